@@ -1,0 +1,5 @@
+import sys
+
+from proofer.cli import main
+
+sys.exit(main())

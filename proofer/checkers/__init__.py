@@ -1,0 +1,1 @@
+"""One checker per module; `registry` builds them."""

@@ -1,0 +1,41 @@
+"""What a checker is, as far as the engine cares.
+
+Two scopes, because caching depends on it: a paragraph checker's findings depend
+only on the paragraph's text, so the engine caches them per paragraph and re-runs
+only edited paragraphs; a document checker (consistency inside one article) needs
+the whole text and runs every time, so it must be cheap.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from proofer.document import Paragraph
+from proofer.finding import Finding
+
+
+class Checker(ABC):
+    #: stable id, used in the cache key and in settings ("spelling", "names", ...)
+    name: ClassVar[str]
+    #: the engine whose status this checker reports under in the CLI JSON / status bar
+    engine: ClassVar[str]
+
+    def status(self) -> str:
+        """"ok", "off" or "unavailable: <reason>" (shown to users as is)."""
+        return "ok"
+
+    def close(self) -> None:  # noqa: B027 - an optional hook, empty by default
+        """Release outside resources (servers, threads)."""
+
+
+class ParagraphChecker(Checker):
+    @abstractmethod
+    def check_paragraph(self, text: str) -> list[Finding]:
+        """Findings with offsets relative to `text` (one paragraph, no newline)."""
+
+
+class DocumentChecker(Checker):
+    @abstractmethod
+    def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
+        """Findings with offsets into the whole `text`."""

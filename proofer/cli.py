@@ -1,0 +1,149 @@
+"""The headless face: `python -m proofer check ...` (see shared/eval/CONTRACT.md)
+and the sub-commands that other modules add (e.g. `dict`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from proofer.checkers.registry import build_engine
+from proofer.formats import LoadError, load_document
+from proofer.settings import Settings
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def add_check_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="granska utkast och rapportera fynd")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dictionary", action="append", default=[], metavar="PATH",
+                   help="namn-/titelordlista (YAML) utöver de inbyggda; kan anges flera gånger")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--no-languagetool", action="store_true",
+                   help="kör inte LanguageTool (de inbyggda kontrollerna körs ändå)")
+    p.add_argument("--languagetool", choices=("local", "server", "public", "off"),
+                   help="LanguageTool-läge för den här körningen")
+    p.add_argument("--languagetool-url", metavar="URL",
+                   help="adress till en egen LanguageTool-server (läge server)")
+    p.set_defaults(func=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    settings.extra_dictionaries = list(args.dictionary)
+    if args.languagetool:
+        settings.languagetool_mode = args.languagetool
+    if args.languagetool_url:
+        settings.languagetool_url = args.languagetool_url
+        if not args.languagetool:
+            settings.languagetool_mode = "server"
+    if args.no_languagetool:
+        settings.languagetool_mode = "off"
+    engine = build_engine(settings)
+    results = []
+    exit_code = EXIT_CLEAN
+    progress = _Progress(len(args.files))
+    try:
+        for path in args.files:
+            progress.step(path)
+            try:
+                doc = load_document(path)
+            except LoadError as exc:
+                print(f"proofer: {exc}", file=sys.stderr)
+                exit_code = EXIT_BAD_INPUT
+                continue
+            for note in doc.notes:
+                print(f"proofer: {path}: {note}", file=sys.stderr)
+            report = engine.check(doc.text)
+            findings = [f for f in report.findings
+                        if str(f.category) not in settings.disabled_categories]
+            if findings and exit_code == EXIT_CLEAN:
+                exit_code = EXIT_FINDINGS
+            results.append((path, doc, findings, report.engines))
+    finally:
+        progress.done()
+        engine.close()
+    if args.format == "json":
+        _print_json(results)
+    else:
+        _print_text(results)
+    return exit_code
+
+
+def _print_json(results: list) -> None:
+    out = {"version": 1, "files": [
+        {"path": str(path), "words": count_words(doc.text), "engines": engines,
+         "findings": [f.to_json() for f in findings]}
+        for path, doc, findings, engines in results
+    ]}
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def _print_text(results: list) -> None:
+    for path, doc, findings, engines in results:
+        for f in findings:
+            line, col = doc.line_col(f.start)
+            sugg = f" → {f.suggestions[0]!r}" if f.suggestions else ""
+            print(f"{path}:{line}:{col}: {f.category} [{f.severity}] {f.message}: "
+                  f"{f.text!r}{sugg}")
+        status = ", ".join(f"{k}: {v}" for k, v in engines.items())
+        print(f"{path}: {len(findings)} fynd ({status})")
+
+
+class _Progress:
+    """A one-line progress bar on stderr, only for a person watching many files."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.n = 0
+        self.enabled = total > 3 and sys.stderr.isatty()
+
+    def step(self, label: str) -> None:
+        self.n += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.n // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                             f"{self.n}/{self.total} {Path(label).name[:40]:<40}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+            sys.stderr.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="proofer", description="Korrektur för svenska nyhetstexter")
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_check_parser(sub)
+    _add_optional_commands(sub)
+    return parser
+
+
+def _add_optional_commands(sub: argparse._SubParsersAction) -> None:
+    """Sub-commands owned by other modules register themselves here."""
+    from proofer.names.admin_cli import add_dict_parser
+
+    add_dict_parser(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_BAD_INPUT if exc.code else EXIT_CLEAN
+    return int(args.func(args))

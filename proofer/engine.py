@@ -1,0 +1,118 @@
+"""Runs the enabled checkers over a document and merges what they say.
+
+The engine owns two policies that no single checker can: the paragraph cache
+(so that re-checking after an edit re-runs only changed paragraphs) and the merge
+of findings that several checkers report on the same text.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from proofer.checkers.base import Checker, DocumentChecker, ParagraphChecker
+from proofer.document import Paragraph, split_paragraphs
+from proofer.finding import Finding
+
+CACHE_SIZE = 50_000
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    engines: dict[str, str]
+
+
+class Engine:
+    def __init__(self, checkers: Sequence[Checker]) -> None:
+        self.checkers = list(checkers)
+        self._cache: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.paragraph_runs = 0  # how many (checker, paragraph) pairs actually ran
+
+    def engines(self) -> dict[str, str]:
+        status: dict[str, str] = {}
+        for c in self.checkers:
+            s = c.status()
+            # One engine may be several checkers: report the worst of them.
+            if c.engine not in status or status[c.engine] == "ok":
+                status[c.engine] = s
+        return status
+
+    def invalidate(self) -> None:
+        """Forget cached results: a dictionary or the settings changed."""
+        with self._lock:
+            self._cache.clear()
+
+    def check(self, text: str, paragraphs: list[Paragraph] | None = None) -> Report:
+        paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
+        found: list[Finding] = []
+        for checker in self.checkers:
+            if isinstance(checker, ParagraphChecker):
+                for para in paragraphs:
+                    found.extend(f.shifted(para.start) for f in self._paragraph(checker, para))
+            elif isinstance(checker, DocumentChecker):
+                found.extend(_tagged(checker.check_document(text, paragraphs), checker))
+        return Report(merge(_valid(found, text)), self.engines())
+
+    def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> list[Finding]:
+        key = (checker.name, para.text)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+        result = _tagged(checker.check_paragraph(para.text), checker)
+        with self._lock:
+            self.paragraph_runs += 1
+            self._cache[key] = result
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return result
+
+    def close(self) -> None:
+        for c in self.checkers:
+            c.close()
+
+
+def _tagged(findings: Iterable[Finding], checker: Checker) -> list[Finding]:
+    return [f if f.source else replace(f, source=checker.name) for f in findings]
+
+
+def _valid(findings: Iterable[Finding], text: str) -> list[Finding]:
+    """A checker bug must never put a wrong span in front of a user."""
+    return [
+        f
+        for f in findings
+        if 0 <= f.start <= f.end <= len(text) and text[f.start : f.end] == f.text
+    ]
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem.
+
+    Same span: keep the higher-ranked finding (a claim over a hint, then the more
+    specific category) and append the other's suggestions after its own.
+    A span inside a higher-ranked finding's span is dropped: "Johanssomn" as a
+    spelling slip says less than "Frderik Johanssomn" as a near-miss of a known name.
+    """
+    ordered = sorted(findings, key=lambda f: (f.rank, f.end - f.start), reverse=True)
+    kept: list[Finding] = []
+    for f in ordered:
+        absorbed = False
+        for i, k in enumerate(kept):
+            if (k.start, k.end) == (f.start, f.end):
+                extra = tuple(s for s in f.suggestions if s not in k.suggestions)
+                if extra:
+                    kept[i] = replace(k, suggestions=k.suggestions + extra)
+                absorbed = True
+                break
+            if k.start <= f.start and f.end <= k.end and k.end > k.start and k.rank >= f.rank:
+                absorbed = True
+                break
+        if not absorbed:
+            kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept

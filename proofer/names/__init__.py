@@ -1,0 +1,1 @@
+"""Name, title and organisation dictionaries: storage, matching, admin."""

@@ -1,0 +1,91 @@
+"""A small, Qt-free wrapper around Hunspell sv_SE through pyenchant.
+
+It adds what enchant lacks for our use: a lock (enchant handles are not thread
+safe and the GUI checks in a worker), bounded caches, the user's personal word
+list, and a clear status instead of an exception when the dictionary is missing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGE = "sv_SE"
+
+
+class Speller:
+    def __init__(self, personal_words: Iterable[str] = (), language: str = LANGUAGE) -> None:
+        self._lock = threading.Lock()
+        self._accepted: set[str] = set()
+        self._accepted_lower: set[str] = set()
+        self._extra_lookups: list[Callable[[str], bool]] = []
+        self.status = "ok"
+        try:
+            import enchant
+
+            self._dict = enchant.Dict(language)
+        except Exception as exc:  # missing enchant, missing hunspell-sv
+            self._dict = None
+            self.status = f"unavailable: {language} kunde inte laddas ({exc})"
+        self.add_words(personal_words)
+        self._check_cached = lru_cache(maxsize=100_000)(self._check_uncached)
+        self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
+
+    @property
+    def available(self) -> bool:
+        return self._dict is not None
+
+    def add_words(self, words: Iterable[str]) -> None:
+        for w in words:
+            w = w.strip()
+            if w:
+                self._accepted.add(w)
+                self._accepted_lower.add(w.lower())
+        if hasattr(self, "_check_cached"):
+            self._check_cached.cache_clear()
+
+    def add_lookup(self, known: Callable[[str], bool]) -> None:
+        """Let another word source (the name dictionaries) vouch for words."""
+        self._extra_lookups.append(known)
+        self._check_cached.cache_clear()
+
+    def is_accepted(self, word: str) -> bool:
+        """In the personal list or another registered word source."""
+        if word in self._accepted or word.lower() in self._accepted_lower:
+            return True
+        return any(look(word) for look in self._extra_lookups)
+
+    def check(self, word: str) -> bool:
+        """True if Hunspell (with its compound rules) or an accepted list knows it."""
+        return self._check_cached(word)
+
+    def hunspell_knows(self, word: str) -> bool:
+        if self._dict is None:
+            return True  # without a dictionary we claim nothing
+        with self._lock:
+            return bool(self._dict.check(word))
+
+    def _check_uncached(self, word: str) -> bool:
+        if self.is_accepted(word):
+            return True
+        return self.hunspell_knows(word)
+
+    def suggest(self, word: str) -> list[str]:
+        return list(self._suggest_cached(word))
+
+    def _suggest_uncached(self, word: str) -> tuple[str, ...]:
+        if self._dict is None:
+            return ()
+        with self._lock:
+            return tuple(self._dict.suggest(word))
+
+
+def read_word_list(path: Path) -> list[str]:
+    """One word per line, '#' comments; a missing file is an empty list."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Proofer needs on a fresh Debian machine, then is quiet on later runs.
+# Debian packages: enchant (for pyenchant), the Swedish Hunspell dictionary and the
+# libraries Qt needs even offscreen. Python packages go into .venv, reinstalled only
+# when pyproject.toml changes.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+debs=(libenchant-2-2 hunspell-sv libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0
+      libdbus-1-3 fonts-dejavu-core)
+missing=()
+for d in "${debs[@]}"; do
+    dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing+=("$d")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installerar Debian-paket: ${missing[*]}" >&2
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+py=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+    echo "setup: skapar .venv" >&2
+    "$py" -m venv .venv
+fi
+stamp=.venv/.proofer-installed
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "setup: installerar Python-paket i .venv" >&2
+    .venv/bin/python -m pip install -q --upgrade pip >&2
+    .venv/bin/python -m pip install -q -e ".[dev]" >&2
+    echo "$want" > "$stamp"
+fi

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from proofer.checkers.base import DocumentChecker, ParagraphChecker
+from proofer.document import Paragraph
+from proofer.engine import Engine, merge
+from proofer.finding import Category, Finding, Severity
+
+
+def _f(start: int, end: int, text: str, cat: Category, sugg: tuple[str, ...] = (),
+       sev: Severity = Severity.ERROR) -> Finding:
+    return Finding(start, end, text, cat, f"{cat}.x", "m", sugg, sev)
+
+
+class _Counting(ParagraphChecker):
+    name = "counting"
+    engine = "test"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def check_paragraph(self, text: str) -> list[Finding]:
+        self.seen.append(text)
+        i = text.find("fel")
+        return [_f(i, i + 3, "fel", Category.SPELLING, ("rätt",))] if i >= 0 else []
+
+
+class _WholeDoc(DocumentChecker):
+    name = "whole"
+    engine = "test"
+
+    def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
+        return [_f(0, 1, text[0], Category.STYLE)] if text else []
+
+
+def test_findings_are_mapped_to_document_offsets() -> None:
+    text = "ett\nhär är fel\n\noch fel igen"
+    report = Engine([_Counting()]).check(text)
+    assert [(f.start, f.text) for f in report.findings] == [(11, "fel"), (20, "fel")]
+    assert all(text[f.start:f.end] == f.text for f in report.findings)
+
+
+def test_recheck_after_edit_only_runs_changed_paragraph() -> None:
+    checker = _Counting()
+    engine = Engine([checker])
+    engine.check("a fel\nb\nc")
+    checker.seen.clear()
+    report = engine.check("a fel\nb ändrad\nc")
+    assert checker.seen == ["b ändrad"]
+    assert [f.start for f in report.findings] == [2]
+
+
+def test_document_checkers_run_on_whole_text() -> None:
+    report = Engine([_WholeDoc()]).check("X y\nz")
+    assert [(f.start, f.text) for f in report.findings] == [(0, "X")]
+    assert report.engines == {"test": "ok"}
+
+
+def test_merge_same_span_keeps_more_specific_and_unions_suggestions() -> None:
+    spelling = _f(0, 7, "Frderik", Category.SPELLING, ("Frederik", "Fredrik"))
+    name = _f(0, 7, "Frderik", Category.NAME, ("Fredrik",))
+    [kept] = merge([spelling, name])
+    assert kept.category is Category.NAME
+    assert kept.suggestions == ("Fredrik", "Frederik")
+
+
+def test_merge_drops_finding_inside_a_more_specific_one() -> None:
+    name = _f(0, 18, "Frderik Johanssomn", Category.NAME, ("Fredrik Johansson",))
+    spelling = _f(8, 18, "Johanssomn", Category.SPELLING, ("Johansson",))
+    assert merge([spelling, name]) == [name]
+
+
+def test_merge_prefers_a_claim_over_a_hint() -> None:
+    hint = _f(0, 5, "Borås", Category.NAME, (), Severity.INFO)
+    claim = _f(0, 5, "Borås", Category.SPELLING, ("Boras",))
+    [kept] = merge([hint, claim])
+    assert kept.severity is Severity.ERROR
+
+
+def test_engine_drops_findings_whose_text_does_not_match() -> None:
+    class Broken(ParagraphChecker):
+        name = "broken"
+        engine = "test"
+
+        def check_paragraph(self, text: str) -> list[Finding]:
+            return [_f(0, 3, "zzz", Category.SPELLING)]
+
+    assert Engine([Broken()]).check("abc").findings == []
