@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -59,11 +60,15 @@ def run_check(args: argparse.Namespace) -> int:
             try:
                 doc = load_document(path)
             except LoadError as exc:
-                print(f"proofer: {exc}", file=sys.stderr)
+                progress.message(f"proofer: {exc}")
+                exit_code = EXIT_BAD_INPUT
+                continue
+            except OSError as exc:  # a reader that let one slip through
+                progress.message(f"proofer: {path}: kunde inte läsas ({exc.strerror or exc})")
                 exit_code = EXIT_BAD_INPUT
                 continue
             for note in doc.notes:
-                print(f"proofer: {path}: {note}", file=sys.stderr)
+                progress.message(f"proofer: {path}: {note}")
             report = engine.check(doc.text)
             findings = [f for f in report.findings
                         if str(f.category) not in settings.disabled_categories]
@@ -90,24 +95,57 @@ def _print_json(results: list) -> None:
     sys.stdout.write("\n")
 
 
+CATEGORY_LABELS = {
+    "spelling": "stavning", "grammar": "grammatik", "name": "namn", "title": "titel",
+    "consistency": "konsekvens", "style": "stil", "artifact": "rester",
+}
+SEVERITY_LABELS = {"error": "fel", "warning": "varning", "info": "tips"}
+
+
+def format_finding(path: str, doc, f) -> str:
+    """One line per finding, in the file:line:column form editors jump to."""
+    line, col = doc.line_col(f.start)
+    label = CATEGORY_LABELS.get(str(f.category), str(f.category))
+    severity = SEVERITY_LABELS.get(str(f.severity), str(f.severity))
+    shown = f.text.replace("\n", "⏎")
+    if f.suggestions:
+        first = f.suggestions[0]
+        fix = f" → {first}" if first else " → (ta bort)"
+        more = f" (även: {', '.join(f.suggestions[1:3])})" if len(f.suggestions) > 1 else ""
+    else:
+        fix = more = ""
+    quoted = "" if f.text and f.text in f.message else f" «{shown}»"
+    return f"{path}:{line}:{col}: {label}/{severity}: {f.message}{quoted}{fix}{more}"
+
+
 def _print_text(results: list) -> None:
     for path, doc, findings, engines in results:
         for f in findings:
-            line, col = doc.line_col(f.start)
-            sugg = f" → {f.suggestions[0]!r}" if f.suggestions else ""
-            print(f"{path}:{line}:{col}: {f.category} [{f.severity}] {f.message}: "
-                  f"{f.text!r}{sugg}")
+            print(format_finding(path, doc, f))
+        claims = sum(1 for f in findings if str(f.severity) != "info")
         status = ", ".join(f"{k}: {v}" for k, v in engines.items())
-        print(f"{path}: {len(findings)} fynd ({status})")
+        print(f"{path}: {claims} fel, {len(findings) - claims} tips ({status})")
 
 
 class _Progress:
     """A one-line progress bar on stderr, only for a person watching many files."""
 
+    MIN_FILES = 4
+
     def __init__(self, total: int) -> None:
         self.total = total
         self.n = 0
-        self.enabled = total > 3 and sys.stderr.isatty()
+        forced = os.environ.get("PROOFER_PROGRESS", "")
+        if forced in ("0", "1"):
+            self.enabled = forced == "1"
+        else:
+            self.enabled = total >= self.MIN_FILES and sys.stderr.isatty()
+
+    def message(self, text: str) -> None:
+        """A line for stderr that must not be mangled by the bar."""
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+        print(text, file=sys.stderr)
 
     def step(self, label: str) -> None:
         self.n += 1

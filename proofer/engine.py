@@ -98,6 +98,34 @@ def merge(findings: list[Finding]) -> list[Finding]:
     A span inside a higher-ranked finding's span is dropped: "Johanssomn" as a
     spelling slip says less than "Frderik Johanssomn" as a near-miss of a known name.
     """
+    kept: list[Finding] = []
+    for cluster in _overlapping(findings):
+        kept.extend(_merge_cluster(cluster))
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept
+
+
+def _overlapping(findings: list[Finding]) -> list[list[Finding]]:
+    """Runs of findings whose spans overlap or touch. Merging only ever concerns a
+    finding and one that contains it, so each run can be merged on its own: that
+    keeps the merge near-linear for a long draft with hundreds of findings."""
+    clusters: list[list[int]] = []
+    end = -1
+    for i in sorted(range(len(findings)), key=lambda i: (findings[i].start, findings[i].end)):
+        f = findings[i]
+        if clusters and f.start <= end:
+            clusters[-1].append(i)
+            end = max(end, f.end)
+        else:
+            clusters.append([i])
+            end = f.end
+    # Within a run, keep the input order: ties in rank are settled as before.
+    return [[findings[i] for i in sorted(c)] for c in clusters]
+
+
+def _merge_cluster(findings: list[Finding]) -> list[Finding]:
+    if len(findings) == 1:
+        return findings
     ordered = sorted(findings, key=lambda f: (f.rank, f.end - f.start), reverse=True)
     kept: list[Finding] = []
     for f in ordered:
@@ -114,5 +142,4 @@ def merge(findings: list[Finding]) -> list[Finding]:
                 break
         if not absorbed:
             kept.append(f)
-    kept.sort(key=lambda f: (f.start, f.end))
     return kept

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from proofer import suggestions
+
 LANGUAGE = "sv_SE"
 
 
@@ -22,6 +24,10 @@ class Speller:
         self._accepted_lower: set[str] = set()
         self._extra_lookups: list[Callable[[str], bool]] = []
         self.status = "ok"
+        # Hunspell's own suggest costs 50-150 ms a word (compound search) and, on
+        # the dev set, adds no right first suggestion to our own candidates; a caller
+        # that can afford it (a "more suggestions" button) may switch it on.
+        self.hunspell_fallback = False
         try:
             import enchant
 
@@ -73,13 +79,34 @@ class Speller:
         return self.hunspell_knows(word)
 
     def suggest(self, word: str) -> list[str]:
+        """Corrections best first (see proofer.suggestions for the ranking)."""
         return list(self._suggest_cached(word))
+
+    def close_candidates(self, word: str) -> list[str]:
+        """One-edit corrections that Swedish text uses, best first; cheap (no
+        Hunspell suggest), for deciding whether an unknown word is a slip."""
+        return suggestions.rank(word, suggestions.listed_candidates(word, self.check))
+
+    def hunspell_suggest(self, word: str) -> list[str]:
+        if self._dict is None:
+            return []
+        with self._lock:
+            return list(self._dict.suggest(word))
 
     def _suggest_uncached(self, word: str) -> tuple[str, ...]:
         if self._dict is None:
             return ()
-        with self._lock:
-            return tuple(self._dict.suggest(word))
+        found = suggestions.listed_candidates(word, self.check)
+        if not any(suggestions.keyboard_distance(word, c) <= suggestions.DROPPED
+                   for c in found):
+            # Nothing one keystroke away that Swedish text uses: a rare compound
+            # one edit away, else two edits away, and Hunspell's own (slow) ideas.
+            found |= suggestions.compound_candidates(word, self.check)
+            if not found:
+                found |= suggestions.listed_candidates(word, self.check, two_edits=True)
+            if not found and self.hunspell_fallback:
+                found.update(self.hunspell_suggest(word))
+        return tuple(suggestions.rank(word, found))
 
 
 def read_word_list(path: Path) -> list[str]:

@@ -37,17 +37,24 @@ class Token:
         return self.kind is Kind.WORD
 
 
-# Order matters: the first alternative that matches at a position wins.
+# Order matters: the first alternative that matches at a position wins. "plain" is
+# an ordinary word with nothing attached that could make it something else (a dot,
+# @, a colon, a hyphen, a digit): most tokens, and without it every word would
+# first be tried, and backtracked, as an e-mail address.
 _TOKEN = re.compile(
     r"""
-    (?P<url>(?:https?://|www\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]])
+    (?P<plain>(?<!\()[^\W\d_]+(?![\w.@:'’/+-]))
+  | (?P<url>(?:https?://|www\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<hashtag>\#\w+)
   | (?P<mention>@\w+)
   | (?P<party>(?<=\()[A-ZÅÄÖ]{1,3}(?=\)))
   | (?P<abbreviation>(?:\w{1,4}\.){2,}
-        |(?<![\w.])(?:osv|resp|ca|kl|nr|st|jfr|dvs|tel|forts|prof|doc|dir|ordf)\.)
-  | (?P<number>\d[\d\s\u00a0.,:/–-]*\d|\d+(?:[.,:]\d+)*(?:[a-zåäö]{1,3}\b)?)
+        |(?<![\w.])(?:osv|resp|ca|kl|nr|st|jfr|dvs|tel|forts|prof|doc|dir|ordf|etc|inkl
+           |exkl|obs|enl|milj|mdr|tkr|mkr|kr|proc|uppl|fig|tab|ang|tf|vd|mr|mrs|dr)\.)
+  | (?P<number>\d+(?:[.,]\d+)*-[^\W\d_]+(?:-[^\W\d_]+)*
+        |\d+(?:[.,:/–-]\d+|[ \u00a0]\d+)+
+        |\d+(?:[.,:]\d+)*(?::[a-zåäö]{1,3}\b|[a-zåäö]{1,3}\b)?)
   | (?P<word>[^\W\d_]+(?:[-'’:][^\W\d_]+)*)
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -57,7 +64,11 @@ _TOKEN = re.compile(
 def tokenize(text: str) -> Iterator[Token]:
     """Yield tokens with code-point offsets into `text`."""
     for m in _TOKEN.finditer(text):
-        kind = Kind(m.lastgroup or "other")
+        group = m.lastgroup
+        if group == "plain":  # the common case, matched first and cheaply
+            yield Token(m.start(), m.end(), m.group(), Kind.WORD)
+            continue
+        kind = Kind(group or "other")
         tok_text = m.group()
         if kind is Kind.NUMBER:
             # A number span must not swallow a trailing separator ("2019 -").

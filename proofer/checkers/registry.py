@@ -7,7 +7,15 @@ ever call `build_engine`.
 from __future__ import annotations
 
 from proofer.checkers.base import Checker
+from proofer.checkers.consistency import ConsistencyChecker
+from proofer.checkers.encoding import MojibakeChecker
+from proofer.checkers.languagetool import LanguageToolChecker
+from proofer.checkers.names import NameChecker
+from proofer.checkers.pronoun_case import PronounCaseChecker
+from proofer.checkers.rules import build_rule_checkers
 from proofer.checkers.spelling import SpellingChecker
+from proofer.checkers.split_compounds import SplitCompoundChecker
+from proofer.checkers.verb_forms import VerbFormChecker
 from proofer.engine import Engine
 from proofer.settings import Settings
 from proofer.speller import Speller, read_word_list
@@ -15,7 +23,16 @@ from proofer.speller import Speller, read_word_list
 
 def build_checkers(settings: Settings) -> list[Checker]:
     speller = Speller(read_word_list(settings.personal_words_path))
-    checkers: list[Checker] = [SpellingChecker(speller)]
+    names_on = "name" not in settings.disabled_categories
+    checkers: list[Checker] = [SpellingChecker(speller, names_handle_capitalised=names_on)]
+    if names_on:
+        checkers.append(NameChecker.from_settings(settings, speller))
+    checkers.append(MojibakeChecker())
+    checkers += [SplitCompoundChecker(speller), VerbFormChecker(speller),
+                 PronounCaseChecker(speller), ConsistencyChecker(speller)]
+    checkers.extend(build_rule_checkers())
+    # Always registered: with mode "off" it sends nothing and reports "off".
+    checkers.append(LanguageToolChecker.from_settings(settings, speller))
     return checkers
 
 

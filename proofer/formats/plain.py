@@ -1,32 +1,60 @@
-"""Plain text and Markdown drafts."""
+"""Plain text and Markdown drafts (and any unknown extension that decodes as text).
+
+The text is the file decoded, with "\\r\\n" read as "\\n" (CONTRACT.md). Saving
+writes the same encoding, byte order mark and newline style back. Markdown markup
+stays in the text: the checkers see "**fet**" as written, which is what the editor
+edits.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from proofer.document import Document
-from proofer.formats.errors import LoadError
-from proofer.safe_write import atomic_write_bytes
+from proofer.formats.decode import GUESSED_NOTE, Decoded, decode_bytes, encode_text
+
+FALLBACK_NOTE = ("sparades som UTF-8: texten innehåller tecken som {encoding} "
+                 "inte kan lagra ({chars})")
 
 
-def load_plain(path: Path) -> Document:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(path, f"kan inte läsas ({exc.strerror})") from exc
-    if b"\x00" in data[:8192]:
-        raise LoadError(path, "är en binärfil, inte text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(path, f"är inte giltig UTF-8 (byte {exc.start})") from exc
-    fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    newline = "\r\n" if "\r\n" in text else "\n"
-    return Document(text.replace("\r\n", "\n"), path=path, format=fmt,
-                    source_data={"newline": newline})
+def load_plain(path: Path, data: bytes, fmt: str) -> Document:
+    decoded = decode_bytes(data, path)
+    text = decoded.text
+    crlf = text.count("\r\n")
+    # A mixed file gets the style most of its lines use.
+    newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    doc = Document(text.replace("\r\n", "\n"), path=path, format=fmt,
+                   encoding=decoded.encoding,
+                   source_data={"newline": newline, "bom": decoded.bom})
+    if decoded.guessed:
+        doc.notes.append(GUESSED_NOTE.format(encoding=decoded.encoding))
+    return doc
 
 
-def save_plain(doc: Document, text: str, path: Path) -> None:
+def render_plain(doc: Document, text: str) -> tuple[bytes, Decoded]:
+    """The bytes to write for `text`, and how they are encoded.
+
+    A guessed legacy encoding cannot hold every character an editor may type
+    ("ł" in a Polish name); rather than refuse the save or write "?" we switch that
+    file to UTF-8 and say so in the document's notes.
+    """
     data = doc.source_data if isinstance(doc.source_data, dict) else {}
     newline = data.get("newline", "\n")
-    atomic_write_bytes(path, text.replace("\n", newline).encode(doc.encoding or "utf-8"))
+    bom = bool(data.get("bom", False))
+    body = text.replace("\n", newline)
+    try:
+        raw = encode_text(body, doc.encoding, bom)
+        return raw, Decoded(text, doc.encoding, bom, False)
+    except UnicodeEncodeError:
+        missing = sorted({c for c in body if not _encodable(c, doc.encoding)})
+        doc.notes.append(FALLBACK_NOTE.format(encoding=doc.encoding,
+                                              chars=" ".join(missing[:10])))
+        return encode_text(body, "utf-8", False), Decoded(text, "utf-8", False, False)
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True

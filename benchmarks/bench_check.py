@@ -1,0 +1,160 @@
+"""How fast is the built-in check, against a bare Hunspell pass measured in the same run?
+
+    .venv/bin/python benchmarks/bench_check.py [--words 10000] [--per-checker]
+
+Builds a Swedish draft of about 10,000 words from the seed article and the dev
+set's injected texts (paragraphs shuffled with a fixed seed, repeated if needed)
+and prints:
+
+* the bare baseline: enchant.Dict("sv_SE").check on every word token, no cache;
+* the full built-in check (LanguageTool off) on a freshly built engine, i.e. with
+  cold paragraph and speller caches (resources loaded once per process, such as the
+  frequency list, are warmed first, since a running editor has them);
+* their ratio (target: full <= 3x bare);
+* the time to re-check after a one-word edit in that draft (target < 20 ms);
+* with --per-checker, what each checker costs on its own (cold), and what each
+  costs in the re-check after the edit (document checkers run every time).
+
+Each figure is the best of --repeat runs (the machine may be shared; noise only adds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from proofer import frequency  # noqa: E402
+from proofer.checkers.registry import build_checkers, build_engine  # noqa: E402
+from proofer.engine import Engine  # noqa: E402
+from proofer.settings import Settings  # noqa: E402
+from proofer.tokens import words  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+TARGET_RATIO = 3.0
+TARGET_EDIT_MS = 20.0
+
+
+def build_draft(n_words: int, seed: int = 2026) -> str:
+    sources = sorted((SHARED / "seed").glob("*.txt"))
+    sources += sorted((SHARED / "eval" / "dev" / "injected").glob("*.txt"))
+    if not sources:
+        sys.exit(f"bench_check: hittar inga texter under {SHARED}")
+    paragraphs = [line for p in sources
+                  for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(seed)
+    out: list[str] = []
+    count = 0
+    while count < n_words:
+        batch = paragraphs[:]
+        rng.shuffle(batch)
+        for para in batch:
+            out.append(para)
+            count += sum(1 for _ in words(para))
+            if count >= n_words:
+                break
+    return "\n".join(out) + "\n"
+
+
+def bare_hunspell(tokens: list[str]) -> float:
+    import enchant
+
+    d = enchant.Dict("sv_SE")
+    t0 = time.perf_counter()
+    for w in tokens:
+        d.check(w)
+    return time.perf_counter() - t0
+
+
+def full_check(text: str, settings: Settings) -> tuple[float, Engine]:
+    frequency.zipf.cache_clear()
+    frequency.foreign_zipf.cache_clear()
+    engine = build_engine(settings)
+    t0 = time.perf_counter()
+    engine.check(text)
+    return time.perf_counter() - t0, engine
+
+
+def one_word_edit(text: str) -> str:
+    """Change one word in the middle paragraph, as a reporter fixing a typo would."""
+    lines = text.split("\n")
+    mid = len(lines) // 2
+    while not lines[mid].strip():
+        mid += 1
+    toks = list(words(lines[mid]))
+    tok = toks[len(toks) // 2]
+    lines[mid] = lines[mid][:tok.start] + tok.text + "x" + lines[mid][tok.end:]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=10_000)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (best)")
+    ap.add_argument("--per-checker", action="store_true")
+    args = ap.parse_args()
+
+    text = build_draft(args.words)
+    tokens = [t.text for t in words(text)]
+    n = len(tokens)
+    settings = Settings(languagetool_mode="off")
+    # Warm what a running program has loaded once (frequency lists, dictionaries).
+    warm = build_engine(settings)
+    warm.check("Regeringen sgäer att Frderik Johanssomn kmmer i morgon.")
+    warm.close()
+
+    # The best of several runs: this machine is shared, and noise only ever adds.
+    bare = min(bare_hunspell(tokens) for _ in range(args.repeat))
+    fulls = []
+    engine = None
+    for _ in range(args.repeat):
+        if engine is not None:
+            engine.close()
+        secs, engine = full_check(text, settings)
+        fulls.append(secs)
+    full = min(fulls)
+    assert engine is not None
+
+    edited = one_word_edit(text)
+    edits = []
+    for i in range(max(args.repeat, 5)):
+        variant = edited if i % 2 == 0 else text
+        t0 = time.perf_counter()
+        engine.check(variant)
+        edits.append(time.perf_counter() - t0)
+    edit_ms = min(edits) * 1000
+    engine.close()
+
+    ratio = full / bare
+    print(f"draft: {n} word tokens, {text.count(chr(10))} paragraphs")
+    print(f"bare pyenchant check : {bare * 1000:8.1f} ms  {n / bare:10.0f} words/s")
+    print(f"full built-in check  : {full * 1000:8.1f} ms  {n / full:10.0f} words/s "
+          "(LanguageTool off, cold engine)")
+    verdict = "OK" if ratio <= TARGET_RATIO else "OVER TARGET"
+    print(f"ratio full/bare      : {ratio:8.2f}x   (target <= {TARGET_RATIO:.0f}x) {verdict}")
+    verdict = "OK" if edit_ms < TARGET_EDIT_MS else "OVER TARGET"
+    print(f"re-check after edit  : {edit_ms:8.1f} ms  (target < {TARGET_EDIT_MS:.0f} ms) {verdict}")
+
+    if args.per_checker:
+        print("per checker (cold, alone):")
+        for checker in build_checkers(settings):
+            solo = Engine([checker])
+            t0 = time.perf_counter()
+            solo.check(text)
+            secs = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            solo.check(edited)
+            again = (time.perf_counter() - t0) * 1000
+            print(f"  {checker.name:<20} {secs * 1000:8.1f} ms  {secs / bare:6.2f}x bare   "
+                  f"re-check {again:6.1f} ms")
+            solo.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

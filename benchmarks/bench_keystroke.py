@@ -1,0 +1,131 @@
+"""Keystroke latency in the editor with a 10,000-word draft open.
+
+Target: every keystroke handled in under 16 ms (one frame at 60 Hz), also while a
+check runs in the background. Prints per-keystroke times for:
+  baseline   a bare QPlainTextEdit with the same text (what Qt itself costs)
+  proofer    the real main window, findings shown, underlines for visible blocks
+  all-lines  the same with underlines built for every finding in the draft
+  checking   the real window while a full re-check runs on the worker thread
+and the ratios to the baseline. A keystroke is timed from the key event to the end of
+the event-loop turn that follows (coalesced underline and card updates included).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_keystroke.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PROOFER_CONFIG_DIR", tempfile.mkdtemp(prefix="proofer-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+
+from proofer.settings import Settings  # noqa: E402
+from proofer.ui.app import wait_until_checked  # noqa: E402
+from proofer.ui.main_window import MainWindow  # noqa: E402
+
+SEED = Path(__file__).resolve().parents[2] / "shared/seed/000_8721c30d24de697f.txt"
+WORDS = 10_000
+KEYS = 300
+
+
+def draft() -> str:
+    """~10,000 words: the seed article repeated, each copy numbered so that
+    paragraphs differ and the engine's cache cannot answer for the copies."""
+    base = SEED.read_text(encoding="utf-8")
+    parts, n = [], 0
+    while sum(len(p.split()) for p in parts) < WORDS:
+        n += 1
+        parts.append("\n".join(f"{line} (del {n})" if line.strip() else line
+                               for line in base.splitlines()))
+    return "\n\n".join(parts)
+
+
+def type_keys(editor: QPlainTextEdit, keys: int = KEYS) -> list[float]:
+    times = []
+    text = "korrektur läsning "
+    for k in range(keys):
+        ch = text[k % len(text)]
+        t = time.perf_counter()
+        QTest.keyClick(editor, ch if ch != " " else Qt.Key.Key_Space)
+        QCoreApplication.processEvents()
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def to_middle(editor: QPlainTextEdit) -> None:
+    cur = editor.textCursor()
+    cur.setPosition(editor.document().characterCount() // 2)
+    cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cur)
+    editor.centerCursor()
+    editor.setFocus()
+    QCoreApplication.processEvents()
+
+
+def summary(name: str, times: list[float], base: float | None) -> float:
+    med = statistics.median(times)
+    p95 = sorted(times)[int(len(times) * 0.95)]
+    ratio = f"  x{med / base:.2f} baseline" if base else ""
+    print(f"{name:10s} median {med:6.2f} ms  p95 {p95:6.2f} ms  max {max(times):6.2f} ms"
+          f"{ratio}  (over 16 ms: {sum(t > 16 for t in times)}/{len(times)})")
+    return med
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    text = draft()
+    print(f"draft: {len(text.split())} words, {text.count(chr(10)) + 1} lines")
+
+    bare = QPlainTextEdit()
+    bare.resize(800, 760)
+    bare.setPlainText(text)
+    bare.show()
+    to_middle(bare)
+    base = summary("baseline", type_keys(bare), None)
+    bare.close()
+
+    path = Path(tempfile.mkdtemp()) / "lang.txt"
+    path.write_text(text, encoding="utf-8")
+    win = MainWindow(Settings(languagetool_mode="off"))
+    win.resize(1280, 800)
+    win.show()
+    t = time.perf_counter()
+    win.open_path(path)
+    wait_until_checked(win, 300)
+    print(f"first full check: {time.perf_counter() - t:.2f} s (background), "
+          f"{len(win.store.items)} findings")
+    t = time.perf_counter()
+    win._on_checked(win.checker.revision, win.editor_text(), win.checker.last_report)
+    print(f"applying a report on the GUI thread: {(time.perf_counter() - t) * 1000:.1f} ms")
+    win.checker.timer.setInterval(10**6)  # keystrokes only, no checks in between
+    to_middle(win.editor)
+    summary("proofer", type_keys(win.editor), base)
+
+    win.editor.visible_only = False
+    win.editor.refresh_underlines()
+    summary("all-lines", type_keys(win.editor), base)
+    win.editor.visible_only = True
+
+    win.checker.engine.invalidate()  # the next check re-runs every paragraph
+    win.checker.check_now()
+    summary("checking", type_keys(win.editor, 150), base)
+    busy = win.checker.in_flight > 0
+    print(f"(check still running at the end of the typing: {busy})")
+    win.editor.document().setModified(False)
+    win.close()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""de/dem: the object form after a preposition, the subject form before a verb.
+
+"de" is also the plural article ("med de andra", "för de flesta"), so after a
+preposition we only call it a pronoun when nothing that could continue a noun
+phrase follows: punctuation, the end, "som", a preposition or a finite verb
+("en av de med ...", "hos de går ..."). Words that are both prepositions and
+conjunctions ("om", "för", "efter") start clauses with a subject "de" ("om de
+kommer"), so after them only punctuation counts.
+"""
+
+from __future__ import annotations
+
+from proofer.checkers.base import ParagraphChecker
+from proofer.finding import Category, Finding, Severity
+from proofer.morphology import lexicon, match_case
+from proofer.speller import Speller
+from proofer.tokens import Token, starts_sentence, tokenize
+
+_ALSO_CONJUNCTION = frozenset({"om", "för", "efter", "utan", "sedan", "innan", "tills"})
+_SUBORDINATORS = frozenset({"att", "när", "eftersom", "medan", "innan", "tills", "fast",
+                            "fastän", "därför", "då", "ifall", "så"})
+_FINITE = frozenset("""
+är var har hade kan kunde ska skall skulle vill ville måste bör borde blir blev får fick
+går gick gör gjorde kommer kom ser såg tar tog säger sa sade finns fanns bor bodde vet
+visste tror trodde tycker tyckte står stod ligger låg sitter satt lever levde brukar
+behöver verkar menar anser känner hör vill vågar slutar börjar fortsätter arbetar jobbar
+""".split())
+
+# Wrong text (the flagged word in [brackets]) -> correction, and look-alikes that
+# must not fire. tests/test_pronoun_case.py runs all of them.
+EXAMPLES_WRONG: list[tuple[str, str]] = [
+    ("Vi pratade med [de].", "dem"),
+    ("Det gäller till [de] som bor här.", "dem"),
+    ("En av [de] med chassinummer 1 såldes.", "dem"),
+    ("Men hos [de] går bara en liten elit vidare.", "dem"),
+    ("Jag gav boken åt [de], och gick.", "dem"),
+    ("[Dem] som vill kan komma.", "De"),
+    ("Han sa att [dem] är trötta.", "de"),
+]
+EXAMPLES_RIGHT: list[str] = [
+    "Det gäller för de flesta.",
+    "Hon åkte med de andra.",
+    "Ett av de nya husen brann.",
+    "Vi ringer om de kommer.",
+    "Såg de något?",
+    "Jag hjälper dem som behöver det.",
+    "För dem är det viktigt.",
+    "Han tänkte på dem.",
+]
+
+
+class PronounCaseChecker(ParagraphChecker):
+    name = "pronoun_case"
+    engine = "grammar"
+
+    def __init__(self, speller: Speller | None = None) -> None:
+        self.speller = speller
+
+    def check_paragraph(self, text: str) -> list[Finding]:
+        toks = list(tokenize(text))
+        findings: list[Finding] = []
+        for i, tok in enumerate(toks):
+            low = tok.text.lower()
+            if low == "de" and i > 0 and _adjacent(text, toks[i - 1], tok):
+                if self._object_de(text, toks, i):
+                    findings.append(_finding(
+                        tok, "dem", "Efter en preposition används objektsformen dem"))
+            elif low == "dem" and self._subject_dem(text, toks, i):
+                findings.append(_finding(tok, "de", "Som subjekt används formen de"))
+        return findings
+
+    def _object_de(self, text: str, toks: list[Token], i: int) -> bool:
+        prep = toks[i - 1].text.lower()
+        if prep not in lexicon().prepositions or not toks[i - 1].is_word:
+            return False
+        after = text[toks[i].end:]
+        rest = after.lstrip()
+        if not rest or rest[0] in ".,;:!?)”\"–":
+            return True
+        if prep in _ALSO_CONJUNCTION or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        if not nxt.is_word or not after[: nxt.start - toks[i].end].isspace():
+            return False
+        w = nxt.text.lower()
+        return w == "som" or w in lexicon().prepositions or w in _FINITE
+
+    def _subject_dem(self, text: str, toks: list[Token], i: int) -> bool:
+        if i + 1 >= len(toks) or not _adjacent(text, toks[i], toks[i + 1]):
+            return False
+        w = toks[i + 1].text.lower()
+        if toks[i].text[0].isupper() and starts_sentence(text, toks[i].start):
+            return w == "som" or w in _FINITE
+        if i > 0 and _adjacent(text, toks[i - 1], toks[i]):
+            return toks[i - 1].text.lower() in _SUBORDINATORS and w in _FINITE
+        return False
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return bool(gap) and gap.isspace()
+
+
+def _finding(tok: Token, form: str, message: str) -> Finding:
+    return Finding(tok.start, tok.end, tok.text, Category.GRAMMAR, "grammar.de-dem",
+                   message, (match_case(tok.text, form),), Severity.ERROR)

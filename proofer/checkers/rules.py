@@ -1,0 +1,78 @@
+"""Grammar and style rules written as data (resources/rules/*.yaml).
+
+A document checker rather than a paragraph checker because one policy needs the
+whole text: a dash or quote convention that the writer follows throughout (see
+`Convention`) is reported as a hint, not as a claim at every occurrence. The
+per-paragraph work is still cached here, so re-checking after an edit only re-runs
+the rules on the edited paragraph.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from proofer.checkers.base import Checker, DocumentChecker
+from proofer.document import Paragraph
+from proofer.finding import Category, Finding
+from proofer.rules import RuleSet, load_rule_files
+from proofer.rules.model import Rule
+
+log = logging.getLogger(__name__)
+
+CACHE_SIZE = 20_000
+
+
+class RulesChecker(DocumentChecker):
+    name = "rules"
+    engine = "rules"
+
+    def __init__(self, rules: Iterable[Rule], load_errors: Iterable[str] = ()) -> None:
+        self.ruleset = RuleSet(r for r in rules if r.category is not Category.ARTIFACT)
+        self.load_errors = list(load_errors)
+        self._cache: OrderedDict[str, list[Finding]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def status(self) -> str:
+        return "ok" if len(self.ruleset) else "unavailable: inga regler kunde läsas"
+
+    def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
+        found: list[Finding] = []
+        active: list[Rule] | None = None  # computed only if some paragraph is not cached
+        for para in paragraphs:
+            hit = self._cached(para.text)
+            if hit is None:
+                if active is None:
+                    active = self.ruleset.active(text)
+                # Complete although only the active rules ran: a rule whose precheck is
+                # nowhere in the document cannot match in this paragraph either.
+                hit = self._store(para.text, self.ruleset.check_paragraph(para.text, active))
+            found.extend(f.shifted(para.start) for f in hit)
+        return self.ruleset.apply_conventions(text, found)
+
+    def _cached(self, text: str) -> list[Finding] | None:
+        with self._lock:
+            hit = self._cache.get(text)
+            if hit is not None:
+                self._cache.move_to_end(text)
+            return hit
+
+    def _store(self, text: str, result: list[Finding]) -> list[Finding]:
+        with self._lock:
+            self._cache[text] = result
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return result
+
+
+def build_rule_checkers() -> list[Checker]:
+    """Both rule-driven checkers from one load of the rule files; a broken rule is
+    reported (file, line, reason) and the others still run."""
+    from proofer.checkers.artifacts import ArtifactChecker
+
+    rules, errors = load_rule_files()
+    for e in errors:
+        log.warning("regelfil: %s", e)
+    return [RulesChecker(rules, errors), ArtifactChecker(rules)]

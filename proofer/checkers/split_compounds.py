@@ -1,0 +1,149 @@
+"""Split compounds (särskrivning): "vålds brott" for "våldsbrott".
+
+Hunspell sv_SE accepts almost any join of two nouns, so "the joined form is a
+word" is weak evidence on its own; most adjacent word pairs would pass. What makes
+a split compound likely is the shape of the first part: a linking -s that cannot
+stand alone before the next word ("vålds", "fredags", "jämlikhets"), or a noun (not
+an adjective, numeral, function word or measure word) whose join with the next
+noun is a word people actually write (wordfreq knows it).
+"""
+
+from __future__ import annotations
+
+from proofer.checkers.base import ParagraphChecker
+from proofer.finding import Category, Finding, Severity
+from proofer.frequency import zipf
+from proofer.morphology import is_adjective_like, lexicon, match_case, present_to_infinitive
+from proofer.speller import Speller
+from proofer.tokens import Token, starts_sentence, words
+
+MIN_PART = 3
+# A join without a linking s must be attested at least this often (Zipf).
+MIN_JOINED_ZIPF = 1.0
+# Unattested joins of a noun and a long noun ("region utvecklingsnämnden") are
+# accepted only when the second part is itself long: then it is a compound head.
+LONG_HEAD = 10
+# ... and when that head is not one of the most common words, which more often
+# starts a new phrase after a slip in the text ("en elit anledningen till").
+COMMON_HEAD = 4.3
+# An s-form that is this much rarer (Zipf) than its base is a compound's first
+# part, not a genitive ("jämlikhets" vs "jämlikhet"); "julaftons" is rarer still.
+RARE_GENITIVE = 2.3
+_VERB_ENDINGS = ("ade", "ades", "ande", "ende", "de", "te", "des", "tes", "ats", "it", "är")
+
+# Wrong text (the flagged words in [brackets]) -> correction, and look-alikes that
+# must not fire. tests/test_split_compounds.py runs all of them.
+EXAMPLES_WRONG: list[tuple[str, str]] = [
+    ("Ordförande i [region utvecklingsnämnden] talade.", "regionutvecklingsnämnden"),
+    ("Antalet [vålds brott] ökar.", "våldsbrott"),
+    ("Matchen spelades på [fredags kvällen].", "fredagskvällen"),
+    ("Europa och [väst världen] åldras.", "västvärlden"),
+    ("Hon ringde [mark ägarna] i går.", "markägarna"),
+    ("Kapstaden blev [stads kommun] år 2000.", "stadskommun"),
+    ("Han forskar om [matematik svårigheter] hos barn.", "matematiksvårigheter"),
+    ("Det blir förbjudet att göra [vänster sväng] där.", "vänstersväng"),
+    ("Neutraliteten och [jämlikhets politik] kan föras vidare.", "jämlikhetspolitik"),
+]
+EXAMPLES_RIGHT: list[str] = [
+    "Han köpte en bil i går.",
+    "De bygger stora hus.",
+    "Det har varit svårt för att till exempel hela Sverige ska med.",
+    "Svensk export ökar och små barn leker.",
+    "Det är fri konkurrens på marknaden.",
+    "Hon tog över jobbet.",
+    "Det tar tre år och sex månader.",
+    "Anna Hallberg besökte Västra Götaland.",
+    "En mans röst hördes i natt.",
+    "I måndags arbetade vi hela dagen.",
+    "Vår organisations förmåga är god.",
+    "Tio procent ungdomar och en grupp människor kom.",
+    "Det tog en halvtimmes tågresa.",
+]
+
+
+class SplitCompoundChecker(ParagraphChecker):
+    name = "split_compounds"
+    engine = "grammar"
+
+    def __init__(self, speller: Speller) -> None:
+        self.speller = speller
+
+    def status(self) -> str:
+        return self.speller.status
+
+    def check_paragraph(self, text: str) -> list[Finding]:
+        if not self.speller.available:
+            return []
+        toks = list(words(text))
+        findings: list[Finding] = []
+        prev_word = ""
+        for i in range(len(toks) - 1):
+            a, b = toks[i], toks[i + 1]
+            if text[a.end:b.start] == " ":
+                joined = self._joined(text, a, b, prev_word)
+                if joined is not None:
+                    findings.append(Finding(
+                        a.start, b.end, text[a.start:b.end], Category.GRAMMAR,
+                        "grammar.split-compound",
+                        f"Särskrivning? Sammansatta ord skrivs ihop: {joined}",
+                        (joined,), Severity.WARNING))
+            prev_word = a.text.lower() if not text[a.end:b.start].strip() else ""
+        return findings
+
+    def _joined(self, text: str, a: Token, b: Token, prev_word: str) -> str | None:
+        """The compound the two words should be, or None when they are a phrase."""
+        w1, w2 = a.text, b.text
+        if len(w1) < MIN_PART or len(w2) < MIN_PART or not (w1.isalpha() and w2.isalpha()):
+            return None
+        if not w2.islower():
+            return None
+        if not w1.islower():
+            # A capital is a name unless the sentence starts here ("Vålds brott ...").
+            if not (w1[1:].islower() and starts_sentence(text, a.start)):
+                return None
+        first = w1.lower()
+        lex = lexicon()
+        if first in lex.function_words or w2 in lex.function_words or first in lex.measure_nouns:
+            return None
+        joined = first + w2
+        if not self.speller.hunspell_knows(joined):
+            return None
+        known = self.speller.hunspell_knows
+        if self._linking_s(first):
+            if prev_word in lex.genitive_determiners:
+                return None  # "en mans röst", "i måndags arbetade"
+            if w2.endswith(_VERB_ENDINGS) and zipf(joined) == 0:
+                return None
+            if zipf(joined) > 0 or zipf(first) < zipf(first[:-1]) - RARE_GENITIVE:
+                return match_case(w1, joined)
+            return None
+        if is_adjective_like(first, known) or w2.endswith(_VERB_ENDINGS):
+            return None
+        if self._present_verb(first) or first in lex.strong_preterite or first.endswith(
+                ("ade", "de", "te")):
+            return None  # "framkallar chockvågor", "drev svenskarnas"
+        if zipf(joined) >= MIN_JOINED_ZIPF:
+            return match_case(w1, joined)
+        if (len(w2) >= LONG_HEAD and zipf(first) >= 3.0 and zipf(w2) < COMMON_HEAD
+                and not w2.endswith("s")):
+            return match_case(w1, joined)
+        return None
+
+    def _present_verb(self, first: str) -> bool:
+        inf = present_to_infinitive(first)
+        return (inf is not None and inf != first and self.speller.hunspell_knows(inf)
+                and zipf(inf) >= 2.5)
+
+    def _linking_s(self, first: str) -> bool:
+        """"vålds", "fredags", "jämlikhets": an indefinite noun plus s. Definite
+        genitives ("landets", "kvinnans") are ordinary phrases before a noun."""
+        if len(first) < 4 or not first.endswith("s") or first.endswith("ss"):
+            return False
+        stem = first[:-1]
+        if not self.speller.hunspell_knows(stem):
+            return False
+        for article, cut in (("en", 2), ("et", 2), ("na", 2), ("n", 1)):
+            if stem.endswith(article) and self.speller.hunspell_knows(stem[:-cut]):
+                return False
+        return True
+

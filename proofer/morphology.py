@@ -1,0 +1,95 @@
+"""Just enough Swedish morphology for the grammar checkers.
+
+We have no tagger, so word classes come from two cheap sources: closed-class word
+lists (resources/grammar/swedish.yaml) and inflection probes against Hunspell
+("stor" is an adjective because "stora" and "stort" are words). Both err towards
+"don't know", which the checkers treat as "don't flag".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "resources" / "grammar" / "swedish.yaml"
+
+Known = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    function_words: frozenset[str]
+    genitive_determiners: frozenset[str]
+    measure_nouns: frozenset[str]
+    adjectives: frozenset[str]
+    modal_verbs: frozenset[str]
+    modal_adverbs: frozenset[str]
+    prepositions: frozenset[str]
+    irregular_present: dict[str, str]
+    strong_preterite: dict[str, str]
+
+
+@cache
+def lexicon(path: Path = GRAMMAR_FILE) -> Lexicon:
+    """The word lists, loaded once; a broken file is a programming error, so it raises."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sets = {k: frozenset(str(w).lower() for w in data[k])
+            for k in ("function_words", "genitive_determiners", "measure_nouns", "adjectives",
+                      "modal_verbs", "modal_adverbs", "prepositions")}
+    return Lexicon(**sets,
+                   irregular_present={str(k): str(v) for k, v in data["irregular_present"].items()},
+                   strong_preterite={str(k): str(v) for k, v in data["strong_preterite"].items()})
+
+
+def is_adjective_like(word: str, known: Known) -> bool:
+    """True when `word` inflects like an adjective or is listed.
+
+    Hunspell's compounding makes many nouns look inflected ("kval" + "a" is the
+    verb "kvala"), so one form is not enough: an adjective has the -a, -t and
+    definite -e forms (stor/stora/stort/store) or a comparative (god/godare/godast).
+    """
+    w = word.lower()
+    if w in lexicon().adjectives:
+        return True
+    if w.endswith(("isk", "ig", "lig", "sam", "bar", "ande", "ende", "are", "ast", "aste")):
+        return True
+    if known(w + "a") and (known(w + "t") or known(w + "tt")) and known(w + "e"):
+        return True
+    return known(w + "are") and known(w + "ast")
+
+
+def present_to_infinitive(word: str) -> str | None:
+    """The infinitive a present tense form most likely belongs to, or None.
+
+    Only the form is guessed here; the caller checks that the guess is a word.
+    """
+    w = word.lower()
+    irregular = lexicon().irregular_present
+    if w in irregular:
+        return irregular[w]
+    if len(w) < 4 or not w.endswith("r"):
+        return None
+    if w.endswith("ar"):
+        return w[:-1]  # lockar -> locka
+    if w.endswith("er"):
+        return w[:-2] + "a"  # fungerar handled above; köper -> köpa
+    if w.endswith(("ör", "är")):
+        return w[:-1] + "a"  # kör -> köra (irregular list covers most)
+    if w.endswith(("år", "ir", "or", "yr", "ur")):
+        return w[:-1]  # förstår -> förstå
+    return None
+
+
+def preterite_to_supine(word: str) -> str | None:
+    return lexicon().strong_preterite.get(word.lower())
+
+
+def match_case(model: str, word: str) -> str:
+    """`word` with the first letter's case of `model` ("Ska" -> "Vara")."""
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

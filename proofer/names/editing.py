@@ -1,0 +1,175 @@
+"""Editing one dictionary file without disturbing the rest of it (Qt-free; the GUI,
+the admin command and the proposal queue all edit through here).
+
+ruamel.yaml's round-trip mode keeps comments, key order and the order of the other
+entries; every save is atomic with a backup and is refused (ChangedOnDisk) when the
+file changed on disk since it was loaded, so two editors never silently overwrite
+each other. The loser reloads and redoes the edit.
+
+    df = DictionaryFile.load(path)
+    df.add(Entry("Anna Hallberg", "person", titles=("utrikeshandelsminister",)))
+    df.save()
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from proofer.names.model import LIST_KEYS, Entry, EntryError
+from proofer.safe_write import ChangedOnDisk, atomic_write_text, fingerprint
+
+__all__ = ["ChangedOnDisk", "DictionaryFile", "EntryError"]
+
+_HEADER = "# Namnordlista (Proofer). Schema: shared/eval/CONTRACT.md\n"
+
+
+def _yaml() -> YAML:
+    y = YAML()  # round-trip
+    y.preserve_quotes = True
+    y.width = 100
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def _flow(items: tuple[str, ...]) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+class DictionaryFile:
+    """One YAML dictionary file, loaded for editing."""
+
+    def __init__(self, path: Path, doc: CommentedMap, fp: str | None) -> None:
+        self.path = Path(path)
+        self._doc = doc
+        self._fingerprint = fp  # what the file was when we read it (None: did not exist)
+
+    # -- loading ---------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path | str) -> DictionaryFile:
+        """Load for editing; a missing file is an empty dictionary (created on save).
+
+        Raises EntryError (with the line) if the file is not valid YAML: editing a
+        file we cannot read would lose its content.
+        """
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            doc = CommentedMap()
+            doc["entries"] = CommentedSeq()
+            return cls(path, doc, None)
+        fp = fingerprint(path)
+        try:
+            doc = _yaml().load(data.decode("utf-8"))
+        except Exception as exc:  # ruamel raises many types; all mean "cannot read"
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark is not None else ""
+            raise EntryError(f"{path}{where}: filen kunde inte tolkas: "
+                             f"{getattr(exc, 'problem', None) or exc}") from exc
+        if doc is None:
+            doc = CommentedMap()
+        if isinstance(doc, list):
+            wrapped = CommentedMap()
+            wrapped["entries"] = doc
+            doc = wrapped
+        if not isinstance(doc, dict):
+            raise EntryError(f"{path}: filen ska ha en lista 'entries' med poster")
+        if doc.get("entries") is None:
+            doc["entries"] = CommentedSeq()
+        return cls(path, doc, fp)
+
+    @property
+    def _items(self) -> CommentedSeq:
+        return self._doc["entries"]
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The valid entries, in file order (broken ones are skipped, not lost)."""
+        out = []
+        for i, item in enumerate(self._items):
+            try:
+                out.append(Entry.from_mapping(dict(item), origin=f"{self.path}:{self._line(i)}"))
+            except (EntryError, TypeError, ValueError):
+                continue
+        return out
+
+    def _line(self, index: int) -> int:
+        try:
+            return self._items.lc.item(index)[0] + 1
+        except (AttributeError, KeyError, TypeError):
+            return 0
+
+    def find(self, name: str) -> Entry | None:
+        return next((e for e in self.entries if e.name == name), None)
+
+    def _index(self, name: str) -> int:
+        for i, item in enumerate(self._items):
+            if isinstance(item, dict) and str(item.get("name", "")).strip() == name:
+                return i
+        raise KeyError(name)
+
+    # -- changes (in memory until save) ----------------------------------------
+    def add(self, entry: Entry) -> None:
+        entry.validate()
+        if self.find(entry.name) is not None:
+            raise EntryError(f"'{entry.name}' finns redan i {self.path.name}")
+        self._items.append(self._to_map(entry, CommentedMap()))
+
+    def update(self, old_name: str, entry: Entry) -> None:
+        """Replace the entry called old_name in place (its comments stay with it)."""
+        entry.validate()
+        i = self._index(old_name)
+        if entry.name != old_name and self.find(entry.name) is not None:
+            raise EntryError(f"'{entry.name}' finns redan i {self.path.name}")
+        self._to_map(entry, self._items[i])
+
+    def remove(self, name: str) -> None:
+        del self._items[self._index(name)]
+
+    @staticmethod
+    def _to_map(entry: Entry, target: CommentedMap) -> CommentedMap:
+        wanted = entry.to_mapping()
+        for key in list(target.keys()):
+            if key not in wanted:
+                del target[key]
+        for key, value in wanted.items():
+            if key in LIST_KEYS:
+                old = target.get(key)
+                if old is not None and list(old) == value:
+                    continue
+                target[key] = _flow(tuple(value))  # type: ignore[arg-type]
+            elif target.get(key) != value:
+                target[key] = value
+        # New keys land at the end; put them back in schema order for a tidy file.
+        order = list(wanted)
+        if list(target.keys()) != order:
+            items = [(k, target[k]) for k in order]
+            for k in order:
+                del target[k]
+            for k, v in items:
+                target[k] = v
+        return target
+
+    # -- saving ----------------------------------------------------------------
+    def dumps(self) -> str:
+        buf = io.StringIO()
+        _yaml().dump(self._doc, buf)
+        text = buf.getvalue()
+        if self._fingerprint is None and not text.startswith("#"):
+            text = _HEADER + text
+        return text
+
+    def save(self) -> None:
+        """Atomic write with backup; ChangedOnDisk if someone else saved meanwhile."""
+        text = self.dumps()
+        atomic_write_text(self.path, text, expected=self._fingerprint)
+        self._fingerprint = fingerprint(self.path)
+
+    def reload(self) -> DictionaryFile:
+        return DictionaryFile.load(self.path)

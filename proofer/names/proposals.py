@@ -1,0 +1,149 @@
+"""Proposed additions to the newsroom's shared dictionary, waiting for an admin.
+
+An editor's "add to dictionary" goes into their own dictionary at once (see
+`add_for_editor`) and is only proposed for the shared one: a typo in a shared
+dictionary would silence the checker for everyone. The queue is a small YAML file
+next to the shared dictionary (or in the user's config dir); every change is a
+read-modify-write that retries when another editor wrote in between, so no proposal
+is lost.
+"""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from proofer.names.editing import DictionaryFile
+from proofer.names.model import Entry, EntryError
+from proofer.safe_write import ChangedOnDisk, atomic_write_text, fingerprint
+
+RETRIES = 20
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    entry: Entry
+    proposed_by: str
+    proposed_at: str  # ISO 8601, UTC
+
+
+class ProposalQueue:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+
+    def _read(self) -> tuple[list[dict], str | None]:
+        fp = fingerprint(self.path)
+        if fp is None:
+            return [], None
+        try:
+            data = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise EntryError(f"{self.path}: förslagsfilen kunde inte tolkas: {exc}") from exc
+        items = data.get("proposals") or [] if isinstance(data, dict) else []
+        return [i for i in items if isinstance(i, dict)], fp
+
+    def _change(self, fn) -> object:  # type: ignore[no-untyped-def]
+        """Apply fn(items) -> result and save; retried if another writer got in first."""
+        for _ in range(RETRIES):
+            items, fp = self._read()
+            result = fn(items)
+            text = ("# Förslag till den gemensamma namnordlistan (Proofer)\n"
+                    + yaml.safe_dump({"proposals": items}, allow_unicode=True, sort_keys=False))
+            try:
+                atomic_write_text(self.path, text, expected=fp)
+                return result
+            except ChangedOnDisk:
+                continue
+        raise ChangedOnDisk(self.path)
+
+    def propose(self, entry: Entry, proposed_by: str = "") -> str:
+        entry.validate()
+        pid = uuid.uuid4().hex[:12]
+        record = {"id": pid, "entry": entry.to_mapping(),
+                  "proposed_by": proposed_by or _user(),
+                  "proposed_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        self._change(lambda items: items.append(record))
+        return pid
+
+    def pending(self) -> list[Proposal]:
+        items, _ = self._read()
+        out = []
+        for i in items:
+            try:
+                entry = Entry.from_mapping(i.get("entry") or {})
+            except EntryError:
+                continue
+            out.append(Proposal(str(i.get("id")), entry, str(i.get("proposed_by", "")),
+                                str(i.get("proposed_at", ""))))
+        return out
+
+    def get(self, pid: str) -> Proposal:
+        for p in self.pending():
+            if p.id == pid:
+                return p
+        raise KeyError(f"inget förslag med id {pid}")
+
+    def approve(self, pid: str, target_dictionary_path: Path | str) -> Entry:
+        """Write the proposal into the shared dictionary, then drop it from the queue.
+
+        An entry that already exists there is updated (the proposal is newer).
+        """
+        proposal = self.get(pid)
+        for _ in range(RETRIES):
+            df = DictionaryFile.load(target_dictionary_path)
+            if df.find(proposal.entry.name) is not None:
+                df.update(proposal.entry.name, proposal.entry)
+            else:
+                df.add(proposal.entry)
+            try:
+                df.save()
+                break
+            except ChangedOnDisk:
+                continue
+        else:
+            raise ChangedOnDisk(Path(target_dictionary_path))
+        self._remove(pid)
+        return proposal.entry
+
+    def reject(self, pid: str) -> None:
+        self.get(pid)
+        self._remove(pid)
+
+    def _remove(self, pid: str) -> None:
+        def drop(items: list[dict]) -> None:
+            items[:] = [i for i in items if str(i.get("id")) != pid]
+        self._change(drop)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "okänd"
+
+
+def add_for_editor(entry: Entry, user_dictionary: Path | str,
+                   queue: ProposalQueue | None = None, proposed_by: str = "") -> str | None:
+    """What the GUI's "lägg till i ordlistan" does: the entry lands in the user's own
+    dictionary now (retrying if the file changed meanwhile) and, when the newsroom
+    has a shared dictionary, is proposed for it. Returns the proposal id, if any."""
+    for _ in range(RETRIES):
+        df = DictionaryFile.load(user_dictionary)
+        if df.find(entry.name) is not None:
+            df.update(entry.name, entry)
+        else:
+            df.add(entry)
+        try:
+            df.save()
+            break
+        except ChangedOnDisk:
+            continue
+    else:
+        raise ChangedOnDisk(Path(user_dictionary))
+    return queue.propose(entry, proposed_by) if queue is not None else None

@@ -1,0 +1,105 @@
+"""What a loaded rule is: a compiled pattern, its fix, its authority and its evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from proofer.finding import Category, Finding, Severity
+
+#: The marks that delimit the error span in a wrong example: "ministern «häll» med om".
+MARK_OPEN, MARK_CLOSE = "«", "»"
+
+#: The named group that marks the flagged span inside a match; without it the whole match.
+ERROR_GROUP = "err"
+
+
+class RuleLoadError(Exception):
+    """A rule (or a whole file) that cannot be used; the message names file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A wrong example: `text` with the marks removed, the marked span and its fix."""
+
+    text: str
+    start: int
+    end: int
+    correction: str | None
+
+    @classmethod
+    def parse(cls, marked: str, correction: str | None) -> Example:
+        if marked.count(MARK_OPEN) != 1 or marked.count(MARK_CLOSE) != 1:
+            raise ValueError(f"exemplet ska markera felet med exakt ett {MARK_OPEN}…{MARK_CLOSE}: "
+                             f"{marked!r}")
+        start = marked.index(MARK_OPEN)
+        end = marked.index(MARK_CLOSE) - 1
+        if end < start:
+            raise ValueError(f"{MARK_CLOSE} före {MARK_OPEN} i exemplet {marked!r}")
+        text = marked.replace(MARK_OPEN, "", 1).replace(MARK_CLOSE, "", 1)
+        return cls(text, start, end, correction)
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """When a document never uses the house form (`house`, e.g. "–") and a rule group
+    fires at least `min_count` times, the writer follows a convention of their own
+    (typewriter text, an archive conversion): one decision for the whole text, so
+    the findings become hints instead of a claim at every occurrence. With
+    `claim_first` the first occurrence stays a claim that speaks for all of them."""
+
+    group: str
+    min_count: int
+    house: tuple[str, ...]
+    claim_first: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    regex: re.Pattern[str]
+    message: str
+    suggestions: tuple[str, ...]
+    source: str
+    category: Category
+    severity: Severity
+    examples: tuple[Example, ...]
+    correct: tuple[str, ...]
+    file: str = ""
+    line: int = 0
+    url: str = ""
+    #: substrings of which at least one must occur (lower-cased unless case-sensitive)
+    precheck: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    keep_case: bool = True
+    convention: Convention | None = None
+    note: str = field(default="", compare=False)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def applies(self, text: str, lowered: str) -> bool:
+        """Cheap substring test before any regex runs."""
+        if not self.precheck:
+            return True
+        hay = text if self.case_sensitive else lowered
+        return any(p in hay for p in self.precheck)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        has_group = ERROR_GROUP in self.regex.groupindex
+        for m in self.regex.finditer(text):
+            start, end = m.span(ERROR_GROUP) if has_group else m.span()
+            if start < 0 or (end == start and not self.suggestions):
+                continue
+            flagged = text[start:end]
+            suggestions = tuple(self._fix(m, t, flagged) for t in self.suggestions)
+            yield Finding(start, end, flagged, self.category, self.id, self.message,
+                          suggestions, self.severity, "rules")
+
+    def _fix(self, m: re.Match[str], template: str, flagged: str) -> str:
+        fix = m.expand(template) if "\\" in template else template
+        if self.keep_case and fix and flagged[:1].isupper() and fix[:1].islower():
+            fix = fix[:1].upper() + fix[1:]
+        return fix

@@ -1,0 +1,75 @@
+"""Unsaved edits survive a crash: a copy every half minute in config_dir()/autosave/.
+
+Each running window writes its own file (named after the draft and tagged with the
+process id); a clean save or close deletes it, so a file whose process is gone at
+start-up is what a crash left behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from proofer.safe_write import atomic_write_text
+from proofer.settings import config_dir
+
+
+def autosave_dir() -> Path:
+    return config_dir() / "autosave"
+
+
+@dataclass
+class Recovered:
+    file: Path  # the autosave file itself
+    path: str  # the draft it belongs to ("" for an unnamed draft)
+    format: str
+    text: str
+    saved: str  # when, ISO time
+
+
+def autosave_file(draft: Path | None) -> Path:
+    key = hashlib.sha1(str(draft or "namnlös").encode()).hexdigest()[:12]
+    return autosave_dir() / f"{key}-{os.getpid()}.json"
+
+
+def write(draft: Path | None, fmt: str, text: str) -> Path:
+    target = autosave_file(draft)
+    payload = {"path": str(draft or ""), "format": fmt, "text": text, "pid": os.getpid(),
+               "saved": datetime.now().isoformat(timespec="seconds")}
+    atomic_write_text(target, json.dumps(payload, ensure_ascii=False), backup=False)
+    return target
+
+
+def discard(draft: Path | None) -> None:
+    autosave_file(draft).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def leftovers() -> list[Recovered]:
+    """Autosaves from processes that are gone: what a crash left behind."""
+    found: list[Recovered] = []
+    for file in sorted(autosave_dir().glob("*.json")):
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if _alive(int(data.get("pid", 0))):
+                continue
+            found.append(Recovered(file, str(data["path"]), str(data.get("format", "txt")),
+                                   str(data["text"]), str(data.get("saved", ""))))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # a damaged autosave is not worth a dialog
+    return found

@@ -1,0 +1,106 @@
+"""Live checking: debounced, off the GUI thread, and never applied to stale text.
+
+Every edit bumps a revision number. ~300 ms after the last edit the current text is
+handed to the engine in the background; when the report comes back it is applied
+only if the revision has not moved on (novelWriter's pattern). The engine caches
+per paragraph, so a re-check after typing re-runs only the edited paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from proofer.checkers.registry import build_engine
+from proofer.engine import Engine, Report
+from proofer.settings import Settings
+from proofer.ui.background import Runner
+
+DEBOUNCE_MS = 300
+
+
+class LiveChecker(QObject):
+    #: revision, the text that was checked, the report
+    checked = Signal(int, str, object)
+    engineReady = Signal()
+    failed = Signal(str)
+
+    def __init__(self, runner: Runner, text_source: Callable[[], str],
+                 engine_factory: Callable[[Settings], Engine] = build_engine) -> None:
+        super().__init__()
+        self.runner = runner
+        self.text_source = text_source
+        self.engine_factory = engine_factory
+        self.engine: Engine | None = None
+        self.revision = 0
+        self.checked_revision = -1
+        self.in_flight = 0
+        self._building = False
+        self.last_report: Report | None = None
+        self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.timer.timeout.connect(self.check_now)
+
+    # -- engine ---------------------------------------------------------------
+    def rebuild(self, settings: Settings) -> None:
+        """Build a fresh engine (new settings or dictionaries) in the background."""
+        self._building = True
+        self.in_flight += 1
+        self.runner.submit(lambda: self.engine_factory(settings), self._engine_built,
+                           self._build_failed)
+
+    def _engine_built(self, engine: Engine) -> None:
+        self.in_flight -= 1
+        self._building = False
+        old, self.engine = self.engine, engine
+        if old is not None:
+            self.runner.submit(old.close, lambda _r: None, lambda _e: None)
+        self.engineReady.emit()
+        self.checked_revision = -1
+        self.check_now()
+
+    def _build_failed(self, exc: BaseException) -> None:
+        self.in_flight -= 1
+        self._building = False
+        self.failed.emit(f"Kontrollmotorn kunde inte startas: {exc}")
+
+    # -- checking ---------------------------------------------------------------
+    def text_changed(self) -> None:
+        self.revision += 1
+        self.timer.start()
+
+    def check_now(self) -> None:
+        self.timer.stop()
+        engine = self.engine
+        if engine is None:
+            return  # the check runs when the engine is ready
+        rev = self.revision
+        text = self.text_source()
+        self.in_flight += 1
+        self.runner.submit(lambda: engine.check(text),
+                           lambda report: self._done(rev, text, report), self._check_failed)
+
+    def _done(self, rev: int, text: str, report: Report) -> None:
+        self.in_flight -= 1
+        if rev != self.revision:
+            return  # the text moved on; a newer check is scheduled
+        self.checked_revision = rev
+        self.last_report = report
+        self.checked.emit(rev, text, report)
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self.in_flight -= 1
+        self.failed.emit(f"Kontrollen misslyckades: {exc}")
+
+    @property
+    def idle(self) -> bool:
+        """Nothing pending and the findings on screen belong to the current text."""
+        return (self.in_flight == 0 and not self.timer.isActive() and not self._building
+                and self.engine is not None and self.checked_revision == self.revision)
+
+    def close(self) -> None:
+        self.timer.stop()
+        self.runner.wait()
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None

@@ -1,0 +1,294 @@
+"""The draft's text view: underlines, hover explanations, the finding menu and the
+keyboard review mode.
+
+Review mode (documented in Hjälp → Tangentbord): F8 / Shift+F8 select the next or
+previous finding and enter review mode. While in it, Enter accepts the first
+suggestion, 1–9 the n-th, Esc ignores the finding, and each of them moves on to the
+next finding. Any other key (or a mouse click) leaves review mode and is handled as
+normal typing, so Enter inserts a newline whenever no finding is current.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from proofer.finding import Category
+from proofer.ui.live import FindingStore, LiveFinding
+from proofer.ui.style import LABELS, colour
+
+ADDABLE = {Category.SPELLING, Category.NAME}
+_MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+              Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
+
+
+def suggestion_label(s: str) -> str:
+    return s if s else "(ta bort)"
+
+
+class DraftEditor(QPlainTextEdit):
+    acceptRequested = Signal(int, int)  # finding id, suggestion index
+    ignoreRequested = Signal(int, bool)  # finding id, everywhere
+    addWordRequested = Signal(int, bool)  # finding id, also propose to the shared dictionary
+    acceptAllRequested = Signal(int)  # finding id: every finding of its rule
+    currentFindingChanged = Signal(object)  # LiveFinding | None
+    reviewModeChanged = Signal(bool)
+    fileDropped = Signal(str)
+
+    #: build underlines only for the blocks on screen (plus a margin); see the benchmark
+    visible_only = True
+
+    def __init__(self, store: FindingStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.review_id: int | None = None
+        self.current: LiveFinding | None = None
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+        self.document().setDocumentMargin(font.pointSizeF())
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh_underlines)
+        self.cursorPositionChanged.connect(self._cursor_moved)
+        self.verticalScrollBar().valueChanged.connect(self.schedule_refresh)
+        self.setMouseTracking(True)
+
+    # -- underlines ------------------------------------------------------------
+    def schedule_refresh(self) -> None:
+        """Coalesce: one rebuild per turn of the event loop, however many edits."""
+        self._refresh_timer.start()
+
+    def _shown_range(self) -> tuple[int, int]:
+        if not self.visible_only:
+            return 0, 1 << 60
+        block = self.firstVisibleBlock()
+        height = self.viewport().height()
+        offset = self.contentOffset()
+        first = block
+        # One screen above and below, so scrolling a little shows no bare text.
+        for _ in range(30):
+            prev = first.previous()
+            if not prev.isValid():
+                break
+            first = prev
+        last = block
+        while last.isValid():
+            top = self.blockBoundingGeometry(last).translated(offset).top()
+            if top > 2 * height:
+                break
+            nxt = last.next()
+            if not nxt.isValid():
+                break
+            last = nxt
+        return first.position(), last.position() + last.length()
+
+    def refresh_underlines(self) -> None:
+        lo, hi = self._shown_range()
+        items = self.store.visible()
+        doc = self.document()
+        selections: list[QTextEdit.ExtraSelection] = []
+        for item in items:
+            if item.end < lo or item.start > hi:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cur = QTextCursor(doc)
+            cur.setPosition(item.start)
+            cur.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cur
+            fmt = QTextCharFormat()
+            col = colour(item.finding.category, item.hint)
+            fmt.setUnderlineColor(col)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if item.hint
+                                  else QTextCharFormat.UnderlineStyle.WaveUnderline)
+            if item is self.current:
+                bg = QColor(col)
+                bg.setAlpha(45)
+                fmt.setBackground(bg)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def underline_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, colour) of every underline on screen, for tests and checks."""
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd(),
+                 s.format.underlineColor().name()) for s in self.extraSelections()]
+
+    # -- current finding and review mode ------------------------------------
+    def _cursor_moved(self) -> None:
+        if self.review_id is not None:
+            item = self.store.by_id(self.review_id)
+            cur = self.textCursor()
+            if item is None or not (item.start <= cur.position() <= item.end):
+                self.leave_review()
+        self.update_current()
+
+    def update_current(self) -> None:
+        item = self.store.by_id(self.review_id) if self.review_id is not None else None
+        if item is None:
+            cur = self.textCursor()
+            item = self.store.at(cur.position()) if not cur.hasSelection() or \
+                self.review_id is None else None
+        if item is not self.current:
+            self.current = item
+            self.currentFindingChanged.emit(item)
+            self.schedule_refresh()
+
+    def review(self, backwards: bool = False, from_pos: int | None = None) -> LiveFinding | None:
+        """Select the next (previous) finding and enter review mode.
+
+        `from_pos`: continue with the first finding starting at or after it (used after
+        an accept or ignore, whose finding is gone)."""
+        cur = self.textCursor()
+        if backwards:
+            pos = cur.selectionStart()
+        elif from_pos is not None:
+            pos = from_pos - 1
+        else:
+            pos = cur.selectionStart() if cur.hasSelection() else cur.position() - 1
+        item = self.store.next_after(pos, backwards)
+        if item is None:
+            self.leave_review()
+            return None
+        self.select_finding(item)
+        return item
+
+    def select_finding(self, item: LiveFinding) -> None:
+        self.review_id = item.id
+        cur = QTextCursor(self.document())
+        cur.setPosition(item.start)
+        cur.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+        self.reviewModeChanged.emit(True)
+        self.update_current()
+
+    def leave_review(self) -> None:
+        if self.review_id is not None:
+            self.review_id = None
+            self.reviewModeChanged.emit(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if self.review_id is not None and key not in _MODIFIERS:
+            item = self.store.by_id(self.review_id)
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if item is not None and mods == Qt.KeyboardModifier.NoModifier:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    if item.finding.suggestions:
+                        self.acceptRequested.emit(item.id, 0)
+                    return
+                if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+                    n = key - Qt.Key.Key_1
+                    if n < len(item.finding.suggestions):
+                        self.acceptRequested.emit(item.id, n)
+                    return
+                if key == Qt.Key.Key_Escape:
+                    self.ignoreRequested.emit(item.id, False)
+                    return
+            if key not in (Qt.Key.Key_F8,):
+                self.leave_review()
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self.leave_review()
+        super().mousePressEvent(event)
+
+    # -- hover and menu ------------------------------------------------------
+    def finding_at_point(self, point: QPoint) -> LiveFinding | None:
+        return self.store.at(self.cursorForPosition(point).position())
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.finding_at_point(event.pos())
+            if item is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), tooltip_html(item), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.finding_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def finding_menu(self, point: QPoint) -> QMenu:
+        """The right-click menu: suggestions first, then what to do with the finding,
+        then the usual cut/copy/paste."""
+        item = self.finding_at_point(point)
+        menu = QMenu(self)
+        if item is not None:
+            f = item.finding
+            for n, s in enumerate(f.suggestions[:9]):
+                act = menu.addAction(suggestion_label(s))
+                font = act.font()
+                font.setBold(n == 0)
+                act.setFont(font)
+                act.triggered.connect(lambda _=False, i=item.id, k=n:
+                                      self.acceptRequested.emit(i, k))
+            if not f.suggestions:
+                menu.addAction("(inga förslag)").setEnabled(False)
+            menu.addSeparator()
+            menu.addAction("Ignorera").triggered.connect(
+                lambda: self.ignoreRequested.emit(item.id, False))
+            menu.addAction("Ignorera överallt").triggered.connect(
+                lambda: self.ignoreRequested.emit(item.id, True))
+            if f.category in ADDABLE:
+                menu.addAction("Lägg till i ordlistan").triggered.connect(
+                    lambda: self.addWordRequested.emit(item.id, False))
+                menu.addAction("Lägg till och föreslå för redaktionens ordlista").triggered\
+                    .connect(lambda: self.addWordRequested.emit(item.id, True))
+            if f.suggestions and len(self.store.same_rule(item)) > 1:
+                menu.addAction(f"Godta alla för regeln {f.rule}").triggered.connect(
+                    lambda: self.acceptAllRequested.emit(item.id))
+            menu.addSeparator()
+        standard = self.createStandardContextMenu()
+        for act in standard.actions():
+            act.setParent(menu)
+            menu.addAction(act)
+        return menu
+
+    # -- drag and drop of files --------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.fileDropped.emit(urls[0].toLocalFile())
+        else:
+            super().dropEvent(event)
+
+
+def tooltip_html(item: LiveFinding) -> str:
+    from html import escape
+
+    f = item.finding
+    parts = [f"<b>{escape(LABELS[f.category])}</b>"
+             + (" (tips)" if item.hint else "") + f": {escape(f.message)}"]
+    if f.suggestions:
+        parts.append("Förslag: " + ", ".join(f"<b>{escape(suggestion_label(s))}</b>"
+                                             for s in f.suggestions[:5]))
+    return "<br>".join(parts)

@@ -1,0 +1,45 @@
+"""Dictionary entries as CSV for spreadsheets: one entry a row, lists joined by ';'."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from proofer.names.model import KNOWN_KEYS, LIST_KEYS, Entry, EntryError
+
+
+def entries_to_csv(entries: list[Entry]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(KNOWN_KEYS)
+    for e in entries:
+        data = e.to_mapping()
+        w.writerow(["; ".join(data.get(k, [])) if k in LIST_KEYS else data.get(k, "")  # type: ignore[arg-type]
+                    for k in KNOWN_KEYS])
+    return out.getvalue()
+
+
+def entries_from_csv(text: str, source: str = "CSV") -> tuple[list[Entry], list[str]]:
+    """Valid entries and one Swedish message per broken row (with its line number)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if not reader.fieldnames or "name" not in reader.fieldnames:
+        return [], [f"{source}: första raden ska vara rubriker med minst 'name' och 'kind'"]
+    unknown = [f for f in reader.fieldnames if f not in KNOWN_KEYS]
+    if unknown:
+        return [], [f"{source}: okänd kolumn '{unknown[0]}' (tillåtna: {', '.join(KNOWN_KEYS)})"]
+    entries: list[Entry] = []
+    problems: list[str] = []
+    for row in reader:
+        data: dict[str, object] = {}
+        for k, v in row.items():
+            v = (v or "").strip()
+            if not v:
+                continue
+            data[k] = [p.strip() for p in v.split(";") if p.strip()] if k in LIST_KEYS else v
+        if not data:
+            continue
+        try:
+            entries.append(Entry.from_mapping(data, origin=f"{source}:{reader.line_num}"))
+        except EntryError as exc:
+            problems.append(f"{source}:{reader.line_num}: {exc}")
+    return entries, problems

@@ -1,0 +1,137 @@
+"""The findings on screen, kept in step with the text while the person types.
+
+Positions here are Qt's (UTF-16 units). A check's findings are converted once when
+they arrive; after that every edit shifts the findings behind it, and a finding
+whose own text was touched is dropped until the next check has looked again.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from proofer.finding import Category, Finding, Severity
+from proofer.ui.offsets import OffsetMap
+
+_ids = itertools.count(1)
+
+
+@dataclass(eq=False)
+class LiveFinding:
+    finding: Finding
+    start: int  # UTF-16 position in the editor's document
+    end: int
+    paragraph: str  # the paragraph's text when it was checked (for "ignore here")
+    id: int = field(default_factory=lambda: next(_ids))
+
+    @property
+    def hint(self) -> bool:
+        return self.finding.severity is Severity.INFO
+
+
+def paragraph_of(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a: b if b >= 0 else len(text)]
+
+
+def to_live(text: str, findings: list[Finding]) -> list[LiveFinding]:
+    omap = OffsetMap(text)
+    return [LiveFinding(f, omap.to_utf16(f.start), omap.to_utf16(f.end),
+                        paragraph_of(text, f.start, f.end)) for f in findings]
+
+
+class FindingStore:
+    """Every live finding, sorted by position, plus what the person chose to ignore."""
+
+    def __init__(self) -> None:
+        self.items: list[LiveFinding] = []
+        self.ignored_here: set[tuple[str, str, str]] = set()  # (rule, text, paragraph)
+        self.ignored_everywhere: set[tuple[str, str]] = set()  # (rule, text)
+        self.hidden: set[Category] = set()
+
+    # -- filling -----------------------------------------------------------
+    def replace_all(self, items: list[LiveFinding]) -> None:
+        self.items = sorted((i for i in items if not self._ignored(i)),
+                            key=lambda i: (i.start, i.end))
+
+    def _ignored(self, item: LiveFinding) -> bool:
+        f = item.finding
+        return ((f.rule, f.text) in self.ignored_everywhere
+                or (f.rule, f.text, item.paragraph) in self.ignored_here)
+
+    def ignore(self, item: LiveFinding, everywhere: bool = False) -> None:
+        f = item.finding
+        if everywhere:
+            self.ignored_everywhere.add((f.rule, f.text))
+        else:
+            self.ignored_here.add((f.rule, f.text, item.paragraph))
+        self.items = [i for i in self.items if not self._ignored(i)]
+
+    def remove(self, item: LiveFinding) -> None:
+        self.items = [i for i in self.items if i is not item]
+
+    # -- following edits ---------------------------------------------------
+    def apply_edit(self, pos: int, removed: int, added: int) -> bool:
+        """Shift findings after an edit at `pos`; True if a finding was dropped.
+
+        An insertion exactly at a finding's edge does not touch its text; anything
+        inside or across it does, and the finding goes until re-checked.
+        """
+        delta = added - removed
+        edit_end = pos + removed
+        kept: list[LiveFinding] = []
+        dropped = False
+        for i in self.items:
+            if edit_end <= i.start:  # wholly before the finding (or inserted at its start)
+                i.start += delta
+                i.end += delta
+                kept.append(i)
+            elif pos >= i.end:  # wholly after it
+                kept.append(i)
+            else:
+                dropped = True
+        self.items = kept
+        return dropped
+
+    # -- looking up --------------------------------------------------------
+    def visible(self) -> list[LiveFinding]:
+        return [i for i in self.items if i.finding.category not in self.hidden]
+
+    def at(self, pos: int) -> LiveFinding | None:
+        """The shown finding under a position (the narrowest if several)."""
+        hits = [i for i in self.visible() if i.start <= pos <= i.end and i.end > i.start]
+        return min(hits, key=lambda i: i.end - i.start) if hits else None
+
+    def next_after(self, pos: int, backwards: bool = False) -> LiveFinding | None:
+        shown = self.visible()
+        if not shown:
+            return None
+        starts = [i.start for i in shown]
+        if backwards:
+            k = bisect_right(starts, pos - 1) - 1
+            return shown[k] if k >= 0 else shown[-1]
+        k = bisect_right(starts, pos)
+        return shown[k] if k < len(shown) else shown[0]
+
+    def by_id(self, fid: int) -> LiveFinding | None:
+        return next((i for i in self.items if i.id == fid), None)
+
+    def same_rule(self, item: LiveFinding) -> list[LiveFinding]:
+        return [i for i in self.visible() if i.finding.rule == item.finding.rule
+                and i.finding.suggestions]
+
+    def counts(self) -> tuple[dict[Category, int], int]:
+        """Errors and warnings per category, and the number of hints apart."""
+        per: dict[Category, int] = {}
+        hints = 0
+        for i in self.visible():
+            if i.hint:
+                hints += 1
+            else:
+                per[i.finding.category] = per.get(i.finding.category, 0) + 1
+        return per, hints
+
+
+__all__ = ["FindingStore", "LiveFinding", "to_live"]

@@ -1,0 +1,634 @@
+"""The main window: the draft, its suggestion cards, menus and the status bar.
+
+It wires things together and does what a person asks (open, save, accept, ignore);
+all checking happens in the engine, reached through LiveChecker.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QWidget,
+)
+
+from proofer.checkers.registry import build_engine
+from proofer.document import Document
+from proofer.engine import Report
+from proofer.finding import Category, Finding
+from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
+from proofer.settings import Settings
+from proofer.ui import autosave, recent
+from proofer.ui.background import Runner, ThreadRunner
+from proofer.ui.cards import CardPanel
+from proofer.ui.changelog import Change, ChangeLog, ChangeTable
+from proofer.ui.checking import LiveChecker
+from proofer.ui.editor import DraftEditor
+from proofer.ui.live import FindingStore, LiveFinding, to_live
+from proofer.ui.offsets import OffsetMap
+from proofer.ui.report import report_html
+from proofer.ui.style import COLOURS, LABELS, engine_status_text
+from proofer.ui.words import add_word
+
+AUTOSAVE_MS = 30_000
+FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, runner: Runner | None = None,
+                 engine_factory=build_engine) -> None:  # noqa: ANN001 - a callable
+        super().__init__()
+        self.settings = settings or Settings.load()
+        self.runner = runner or ThreadRunner()
+        self.doc = Document("")
+        self.store = FindingStore()
+        self.store.hidden = {Category(c) for c in self.settings.disabled_categories
+                             if c in Category._value2member_map_}
+        self.changes = ChangeLog()
+        self.dictionary_window: QWidget | None = None
+
+        self.editor = DraftEditor(self.store)
+        self.panel = CardPanel(self.editor)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.editor)
+        split.addWidget(self.panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        self.splitter = split
+        self._split_set = False
+        self.setCentralWidget(split)
+        self.setAcceptDrops(True)
+
+        self.checker = LiveChecker(self.runner, self.editor_text, engine_factory)
+        self.checker.checked.connect(self._on_checked)
+        self.checker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
+
+        self.editor.document().contentsChange.connect(self._on_contents_change)
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        self.editor.acceptRequested.connect(self.accept)
+        self.editor.ignoreRequested.connect(self.ignore)
+        self.editor.addWordRequested.connect(self.add_to_dictionary)
+        self.editor.acceptAllRequested.connect(self.accept_all)
+        self.editor.currentFindingChanged.connect(
+            lambda item: self.panel.set_current(item.id if item else None))
+        self.editor.reviewModeChanged.connect(self._review_mode)
+        self.editor.fileDropped.connect(self.open_path)
+        self.panel.accepted.connect(self.accept)
+        self.panel.ignored.connect(lambda fid: self.ignore(fid, False))
+        self.panel.clicked.connect(self._card_clicked)
+
+        self._build_status_bar()
+        self._build_change_dock()
+        self._build_menus()
+        self._update_title()
+
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._dictionary_changed)
+        self.watcher.directoryChanged.connect(self._dictionary_changed)
+        self._watch_timer = QTimer(self, singleShot=True, interval=500)
+        self._watch_timer.timeout.connect(self.reload_dictionaries)
+        self._watch_dictionaries()
+
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.autosave_timer.start()
+
+        self.checker.rebuild(self.settings)
+        em = self.fontMetrics().height()
+        self.resize(min(1280, em * 80), min(800, em * 50))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().resizeEvent(event)
+        if not self._split_set and self.splitter.width() > 0:
+            # Text first: about three fifths for the draft, the rest for the cards.
+            w = self.splitter.width()
+            self.splitter.setSizes([w * 3 // 5, w - w * 3 // 5])
+            self._split_set = True
+
+    # -- text and findings -------------------------------------------------------
+    def editor_text(self) -> str:
+        """The draft as the core sees it: blocks joined by '\\n', no character lost
+        (toPlainText would turn no-break spaces into spaces)."""
+        return self.editor.document().toRawText().replace("\u2029", "\n")
+
+    def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
+        self.store.apply_edit(pos, removed, added)
+        self.editor.schedule_refresh()
+        self.panel.schedule()
+        self.checker.text_changed()
+        self._set_state("Ändrad – kontrolleras snart")
+
+    def _on_checked(self, _rev: int, text: str, report: Report) -> None:
+        self.store.replace_all(to_live(text, report.findings))
+        self._findings_changed()
+        self.engines.setText("  ·  ".join(engine_status_text(k, v)
+                                          for k, v in report.engines.items()))
+        self._set_state("Kontrollerad")
+
+    def _findings_changed(self) -> None:
+        self.editor.update_current()
+        self.editor.refresh_underlines()
+        self.panel.relayout()
+        self._update_counts()
+
+    def findings(self) -> list[Finding]:
+        """The open findings with code-point offsets into the current text."""
+        from dataclasses import replace
+
+        omap = OffsetMap(self.editor_text())
+        return [replace(i.finding, start=omap.to_codepoint(i.start),
+                        end=omap.to_codepoint(i.end)) for i in self.store.visible()]
+
+    # -- acting on findings -------------------------------------------------------
+    def _cursor_for(self, item: LiveFinding) -> QTextCursor | None:
+        cur = QTextCursor(self.editor.document())
+        cur.setPosition(item.start)
+        cur.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
+        return cur if cur.selectedText() == item.finding.text else None
+
+    def _log(self, item: LiveFinding, after: str) -> None:
+        line = self.editor.document().findBlock(item.start).blockNumber() + 1
+        f = item.finding
+        self.changes.add(Change(datetime.now(), line, f.text, after, f.rule, str(f.category)))
+        self.change_table.refresh()
+
+    def accept(self, fid: int, index: int = 0) -> None:
+        """Replace the finding's text with a suggestion: one undo step."""
+        item = self.store.by_id(fid)
+        if item is None or index >= len(item.finding.suggestions):
+            return
+        reviewing = self.editor.review_id is not None
+        cur = self._cursor_for(item)
+        if cur is None:  # the text under it changed: wait for the re-check
+            self.store.remove(item)
+            self._findings_changed()
+            return
+        new = item.finding.suggestions[index]
+        self.editor.leave_review()
+        cur.beginEditBlock()
+        cur.insertText(new)
+        cur.endEditBlock()
+        self._log(item, new)
+        self.store.remove(item)
+        self._after_action(item.start, reviewing, f"Ändrat till ”{new}”")
+
+    def accept_all(self, fid: int) -> None:
+        """Accept the first suggestion of every finding of this rule, as one undo step."""
+        item = self.store.by_id(fid)
+        if item is None:
+            return
+        targets = sorted(self.store.same_rule(item), key=lambda i: i.start, reverse=True)
+        cur = QTextCursor(self.editor.document())
+        cur.beginEditBlock()
+        done = 0
+        for t in targets:
+            c = self._cursor_for(t)
+            if c is None:
+                continue
+            cur.setPosition(t.start)
+            cur.setPosition(t.end, QTextCursor.MoveMode.KeepAnchor)
+            cur.insertText(t.finding.suggestions[0])
+            self._log(t, t.finding.suggestions[0])
+            done += 1
+        cur.endEditBlock()
+        self._findings_changed()
+        self.statusBar().showMessage(f"{done} ändringar för regeln {item.finding.rule}", 5000)
+
+    def ignore(self, fid: int, everywhere: bool = False) -> None:
+        item = self.store.by_id(fid)
+        if item is None:
+            return
+        reviewing = self.editor.review_id is not None
+        self.editor.leave_review()
+        self.store.ignore(item, everywhere)
+        self._after_action(item.start, reviewing,
+                           "Ignoreras överallt" if everywhere else "Ignorerad")
+
+    def _after_action(self, pos: int, reviewing: bool, message: str) -> None:
+        self.statusBar().showMessage(message, 4000)
+        self._findings_changed()
+        if reviewing:
+            if self.editor.review(from_pos=pos) is None:
+                self.statusBar().showMessage(message + " – inga fler fynd", 4000)
+
+    def add_to_dictionary(self, fid: int, propose: bool = False) -> None:
+        item = self.store.by_id(fid)
+        if item is None:
+            return
+        try:
+            where = add_word(self.settings, item.finding, propose=propose)
+        except Exception as exc:  # noqa: BLE001 - any reason is shown, nothing is lost
+            QMessageBox.warning(self, "Kunde inte lägga till", str(exc))
+            return
+        # Gone at once; the rebuilt engine confirms it on the next check.
+        self.store.ignore(item, everywhere=True)
+        self._findings_changed()
+        self.statusBar().showMessage(where, 6000)
+        self.reload_dictionaries()
+
+    def _card_clicked(self, fid: int) -> None:
+        item = self.store.by_id(fid)
+        if item is not None:
+            self.editor.select_finding(item)
+            self.editor.setFocus()
+
+    def _review_mode(self, on: bool) -> None:
+        self._set_state("Granskningsläge: Enter godtar, 1–9 väljer förslag, Esc ignorerar"
+                        if on else "")
+
+    def review_next(self) -> None:
+        self.editor.setFocus()
+        if self.editor.review() is None:
+            self.statusBar().showMessage("Inga fynd", 3000)
+
+    def review_previous(self) -> None:
+        self.editor.setFocus()
+        if self.editor.review(backwards=True) is None:
+            self.statusBar().showMessage("Inga fynd", 3000)
+
+    # -- status bar ------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.engines = QLabel("Startar kontrollmotorn…")
+        self.state = QLabel()
+        bar.addPermanentWidget(self.state)
+        bar.addPermanentWidget(self.counts)
+        bar.addPermanentWidget(self.engines)
+
+    def _set_state(self, text: str) -> None:
+        self.state.setText(text)
+
+    def _update_counts(self) -> None:
+        per, hints = self.store.counts()
+        parts = [f"<span style='color:{COLOURS[c]}'>■</span> {LABELS[c]} {n}"
+                 for c, n in sorted(per.items(), key=lambda kv: list(Category).index(kv[0]))]
+        if hints:
+            parts.append(f"Tips {hints}")
+        self.counts.setText(" &nbsp; ".join(parts) if parts else "Inga fynd")
+        self.count_by_category = {str(c): n for c, n in per.items()}
+
+    # -- change log ---------------------------------------------------------------
+    def _build_change_dock(self) -> None:
+        self.change_table = ChangeTable(self.changes)
+        dock = QDockWidget("Ändringslogg", self)
+        dock.setObjectName("changelog")
+        dock.setWidget(self.change_table)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        self.change_dock = dock
+
+    # -- menus ---------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        arkiv = mb.addMenu("&Arkiv")
+        self._action(arkiv, "&Nytt", self.new_draft, QKeySequence.StandardKey.New)
+        self._action(arkiv, "Ö&ppna…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = arkiv.addMenu("Öppna &senaste")
+        self._fill_recent(recent.load())
+        arkiv.addSeparator()
+        self._action(arkiv, "&Spara", self.save, QKeySequence.StandardKey.Save)
+        self._action(arkiv, "Spara so&m…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        arkiv.addSeparator()
+        self._action(arkiv, "Exportera &ändringslogg (CSV)…", self.export_changes)
+        self._action(arkiv, "Exportera &granskningsrapport (HTML)…", self.export_report)
+        arkiv.addSeparator()
+        self._action(arkiv, "&Avsluta", self.close, QKeySequence.StandardKey.Quit)
+
+        red = mb.addMenu("&Redigera")
+        self._action(red, "&Ångra", self.editor.undo, QKeySequence.StandardKey.Undo)
+        self._action(red, "&Gör om", self.editor.redo, QKeySequence.StandardKey.Redo)
+        red.addSeparator()
+        self._action(red, "Klipp &ut", self.editor.cut, QKeySequence.StandardKey.Cut)
+        self._action(red, "&Kopiera", self.editor.copy, QKeySequence.StandardKey.Copy)
+        self._action(red, "Klistra &in", self.editor.paste, QKeySequence.StandardKey.Paste)
+        self._action(red, "Markera &allt", self.editor.selectAll,
+                     QKeySequence.StandardKey.SelectAll)
+        red.addSeparator()
+        self._action(red, "&Sök…", self.find_text, QKeySequence.StandardKey.Find)
+
+        gr = mb.addMenu("&Granska")
+        self._action(gr, "&Nästa fynd", self.review_next, "F8")
+        self._action(gr, "&Föregående fynd", self.review_previous, "Shift+F8")
+        gr.addSeparator()
+        self._action(gr, "&Godta förslaget", lambda: self._on_current(self.accept))
+        self._action(gr, "Godta &alla för regeln", lambda: self._on_current(self.accept_all))
+        self._action(gr, "&Ignorera", lambda: self._on_current(self.ignore))
+        self._action(gr, "Ignorera ö&verallt",
+                     lambda: self._on_current(lambda fid: self.ignore(fid, True)))
+        self._action(gr, "&Lägg till i ordlistan",
+                     lambda: self._on_current(self.add_to_dictionary))
+        gr.addSeparator()
+        self._action(gr, "&Kontrollera om", self.recheck, "F5")
+
+        visa = mb.addMenu("&Visa")
+        cats = visa.addMenu("&Kategorier")
+        self.category_actions: dict[Category, QAction] = {}
+        for c in Category:
+            act = QAction(LABELS[c], self, checkable=True)
+            act.setChecked(c not in self.store.hidden)
+            act.toggled.connect(lambda on, cat=c: self.show_category(cat, on))
+            cats.addAction(act)
+            self.category_actions[c] = act
+        visa.addAction(self.change_dock.toggleViewAction())
+        self.change_dock.toggleViewAction().setText("&Ändringslogg")
+
+        verktyg = mb.addMenu("&Verktyg")
+        self._action(verktyg, "&Inställningar…", self.open_settings,
+                     QKeySequence.StandardKey.Preferences)
+        self._action(verktyg, "&Ordlistor…", self.open_dictionary_editor)
+
+        hjalp = mb.addMenu("&Hjälp")
+        self._action(hjalp, "&Tangentbord", self.show_keys, QKeySequence.StandardKey.HelpContents)
+        self._action(hjalp, "&Om Proofer", lambda: QMessageBox.about(
+            self, "Om Proofer", "Proofer – korrekturläsning av svenska nyhetstexter."))
+
+    def _on_current(self, fn) -> None:  # noqa: ANN001
+        item = self.editor.current
+        if item is not None:
+            fn(item.id)
+
+    def show_category(self, cat: Category, shown: bool) -> None:
+        (self.store.hidden.discard if shown else self.store.hidden.add)(cat)
+        self.settings.disabled_categories = sorted(str(c) for c in self.store.hidden)
+        self._findings_changed()
+
+    def show_keys(self) -> None:
+        QMessageBox.information(self, "Tangentbord", (
+            "F8 / Skift+F8: nästa / föregående fynd (startar granskningsläget)\n"
+            "I granskningsläget:\n"
+            "  Enter: godta första förslaget\n  1–9: godta förslag nummer n\n"
+            "  Esc: ignorera fyndet\n"
+            "Andra tangenter lämnar granskningsläget och skriver som vanligt.\n"
+            "Ctrl+Z ångrar en godkänd ändring. F5 kontrollerar om texten."))
+
+    def find_text(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        word, ok = QInputDialog.getText(self, "Sök", "Sök efter:")
+        if ok and word and not self.editor.find(word):
+            self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+            if not self.editor.find(word):
+                self.statusBar().showMessage(f"Hittade inte ”{word}”", 4000)
+
+    # -- files ------------------------------------------------------------------------
+    def _fill_recent(self, items: list[str]) -> None:
+        self.recent_menu.clear()
+        for p in items:
+            self.recent_menu.addAction(p).triggered.connect(
+                lambda _=False, path=p: self.open_path(path))
+        self.recent_menu.setEnabled(bool(items))
+
+    def _update_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else "Namnlös"
+        self.setWindowTitle(f"{name}[*] – Proofer")
+
+    def new_draft(self) -> None:
+        if self.maybe_save():
+            self._show_document(Document(""))
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        pattern = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, "Öppna text", str(self._dir()),
+                                              f"Texter ({pattern});;Alla filer (*)")
+        if path:
+            self.open_path(path, ask=False)
+
+    def _dir(self) -> Path:
+        return self.doc.path.parent if self.doc.path else Path.home()
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            doc = load_document(Path(path))
+        except LoadError as exc:
+            QMessageBox.warning(self, "Kan inte öppna filen", str(exc))
+            return False
+        self._show_document(doc)
+        self._fill_recent(recent.remember(Path(path)))
+        for note in doc.notes:
+            self.statusBar().showMessage(note, 8000)
+        return True
+
+    def _show_document(self, doc: Document, text: str | None = None) -> None:
+        autosave.discard(self.doc.path)
+        self.doc = doc
+        self.store.items = []
+        self.changes.clear()
+        self.change_table.refresh()
+        self.editor.leave_review()
+        self.editor.setPlainText(doc.text if text is None else text)
+        self.editor.document().setModified(text is not None)
+        self._update_title()
+        self._findings_changed()
+        self.checker.check_now()
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        suffix = FORMAT_SUFFIX.get(self.doc.format,
+                                   self.doc.path.suffix if self.doc.path else ".txt")
+        start = str(self.doc.path or self._dir() / f"namnlös{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, "Spara som", start, f"*{suffix}")
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)  # same format as the draft
+        return self._save_to(target)
+
+    def _save_to(self, target: Path) -> bool:
+        try:
+            saved = save_document(self.doc, self.editor_text(), target)
+        except Exception as exc:  # noqa: BLE001 - any failure is shown; the text stays open
+            QMessageBox.critical(self, "Kunde inte spara", f"{target}: {exc}")
+            return False
+        autosave.discard(self.doc.path)
+        self.doc.path = Path(saved)
+        self.doc.text = self.editor_text()
+        self.editor.document().setModified(False)
+        self._update_title()
+        self._fill_recent(recent.remember(Path(saved)))
+        self.statusBar().showMessage(f"Sparad: {saved}", 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask before unsaved edits would be lost; False means "stop"."""
+        if not self.editor.document().isModified():
+            return True
+        name = self.doc.path.name if self.doc.path else "Namnlös"
+        answer = QMessageBox.question(
+            self, "Osparade ändringar", f"Vill du spara ändringarna i {name}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def autosave_now(self) -> None:
+        if self.editor.document().isModified():
+            try:
+                autosave.write(self.doc.path, self.doc.format, self.editor_text())
+            except OSError as exc:
+                self.statusBar().showMessage(f"Autospara misslyckades: {exc}", 8000)
+
+    def offer_recovery(self) -> None:
+        for left in autosave.leftovers():
+            name = left.path or "en namnlös text"
+            answer = QMessageBox.question(
+                self, "Återställa osparade ändringar?",
+                f"Proofer avslutades oväntat. Det finns osparade ändringar i {name} "
+                f"(autosparade {left.saved.replace('T', ' ')}). Vill du återställa dem?")
+            if answer == QMessageBox.StandardButton.Yes:
+                doc = Document(left.text, format=left.format)
+                if left.path:
+                    try:
+                        doc = load_document(Path(left.path))
+                    except LoadError:
+                        doc = Document(left.text, path=Path(left.path), format=left.format)
+                self._show_document(doc, text=left.text)
+            left.file.unlink(missing_ok=True)
+            if answer == QMessageBox.StandardButton.Yes:
+                break
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        urls = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(urls[0])
+
+    # -- exports -------------------------------------------------------------------------
+    def export_changes(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Exportera ändringslogg",
+                                              str(self._dir() / "ändringar.csv"), "CSV (*.csv)")
+        if path:
+            self._write_export(Path(path), self.changes.to_csv())
+
+    def export_report(self) -> None:
+        stem = self.doc.path.stem if self.doc.path else "namnlös"
+        path, _ = QFileDialog.getSaveFileName(self, "Exportera granskningsrapport",
+                                              str(self._dir() / f"{stem}-granskning.html"),
+                                              "HTML (*.html)")
+        if path:
+            engines = self.checker.last_report.engines if self.checker.last_report else {}
+            html = report_html(self.doc.path.name if self.doc.path else "Namnlös",
+                               self.editor_text(), self.findings(), engines)
+            self._write_export(Path(path), html)
+
+    def _write_export(self, path: Path, text: str) -> None:
+        from proofer.safe_write import atomic_write_text
+
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            QMessageBox.critical(self, "Kunde inte exportera", f"{path}: {exc.strerror}")
+            return
+        self.statusBar().showMessage(f"Exporterad: {path}", 5000)
+
+    # -- settings and dictionaries -------------------------------------------------------
+    def open_settings(self) -> None:
+        from proofer.ui.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.settings, self)
+        if dlg.exec():
+            self.apply_settings(dlg.result_settings())
+        dlg.deleteLater()
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        try:
+            settings.save()
+        except OSError as exc:
+            QMessageBox.warning(self, "Kunde inte spara inställningarna", str(exc))
+        self.store.hidden = {Category(c) for c in settings.disabled_categories
+                             if c in Category._value2member_map_}
+        for c, act in self.category_actions.items():
+            act.blockSignals(True)
+            act.setChecked(c not in self.store.hidden)
+            act.blockSignals(False)
+        self._findings_changed()
+        self.reload_dictionaries()
+
+    def open_dictionary_editor(self) -> None:
+        from proofer.ui.dictionary_editor import DictionaryWindow
+
+        if self.dictionary_window is None:
+            self.dictionary_window = DictionaryWindow(self.settings, self)
+        self.dictionary_window.show()
+        self.dictionary_window.raise_()
+
+    def _watched_paths(self) -> list[str]:
+        paths = [str(p) for p in self.settings.dictionary_files()]
+        paths.append(str(self.settings.personal_words_path))
+        paths += [p for p in self.settings.dictionary_paths if Path(p).is_dir()]
+        # The folders too, so that a dictionary created after start-up is noticed.
+        paths += [str(self.settings.user_dictionary_path.parent),
+                  str(self.settings.personal_words_path.parent)]
+        return sorted({p for p in paths if Path(p).exists()})
+
+    def _watch_dictionaries(self) -> None:
+        old = self.watcher.files() + self.watcher.directories()
+        if old:
+            self.watcher.removePaths(old)
+        paths = self._watched_paths()
+        if paths:
+            self.watcher.addPaths(paths)
+
+    def _dictionary_changed(self, _path: str) -> None:
+        self._watch_timer.start()
+
+    def reload_dictionaries(self) -> None:
+        """A dictionary or the settings changed: a fresh engine re-checks the draft."""
+        self._watch_timer.stop()
+        self._watch_dictionaries()
+        self._set_state("Läser in ordlistorna…")
+        self.checker.rebuild(self.settings)
+
+    def recheck(self) -> None:
+        if self.checker.engine is not None:
+            self.checker.engine.invalidate()
+        self.checker.check_now()
+
+    # -- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_save():
+            event.ignore()
+            return
+        autosave.discard(self.doc.path)
+        self.autosave_timer.stop()
+        self.checker.close()
+        try:
+            self.settings.save()
+        except OSError:
+            pass
+        event.accept()

@@ -1,0 +1,50 @@
+"""How each finding category looks and is called in the (Swedish) interface."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from proofer.finding import Category
+
+# Colours chosen to stay apart for common colour-vision deficiencies and to be
+# readable as thin underlines on white; name and spelling differ in hue and lightness.
+COLOURS: dict[Category, str] = {
+    Category.SPELLING: "#d62728",
+    Category.GRAMMAR: "#1f5fbf",
+    Category.NAME: "#9c27b0",
+    Category.TITLE: "#c76a00",
+    Category.CONSISTENCY: "#00897b",
+    Category.STYLE: "#2e7d32",
+    Category.ARTIFACT: "#6d4c41",
+}
+
+LABELS: dict[Category, str] = {
+    Category.SPELLING: "Stavning",
+    Category.GRAMMAR: "Grammatik",
+    Category.NAME: "Namn",
+    Category.TITLE: "Titel",
+    Category.CONSISTENCY: "Konsekvens",
+    Category.STYLE: "Stil",
+    Category.ARTIFACT: "Rester",
+}
+
+ENGINE_STATUS = {"ok": "ok", "off": "av"}
+
+
+def colour(category: Category, hint: bool = False) -> QColor:
+    c = QColor(COLOURS[category])
+    if hint:
+        c.setAlpha(150)
+    return c
+
+
+def engine_status_text(engine: str, status: str) -> str:
+    """"LanguageTool: ej tillgänglig – <reason>" for the status bar."""
+    name = {"languagetool": "LanguageTool", "spelling": "Stavning", "names": "Namn",
+            "rules": "Regler", "grammar": "Grammatik"}.get(engine, engine)
+    if status in ENGINE_STATUS:
+        return f"{name}: {ENGINE_STATUS[status]}"
+    if status.startswith("unavailable"):
+        reason = status.partition(":")[2].strip()
+        return f"{name}: ej tillgänglig" + (f" – {reason}" if reason else "")
+    return f"{name}: {status}"

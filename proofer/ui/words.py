@@ -1,0 +1,44 @@
+""""Lägg till i ordlistan": where an editor's word goes.
+
+A name (a name finding, or several words) goes into the user's own name dictionary
+at once; a plain word into the personal word list. Either can also be proposed for
+the newsroom's shared dictionary, where an admin approves it later: a typo there
+would silence the checker for everyone.
+"""
+
+from __future__ import annotations
+
+from proofer.finding import Category, Finding
+from proofer.names.model import Entry
+from proofer.names.proposals import ProposalQueue, add_for_editor
+from proofer.safe_write import atomic_write_text
+from proofer.settings import Settings
+from proofer.speller import read_word_list
+
+
+def is_name(finding: Finding) -> bool:
+    return finding.category is Category.NAME or " " in finding.text.strip()
+
+
+def add_word(settings: Settings, finding: Finding, propose: bool = False) -> str:
+    """Add the flagged text; returns a Swedish confirmation for the status bar."""
+    text = finding.text.strip()
+    queue = ProposalQueue(settings.proposals_path) if propose else None
+    if is_name(finding):
+        add_for_editor(Entry(name=text, kind="person"), settings.user_dictionary_path, queue)
+        where = f"”{text}” har lagts till i din namnordlista"
+    else:
+        path = settings.personal_words_path
+        words = read_word_list(path)
+        if text not in words:
+            try:
+                old = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                old = ""
+            if old and not old.endswith("\n"):
+                old += "\n"
+            atomic_write_text(path, old + text + "\n")
+        if queue is not None:
+            queue.propose(Entry(name=text, kind="term"))
+        where = f"”{text}” har lagts till i din ordlista"
+    return where + (" och föreslagits för redaktionens ordlista" if propose else "")

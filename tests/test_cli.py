@@ -1,0 +1,150 @@
+"""`python -m proofer check` as the scorer and a copy desk's batch job see it:
+through a subprocess, against shared/eval/CONTRACT.md."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed"
+CATEGORIES = {"spelling", "grammar", "name", "title", "consistency", "style", "artifact"}
+SEVERITIES = {"error", "warning", "info"}
+
+
+def run(*args: str, env: dict[str, str] | None = None,
+        **kwargs) -> subprocess.CompletedProcess[str]:
+    if "stderr" not in kwargs:
+        kwargs["capture_output"] = True
+    return subprocess.run(
+        [sys.executable, "-m", "proofer", "check", *args], cwd=ROOT, text=True,
+        timeout=300, env={**os.environ, **(env or {})}, **kwargs)
+
+
+def seed_file() -> Path:
+    return next(SEED.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_json() -> dict:
+    proc = run("--format", "json", "--no-languagetool", str(seed_file()))
+    assert proc.returncode == 1, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_json_follows_the_contract(seed_json: dict) -> None:
+    assert seed_json["version"] == 1
+    [entry] = seed_json["files"]
+    assert set(entry) == {"path", "words", "engines", "findings"}
+    assert entry["words"] > 500
+    text = seed_file().read_text(encoding="utf-8").replace("\r\n", "\n")
+    for f in entry["findings"]:
+        assert set(f) == {"start", "end", "text", "category", "rule", "message",
+                          "suggestions", "severity"}
+        assert text[f["start"]:f["end"]] == f["text"]
+        assert f["category"] in CATEGORIES and f["severity"] in SEVERITIES
+        assert all(isinstance(s, str) for s in f["suggestions"])
+    for status in entry["engines"].values():
+        assert status in ("ok", "off") or status.startswith("unavailable: ")
+    assert entry["engines"]["spelling"] == "ok"
+    if "languagetool" in entry["engines"]:
+        assert entry["engines"]["languagetool"] == "off"
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("Frderik", "Fredrik"),
+                                              ("Johanssomn", "Johansson")])
+def test_seed_misspelt_name_gets_the_right_first_suggestion(
+        seed_json: dict, wrong: str, right: str) -> None:
+    text = seed_file().read_text(encoding="utf-8")
+    at = text.index(wrong)
+    covering = [f for f in seed_json["files"][0]["findings"]
+                if f["start"] <= at and at + len(wrong) <= f["end"] and f["suggestions"]]
+    assert covering, f"nothing covers {wrong}"
+    f = covering[0]
+    fixed = text[:f["start"]] + f["suggestions"][0] + text[f["end"]:]
+    assert fixed[at:at + len(right)] == right
+
+
+def test_exit_code_0_for_a_clean_draft(tmp_path: Path) -> None:
+    draft = tmp_path / "ren.txt"
+    draft.write_text("Regeringen presenterade budgeten i dag.\n", encoding="utf-8")
+    proc = run("--no-languagetool", str(draft))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_an_unreadable_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Vi måste htita en lösning.\n", encoding="utf-8")
+    missing = tmp_path / "saknas.txt"
+    folder = tmp_path / "mapp.txt"
+    folder.mkdir()
+    proc = run("--format", "json", "--no-languagetool", str(missing), str(draft), str(folder))
+    assert proc.returncode == 2
+    out = json.loads(proc.stdout)
+    assert [f["path"] for f in out["files"]] == [str(draft)]
+    assert [f["suggestions"][0] for f in out["files"][0]["findings"]] == ["hitta"]
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert str(missing) in lines[0] and str(folder) in lines[1]
+
+
+def test_bad_usage_is_exit_code_2() -> None:
+    assert run().returncode == 2
+    assert run("--format", "xml", "x.txt").returncode == 2
+
+
+def test_text_output_for_people(tmp_path: Path) -> None:
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Rubrik\nVi måste htita en lösning.\n", encoding="utf-8")
+    proc = run("--no-languagetool", str(draft))
+    assert proc.returncode == 1
+    first = proc.stdout.splitlines()[0]
+    assert re.fullmatch(rf"{re.escape(str(draft))}:2:10: stavning/fel: .*htita.* → hitta.*",
+                        first), first
+    assert proc.stdout.splitlines()[-1].startswith(f"{draft}: 1 fel")
+
+
+def _drafts(tmp_path: Path, n: int) -> list[str]:
+    paths = []
+    for i in range(n):
+        p = tmp_path / f"utkast{i}.txt"
+        p.write_text("Regeringen presenterade budgeten i dag.\n", encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    leader, follower = pty.openpty()
+    try:
+        proc = run("--no-languagetool", *_drafts(tmp_path, 5), stderr=follower,
+                   stdout=subprocess.PIPE,
+                   env={"PROOFER_PROGRESS": ""})
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert proc.returncode == 0
+    assert b"5/5" in seen and b"[" in seen
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    proc = run("--no-languagetool", *_drafts(tmp_path, 5), env={"PROOFER_PROGRESS": ""})
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+    forced = run("--no-languagetool", *_drafts(tmp_path, 5), env={"PROOFER_PROGRESS": "1"})
+    assert "5/5" in forced.stderr

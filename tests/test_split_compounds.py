@@ -1,0 +1,61 @@
+"""The split-compound checker runs its own examples: each wrong example gives exactly
+one finding over both words (space included) with the joined word; each right one
+gives none."""
+
+from __future__ import annotations
+
+import pytest
+
+from proofer.checkers.split_compounds import (
+    EXAMPLES_RIGHT,
+    EXAMPLES_WRONG,
+    SplitCompoundChecker,
+)
+from proofer.finding import Category
+from proofer.morphology import is_adjective_like
+from proofer.speller import Speller
+
+
+def unmark(marked: str) -> tuple[str, int, int]:
+    start = marked.index("[")
+    end = marked.index("]") - 1
+    return marked.replace("[", "").replace("]", ""), start, end
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller()
+
+
+@pytest.fixture(scope="module")
+def checker(speller: Speller) -> SplitCompoundChecker:
+    return SplitCompoundChecker(speller)
+
+
+@pytest.mark.parametrize(("marked", "correction"), EXAMPLES_WRONG)
+def test_wrong_example_is_flagged(checker: SplitCompoundChecker, marked: str,
+                                  correction: str) -> None:
+    text, start, end = unmark(marked)
+    found = checker.check_paragraph(text)
+    assert [(f.start, f.end, f.suggestions[0]) for f in found] == [(start, end, correction)]
+    assert found[0].category is Category.GRAMMAR
+    assert found[0].rule == "grammar.split-compound"
+    assert " " in found[0].text
+
+
+@pytest.mark.parametrize("text", EXAMPLES_RIGHT)
+def test_right_example_is_quiet(checker: SplitCompoundChecker, text: str) -> None:
+    assert checker.check_paragraph(text) == []
+
+
+def test_sentence_initial_split_keeps_the_capital(checker: SplitCompoundChecker) -> None:
+    found = checker.check_paragraph("Vålds brott ökar i landet.")
+    assert [f.suggestions[0] for f in found] == ["Våldsbrott"]
+
+
+@pytest.mark.parametrize(("word", "adjective"), [
+    ("stor", True), ("svensk", True), ("fri", True), ("små", True), ("tidigare", True),
+    ("mark", False), ("region", False), ("väst", False), ("matematik", False),
+])
+def test_adjective_probe(speller: Speller, word: str, adjective: bool) -> None:
+    assert is_adjective_like(word, speller.hunspell_knows) is adjective

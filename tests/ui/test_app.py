@@ -1,0 +1,77 @@
+"""The command line, the screenshot mode, settings and the status bar."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from proofer.settings import Settings
+from proofer.ui.settings_dialog import SettingsDialog
+from proofer.ui.style import engine_status_text
+from tests.ui.conftest import SEED, wait_checked
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_screenshot_mode(tmp_path) -> None:  # noqa: ANN001
+    out = tmp_path / "bild.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PROOFER_CONFIG_DIR": str(tmp_path / "cfg")}
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--languagetool", "off",
+                          "--screenshot", str(out), str(SEED)],
+                         env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_screenshot_of_missing_file_fails_cleanly(tmp_path) -> None:  # noqa: ANN001
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PROOFER_CONFIG_DIR": str(tmp_path / "cfg")}
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot",
+                          str(tmp_path / "x.png"), str(tmp_path / "saknas.txt")],
+                         env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr and "finns inte" in run.stderr
+
+
+def test_status_bar_shows_engines(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    assert "LanguageTool: av" in window.engines.text()
+    assert engine_status_text("languagetool", "unavailable: ingen server") == \
+        "LanguageTool: ej tillgänglig – ingen server"
+
+
+def test_settings_dialog(qtbot) -> None:  # noqa: ANN001
+    dlg = SettingsDialog(Settings(languagetool_mode="off"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.warning.isVisible()
+    dlg.mode.setCurrentIndex(dlg.mode.findData("public"))
+    assert dlg.warning.isVisible() and "skickas" in dlg.warning.text()
+    dlg._accept()
+    assert dlg.result() == 0 and "Bekräfta" in dlg.error.text()
+    dlg.consent.setChecked(True)
+    dlg.categories[next(iter(dlg.categories))].setChecked(False)
+    dlg._accept()
+    s = dlg.result_settings()
+    assert s.languagetool_mode == "public" and s.languagetool_allow_public
+    assert s.disabled_categories == ["spelling"]
+
+
+def test_apply_settings_saves_and_hides(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    from dataclasses import replace
+
+    window.apply_settings(replace(window.settings, disabled_categories=["name"]))
+    assert Settings.load().disabled_categories == ["name"]
+    assert not window.category_actions[next(c for c in window.category_actions
+                                            if str(c) == "name")].isChecked()
+    wait_checked(qtbot, window)
+    assert all(str(i.finding.category) != "name" for i in window.store.visible())

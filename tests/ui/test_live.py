@@ -1,0 +1,140 @@
+"""Findings follow edits; UTF-16 vs code points; stale results are dropped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from proofer.finding import Category, Finding
+from proofer.ui.checking import LiveChecker
+from proofer.ui.live import FindingStore, to_live
+from proofer.ui.offsets import OffsetMap
+from tests.ui.conftest import wait_checked
+
+NAME = "Frderik Johanssomn"
+
+
+def test_offset_map_round_trip() -> None:
+    text = "a😀b👍🏽c"
+    omap = OffsetMap(text)
+    assert [omap.to_utf16(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 8, 9]
+    assert all(omap.to_codepoint(omap.to_utf16(i)) == i for i in range(len(text) + 1))
+
+
+def _f(start: int, end: int, text: str) -> Finding:
+    return Finding(start, end, text, Category.SPELLING, "r", "m", ("x",))
+
+
+def test_store_shifts_keeps_and_drops() -> None:
+    store = FindingStore()
+    text = "ab cd ef"
+    store.replace_all(to_live(text, [_f(0, 2, "ab"), _f(3, 5, "cd"), _f(6, 8, "ef")]))
+    assert not store.apply_edit(2, 0, 1)  # insert at the end of "ab": touches nothing
+    assert [(i.start, i.end) for i in store.items] == [(0, 2), (4, 6), (7, 9)]
+    assert store.apply_edit(5, 1, 0)  # delete inside "cd"
+    assert [(i.start, i.end) for i in store.items] == [(0, 2), (6, 8)]
+    assert not store.apply_edit(0, 0, 2)  # insert before everything
+    assert [(i.start, i.end) for i in store.items] == [(2, 4), (8, 10)]
+
+
+def test_emoji_offsets_and_shift(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "emoji.txt"
+    path.write_text(f"👍🏽 {NAME} berättar om 😀 verksamheten.\n", encoding="utf-8")
+    window.open_path(path)
+    wait_checked(qtbot, window)
+    item = next(i for i in window.store.visible() if i.finding.text == NAME)
+    assert (item.start, item.end) == (5, 5 + len(NAME))  # two astral characters before it
+    assert (item.start, item.end) in [s[:2] for s in window.editor.underline_spans()]
+    window.checker.timer.setInterval(60_000)  # look before the re-check comes
+    cur = window.editor.textCursor()
+    cur.setPosition(0)
+    window.editor.setTextCursor(cur)
+    window.editor.insertPlainText("🎉")  # before the finding: it moves by two units
+    assert (item.start, item.end) == (7, 7 + len(NAME))
+    qtbot.wait(1)
+    assert (7, 7 + len(NAME)) in [s[:2] for s in window.editor.underline_spans()]
+    window.accept(item.id, 0)
+    assert window.editor_text().startswith("🎉👍🏽 " + item.finding.suggestions[0] + " ber")
+    window.checker.check_now()
+    wait_checked(qtbot, window)
+    text = window.editor_text()
+    assert all(text[f.start:f.end] == f.text for f in window.findings())
+
+
+def test_edited_finding_disappears_until_rechecked(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    item = next(i for i in window.store.visible() if i.finding.text == NAME)
+    cur = window.editor.textCursor()
+    cur.setPosition(item.start + 3)
+    window.editor.setTextCursor(cur)
+    window.editor.setFocus()
+    window.checker.timer.setInterval(60_000)  # the re-check has not come yet
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)  # "Frderik" -> "Frerik"
+    assert item not in window.store.items
+    qtbot.wait(1)
+    assert all(s[0] != item.start for s in window.editor.underline_spans())
+    window.checker.check_now()
+    wait_checked(qtbot, window)
+    # Re-checked: the misspelt name is flagged again, now as it reads after the edit.
+    assert any(i.start == item.start and i.finding.text.startswith("Frerik")
+               for i in window.store.visible()), [i.finding for i in window.store.items[:5]]
+
+
+class HeldRunner:
+    """Keeps jobs until released: a check that is still running while the user types."""
+
+    def __init__(self) -> None:
+        self.jobs: list = []
+
+    def submit(self, job, done, failed) -> None:  # noqa: ANN001
+        self.jobs.append((job, done))
+
+    def release(self) -> None:
+        jobs, self.jobs = self.jobs, []
+        for job, done in jobs:
+            done(job())
+
+    def wait(self) -> None:
+        pass
+
+    def busy(self) -> bool:
+        return bool(self.jobs)
+
+
+class FakeEngine:
+    def check(self, text):  # noqa: ANN001, ANN201
+        from proofer.engine import Report
+
+        return Report([_f(0, 2, text[:2])], {"fake": "ok"})
+
+    def close(self) -> None:
+        pass
+
+
+def test_results_for_an_old_revision_are_thrown_away(qtbot) -> None:  # noqa: ANN001
+    text = ["ab cd"]
+    runner = HeldRunner()
+    checker = LiveChecker(runner, lambda: text[0], lambda _s: FakeEngine())
+    got: list[int] = []
+    checker.checked.connect(lambda rev, _t, _r: got.append(rev))
+    checker.rebuild(None)
+    runner.release()  # engine built; its first check is now queued
+    checker.text_changed()  # the user typed while that check ran
+    text[0] = "xy cd"
+    runner.release()
+    assert got == [] and not checker.idle
+    checker.check_now()
+    runner.release()
+    assert got == [1] and checker.idle
+
+
+def test_typing_is_not_blocked_by_checking(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.setFocus()
+    qtbot.keyClicks(window.editor, "abc")
+    # The check waits for the pause in typing (debounce), it did not run per key.
+    assert window.checker.timer.isActive()
+    wait_checked(qtbot, window)
