@@ -50,7 +50,7 @@ def build_text(words: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def best_of(fn, runs: int = 7) -> float:
+def best_of(fn, runs: int = 21) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()

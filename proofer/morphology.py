@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from proofer.frequency import zipf
+
 GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "resources" / "grammar" / "swedish.yaml"
 
 Known = Callable[[str], bool]
@@ -62,10 +64,12 @@ def is_adjective_like(word: str, known: Known) -> bool:
     return known(w + "are") and known(w + "ast")
 
 
-def present_to_infinitive(word: str) -> str | None:
+def present_to_infinitive(word: str, known: Known | None = None) -> str | None:
     """The infinitive a present tense form most likely belongs to, or None.
 
-    Only the form is guessed here; the caller checks that the guess is a word.
+    Without `known` this is a guess from the form alone. With it, the candidates
+    (the regular rule, and a compound of an irregular verb: "inser" -> "inse",
+    "bidrar" -> "bidra") are checked and the most common known one wins.
     """
     w = word.lower()
     irregular = lexicon().irregular_present
@@ -73,12 +77,25 @@ def present_to_infinitive(word: str) -> str | None:
         return irregular[w]
     if len(w) < 4 or not w.endswith("r"):
         return None
+    candidates = [c for c in (_regular_infinitive(w),) if c]
+    if known is None:
+        return candidates[0] if candidates else None
+    for k in range(len(w) - 3, 0, -1):
+        tail = w[k:]
+        if tail in irregular and len(tail) >= 3:
+            candidates.append(w[:k] + irregular[tail])
+            break
+    real = [c for c in candidates if known(c)]
+    return max(real, key=zipf) if real else None
+
+
+def _regular_infinitive(w: str) -> str | None:
     if w.endswith("ar"):
         return w[:-1]  # lockar -> locka
     if w.endswith("er"):
-        return w[:-2] + "a"  # fungerar handled above; köper -> köpa
+        return w[:-2] + "a"  # köper -> köpa
     if w.endswith(("ör", "är")):
-        return w[:-1] + "a"  # kör -> köra (irregular list covers most)
+        return w[:-1] + "a"  # kör -> köra (the irregular list covers most)
     if w.endswith(("år", "ir", "or", "yr", "ur")):
         return w[:-1]  # förstår -> förstå
     return None

@@ -49,13 +49,19 @@ class Speller:
             if w:
                 self._accepted.add(w)
                 self._accepted_lower.add(w.lower())
-        if hasattr(self, "_check_cached"):
-            self._check_cached.cache_clear()
+        self._forget()
 
     def add_lookup(self, known: Callable[[str], bool]) -> None:
         """Let another word source (the name dictionaries) vouch for words."""
         self._extra_lookups.append(known)
-        self._check_cached.cache_clear()
+        self._forget()
+
+    def _forget(self) -> None:
+        """A new accepted word changes both what is known and what is suggested.
+        (The engine's paragraph cache is the caller's to clear: engine.invalidate.)"""
+        if hasattr(self, "_check_cached"):
+            self._check_cached.cache_clear()
+            self._suggest_cached.cache_clear()
 
     def is_accepted(self, word: str) -> bool:
         """In the personal list or another registered word source."""

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Kind(StrEnum):
@@ -63,6 +64,26 @@ _TOKEN = re.compile(
 
 def tokenize(text: str) -> Iterator[Token]:
     """Yield tokens with code-point offsets into `text`."""
+    return iter(_tokens(text))
+
+
+def words(text: str) -> Iterator[Token]:
+    return iter(_words(text))
+
+
+# Every checker tokenizes the same paragraphs; tokens are immutable, so one cache
+# serves them all (a paragraph is tokenized once per edit, not once per checker).
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_scan(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[Token, ...]:
+    return tuple(t for t in _tokens(text) if t.kind is Kind.WORD)
+
+
+def _scan(text: str) -> Iterator[Token]:
     for m in _TOKEN.finditer(text):
         group = m.lastgroup
         if group == "plain":  # the common case, matched first and cheaply
@@ -80,8 +101,6 @@ def tokenize(text: str) -> Iterator[Token]:
         yield Token(m.start(), m.end(), tok_text, kind)
 
 
-def words(text: str) -> Iterator[Token]:
-    return (t for t in tokenize(text) if t.kind is Kind.WORD)
 
 
 _SENTENCE_END = re.compile(r"[.!?:…]\s*$|^\s*[-–—”\"]?\s*$")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -10,3 +12,11 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory,
                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROOFER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the repository (CI lays a copy there, as on developers' machines)."""
+    path = Path(__file__).resolve().parents[1].parent / "shared"
+    assert path.is_dir(), f"{path} saknas: ../shared måste ligga bredvid repot"
+    return path

@@ -51,3 +51,7 @@ def test_seed_article_flags_expertstrategi(checker: ConsistencyChecker) -> None:
     text = next(SEED.glob("*.txt")).read_text(encoding="utf-8")
     found = {f.text: f.suggestions[0] for f in check(checker, text)}
     assert found.get("expertstrategi") == "exportstrategi"
+
+
+def test_every_example_list_is_non_empty() -> None:
+    assert len(EXAMPLES_WRONG) >= 5 and len(EXAMPLES_RIGHT) >= 3

@@ -70,3 +70,19 @@ def test_registered_and_wins_over_spelling_inside_a_damaged_word() -> None:
         assert not [g for g in report.findings
                     if g is not f and g.start < f.end and f.start < g.end]
     assert all(doc.text[f.start:f.end] == f.text for f in report.findings)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en", "de", "pl"])
+def test_no_alarm_on_common_words_in_any_dress(lang: str) -> None:
+    from wordfreq import top_n_list
+
+    alarms = []
+    for word in top_n_list(lang, 20000):
+        if any(sign in word for sign in ("Ã", "â€", "Â", "\ufffd")):
+            continue  # the frequency list has a few mojibake tokens of its own
+        up = word.upper()
+        for text in (word, up, word.capitalize(), f"”{up}”", f"{up}–{up}", f"{up}…",
+                     f"«{up}» {word}–{word}"):
+            if CHECKER.check_paragraph(text):
+                alarms.append(text)
+    assert alarms == []

@@ -163,6 +163,26 @@ def test_html_save_edits_only_the_text_node_and_keeps_markup(tmp_path: Path) -> 
     assert backup_path(path).read_bytes() == (DRAFTS / "article.html").read_bytes()
 
 
+def test_html_save_changes_no_byte_outside_the_corrected_words(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    doc = load_document(path)
+    save_document(doc, doc.text.replace("tre miljarder", "fyra miljarder")
+                  .replace("Polisen får", "Polisen och tullen får"))
+    original = (DRAFTS / "article.html").read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == (
+        original.replace("tre miljarder", "fyra miljarder")
+        .replace("Polisen får", "Polisen och tullen får"))
+
+
+def test_html_with_end_tags_left_out_is_reserialised(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.html",
+                  "<ul><li>Ett fel<li>Två fel</ul><p>Tre &eacute;<p>Fyra".encode())
+    doc = load_document(path)
+    assert doc.text == "Ett fel\nTvå fel\nTre é\nFyra"
+    save_document(doc, "Ett fel\nTvå rätt\nTre é\nFyra\nFem")
+    assert load_document(path).text == "Ett fel\nTvå rätt\nTre é\nFyra\nFem"
+
+
 def test_html_edit_across_inline_markup_replaces_the_element_text(tmp_path: Path) -> None:
     path = _article(tmp_path)
     doc = load_document(path)
@@ -333,3 +353,17 @@ def test_corrupt_docx_is_a_load_error(tmp_path: Path) -> None:
     path = _write(tmp_path / "trasig.docx", b"PK\x03\x04 inte ett riktigt arkiv")
     with pytest.raises(LoadError, match="ingen giltig Word-fil"):
         load_document(path)
+
+
+# ---------------------------------------------------------------- line mapping
+
+def test_line_plan_keeps_paragraphs_of_unchanged_and_edited_lines() -> None:
+    from proofer.formats.linemap import plan_lines
+
+    old = ["Rubrik", "Första stycket här.", "Andra stycket här.", "Slut."]
+    plan = plan_lines(old, ["Ny inledning.", "Rubrik", "Första stycket hör.", "Slut.",
+                            "Efterord."])
+    assert plan.texts == ["Rubrik", "Första stycket hör.", None, "Slut."]
+    assert plan.inserted == {-1: ["Ny inledning."], 3: ["Efterord."]}
+    same_count = plan_lines(old, ["Rubrik", "Helt annan text", "Andra stycket här.", "Slut."])
+    assert not same_count.structural

@@ -48,6 +48,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
     return {
         "missing": (tmp / "finns-inte.txt", "filen finns inte"),
         "directory": (directory, "är en katalog"),
+        "device": (Path("/dev/null"), "är ingen vanlig fil"),
         "empty": (tmp / "tom.txt", "filen är tom"),
         "binary": (tmp / "binär.txt", "binärfil"),
         "bad utf-8": (tmp / "trasig-utf8.txt", "varken giltig UTF-8 eller läsbar som cp1252"),

@@ -79,3 +79,72 @@ def test_utf8_txt_round_trips_and_findings_match_their_text(text: str, engine: E
         elif isinstance(checker, DocumentChecker):
             for f in checker.check_document(doc.text, doc.paragraphs):
                 assert doc.text[f.start:f.end] == f.text, (checker.name, f)
+
+
+# Lines an editor might produce: words with Swedish letters, punctuation, a tab, a
+# soft line break, an emoji (outside the BMP) and "&" / "<" that markup must escape.
+_LINE = st.lists(st.sampled_from(
+    ["Räksmörgås", "och", "Åsa", " ", "–", "”", "&", "<b>", "😀", "\t", "\u2028", ".",
+     "fel", "rätt", "12"]), min_size=0, max_size=8).map("".join)
+
+
+def _normalise_html(line: str) -> str:
+    """What a browser would show: collapsed spaces (tabs too), none at the edges or
+    around a line break."""
+    import re
+
+    line = re.sub(r"[ \t]+", " ", line)
+    line = re.sub(r" ?\u2028 ?", "\u2028", line)
+    return line.strip(" ") if line.strip() else ""  # only breaks: an empty paragraph
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old=st.lists(_LINE, min_size=1, max_size=6), new=st.lists(_LINE, min_size=1,
+                                                                     max_size=8))
+def test_docx_any_edit_reloads_as_the_saved_text(old: list[str], new: list[str],
+                                                 tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "utkast.docx"
+    word = docx.Document()
+    word.add_paragraph("Rubrik", style="Heading 1")
+    for line in old:
+        p = word.add_paragraph()
+        for k, part in enumerate(line.split("\u2028")):
+            run = p.add_run(part)
+            if k:
+                run.add_break()  # a Word line break before this part
+                p._p.remove(run._r)
+                p._p.append(run._r)
+    word.save(str(path))
+    doc = load_document(path)
+    text = "\n".join(["Rubrik", *new])
+    save_document(doc, text)
+    assert load_document(path).text == text
+    assert docx.Document(str(path)).paragraphs[0].style.name == "Heading 1"
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(old=st.lists(_LINE.filter(lambda s: _normalise_html(s) != ""), min_size=1,
+                    max_size=6),
+       new=st.lists(_LINE, min_size=1, max_size=8))
+def test_html_any_edit_reloads_as_the_saved_text(old: list[str], new: list[str],
+                                                 tmp_path: Path) -> None:
+    from html import escape
+
+    path = tmp_path / "utkast.html"
+    def markup(line: str) -> str:  # every other word in <em>, to edit across tags
+        words = escape(line, quote=False).replace("\u2028", "<br>").split(" ")
+        return " ".join(f"<em>{w}</em>" if k % 2 else w for k, w in enumerate(words))
+
+    body = "".join(f"<p>{markup(line)}</p>\n" for line in old)
+    path.write_text(f"<html><body><article>\n<h1>Rubrik</h1>\n{body}</article>"
+                    "<footer>Sidfot</footer></body></html>", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.text.split("\n") == ["Rubrik", *map(_normalise_html, old)]
+    save_document(doc, "\n".join(["Rubrik", *new]))
+    expected = [line for line in map(_normalise_html, ["Rubrik", *new]) if line]
+    assert load_document(path).text.split("\n") == expected
+    assert "<footer>Sidfot</footer>" in path.read_text(encoding="utf-8")

@@ -34,6 +34,13 @@ def test_offsets_after_an_emoji_move_back_one_per_emoji() -> None:
     assert text[start:end] == "mörk"
 
 
+def test_other_astral_characters_count_like_emoji() -> None:
+    text = "𝔸 och 𠜎 före ett mörk kväll"  # a math letter and a CJK extension-B character
+    index = Utf16Index(text)
+    java_offset = text.index("ett") + 2
+    assert text[index.start(java_offset):index.end(java_offset + 14)] == "ett mörk kväll"
+
+
 def test_an_emoji_inside_a_span_counts_as_one_character() -> None:
     text = "Se (🙂 här"
     index = Utf16Index(text)

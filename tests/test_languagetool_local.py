@@ -208,3 +208,11 @@ def test_engines_built_one_after_another_share_one_server(
     time.sleep(0.6)  # the last user let go: the server stops after the grace period
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
         pass
+
+
+def test_our_names_for_languagetool_locations_are_language_tool_pythons() -> None:
+    from language_tool_python import utils
+
+    assert local.JAR_DIR_VARIABLE == utils.LTP_JAR_DIR_PATH_ENV_VAR
+    assert local.DOWNLOAD_DIR_VARIABLE == utils.LTP_PATH_ENV_VAR
+    assert set(utils.JAR_NAMES) <= set(local.JAR_NAMES)

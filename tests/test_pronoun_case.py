@@ -32,3 +32,7 @@ def test_wrong_example_is_flagged(checker: PronounCaseChecker, marked: str,
 @pytest.mark.parametrize("text", EXAMPLES_RIGHT)
 def test_right_example_is_quiet(checker: PronounCaseChecker, text: str) -> None:
     assert checker.check_paragraph(text) == []
+
+
+def test_every_example_list_is_non_empty() -> None:
+    assert len(EXAMPLES_WRONG) >= 5 and len(EXAMPLES_RIGHT) >= 3

@@ -59,3 +59,7 @@ def test_sentence_initial_split_keeps_the_capital(checker: SplitCompoundChecker)
 ])
 def test_adjective_probe(speller: Speller, word: str, adjective: bool) -> None:
     assert is_adjective_like(word, speller.hunspell_knows) is adjective
+
+
+def test_every_example_list_is_non_empty() -> None:
+    assert len(EXAMPLES_WRONG) >= 5 and len(EXAMPLES_RIGHT) >= 3

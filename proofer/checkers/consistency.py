@@ -12,6 +12,7 @@ is caught and gets the suggestion in its own inflection: "exportstrategi".
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -82,6 +83,7 @@ class ConsistencyChecker(DocumentChecker):
 
     def __init__(self, speller: Speller) -> None:
         self.speller = speller
+        self._probe_index = _ProbeIndex()
 
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
         forms: dict[str, _Form] = {}
@@ -94,7 +96,7 @@ class ConsistencyChecker(DocumentChecker):
                 form.count += 1
                 form.spans.append((para.start + start, para.start + end, w))
                 form.names += name
-        neighbours = _neighbours(forms)
+        neighbours = self._probe_index.neighbours(forms)
         findings = []
         stop = lexicon().function_words
         for key, others in neighbours.items():
@@ -147,7 +149,7 @@ class ConsistencyChecker(DocumentChecker):
                 continue
             source = forms.get(target)
             name_like = bool(forms[key].names) or (
-                forms[key].text[0].isupper() and not self.speller.hunspell_knows(key))
+                forms[key].text[0].isupper() and not self.speller.check(key))
             if name_like != bool(source is not None and source.names):
                 continue  # a name is only compared with names, a word with words
             margin = KNOWN_MARGIN if target[0] == key[0] else FIRST_LETTER_MARGIN
@@ -223,25 +225,42 @@ def _probes(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _neighbours(forms: dict[str, _Form]) -> dict[str, set[str]]:
-    """For each form that occurs once, the other forms whose stems share a
-    deletion probe with its stems (candidates one edit away)."""
-    index: dict[str, list[str]] = {}
-    for key in forms:
-        for probe in _probes(key):
-            bucket = index.get(probe)
-            if bucket is None:
-                index[probe] = [key]
-            else:
-                bucket.append(key)
-    out: dict[str, set[str]] = {}
-    for bucket in index.values():
-        if len(bucket) < 2:
-            continue
-        for key in bucket:
-            if forms[key].count == 1:
-                out.setdefault(key, set()).update(k for k in bucket if k != key)
-    return out
+class _ProbeIndex:
+    """Which words share a deletion probe, kept between checks: re-checking an
+    edited article only indexes the words that are new, and each check is then
+    one set intersection per word. Bounded: it starts over after MAX_INDEXED words."""
+
+    MAX_INDEXED = 200_000
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._index: dict[str, list[str]] = {}
+        self._near: dict[str, set[str]] = {}
+
+    def neighbours(self, forms: dict[str, _Form]) -> dict[str, set[str]]:
+        """For each form that occurs once, the other forms of this document whose
+        stems share a deletion probe with its stems (candidates one edit away)."""
+        with self._lock:
+            if len(self._near) > self.MAX_INDEXED:
+                self._index.clear()
+                self._near.clear()
+            near = self._near
+            for key in forms.keys() - near.keys():
+                mine = near[key] = set()
+                for probe in _probes(key):
+                    bucket = self._index.setdefault(probe, [])
+                    for other in bucket:
+                        mine.add(other)
+                        near[other].add(key)
+                    bucket.append(key)
+            present = forms.keys()
+            out: dict[str, set[str]] = {}
+            for key, form in forms.items():
+                if form.count == 1:
+                    found = near[key] & present
+                    if found:
+                        out[key] = found
+            return out
 
 
 def _match_case(model: str, word: str) -> str:

@@ -4,9 +4,14 @@ It happens when a draft passes through a tool that guessed the wrong encoding, a
 the damage is mechanical, so the repair is exact: the garbled characters are the
 cp1252 spelling of the UTF-8 bytes of the intended ones. We flag a word only when
 the decoded character is one that Swedish news text plausibly holds (Latin letters,
-typographic punctuation, currency), and for the leads that also occur in real
-capitalised Swedish ("Ä", "Å" followed by a quote or a dash) we demand two garbled
-characters in the word; so "MALMÖ–GÖTEBORG" and "”Å”" stay untouched.
+typographic punctuation, currency, emoji). Pairs that real text can hold too (a
+capital Â, Ä, Å or Ã followed by a quote, a dash or a Polish letter's second byte)
+count only inside a word ("GdaÅ„sk", "Ã–rebro") or twice in one word; so
+"MALMÖ–GÖTEBORG", "”Å”" and "”MANHÃ”" stay untouched. Run over the 50,000
+commonest words of Swedish, English, Portuguese, French, Polish and others, as is,
+in capitals, in quotes and joined by dashes, it fired only on tokens that are
+mojibake themselves. U+FFFD (a character already
+lost) is flagged too, without a suggestion.
 """
 
 from __future__ import annotations
@@ -57,8 +62,10 @@ def _decode(seq: str) -> tuple[str, int]:
     except (KeyError, UnicodeDecodeError):
         return "", _NONE
     lead, code = _BYTE_OF[seq[0]], ord(char)
-    if lead == 0xC2:
-        return char, _STRONG if code >= 0xA0 else _NONE
+    if lead == 0xC2:  # "Â\xa0" is a no-break space; "«Â»" may be a quoted letter
+        if code < 0xA0:
+            return "", _NONE
+        return char, _WEAK if seq[1] in _PUNCTUATION_AFTER_LETTER - {"\xa0"} else _STRONG
     if lead == 0xC3:  # "Ã–" is "Ö", but "MANHÃ”" is Portuguese in capitals and quotes
         return char, _WEAK if seq[1] in _PUNCTUATION_AFTER_LETTER else _STRONG
     if lead in (0xC4, 0xC5):  # Latin Extended-A: š ž ł č ę ...
@@ -104,6 +111,8 @@ class MojibakeChecker(ParagraphChecker):
         ("Ã–STERSUND: snöstorm.", "Ã–STERSUND", "ÖSTERSUND"),
         ("Priset är 5Â\xa0000 kronor.", "5Â\xa0000", "5\xa0000"),
         ("Det kostar 20 â‚¬ per dag.", "â‚¬", "€"),
+        ("Det var 20Â°C i går.", "20Â°C", "20°C"),
+        ("Han sa Â»nejÂ» till slut.", "Â»nejÂ»", "»nej»"),
         ("Han sa â€detâ€ ofta.", "â€detâ€", "”det”"),
         ("Polisen i GdaÅ„sk larmades.", "GdaÅ„sk", "Gdańsk"),
         ("Slobodan MiloÅ¡eviÄ‡ dog.", "MiloÅ¡eviÄ‡", "Milošević"),
@@ -153,8 +162,11 @@ class MojibakeChecker(ParagraphChecker):
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
-    return (start > 0 and text[start - 1].islower()) or (
-        end < len(text) and text[end].isalpha())
+    """Lowercase on either side, or a word that starts here ("Ã–STERSUND"); not the
+    end of a word in capitals ("MANHÃ–")."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return before.islower() or after.islower() or (after.isalpha() and not before.isalpha())
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:

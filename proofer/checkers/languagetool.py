@@ -26,6 +26,7 @@ from proofer.languagetool.client import LanguageToolError
 from proofer.languagetool.mapping import LTMatch, parse_match, to_finding
 from proofer.languagetool.offsets import Utf16Index
 from proofer.languagetool.service import LanguageToolService
+from proofer.settings import Settings
 from proofer.speller import Speller
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,8 @@ class LanguageToolChecker(DocumentChecker):
         self._wait_until: float | None = None
 
     @classmethod
-    def from_settings(cls, settings: object, speller: Speller | None = None) -> \
-            LanguageToolChecker:
+    def from_settings(cls, settings: Settings,
+                      speller: Speller | None = None) -> LanguageToolChecker:
         return cls(LanguageToolService.from_settings(settings), speller)
 
     def status(self) -> str:

@@ -2,22 +2,24 @@
 or party letter that does not fit the person, and unknown names to verify.
 
 A near-miss needs two things, never one: a dictionary form within a small edit
-distance, AND evidence that the written word is not an ordinary word spelt right
-(Hunspell does not know it; for names also a capital letter). That is what keeps
-"höll" from becoming a surname while "Frderik Johanssomn" becomes "Fredrik
-Johansson": one finding over the whole name, in the inflection the writer used.
+distance, AND evidence that the written word is not an ordinary word spelt right:
+Hunspell does not know it, it is (nearly) absent from Swedish text frequency lists,
+and for names it has a capital letter. That keeps "höll" from becoming a surname
+while "Frderik Johanssomn" becomes "Fredrik Johansson": one finding over the whole
+name, in the inflection the writer used ("Mikaesl" -> "Mikaels", "chfeen" -> "chefen").
 
-Category choice: a wrong title (near-miss, or a title the person does not hold) is
-`title`; a name near-miss and a wrong party letter after a name are `name` (the
-party letter identifies the person, like the name does).
+Category choice: a title near-miss and a title the person does not hold are `title`;
+a name near-miss and a wrong party letter after a name are `name` (the party letter
+identifies the person, like the name does).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 import sys
+from collections import Counter
 from dataclasses import dataclass
+from itertools import product
 
 from rapidfuzz.distance import OSA
 
@@ -26,13 +28,23 @@ from proofer.checkers.spelling import rank_suggestions
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
 from proofer.names.index import max_distance
-from proofer.names.inflect import title_forms
-from proofer.names.store import IMPLIED, TITLE, WRONG, Form, NameStore
+from proofer.names.inflect import genitive, title_forms
+from proofer.names.keyboard import slip_cost
+from proofer.names.model import Entry
+from proofer.names.store import TITLE, WRONG, NameStore, normalise
 from proofer.settings import Settings, config_dir
 from proofer.speller import Speller
 from proofer.tokens import Token, starts_sentence, words
 
-ATTESTED_ZIPF = 2.0
+# Word frequency (wordfreq Zipf) at or above which a word is a real word or name in
+# its own right, not a slip: alone, and inside a longer name whose other words match.
+ATTESTED_ALONE = 2.5
+ATTESTED_IN_NAME = 3.5
+UNSEEN = 1.0  # a 4-letter word may stand alone as a near-miss only below this
+MAX_WINDOW = 8  # words in a name we try to match with typos
+# Candidate strength of a word: may it be a misspelt name (or title)?
+NONE, IN_NAME, ALONE = 0, 1, 2
+FUZZY_PER_WORD = 6  # closest dictionary words tried per misspelt word
 _PARTY = re.compile(r"\s*\(([A-ZÅÄÖ]{1,3}(?:/[A-ZÅÄÖ]{1,3})?)\)")
 
 
@@ -40,8 +52,13 @@ _PARTY = re.compile(r"\s*\(([A-ZÅÄÖ]{1,3}(?:/[A-ZÅÄÖ]{1,3})?)\)")
 class _Match:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
-    fid: int
-    dist: int  # 0 for an exact match
+    text: str  # the correct text for the span
+    entry: int
+    title: bool
+    dist: int = 0  # 0: written exactly so
+    wrong: bool = False  # a known wrong form
+    paradigm: int = -1
+    surname_only: bool = False
 
 
 def _with_case(suggestion: str, written: str) -> str:
@@ -50,14 +67,8 @@ def _with_case(suggestion: str, written: str) -> str:
     return suggestion
 
 
-def _attested(word: str) -> bool:
-    """Common enough in real Swedish text (wordfreq) to be a word or name in its own
-    right ("King", "Santa"), not a slip: typos have a frequency of about zero."""
-    return zipf(word.lower()) >= ATTESTED_ZIPF
-
-
 def _letter_bag_diff(a: str, b: str) -> int:
-    """How many letters the two words do not share, order ignored: tells a swap
+    """How many letters the two do not share, order ignored: tells a swap
     ("Mikaesl" ~ "Mikaels") from a stray key ("Beustg" ~ "Beust", not "Beusts")."""
     ca, cb = Counter(a.lower()), Counter(b.lower())
     return sum(((ca - cb) + (cb - ca)).values())
@@ -89,124 +100,170 @@ class NameChecker(ParagraphChecker):
         return cls(store, speller)
 
     def status(self) -> str:
-        return "ok" if self.store.entries else "unavailable: inga namnordlistor inlästa"
+        return "ok" if len(self.store) else "unavailable: inga namnordlistor inlästa"
 
     # -- evidence --------------------------------------------------------------
     def _known(self, word: str) -> bool:
-        """Known to the speller (Hunspell, personal list or a dictionary name word)."""
+        """Known to the speller (Hunspell, personal list or a dictionary word)."""
         base = word.split(":")[0]
         if "-" in base:
-            return all(self.speller.check(p) for p in base.split("-") if p)
+            return all(p.isupper() or self.speller.check(p) for p in base.split("-") if p)
         return self.speller.check(base) or self.speller.check(base.lower())
 
-    def _name_candidate(self, tok: Token) -> bool:
-        w = tok.text
+    def _name_strength(self, w: str) -> int:
+        """ALONE: a capitalised word nobody knows may be a misspelt name by itself.
+        IN_NAME: a rarer-but-real or lower-case word only counts as a slip inside a
+        longer name whose other words match ("Janne Karlson", "Vita huser")."""
         base = w.split(":")[0]
-        return (len(base) >= 4 and base[0].isupper() and not base.isupper()
-                and not self._known(w) and not _attested(base))
+        if len(base) < 4 or base.isupper() or self._known(w):
+            return NONE
+        z = zipf(base.lower())
+        if z >= ATTESTED_IN_NAME:
+            return NONE
+        if base[0].isupper() and z < ATTESTED_ALONE and (len(base) > 4 or z < UNSEEN):
+            return ALONE
+        return IN_NAME
 
-    def _title_candidate(self, tok: Token) -> bool:
-        w = tok.text
-        return (len(w) >= 4 and not w.isupper() and ":" not in w and not self._known(w)
-                and not _attested(w))
+    def _title_strength(self, w: str) -> int:
+        if (len(w) < 5 or w.isupper() or ":" in w or "-" in w
+                or zipf(w.lower()) >= ATTESTED_ALONE or self._known(w)):
+            return NONE
+        return ALONE
 
-    # -- matching --------------------------------------------------------------
-    def _gap_ok(self, text: str, toks: list[Token], i: int, expected: str) -> bool:
-        gap = text[toks[i].end:toks[i + 1].start]
-        return gap.strip() == expected and len(gap) <= len(expected) + 2
-
-    def _exact(self, text: str, toks: list[Token]) -> list[_Match]:
-        store, out = self.store, []
-        i = 0
-        while i < len(toks):
-            w = toks[i].text
-            best: int | None = None
-            for key in dict.fromkeys((w, w.lower())):
-                for fid in store.by_first.get(key, ()):
-                    f = store.forms[fid]
-                    n = len(f.words)
-                    if i + n > len(toks) or not self._fits_exact(text, toks, i, f):
-                        continue
-                    if best is None or self._better_exact(f, store.forms[best]):
-                        best = fid
-            if best is None:
+    # -- exact matches ---------------------------------------------------------
+    def _exact(self, text: str, toks: list[Token], low: list[str]) -> list[_Match]:
+        store, out, i, n = self.store, [], 0, len(toks)
+        while i < n:
+            m = self._exact_at(text, toks, low, i, store.first_max.get(low[i], 0))
+            if m is None and len(low[i]) > 2 and low[i][-1] == "s":
+                m = self._exact_at(text, toks, low, i, 1, genitive_s=True)
+            if m is None:
                 i += 1
                 continue
-            n = len(store.forms[best].words)
-            out.append(_Match(i, i + n, best, 0))
-            i += n
+            out.append(m)
+            i = m.end
         return out
 
-    @staticmethod
-    def _better_exact(f: Form, g: Form) -> bool:
-        def key(x: Form) -> tuple[int, int, int]:
-            return (len(x.words), 0 if x.flags & WRONG else 1, 0 if x.flags & IMPLIED else 1)
-        return key(f) > key(g)
-
-    def _fits_exact(self, text: str, toks: list[Token], i: int, f: Form) -> bool:
-        for j, word in enumerate(f.words):
-            t = toks[i + j].text
-            if f.flags & TITLE:
-                if t.lower() != word:
-                    return False
-            elif t != word:
-                return False
-            if j and not self._gap_ok(text, toks, i + j - 1, f.gaps[j - 1]):
-                return False
-        return True
-
-    def _fuzzy(self, text: str, toks: list[Token], i: int, exact_at: list[_Match | None],
-               title: bool) -> list[_Match]:
+    def _exact_at(self, text: str, toks: list[Token], low: list[str], i: int, longest: int,
+                  genitive_s: bool = False) -> _Match | None:
         store = self.store
-        index, vocab = ((store.title_index, store.title_vocab) if title
-                        else (store.name_index, store.name_vocab))
-        out = []
-        for vw, _d in index.lookup(toks[i].text):
-            for fid, pos in vocab[vw]:
-                f = store.forms[fid]
-                s, n = i - pos, len(f.words)
-                if s < 0 or s + n > len(toks):
+        for size in range(min(longest, len(toks) - i), 0, -1):
+            key = tuple(low[i:i + size])
+            if genitive_s:
+                key = key[:-1] + (key[-1][:-1],)
+            forms = store.forms_for(key)
+            if not forms:
+                continue
+            span = normalise(text[toks[i].start:toks[i + size - 1].end])
+            best: _Match | None = None
+            for f in forms:
+                title = bool(f.flags & TITLE)
+                if genitive_s and (title or f.flags & WRONG or f.text[-1] in "sxzSXZ"):
                     continue
-                total = 0
-                for j, word in enumerate(f.words):
-                    k = s + j
-                    t = toks[k].text
-                    if j and not self._gap_ok(text, toks, k - 1, f.gaps[j - 1]):
-                        break
-                    other = exact_at[k]
-                    if other is not None and store.forms[other.fid].entry != f.entry and \
-                            other.end - other.start > 1:
-                        break  # part of another known multi-word name
-                    if (t.lower() == word.lower()) if title else (t == word):
-                        continue
-                    if k != i and not (self._title_candidate(toks[k]) if title
-                                       else self._name_candidate(toks[k])):
-                        break
-                    d = OSA.distance(t.lower(), word.lower())
-                    # Beside a matching word, a 4-letter word may carry one slip too.
-                    if d > max(max_distance(t), 1 if k != i and len(t) >= 4 else 0):
-                        break
-                    total += d
+                target = genitive(f.text) if genitive_s else f.text
+                if f.flags & WRONG or title:
+                    ok = True  # already equal ignoring case
                 else:
-                    if total:
-                        out.append(_Match(s, s + n, fid, total))
+                    ok = span == target or (span[1:] == target[1:] and
+                                            starts_sentence(text, toks[i].start))
+                if not ok:
+                    continue
+                m = _Match(i, i + size, target, f.entry, title, 0, bool(f.flags & WRONG),
+                           f.paradigm)
+                if best is None or (best.wrong and not m.wrong):
+                    best = m
+            if best is not None:
+                return best
+        return None
+
+    # -- near-misses -----------------------------------------------------------
+    def _options(self, i: int, low: list[str], title: bool, cache: dict,
+                 beside: bool = False) -> list[tuple[str, int]]:
+        """Dictionary words this token may stand for, with their distance. Beside a
+        matching word, a 4-letter word may carry one slip too ("Jonh Smith")."""
+        key = (i, title, beside)
+        if key not in cache:
+            index = self.store.title_index if title else self.store.name_index
+            k = max(1, max_distance(low[i])) if beside else None
+            cache[key] = index.lookup(low[i], FUZZY_PER_WORD, k)
+        return cache[key]
+
+    def _fuzzy(self, text: str, toks: list[Token], low: list[str], i: int,
+               blocked: list[bool], cands: list[int], title: bool, cache: dict
+               ) -> list[_Match]:
+        store = self.store
+        out: list[_Match] = []
+        # A weak candidate (or a 4-letter word) may carry a slip inside a longer
+        # name ("Adnan Z. Amim") but does not stand alone as a near-miss.
+        short = max_distance(low[i]) == 0
+        alone = cands[i] == ALONE
+        mine = self._options(i, low, title, cache, beside=short)
+        if not mine:
+            return out
+        n = len(toks)
+        for size in range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1):
+            for s in range(max(0, i - size + 1), min(i, n - size) + 1):
+                if any(blocked[k] for k in range(s, s + size)):
+                    continue
+                if any(text[toks[k].end:toks[k + 1].start].strip() not in ("", ".")
+                       for k in range(s, s + size - 1)):
+                    continue
+                choices = []
+                for k in range(s, s + size):
+                    if k == i:
+                        choices.append(mine)
+                        continue
+                    opts = [(low[k], 0)]
+                    if cands[k]:
+                        opts += self._options(k, low, title, cache, beside=True)
+                    choices.append(opts)
+                for combo in product(*choices):
+                    out.extend(self._combo(text, toks, s, size, combo, title))
+        if not title and not out and alone:
+            for w, d in mine:
+                if w in store.surnames and not store.surnames[w].lower() == low[i]:
+                    out.append(_Match(i, i + 1, store.surnames[w], -1, False, d,
+                                      surname_only=True))
+                elif w[-1:] == "s" and w[:-1] in store.surnames:
+                    out.append(_Match(i, i + 1, genitive(store.surnames[w[:-1]]), -1, False,
+                                      d, surname_only=True))
+        return out
+
+    def _combo(self, text: str, toks: list[Token], s: int, size: int,
+               combo: tuple[tuple[str, int], ...], title: bool) -> list[_Match]:
+        store = self.store
+        dist = sum(d for _, d in combo)
+        if not dist:
+            return []
+        key = tuple(w for w, _ in combo)
+        out = []
+        for genitive_s, k in ((False, key), (True, key[:-1] + (key[-1][:-1],))):
+            if genitive_s and (title or key[-1][-1:] != "s"):
+                continue
+            for f in store.forms_for(k):
+                if f.flags & WRONG or bool(f.flags & TITLE) != title:
+                    continue
+                if genitive_s and f.text[-1] in "sxzSXZ":
+                    continue
+                target = genitive(f.text) if genitive_s else f.text
+                out.append(_Match(s, s + size, target, f.entry, title, dist,
+                                  paradigm=f.paradigm))
         return out
 
     def _rank(self, m: _Match, toks: list[Token]) -> tuple:
-        f = self.store.forms[m.fid]
         written = " ".join(t.text for t in toks[m.start:m.end])
-        return (-(m.end - m.start), m.dist, _letter_bag_diff(written, f.text),
-                abs(len(written) - len(f.text)), 1 if f.flags & IMPLIED else 0, f.entry)
+        return (-(m.end - m.start), m.dist, slip_cost(written, m.text),
+                abs(len(written) - len(m.text)), _letter_bag_diff(written, m.text),
+                1 if m.surname_only else 0, -zipf(m.text.lower()), m.entry)
 
     def _speller_prefers(self, word: str, dist: int, suggestion: str) -> bool:
         """True when an ordinary word is a better reading of `word` than the name/title."""
-        cands = rank_suggestions(word, self.speller.suggest(word))[:3]
-        for c in cands:
+        for c in rank_suggestions(word, self.speller.suggest(word))[:3]:
             if c.lower() == suggestion.lower() or " " in c:
                 continue
             d = OSA.distance(word.lower(), c.lower())
             if d < dist or (d == dist and zipf(c.lower()) >= 3.0
-                            and zipf(c.lower()) > zipf(suggestion.lower()) + 1.0):
+                            and slip_cost(word, c) < slip_cost(word, suggestion)):
                 return True
         return False
 
@@ -215,35 +272,41 @@ class NameChecker(ParagraphChecker):
         toks = list(words(text))
         if not toks:
             return []
-        exact = self._exact(text, toks)
-        exact_at: list[_Match | None] = [None] * len(toks)
+        low = [t.text.lower() for t in toks]
+        exact = self._exact(text, toks, low)
+        covered: list[_Match | None] = [None] * len(toks)
         for m in exact:
             for k in range(m.start, m.end):
-                exact_at[k] = m
+                covered[k] = m
+        # A token inside a known multi-word name is not free for another name.
+        blocked = [c is not None and c.end - c.start > 1 for c in covered]
+        name_c = [self._name_strength(t.text) if covered[k] is None else NONE
+                  for k, t in enumerate(toks)]
+        # Mid-sentence, a capitalised word is a name, not a title ("Kongs" is no "kungs").
+        title_c = [self._title_strength(t.text)
+                   if covered[k] is None and (t.text[0].islower()
+                                              or starts_sentence(text, t.start)) else NONE
+                   for k, t in enumerate(toks)]
+        cache: dict = {}
         fuzzy: list[_Match] = []
         for i, tok in enumerate(toks):
-            if exact_at[i] is not None:
-                continue
-            cands: list[_Match] = []
-            sentence_start = starts_sentence(text, tok.start)
-            if self._name_candidate(tok):
-                names = self._fuzzy(text, toks, i, exact_at, title=False)
-                if names and sentence_start:
-                    best = min(names, key=lambda m: self._rank(m, toks))
-                    if self._speller_prefers(tok.text, best.dist,
-                                             self.store.forms[best.fid].text):
-                        names = []
-                cands.extend(names)
-            if self._title_candidate(tok):
-                titles = self._fuzzy(text, toks, i, exact_at, title=True)
-                if titles:
-                    best = min(titles, key=lambda m: self._rank(m, toks))
-                    if self._speller_prefers(tok.text, best.dist,
-                                             self.store.forms[best.fid].text):
-                        titles = []
-                cands.extend(titles)
-            if cands:
-                fuzzy.append(min(cands, key=lambda m: self._rank(m, toks)))
+            best: _Match | None = None
+            for title, flags in ((False, name_c), (True, title_c)):
+                if not flags[i]:
+                    continue
+                found = self._fuzzy(text, toks, low, i, blocked, flags, title, cache)
+                if not found:
+                    continue
+                top = min(found, key=lambda m: self._rank(m, toks))
+                # A single word may be an ordinary word misspelt; a whole name
+                # matched around it is evidence enough.
+                if top.end - top.start == 1 and (title or starts_sentence(text, tok.start)) \
+                        and self._speller_prefers(tok.text, top.dist, top.text):
+                    continue
+                if best is None or self._rank(top, toks)[1:] < self._rank(best, toks)[1:]:
+                    best = top
+            if best is not None:
+                fuzzy.append(best)
         findings: list[Finding] = []
         taken: list[_Match] = []
         for m in sorted(fuzzy, key=lambda m: self._rank(m, toks)):
@@ -253,11 +316,10 @@ class NameChecker(ParagraphChecker):
             findings.append(self._near_miss(text, toks, m))
         in_fuzzy = {k for m in taken for k in range(m.start, m.end)}
         for m in exact:
-            if any(k in in_fuzzy for k in range(m.start, m.end)):
-                continue
-            findings.extend(self._exact_findings(text, toks, m, exact_at))
+            if not any(k in in_fuzzy for k in range(m.start, m.end)):
+                findings.extend(self._exact_findings(text, toks, m, covered))
         for i, tok in enumerate(toks):
-            if (exact_at[i] is None and i not in in_fuzzy and self._name_candidate(tok)
+            if (name_c[i] == ALONE and i not in in_fuzzy
                     and not starts_sentence(text, tok.start)):
                 findings.append(Finding(tok.start, tok.end, tok.text, Category.NAME,
                                         "names.unknown", "Okänt namn – kontrollera stavningen",
@@ -265,39 +327,38 @@ class NameChecker(ParagraphChecker):
         return findings
 
     # -- findings --------------------------------------------------------------
-    def _span(self, text: str, toks: list[Token], m: _Match) -> tuple[int, int, str]:
+    @staticmethod
+    def _span(text: str, toks: list[Token], m: _Match) -> tuple[int, int, str]:
         a, b = toks[m.start].start, toks[m.end - 1].end
         return a, b, text[a:b]
 
     def _near_miss(self, text: str, toks: list[Token], m: _Match) -> Finding:
-        f = self.store.forms[m.fid]
-        entry = self.store.entry_of(f)
         a, b, written = self._span(text, toks, m)
-        suggestion = _with_case(f.text, written)
-        if f.flags & TITLE and entry.kind == "title":
+        suggestion = _with_case(m.text, written)
+        kind = "person" if m.entry < 0 else self.store.entry(m.entry).kind
+        if m.title and kind == "title":
             return Finding(a, b, written, Category.TITLE, "titles.near-miss",
                            f"Titeln stavas {suggestion}", (suggestion,))
-        kind = {"person": "namn", "organization": "namn", "place": "ortnamn"}.get(entry.kind,
-                                                                                 "namn")
+        what = "ortnamn" if kind == "place" else "namn"
         return Finding(a, b, written, Category.NAME, "names.near-miss",
-                       f"Okänt {kind} – menade du {suggestion}?", (suggestion,))
+                       f"Okänt {what} – menade du {suggestion}?", (suggestion,))
 
     def _exact_findings(self, text: str, toks: list[Token], m: _Match,
-                        exact_at: list[_Match | None]) -> list[Finding]:
-        f = self.store.forms[m.fid]
-        entry = self.store.entry_of(f)
+                        covered: list[_Match | None]) -> list[Finding]:
+        entry = self.store.entry(m.entry)
         a, b, written = self._span(text, toks, m)
-        if f.flags & WRONG:
-            suggestion = _with_case(f.text, written)
+        if m.wrong:
+            suggestion = _with_case(m.text, written)
             cat = Category.TITLE if entry.kind == "title" else Category.NAME
             return [Finding(a, b, written, cat, "names.wrong-form",
                             f"Skrivs {suggestion} enligt namnordlistan", (suggestion,))]
-        if entry.kind != "person" or f.flags & IMPLIED:
+        if entry.kind != "person" or m.title:
             return []
         out = []
         if entry.titles and m.start > 0:
-            prev = exact_at[m.start - 1]
-            if prev is not None and self._gap_ok(text, toks, m.start - 1, ""):
+            prev = covered[m.start - 1]
+            if prev is not None and prev.title and not prev.wrong and \
+                    not text[toks[m.start - 1].end:toks[m.start].start].strip():
                 out.extend(self._title_fact(text, toks, prev, entry))
         if entry.party:
             pm = _PARTY.match(text, b)
@@ -308,24 +369,24 @@ class NameChecker(ParagraphChecker):
                                    (entry.party,), Severity.WARNING))
         return out
 
-    def _title_fact(self, text: str, toks: list[Token], prev: _Match, person) -> list[Finding]:
+    def _title_fact(self, text: str, toks: list[Token], prev: _Match,
+                    person: Entry) -> list[Finding]:
         """A title of the same family as one the person holds, but not theirs:
         "utrikesminister Anna Hallberg" for a utrikeshandelsminister. A generic form
         ("ministern", "chefen") is not wrong, and neither is an unrelated role."""
-        tf = self.store.forms[prev.fid]
-        tentry = self.store.entry_of(tf)
-        if not (tf.flags & TITLE) or tf.flags & WRONG or tentry.kind != "title":
+        tentry = self.store.entry(prev.entry)
+        if tentry.kind != "title":
             return []
         written_base = tentry.name.lower()
         held = [t.lower() for t in person.titles]
-        if written_base in held or any(written_base in title_forms(h) for h in held):
+        if written_base in held:
             return []
         for h in held:
             if (_suffix_len(h, written_base) >= 3 and not h.endswith(written_base)
                     and not written_base.endswith(h)):
                 a, b, written = self._span(text, toks, prev)
                 forms = title_forms(h)
-                sugg = forms[tf.paradigm] if 0 <= tf.paradigm < len(forms) else h
+                sugg = forms[prev.paradigm] if 0 <= prev.paradigm < len(forms) else h
                 sugg = _with_case(sugg, written)
                 return [Finding(a, b, written, Category.TITLE, "titles.not-held",
                                 f"{person.name} är {h} enligt namnordlistan", (sugg,),

@@ -39,17 +39,17 @@ class RulesChecker(DocumentChecker):
         return "ok" if len(self.ruleset) else "unavailable: inga regler kunde läsas"
 
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
+        per_paragraph = [self._cached(p.text) for p in paragraphs]
+        missing = sorted({p.text for p, hit in zip(paragraphs, per_paragraph, strict=True)
+                          if hit is None})
+        if missing:
+            fresh = self.ruleset.check_paragraphs(missing)
+            computed = {t: self._store(t, f) for t, f in zip(missing, fresh, strict=True)}
+            per_paragraph = [computed[p.text] if hit is None else hit
+                             for p, hit in zip(paragraphs, per_paragraph, strict=True)]
         found: list[Finding] = []
-        active: list[Rule] | None = None  # computed only if some paragraph is not cached
-        for para in paragraphs:
-            hit = self._cached(para.text)
-            if hit is None:
-                if active is None:
-                    active = self.ruleset.active(text)
-                # Complete although only the active rules ran: a rule whose precheck is
-                # nowhere in the document cannot match in this paragraph either.
-                hit = self._store(para.text, self.ruleset.check_paragraph(para.text, active))
-            found.extend(f.shifted(para.start) for f in hit)
+        for para, hits in zip(paragraphs, per_paragraph, strict=True):
+            found.extend(f.shifted(para.start) for f in hits or ())
         return self.ruleset.apply_conventions(text, found)
 
     def _cached(self, text: str) -> list[Finding] | None:

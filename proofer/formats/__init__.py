@@ -43,7 +43,13 @@ def load_document(path: Path | str) -> Document:
     suffix = path.suffix.lower()
     if suffix in _UNSUPPORTED:
         raise LoadError(path, _UNSUPPORTED[suffix])
-    doc = _parse(path, data, _format(suffix))
+    try:
+        doc = _parse(path, data, _format(suffix))
+    except LoadError:
+        raise
+    except Exception as exc:  # a parser's own failure on odd input: still one clear line
+        raise LoadError(path, f"kan inte tolkas ({type(exc).__name__}: "
+                              f"{str(exc).splitlines()[0] if str(exc) else '-'})") from exc
     if not doc.text.strip():
         raise LoadError(path, "filen innehåller ingen text")
     doc.source_data = {**_state(doc), "raw": data,
@@ -93,6 +99,8 @@ def _read(path: Path) -> bytes:
         raise LoadError(path, "filen finns inte")
     if path.is_dir():
         raise LoadError(path, "är en katalog, inte en fil")
+    if not path.is_file():
+        raise LoadError(path, "är ingen vanlig fil")  # a device or a pipe: never a draft
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -100,6 +108,8 @@ def _read(path: Path) -> bytes:
                                   f"MB, högst {MAX_BYTES // (1024 * 1024)} MB)")
         with path.open("rb") as fh:
             return fh.read(MAX_BYTES + 1)
+    except PermissionError as exc:
+        raise LoadError(path, "saknar läsbehörighet") from exc
     except OSError as exc:
         raise LoadError(path, f"kan inte läsas ({exc.strerror or exc})") from exc
 

@@ -168,7 +168,10 @@ def _source_set_text(pos: Positions, block: _Block, new: str) -> tuple[int, int,
         return start, end, _escape(text)
     start, end = pos.inner(block.owner) if block.owner is not None else (
         pos.span(block.nodes[0])[0], pos.span(block.nodes[-1])[1])
-    kept = "".join(pos.source[slice(*pos.span(n))] for n in block.nodes
+    # Everything in the element that is not its text stays: images, and the
+    # skipped children (a script in a paragraph) that are not among the block's nodes.
+    children = list(block.owner.children) if block.owner is not None else block.nodes
+    kept = "".join(pos.source[slice(*pos.span(n))] for n in children
                    if _keeps_content(n))
     return start, end, "<br>".join(_escape(p) for p in new.split(LINE_SEP)) + kept
 
@@ -238,7 +241,9 @@ def _edit_tree(soup: BeautifulSoup, blocks: list[_Block], plan: LinePlan) -> Non
 
 
 def _article_root(soup: BeautifulSoup) -> Tag:
-    articles = [a for a in soup.find_all("article") if not _skipped(a)]
+    articles = [a for a in soup.find_all("article")
+                if not _skipped(a) and not any(_skipped(p) for p in a.parents
+                                               if isinstance(p, Tag))]
     if articles:
         return max(articles, key=lambda a: len(a.get_text(" ", strip=True)))
     main = soup.find("main") or soup.find(attrs={"role": "main"})

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 MIN_SIMILARITY = 0.34
+MAX_PAIRING_WORK = 2500  # line-pair similarity computations per replaced block
 
 
 @dataclass
@@ -62,8 +63,10 @@ def _pair(old: list[str], new: list[str]) -> list[tuple[int, int]]:
     (a small dynamic programme: replaced blocks are a few lines long). Lines less
     than a third alike are not paired: that is a new paragraph, not an edit."""
     n, m = len(old), len(new)
-    if n == m:
-        return [(k, k) for k in range(n)]
+    if n == m or n * m > MAX_PAIRING_WORK:
+        # Same count: line k was edited into line k. A huge rewrite (a pasted new
+        # text): pair in order rather than spend minutes on similarity.
+        return [(k, k) for k in range(min(n, m))]
     sims = [[SequenceMatcher(None, a, b, autojunk=False).ratio() for b in new] for a in old]
 
     def gain(i: int, j: int) -> float:

@@ -24,6 +24,7 @@ from typing import Any
 
 from proofer.languagetool.client import LanguageToolClient, LanguageToolError, host_of, seconds
 from proofer.languagetool.local import Install, LocalServer, acquire, find_install, release
+from proofer.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ class LanguageToolService:
         self.startup_timeout = startup_timeout
         self.retry_after = retry_after
         self.language = LANGUAGE
-        self.warning: str | None = None  # shown once: the draft leaves the machine
+        self.warning: str | None = None  # set when the draft leaves the machine
         self._lock = threading.RLock()
         self._start_lock = threading.Lock()
         self._settled = threading.Event()  # set once ready or failed
@@ -70,7 +71,7 @@ class LanguageToolService:
         self._configure(mode, url.strip(), allow_public)
 
     @classmethod
-    def from_settings(cls, settings: Any) -> LanguageToolService:
+    def from_settings(cls, settings: Settings) -> LanguageToolService:
         return cls(settings.languagetool_mode, settings.languagetool_url,
                    settings.languagetool_allow_public, settings.languagetool_timeout)
 
@@ -104,14 +105,7 @@ class LanguageToolService:
     def status(self) -> str:
         """ "ok", "off" or "unavailable: <reason>"; asking also starts a lazy start."""
         self.start()
-        with self._lock:
-            if self._state == _OFF:
-                return "off"
-            if self._state == _READY:
-                return "ok"
-            if self._state == _FAILED:
-                return f"unavailable: {self._reason}"
-            return "unavailable: LanguageTool startar fortfarande"
+        return self.status_nowait()
 
     @property
     def ready(self) -> bool:
@@ -218,16 +212,24 @@ class LanguageToolService:
                         f"{seconds(self.startup_timeout)}") from None
                 time.sleep(0.25)
                 continue
-            self._accept(client, languages)
+            language = self._accept(client, languages, ready=False)
+            # The first check in a language loads its rules (seconds on a cold JVM):
+            # do it now, within the start-up budget, not in the first real request.
+            remaining = max(deadline - time.monotonic(), self.timeout)
+            client.check("Hej.", language, timeout=remaining)
+            self._set(_READY)
             return
 
-    def _accept(self, client: LanguageToolClient, languages: list[dict[str, Any]]) -> None:
+    def _accept(self, client: LanguageToolClient, languages: list[dict[str, Any]],
+                ready: bool = True) -> str:
         language = pick_swedish(languages)
         if language is None:
             raise LanguageToolError(f"LanguageTool-servern på {client.base_url} saknar svenska")
         with self._lock:
             self._client, self.language = client, language
-        self._set(_READY)
+        if ready:
+            self._set(_READY)
+        return language
 
     def wait_ready(self, timeout: float) -> bool:
         """Start if needed and wait at most `timeout` seconds; True when ready."""

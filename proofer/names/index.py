@@ -1,8 +1,9 @@
 """Finding dictionary words within a small edit distance of a word, fast.
 
 A linear fuzzy scan over 100,000 names costs tens of milliseconds per word. Words
-are bucketed by (first letter, length) and by (last letter, length): a typo rarely
-hits both ends of a word, and an edit changes the length by at most the distance,
+are bucketed by (first two letters, length) and by (last two letters, length): a
+typo rarely hits both ends of a word, and an edit changes the length by at most the
+distance,
 so a query only scans the few buckets that can hold a match, with rapidfuzz's C
 scorer doing the comparisons. Everything here pickles, for the warm-load cache.
 """
@@ -10,6 +11,7 @@ scorer doing the comparisons. Everything here pickles, for the warm-load cache.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -27,25 +29,27 @@ def max_distance(word: str) -> int:
 
 
 class FuzzyIndex:
-    def __init__(self, words: list[str]) -> None:
+    def __init__(self, words: Iterable[str]) -> None:
         """`words` are compared lower-cased; results are the lower-cased words."""
         heads: dict[tuple[str, int], list[str]] = defaultdict(list)
         tails: dict[tuple[str, int], list[str]] = defaultdict(list)
         for w in dict.fromkeys(x.lower() for x in words if x):
-            heads[(w[0], len(w))].append(w)
-            tails[(w[-1], len(w))].append(w)
+            heads[(w[:2], len(w))].append(w)
+            tails[(w[-2:], len(w))].append(w)
         self._heads = dict(heads)
         self._tails = dict(tails)
 
-    def lookup(self, word: str, limit: int | None = None) -> list[tuple[str, int]]:
-        """(dictionary word, OSA distance) within max_distance(word), closest first."""
+    def lookup(self, word: str, limit: int | None = None,
+               k: int | None = None) -> list[tuple[str, int]]:
+        """(dictionary word, OSA distance) within k (default max_distance(word)),
+        closest first."""
         q = word.lower()
-        k = max_distance(q)
+        k = max_distance(q) if k is None else k
         if k == 0:
             return []
         found: dict[str, int] = {}
         for n in range(len(q) - k, len(q) + k + 1):
-            for bucket in (self._heads.get((q[0], n)), self._tails.get((q[-1], n))):
+            for bucket in (self._heads.get((q[:2], n)), self._tails.get((q[-2:], n))):
                 if not bucket:
                     continue
                 for cand, dist, _ in process.extract(q, bucket, scorer=OSA.distance,

@@ -54,8 +54,9 @@ _ITEM = re.compile(r"^( *)- ([A-Za-z_]+):(?: (.*))?$")
 _KEY = re.compile(r"^( *)([A-Za-z_]+):(?: (.*))?$")
 # Plain scalars that YAML would read as something else than text, or syntax we leave
 # to the real parser.
-_SPECIAL = re.compile(r"""^(?:[-+]?[.\d]|[&*!|>%@`{?'"]|(?:y|n|yes|no|on|off|true|false|null|~)$)""",
-                      re.IGNORECASE)
+_SPECIAL = re.compile(
+    r"""^(?:[-+]?[.\d]|[&*!|>%@`{?'"]|(?:y|n|yes|no|on|off|true|false|null|~)$)""",
+    re.IGNORECASE)
 
 
 def _fast_scalar(value: str | None) -> object:
@@ -224,7 +225,8 @@ def merge(results: list[LoadResult]) -> LoadResult:
             for alias in e.aliases:
                 owner = claimed.get(alias)
                 other = by_name.get(alias)
-                if owner is None and other is not None and other.kind == "person" and other is not e:
+                if (owner is None and other is not None and other.kind == "person"
+                        and other is not e):
                     owner = other
                 if owner is not None and owner.name != e.name:
                     path, line = _where(e)

@@ -1,11 +1,14 @@
 """The merged name/title dictionary, compiled for checking.
 
-Every entry becomes a set of written *forms* (name, aliases, genitives, title
-inflections, known wrong forms, a person's surname alone) and every form a tuple of
-words. The checker matches forms word by word against the text: exactly (a first-word
-map) or with typos (a fuzzy index over the words). Compiling 100,000 names takes
-seconds, so the compiled store is pickled in the cache dir under a key made of the
-dictionary files' contents and this code's version; a warm start just unpickles it.
+Every entry becomes a few written *forms* (name, aliases, title inflections, known
+wrong forms), each filed under its lower-cased word tuple, so the checker finds a
+form by building the tuple from the text: a dict look-up per position instead of a
+scan. A genitive ("Hallbergs") is not stored but tried by stripping the -s; a typo
+is found by the fuzzy word index (names.index) and then the same tuple look-up.
+
+Everything is plain tuples, dicts and sets, because the compiled store is pickled
+in the cache dir (keyed by the dictionary files' contents and this code) and a warm
+start must unpickle 100,000 names in well under a second.
 """
 
 from __future__ import annotations
@@ -13,39 +16,46 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass
+import re
+from array import array
 from pathlib import Path
+from typing import NamedTuple
 
 from proofer.names.index import FuzzyIndex
-from proofer.names.inflect import genitive, name_forms, title_forms
+from proofer.names.inflect import genitive, title_forms
 from proofer.names.loader import LoadResult, Problem, load_all
 from proofer.names.model import Entry
 from proofer.tokens import words
 
 # Form flags
-WRONG = 1  # a known wrong form: always flagged
-IMPLIED = 2  # a person's surname alone, not written in the dictionary
-TITLE = 4  # matched case-insensitively, lower-case words are fine
-INFLECTED = 8  # a generated inflection, not written in the dictionary
+WRONG = 1  # a known wrong form: always flagged; `text` is the correct form
+TITLE = 2  # matched case-insensitively
+INFLECTED = 4  # a generated inflection, not written in the dictionary
 
 CACHE_KEEP = 6
 _CODE_FILES = ("store.py", "inflect.py", "model.py", "loader.py", "index.py")
+_SIMPLE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][^\W\d_]+)*)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
-    words: tuple[str, ...]  # as written; lower-cased for TITLE forms
-    gaps: tuple[str, ...]  # non-space text between consecutive words ("" normally)
-    entry: int  # index into NameStore.entries
-    text: str  # the correct text to suggest for this form
+class Form(NamedTuple):
+    text: str  # the correct text (to suggest, and to compare the written span with)
+    entry: int  # index into the store's entries
     flags: int
     paradigm: int  # position in title_forms() (to carry an inflection over), else -1
 
 
-def split_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    toks = list(words(text))
-    gaps = tuple(text[a.end:b.start].strip() for a, b in zip(toks, toks[1:], strict=False))
-    return tuple(t.text for t in toks), gaps
+SEP = "\x1f"  # joins a form's words into one dict key (strings unpickle fastest)
+
+
+def word_key(text: str) -> tuple[str, ...]:
+    """The lower-cased words of a name as the tokenizer sees them."""
+    if _SIMPLE.fullmatch(text):
+        return tuple(text.lower().split(" "))
+    return tuple(t.text.lower() for t in words(text))
+
+
+def normalise(span: str) -> str:
+    return " ".join(span.split())
 
 
 def _is_title_like(entry: Entry) -> bool:
@@ -54,75 +64,143 @@ def _is_title_like(entry: Entry) -> bool:
 
 class NameStore:
     def __init__(self, entries: list[Entry], problems: list[Problem] | None = None) -> None:
-        self.entries = entries
+        self._rows = [(e.name, e.kind, e.titles, e.party, e.aliases, e.wrong, e.note)
+                      for e in entries]
+        # Origins ("file:line") as a file table plus two int columns: 100,000
+        # distinct strings would cost a tenth of a second to unpickle.
+        self._files: list[str] = []
+        self._origin_file = array("i")
+        self._origin_line = array("i")
+        files: dict[str, int] = {}
+        for e in entries:
+            path, _, line = e.origin.rpartition(":")
+            if not line.isdigit():
+                path, line = e.origin, "0"
+            self._origin_file.append(files.setdefault(path, len(files)))
+            self._origin_line.append(int(line))
+        self._files = list(files)
+        self._entries: list[Entry] | None = list(entries)
         self.problems = problems or []
-        self.forms: list[Form] = []
-        self.by_first: dict[str, list[int]] = {}
-        self.name_vocab: dict[str, list[tuple[int, int]]] = {}
-        self.title_vocab: dict[str, list[tuple[int, int]]] = {}
+        # Forms as parallel columns: arrays pickle as raw bytes.
+        self._text: list[str] = []
+        self._entry = array("i")
+        self._flags = array("b")
+        self._paradigm = array("b")
+        self.by_key: dict[str, int | tuple[int, ...]] = {}  # SEP-joined words -> form ids
+        self.first_max: dict[str, int] = {}  # first word -> most words of a form
         self.known: set[str] = set()  # name words as written
         self.known_lower: set[str] = set()  # title/term words, lower-cased
+        self.surnames: dict[str, str] = {}  # a person's last word alone, lower -> as written
         self.party_letters: set[str] = set()
+        self.max_words = 1
+        fuzzy_names: set[str] = set()
         for i, e in enumerate(entries):
-            self._compile(i, e)
-        self.name_index = FuzzyIndex(list(self.name_vocab))
-        self.title_index = FuzzyIndex(list(self.title_vocab))
+            self._compile(i, e, fuzzy_names)
+        self.name_index = FuzzyIndex(fuzzy_names)
+        self.title_index = FuzzyIndex(self.known_lower)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_entries"] = None  # rebuilt on demand from the compact rows
+        return state
 
     # -- compiling -------------------------------------------------------------
     def _add(self, text: str, entry: int, target: str, flags: int, paradigm: int = -1) -> None:
-        ws, gaps = split_words(text)
-        if not ws:
+        key = word_key(text)
+        if not key:
             return
-        if flags & TITLE:
-            ws = tuple(w.lower() for w in ws)
-        fid = len(self.forms)
-        self.forms.append(Form(ws, gaps, entry, target, flags, paradigm))
-        self.by_first.setdefault(ws[0], []).append(fid)
+        fid = len(self._text)
+        self._text.append(target)
+        self._entry.append(entry)
+        self._flags.append(flags)
+        self._paradigm.append(paradigm)
+        joined = SEP.join(key)
+        old = self.by_key.get(joined)
+        self.by_key[joined] = fid if old is None else (
+            (old, fid) if isinstance(old, int) else (*old, fid))
+        if self.first_max.get(key[0], 0) < len(key):
+            self.first_max[key[0]] = len(key)
+            self.max_words = max(self.max_words, len(key))
         if flags & WRONG:
             return
-        vocab = self.title_vocab if flags & TITLE else self.name_vocab
-        for pos, w in enumerate(ws):
-            vocab.setdefault(w.lower(), []).append((fid, pos))
-            if flags & TITLE:
-                self.known_lower.add(w)
+        if flags & TITLE:
+            self.known_lower.update(key)
+        else:
+            if _SIMPLE.fullmatch(text):
+                self.known.update(text.split(" "))
             else:
-                self.known.add(w)
+                self.known.update(t.text for t in words(text))
 
-    def _compile(self, i: int, e: Entry) -> None:
+    def _compile(self, i: int, e: Entry, fuzzy: set[str]) -> None:
         if e.party and e.kind == "organization":
             self.party_letters.update(p.strip() for p in e.party.split("/"))
         if _is_title_like(e):
             for base in e.forms():
-                paradigm = title_forms(base)
-                for k, f in enumerate(paradigm):
+                for k, f in enumerate(title_forms(base)):
                     self._add(f, i, f, TITLE | (INFLECTED if k else 0), k)
+            right = title_forms(e.name)
             for wrong in e.wrong:
-                right = title_forms(e.name)
                 for k, f in enumerate(title_forms(wrong)):
                     self._add(f, i, right[min(k, len(right) - 1)], TITLE | WRONG, k)
             return
         for base in e.forms():
-            for k, f in enumerate(name_forms(base)):
-                self._add(f, i, f, INFLECTED if k else 0)
-        ws, _ = split_words(e.name)
-        if e.kind == "person" and len(ws) >= 2 and len(ws[-1]) >= 4:
-            for k, f in enumerate(name_forms(ws[-1])):
-                self._add(f, i, f, IMPLIED | (INFLECTED if k else 0))
+            self._add(base, i, base, 0)
+            key = word_key(base)
+            fuzzy.update(key)
+            fuzzy.add(genitive(key[-1]))
+        if e.kind == "person":
+            key = word_key(e.name)
+            if len(key) >= 2 and len(key[-1]) >= 4:
+                last = e.name.split(" ")[-1]
+                if last.lower() == key[-1]:
+                    self.surnames.setdefault(key[-1], last)
         for wrong in e.wrong:
             self._add(wrong, i, e.name, WRONG)
             if genitive(wrong) != wrong:
                 self._add(genitive(wrong), i, genitive(e.name), WRONG | INFLECTED)
 
     # -- queries ---------------------------------------------------------------
+    def forms_for(self, key: tuple[str, ...]) -> list[Form]:
+        """The forms whose lower-cased words are `key`."""
+        hit = self.by_key.get(SEP.join(key))
+        if hit is None:
+            return []
+        ids = (hit,) if isinstance(hit, int) else hit
+        return [Form(self._text[i], self._entry[i], self._flags[i], self._paradigm[i])
+                for i in ids]
+
     def knows_word(self, word: str) -> bool:
-        """For the speller: a word of a dictionary name or title is never a typo."""
-        return word in self.known or word.lower() in self.known_lower
+        """For the speller: a word of a dictionary name (or its genitive) or of a title
+        is never a spelling error."""
+        if word in self.known or word.lower() in self.known_lower:
+            return True
+        return len(word) > 2 and word[-1] == "s" and word[:-1] in self.known
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._entries is None:
+            self._entries = [self.entry(i) for i in range(len(self._rows))]
+        return self._entries
+
+    def entry(self, i: int) -> Entry:
+        if self._entries is not None:
+            return self._entries[i]
+        name, kind, titles, party, aliases, wrong, note = self._rows[i]
+        line = self._origin_line[i]
+        origin = self._files[self._origin_file[i]] + (f":{line}" if line else "")
+        return Entry(name, kind, titles, party, aliases, wrong, note, origin)
 
     def entry_of(self, form: Form) -> Entry:
-        return self.entries[form.entry]
+        return self.entry(form.entry)
+
+    def kind_of(self, form: Form) -> str:
+        return self._rows[form.entry][1]
 
     def find(self, name: str) -> Entry | None:
-        return next((e for e in self.entries if e.name == name), None)
+        return next((self.entry(i) for i, r in enumerate(self._rows) if r[0] == name), None)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
     # -- loading with cache ----------------------------------------------------
     @classmethod
@@ -142,7 +220,8 @@ class NameStore:
             if isinstance(store, NameStore):
                 os.utime(cache)  # keep recently used caches when pruning
                 return store
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
             pass
         store = cls.from_result(load_all(paths))
         _write_cache(cache, store)

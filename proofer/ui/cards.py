@@ -169,7 +169,7 @@ class CardPanel(QWidget):
         keep = {item.id for item, _ in wanted}
         for cid in [c for c in self.cards if c not in keep]:
             self.cards.pop(cid).deleteLater()
-        self.anchors = []
+        old_anchors, self.anchors = self.anchors, []
         bottom = self.GAP
         for item, y in wanted:
             card = self.cards.get(item.id)
@@ -183,17 +183,22 @@ class CardPanel(QWidget):
                 self.cards[item.id] = card
             if card.current != (item.id == self.current_id):
                 card.set_current(item.id == self.current_id)
-            card.setFixedWidth(width)
-            h = card.heightForWidth(width) if card.hasHeightForWidth() else -1
-            h = h if h > 0 else card.sizeHint().height()
+            if card.width() != width or not card.isVisible():
+                card.setFixedWidth(width)
+                h = card.heightForWidth(width) if card.hasHeightForWidth() else -1
+                card.setFixedHeight(h if h > 0 else card.sizeHint().height())
+            h = card.height()
             top = max(y, bottom)
-            card.setGeometry(self.GAP, top, width, h)
-            card.show()
+            if card.pos().y() != top or card.pos().x() != self.GAP:
+                card.move(self.GAP, top)
+            if not card.isVisible():
+                card.show()
             bottom = top + h + self.GAP
             self.anchors.append((y, top, card.colour))
         self.empty.setGeometry(0, 0, self.width(), self.fontMetrics().height() * 3)
         self.empty.setVisible(not items)
-        self.update()
+        if self.anchors != old_anchors:
+            self.update()  # the connector lines moved
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         """A thin line from the finding's line to a card pushed further down."""

@@ -53,8 +53,11 @@ class FindingStore:
 
     # -- filling -----------------------------------------------------------
     def replace_all(self, items: list[LiveFinding]) -> None:
-        self.items = sorted((i for i in items if not self._ignored(i)),
-                            key=lambda i: (i.start, i.end))
+        """Take a new check's findings; one that was already on screen keeps its
+        identity, so its card and the review position survive the re-check."""
+        old = {(i.start, i.end, i.finding): i for i in self.items}
+        kept = [old.get((i.start, i.end, i.finding), i) for i in items if not self._ignored(i)]
+        self.items = sorted(kept, key=lambda i: (i.start, i.end))
 
     def _ignored(self, item: LiveFinding) -> bool:
         f = item.finding
@@ -74,7 +77,11 @@ class FindingStore:
 
     # -- following edits ---------------------------------------------------
     def apply_edit(self, pos: int, removed: int, added: int) -> bool:
-        """Shift findings after an edit at `pos`; True if a finding was dropped.
+        """Shift findings after an edit at `pos`.
+
+        True if the underlines must be rebuilt: a finding was dropped, or text was
+        inserted right at a finding's end (an underline's QTextCursor would grow over
+        it). Otherwise the underlines' own cursors have followed the edit already.
 
         An insertion exactly at a finding's edge does not touch its text; anything
         inside or across it does, and the finding goes until re-checked.
@@ -90,6 +97,7 @@ class FindingStore:
                 kept.append(i)
             elif pos >= i.end:  # wholly after it
                 kept.append(i)
+                dropped = dropped or pos == i.end
             else:
                 dropped = True
         self.items = kept

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave_now)
         self.autosave_timer.start()
 
+        self.editor.document().setModified(False)  # setting up the view is no edit
         self.checker.rebuild(self.settings)
         em = self.fontMetrics().height()
         self.resize(min(1280, em * 80), min(800, em * 50))
@@ -122,11 +123,10 @@ class MainWindow(QMainWindow):
         return self.editor.document().toRawText().replace("\u2029", "\n")
 
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
-        self.store.apply_edit(pos, removed, added)
-        self.editor.schedule_refresh()
+        if self.store.apply_edit(pos, removed, added):
+            self.editor.schedule_refresh()
         self.panel.schedule()
         self.checker.text_changed()
-        self._set_state("Ändrad – kontrolleras snart")
 
     def _on_checked(self, _rev: int, text: str, report: Report) -> None:
         self.store.replace_all(to_live(text, report.findings))
@@ -268,7 +268,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.engines)
 
     def _set_state(self, text: str) -> None:
-        self.state.setText(text)
+        if self.state.text() != text:
+            self.state.setText(text)
 
     def _update_counts(self) -> None:
         per, hints = self.store.counts()

@@ -6,14 +6,17 @@ one code point but two UTF-16 units, so offsets drift after the first one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
     def __init__(self, text: str) -> None:
         # Code-point indices of astral characters, ascending; usually empty.
         self._astral = ([] if text.isascii()
-                        else [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF])
+                        else [m.start() for m in _ASTRAL.finditer(text)])
         self._astral16 = [i + n for n, i in enumerate(self._astral)]
 
     def to_utf16(self, cp: int) -> int:

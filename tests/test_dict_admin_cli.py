@@ -1,0 +1,106 @@
+"""`python -m proofer dict ...`: the admin command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from proofer.cli import main
+from proofer.names.loader import load_file
+from proofer.names.model import Entry
+from proofer.names.proposals import ProposalQueue
+from proofer.settings import PROJECT_ROOT, Settings
+
+
+@pytest.fixture
+def dfile(tmp_path: Path) -> Path:
+    p = tmp_path / "d.yaml"
+    p.write_text("# behåll mig\nentries:\n  - name: Bo Ek\n    kind: person\n", encoding="utf-8")
+    return p
+
+
+def test_add_edit_remove(dfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dict", "add", "Sara Nyberg", "--kind", "person", "--title", "kommunalråd",
+                 "--party", "V", "--alias", "Nyberg", "--file", str(dfile)]) == 0
+    assert main(["dict", "edit", "Sara Nyberg", "--party", "MP", "--file", str(dfile)]) == 0
+    (bo, sara) = load_file(dfile).entries
+    assert (sara.name, sara.titles, sara.party, sara.aliases) == \
+        ("Sara Nyberg", ("kommunalråd",), "MP", ("Nyberg",))
+    assert main(["dict", "remove", "Bo Ek", "--file", str(dfile)]) == 0
+    assert [e.name for e in load_file(dfile).entries] == ["Sara Nyberg"]
+    assert dfile.read_text(encoding="utf-8").startswith("# behåll mig\n")
+    assert main(["dict", "remove", "Finns Ej", "--file", str(dfile)]) == 1
+    assert "finns inte" in capsys.readouterr().err
+
+
+def test_add_refuses_a_bad_kind_and_a_duplicate(dfile: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dict", "add", "Bo Ek", "--kind", "person", "--file", str(dfile)]) == 1
+    assert "finns redan" in capsys.readouterr().err
+    assert main(["dict", "add", "X", "--kind", "banan", "--file", str(dfile)]) == 2
+
+
+def test_add_defaults_to_the_users_own_dictionary() -> None:
+    assert main(["dict", "add", "Egen Person", "--kind", "person"]) == 0
+    own = Settings.load().user_dictionary_path
+    assert [e.name for e in load_file(own).entries] == ["Egen Person"]
+
+
+def test_list_and_search(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dict", "search", "hallberg"]) == 0
+    out = capsys.readouterr().out
+    assert "Anna Hallberg\tperson" in out and "utrikeshandelsminister" in out
+    assert main(["dict", "list", "--kind", "title", "minister"]) == 0
+    out = capsys.readouterr().out
+    assert "statsminister\ttitle" in out and "Anna Hallberg" not in out
+
+
+def test_validate_reports_file_line_and_reason(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries:\n  - name: A\n    kind: banan\n", encoding="utf-8")
+    assert main(["dict", "validate", str(bad)]) == 1
+    assert f"{bad}:2: okänd sort 'banan'" in capsys.readouterr().out
+    assert main(["dict", "validate"]) == 0  # the shipped dictionaries are clean
+
+
+def test_csv_round_trip(dfile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("name,kind,titles,party,aliases\n"
+                   "Sara Nyberg,person,kommunalråd;partiledare,V,Nyberg\n"
+                   ",person,,,\n"
+                   "Bo Ek,person,,S,\n", encoding="utf-8")
+    assert main(["dict", "import-csv", str(src), "--file", str(dfile)]) == 1  # one bad row
+    out = capsys.readouterr().out
+    assert f"{src}:3: namn saknas" in out and "'Bo Ek' finns redan" in out
+    assert main(["dict", "import-csv", str(src), "--file", str(dfile), "--update"]) == 1
+    entries = {e.name: e for e in load_file(dfile).entries}
+    assert entries["Sara Nyberg"].titles == ("kommunalråd", "partiledare")
+    assert entries["Bo Ek"].party == "S"
+    out_csv = tmp_path / "ut.csv"
+    assert main(["dict", "export-csv", "--file", str(dfile), "-o", str(out_csv)]) == 0
+    lines = out_csv.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "name,kind,titles,party,aliases,wrong,note"
+    assert "Sara Nyberg,person,kommunalråd;partiledare,V,Nyberg,," in lines
+
+
+def test_proposals_approve_and_reject(dfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    q = ProposalQueue(Settings.load().proposals_path)
+    keep = q.propose(Entry("Ny Person", "person"), "redaktör")
+    drop = q.propose(Entry("Fel Person", "person"), "redaktör")
+    assert main(["dict", "proposals"]) == 0
+    assert "Ny Person" in capsys.readouterr().out
+    assert main(["dict", "approve", keep, "--file", str(dfile)]) == 0
+    assert main(["dict", "reject", drop]) == 0
+    assert [e.name for e in load_file(dfile).entries] == ["Bo Ek", "Ny Person"]
+    assert q.pending() == []
+
+
+def test_the_real_command_runs(dfile: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "proofer", "dict", "validate", str(dfile)],
+                       cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "1 giltiga poster" in r.stderr
