@@ -69,7 +69,12 @@ def run_check(args: argparse.Namespace) -> int:
                 continue
             for note in doc.notes:
                 progress.message(f"proofer: {path}: {note}")
-            report = engine.check(doc.text)
+            try:
+                report = engine.check(doc.text)
+            except Exception as exc:  # a checker bug must not cost the other files
+                progress.message(f"proofer: {path}: internt fel vid granskningen ({exc!r})")
+                exit_code = EXIT_BAD_INPUT
+                continue
             findings = [f for f in report.findings
                         if str(f.category) not in settings.disabled_categories]
             if findings and exit_code == EXIT_CLEAN:
@@ -107,15 +112,26 @@ def format_finding(path: str, doc, f) -> str:
     line, col = doc.line_col(f.start)
     label = CATEGORY_LABELS.get(str(f.category), str(f.category))
     severity = SEVERITY_LABELS.get(str(f.severity), str(f.severity))
-    shown = f.text.replace("\n", "⏎")
+    shown = _visible(f.text)
     if f.suggestions:
         first = f.suggestions[0]
-        fix = f" → {first}" if first else " → (ta bort)"
-        more = f" (även: {', '.join(f.suggestions[1:3])})" if len(f.suggestions) > 1 else ""
+        fix = f" → {_visible(first)}" if first else " → (ta bort)"
+        more = (f" (även: {', '.join(_visible(s) for s in f.suggestions[1:3])})"
+                if len(f.suggestions) > 1 else "")
     else:
         fix = more = ""
-    quoted = "" if f.text and f.text in f.message else f" «{shown}»"
+    quoted = "" if f.text and f.text in f.message else f" «{shown.strip('«»')}»"
     return f"{path}:{line}:{col}: {label}/{severity}: {f.message}{quoted}{fix}{more}"
+
+
+def _visible(text: str, limit: int = 60) -> str:
+    """Whitespace a reader can see ("→ «␣»" rather than "→  ") and long spans cut."""
+    text = text.replace("\n", "⏎")
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if not text.strip() or text != text.strip():
+        return "«" + text.replace(" ", "␣") + "»"
+    return text
 
 
 def _print_text(results: list) -> None:

@@ -37,6 +37,7 @@ class Speller:
             self.status = f"unavailable: {language} kunde inte laddas ({exc})"
         self.add_words(personal_words)
         self._check_cached = lru_cache(maxsize=100_000)(self._check_uncached)
+        self._close_cached = lru_cache(maxsize=20_000)(self._close_uncached)
         self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
 
     @property
@@ -61,6 +62,7 @@ class Speller:
         (The engine's paragraph cache is the caller's to clear: engine.invalidate.)"""
         if hasattr(self, "_check_cached"):
             self._check_cached.cache_clear()
+            self._close_cached.cache_clear()
             self._suggest_cached.cache_clear()
 
     def is_accepted(self, word: str) -> bool:
@@ -91,7 +93,10 @@ class Speller:
     def close_candidates(self, word: str) -> list[str]:
         """One-edit corrections that Swedish text uses, best first; cheap (no
         Hunspell suggest), for deciding whether an unknown word is a slip."""
-        return suggestions.rank(word, suggestions.listed_candidates(word, self.check))
+        return list(self._close_cached(word))
+
+    def _close_uncached(self, word: str) -> tuple[str, ...]:
+        return tuple(suggestions.rank(word, suggestions.listed_candidates(word, self.check)))
 
     def hunspell_suggest(self, word: str) -> list[str]:
         if self._dict is None:
@@ -102,7 +107,9 @@ class Speller:
     def _suggest_uncached(self, word: str) -> tuple[str, ...]:
         if self._dict is None:
             return ()
-        found = suggestions.listed_candidates(word, self.check)
+        found = set(self._close_cached(word))
+        if word[:1].isupper():  # ranked in the word's case; candidates are lower case
+            found = {c[:1].lower() + c[1:] for c in found}
         if not any(suggestions.keyboard_distance(word, c) <= suggestions.DROPPED
                    for c in found):
             # Nothing one keystroke away that Swedish text uses: a rare compound

@@ -4,9 +4,10 @@ Hunspell's own suggestions are slow (tens of milliseconds for a compound-rich
 dictionary) and ordered by its internal heuristics, which often put a rare word
 before the obvious one. Most real slips are one keystroke away: a neighbouring key,
 two letters swapped, a letter dropped or doubled. So we generate those edits
-ourselves, keep the ones that Swedish text actually uses (wordfreq, a dict lookup)
-and that the speller accepts, and only fall back on Hunspell when that finds
-nothing close. Ranking is a keyboard-weighted Damerau distance, then frequency.
+ourselves and keep the ones that Swedish text actually uses (wordfreq, a dict
+lookup) and that the speller accepts. When nothing is that close: one-slip fixes of
+a compound's parts (Hunspell judges the joins), then two cheap slips. Ranking is a
+keyboard-weighted Damerau distance, then frequency, then the first letter.
 """
 
 from __future__ import annotations

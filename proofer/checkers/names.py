@@ -40,7 +40,8 @@ from proofer.tokens import Token, starts_sentence, words
 # its own right, not a slip: alone, and inside a longer name whose other words match.
 ATTESTED_ALONE = 2.5
 ATTESTED_IN_NAME = 3.5
-UNSEEN = 1.0  # a 4-letter word may stand alone as a near-miss only below this
+UNSEEN = 2.0  # a 4-letter word may stand alone as a near-miss only below this
+GENITIVE_PRIOR = 0.15
 MAX_WINDOW = 8  # words in a name we try to match with typos
 # Candidate strength of a word: may it be a misspelt name (or title)?
 NONE, IN_NAME, ALONE = 0, 1, 2
@@ -59,6 +60,7 @@ class _Match:
     wrong: bool = False  # a known wrong form
     paradigm: int = -1
     surname_only: bool = False
+    genitive: bool = False  # a genitive we made, not one the dictionary lists
 
 
 def _with_case(suggestion: str, written: str) -> str:
@@ -226,7 +228,7 @@ class NameChecker(ParagraphChecker):
                                       surname_only=True))
                 elif w[-1:] == "s" and w[:-1] in store.surnames:
                     out.append(_Match(i, i + 1, genitive(store.surnames[w[:-1]]), -1, False,
-                                      d, surname_only=True))
+                                      d, surname_only=True, genitive=True))
         return out
 
     def _combo(self, text: str, toks: list[Token], s: int, size: int,
@@ -247,12 +249,14 @@ class NameChecker(ParagraphChecker):
                     continue
                 target = genitive(f.text) if genitive_s else f.text
                 out.append(_Match(s, s + size, target, f.entry, title, dist,
-                                  paradigm=f.paradigm))
+                                  paradigm=f.paradigm, genitive=genitive_s))
         return out
 
     def _rank(self, m: _Match, toks: list[Token]) -> tuple:
         written = " ".join(t.text for t in toks[m.start:m.end])
-        return (-(m.end - m.start), m.dist, slip_cost(written, m.text),
+        # Base forms are commoner than genitives: a small prior decides a near tie.
+        return (-(m.end - m.start), m.dist,
+                slip_cost(written, m.text) + (GENITIVE_PRIOR if m.genitive else 0.0),
                 abs(len(written) - len(m.text)), _letter_bag_diff(written, m.text),
                 1 if m.surname_only else 0, -zipf(m.text.lower()), m.entry)
 

@@ -2,10 +2,15 @@
 
 Not every word Hunspell lacks is a slip. News text is full of new compounds
 ("livekommenterar"), foreign titles ("New thinking in school mathematics"), names
-and words Swedish writers use that the dictionary has not caught up with. A claim
-(`error`) is made only where the evidence says slip: no Swedish text uses the word,
-and it is not a compound of known words, a foreign phrase or a name; or an ordinary
-word is one keystroke away. Everything else unknown is at most a hint (`info`).
+and words writers use that the dictionary has not caught up with. So an unknown
+word is claimed (`error`) only when a correction is one slip away (a neighbouring
+key, two letters swapped, a letter dropped or doubled) and nothing says it is a real
+word: Swedish text does not use it, it is no compound or genitive of known words, no
+foreign word among foreign words or names, and no name. Otherwise it is at most a
+hint (`info`), which the reader sees and measurements ignore. Capitalised words in
+mid-sentence are the name checker's when it runs (`names_handle_capitalised`).
+
+Frequencies are wordfreq Zipf values (0 unseen, 3 rare, 6 very common).
 """
 
 from __future__ import annotations
@@ -20,38 +25,40 @@ from proofer.suggestions import compound_form, keyboard_distance, rank
 from proofer.tokens import Token, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
-# A word Swedish text uses this often is a real word (newer, foreign or a name) even
-# if Hunspell lacks it; slips of ordinary words sit well below (most at 0).
+
+# -- what the frequency list says about the word itself ---------------------------
+# Used this often, it is a real word (newer, foreign or a name) even if Hunspell
+# lacks it; injected and real slips of ordinary words sit far below (most at 0) ...
 USED_IN_SWEDISH = 2.5
-# ... unless a word this much more common (Zipf: 1.5 = 30 times) is one keystroke away.
+# ... unless a word this much more common (1.5 = 30 times) is one slip away: web text
+# has its own frequent slips ("nte", "til").
 MUCH_MORE_COMMON = 1.5
-# Frequent enough that no slip gets there (the top few thousand forms).
-SURELY_A_WORD = 5.0
-_SURELY_A_WORD = 10 ** (SURELY_A_WORD - 9)  # the same on wordfreq's raw scale
-# Web text's own frequent slips are short ("nte", "til"); a long word that common is
-# a word.
+# No Hunspell call at all for words this common (a dict lookup settles them): the
+# top forms, common words of four letters or more, common long words. Frequent
+# slips are short.
+_SURELY_A_WORD = 10 ** (5.0 - 9)  # wordfreq's raw scale: 10 ** (zipf - 9)
+_COMMON_WORD = 10 ** (4.0 - 9)
 _LONG_AND_COMMON = 10 ** (3.0 - 9)
-_COMMON = 10 ** (4.0 - 9)
-# A compound of known parts is a slip only if a word in use is one keystroke away.
-IN_USE = 1.0
-# How far a claimed slip's best correction may be: one near slip (a neighbouring
-# key, a swap, a dropped or extra letter), or two slips in a common word. A single
-# far substitution ("suzeränitet"/"suveränitet") is more often a rare word.
+
+# -- what the best correction says -------------------------------------------------
+# A claimed slip's correction is one near slip away, or two in a common word; a
+# single far substitution ("suzeränitet"/"suveränitet") is more often a rare word.
 ONE_SLIP = 0.7
 TWO_SLIPS = 1.2
-# Known in a language that turns up in Swedish news (titles, quotes, names of works).
-USED_ABROAD = 3.0
-# A candidate correction is "close and ordinary" at one cheap keystroke with at
-# least this frequency: then even a plausible compound or a word at a sentence
-# start is more likely a slip ("mästerkap" -> "mästerskap", "Sgäer" -> "Säger").
+# "Close and ordinary": within one slip (CLOSE) and at least this common. Decides
+# whether a plausible compound is still a slip ("mästerkap" -> "mästerskap": IN_USE)
+# and whether a capitalised word opening a sentence is a slip rather than a name
+# (COMMON; VERY_COMMON for short words and before another capitalised word).
 CLOSE = 0.7
+IN_USE = 1.0
 ORDINARY = 2.5
-# A capitalised word opening a sentence is more often a name than a slip; only a
-# common word one keystroke away makes it a slip ("Sgäer" -> "Säger").
 COMMON = 3.5
 VERY_COMMON = 5.0
-LONG = 7
 SHORT = 5
+LONG = 7  # a long capitalised word is rarely a name: judged as any word
+
+# Known in a language that turns up in Swedish news (titles, quotes, names of works).
+USED_ABROAD = 3.0
 
 # Abbreviations written without their dots ("bl a", "75 proc"), which Hunspell lacks.
 DOTLESS_ABBREVIATIONS = frozenset(
@@ -87,7 +94,7 @@ class SpellingChecker(ParagraphChecker):
             freq = listed.get(tok.text.lower())
             if freq is not None and (
                     freq >= _SURELY_A_WORD
-                    or (freq >= _COMMON and len(tok.text) >= SHORT - 1)
+                    or (freq >= _COMMON_WORD and len(tok.text) >= SHORT - 1)
                     or (freq >= _LONG_AND_COMMON and len(tok.text) >= LONG)):
                 continue
             if self.speller.check(tok.text):
@@ -209,7 +216,7 @@ class SpellingChecker(ParagraphChecker):
             return _hint(tok, "spelling.unknown-rare", "Okänt ord – kontrollera stavningen",
                          suggestions)
         return Finding(tok.start, tok.end, tok.text, Category.SPELLING, "spelling.unknown-word",
-                       f"Okänt ord: {tok.text}", suggestions, Severity.ERROR)
+                       f"Okänt ord – menade du {suggestions[0]}?", suggestions, Severity.ERROR)
 
     # -- evidence ---------------------------------------------------------------
 

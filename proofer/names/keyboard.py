@@ -10,6 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 _ROWS = ("qwertyuiopå", "asdfghjklöä", "zxcvbnm")
+SWAPPED = DROPPED = 0.3
+NEIGHBOUR = 0.6  # a wrong or extra key next to the right one (or a doubled key)
+OTHER = 1.0
 
 
 def _neighbours() -> dict[str, set[str]]:
@@ -38,26 +41,27 @@ def adjacent(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def slip_cost(written: str, target: str) -> float:
-    """Weighted OSA distance from target to written: a swap, a neighbouring key or
-    a doubled key costs half an ordinary edit."""
+    """Weighted OSA distance from target to written, roughly -log of how likely the
+    slip is: a swap or a dropped key can happen in few ways (cheap); a wrong or an
+    extra key must also be a particular key (dearer), less so a neighbouring one."""
     w, t = written.lower(), target.lower()
     n, m = len(w), len(t)
     d = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         d[i][0] = d[i - 1][0] + _ins_cost(w, i - 1)
     for j in range(1, m + 1):
-        d[0][j] = float(j) * 0.8
+        d[0][j] = float(j) * DROPPED
     for i in range(1, n + 1):
         for j in range(1, m + 1):
             if w[i - 1] == t[j - 1]:
                 sub = 0.0
             else:
-                sub = 0.5 if adjacent(w[i - 1], t[j - 1]) else 1.0
+                sub = NEIGHBOUR if adjacent(w[i - 1], t[j - 1]) else OTHER
             best = min(d[i - 1][j] + _ins_cost(w, i - 1),  # extra key in written
-                       d[i][j - 1] + 0.8,  # key missing from written
+                       d[i][j - 1] + DROPPED,  # key missing from written
                        d[i - 1][j - 1] + sub)
             if i > 1 and j > 1 and w[i - 1] == t[j - 2] and w[i - 2] == t[j - 1]:
-                best = min(best, d[i - 2][j - 2] + 0.5)
+                best = min(best, d[i - 2][j - 2] + SWAPPED)
             d[i][j] = best
     return d[n][m]
 
@@ -67,5 +71,5 @@ def _ins_cost(w: str, i: int) -> float:
     ch = w[i]
     for k in (i - 1, i + 1):
         if 0 <= k < len(w) and (w[k] == ch or adjacent(ch, w[k])):
-            return 0.6  # a touch dearer than a neighbouring key: same-length slips first
-    return 1.0
+            return NEIGHBOUR
+    return OTHER
