@@ -29,9 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from proofer import frequency, tokens  # noqa: E402
+from proofer import frequency, suggestions, tokens  # noqa: E402
+from proofer.checkers import consistency  # noqa: E402
 from proofer.checkers.registry import build_checkers, build_engine  # noqa: E402
 from proofer.engine import Engine  # noqa: E402
+from proofer.names import keyboard  # noqa: E402
 from proofer.settings import Settings  # noqa: E402
 from proofer.tokens import words  # noqa: E402
 
@@ -72,11 +74,18 @@ def bare_hunspell(word_tokens: list[str]) -> float:
 
 
 def clear_process_caches() -> None:
-    """Module-level caches survive a new engine; a cold run must not profit."""
+    """Module-level caches survive a new engine; a cold run must not profit. Every
+    cache keyed by words or paragraphs is cleared (tables built once per process,
+    such as the keyboard layout or the frequency list, stay)."""
     frequency.zipf.cache_clear()
     frequency.foreign_zipf.cache_clear()
     tokens._tokens.cache_clear()
     tokens._words.cache_clear()
+    suggestions.keyboard_distance.cache_clear()
+    keyboard.slip_cost.cache_clear()
+    for cached in (consistency._paragraph_words, consistency._paragraph_forms,
+                   consistency._broad_stems, consistency._stems, consistency._probes):
+        cached.cache_clear()
 
 
 def full_check(text: str, settings: Settings) -> tuple[float, Engine]:

@@ -95,7 +95,9 @@ def main() -> int:
         def run(checker) -> list:  # type: ignore[no-untyped-def]
             return [f for p in paras for f in checker.check_paragraph(p)]
 
-        run(spelling), run(names)  # warm Hunspell's and our caches alike
+        # First pass: Hunspell's and wordfreq's caches start empty (as in a new run).
+        t_spell_cold, _ = _timed(lambda: run(spelling))
+        t_names_cold, _ = _timed(lambda: run(names))
         t_spell, _ = _timed(lambda: run(spelling), repeat=5)
         t_names, found = _timed(lambda: run(names), repeat=5)
         per_kw = 1000 / n_words
@@ -104,9 +106,12 @@ def main() -> int:
         print(f"load warm (from cache): {warm:.3f} s  (target < 1 s)")
         print(f"article: {n_words} words, {len(paras)} paragraphs, "
               f"{len(found)} name findings")  # type: ignore[arg-type]
+        print(f"first pass, cold caches: names {t_names_cold * 1000 * per_kw:.1f} ms, "
+              f"spelling {t_spell_cold * 1000 * per_kw:.1f} ms per 1,000 words "
+              f"(ratio {t_names_cold / t_spell_cold:.2f})")
         print(f"name pass: {t_names * 1000 * per_kw:.1f} ms per 1,000 words (target < 50 ms)")
         print(f"spelling pass: {t_spell * 1000 * per_kw:.1f} ms per 1,000 words")
-        print(f"ratio name/spelling: {t_names / t_spell:.2f}")
+        print(f"ratio name/spelling (warm): {t_names / t_spell:.2f}")
     return 0
 
 

@@ -24,6 +24,9 @@ class Speller:
         self._accepted_lower: set[str] = set()
         self._extra_lookups: list[Callable[[str], bool]] = []
         self.status = "ok"
+        # Bumped whenever what the speller knows changes, so that a checker keeping
+        # decisions between checks (consistency) knows to start over.
+        self.generation = 0
         # Hunspell's own suggest costs 50-150 ms a word (compound search) and, on
         # the dev set, adds no right first suggestion to our own candidates; a caller
         # that can afford it (a "more suggestions" button) may switch it on.
@@ -36,6 +39,7 @@ class Speller:
             self._dict = None
             self.status = f"unavailable: {language} kunde inte laddas ({exc})"
         self.add_words(personal_words)
+        self._hunspell_cached = lru_cache(maxsize=100_000)(self._hunspell_uncached)
         self._check_cached = lru_cache(maxsize=100_000)(self._check_uncached)
         self._close_cached = lru_cache(maxsize=20_000)(self._close_uncached)
         self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
@@ -60,6 +64,7 @@ class Speller:
     def _forget(self) -> None:
         """A new accepted word changes both what is known and what is suggested.
         (The engine's paragraph cache is the caller's to clear: engine.invalidate.)"""
+        self.generation += 1
         if hasattr(self, "_check_cached"):
             self._check_cached.cache_clear()
             self._close_cached.cache_clear()
@@ -76,8 +81,13 @@ class Speller:
         return self._check_cached(word)
 
     def hunspell_knows(self, word: str) -> bool:
+        """Hunspell alone (no accepted words); cached: the grammar checkers ask it
+        about the same forms and joins again and again."""
         if self._dict is None:
             return True  # without a dictionary we claim nothing
+        return self._hunspell_cached(word)
+
+    def _hunspell_uncached(self, word: str) -> bool:
         with self._lock:
             return bool(self._dict.check(word))
 

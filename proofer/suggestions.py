@@ -13,7 +13,7 @@ keyboard-weighted Damerau distance, then frequency, then the first letter.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from proofer.frequency import swedish_words, zipf
 
@@ -81,6 +81,7 @@ def _dropped_cost(cand: str, j: int) -> float:
     return DROPPED
 
 
+@lru_cache(maxsize=50_000)
 def keyboard_distance(typed: str, cand: str) -> float:
     """Weighted optimal-string-alignment distance from what was typed to `cand`."""
     a, b = typed.lower(), cand.lower()
@@ -147,11 +148,15 @@ def listed_candidates(word: str, accepts: Callable[[str], bool],
     """Edits of `word` that occur in Swedish text and that the speller accepts
     (a capitalised word's candidates are checked capitalised: "Fredrik")."""
     ok = _acceptor(word, accepts)
-    listed = swedish_words()
-    found = {c for c in edits1(word) if c in listed and ok(c)}
+    listed = swedish_words().keys()
+    # Set intersections in C first: most edits are no word, and only listed ones
+    # reach the (costlier) speller.
+    found = {c for c in edits1(word) & listed if ok(c)}
     if two_edits:
+        second: set[str] = set()
         for e in _near_edits(word.lower()):
-            found.update(c for c in _near_edits(e) if c in listed and ok(c))
+            second |= _near_edits(e)
+        found.update(c for c in second & listed if ok(c))
         found.discard(word.lower())
     return found
 

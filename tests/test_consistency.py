@@ -4,6 +4,7 @@ the seed article's "expertstrategi" is caught."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from proofer.checkers.consistency import EXAMPLES_RIGHT, EXAMPLES_WRONG, Consist
 from proofer.document import split_paragraphs
 from proofer.finding import Category
 from proofer.speller import Speller
+from proofer.tokens import words
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
@@ -55,3 +57,70 @@ def test_seed_article_flags_expertstrategi(checker: ConsistencyChecker) -> None:
 
 def test_every_example_list_is_non_empty() -> None:
     assert len(EXAMPLES_WRONG) >= 5 and len(EXAMPLES_RIGHT) >= 3
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "injected"
+
+
+def _edit(text: str, rng: random.Random, vocabulary: list[str]) -> str:
+    """One random edit of the kinds an editor makes: a word replaced, misspelt,
+    shortened or recased, a paragraph copied, deleted or moved."""
+    lines = text.split("\n")
+    i = rng.randrange(len(lines))
+    op = rng.random()
+    toks = list(words(lines[i]))
+    if op < 0.6 and toks:
+        tok = rng.choice(toks)
+        w = tok.text
+        kind = rng.random()
+        if kind < 0.3:
+            new = rng.choice(vocabulary)
+        elif kind < 0.6:
+            j = rng.randrange(len(w))
+            new = w[:j] + rng.choice("aeiouäöårtsnl") + w[j + 1:]
+        elif kind < 0.8:
+            new = w[:-1] or w
+        else:
+            new = w.capitalize() if w[0].islower() else w.lower()
+        lines[i] = lines[i][:tok.start] + new + lines[i][tok.end:]
+    elif op < 0.75:
+        lines.insert(i, rng.choice(lines))
+    elif op < 0.9 and len(lines) > 1:
+        del lines[i]
+    else:
+        j = rng.randrange(len(lines))
+        lines[i], lines[j] = lines[j], lines[i]
+    return "\n".join(lines)
+
+
+def test_incremental_checks_equal_checks_from_scratch() -> None:
+    """The checker keeps its statistics and decisions between checks; after any
+    sequence of edits it must say exactly what a new checker says."""
+    speller = Speller()
+    files = sorted(DEV.glob("*.txt"))[:6]
+    text = "\n".join(f.read_text(encoding="utf-8") for f in files)
+    vocabulary = [t.text for t in words(text)]
+    rng = random.Random(7)
+    kept = ConsistencyChecker(speller)
+    compared = flagged = 0
+    for _ in range(80):
+        text = _edit(text, rng, vocabulary)
+        paragraphs = split_paragraphs(text)
+        mine = kept.check_document(text, paragraphs)
+        fresh = ConsistencyChecker(speller).check_document(text, paragraphs)
+        assert mine == fresh
+        compared += 1
+        flagged += len(fresh)
+    assert compared == 80 and flagged > 0
+
+
+def test_new_personal_word_starts_over() -> None:
+    """What the speller knows feeds every decision: a changed word list must not
+    leave old decisions behind."""
+    speller = Speller()
+    kept = ConsistencyChecker(speller)
+    text = "FOV Fabrics visade fabriken. Fabrisc har vuxit snabbt."
+    assert [f.text for f in check(kept, text)] == ["Fabrisc"]
+    speller.add_words(["fabrisc"])  # now a word, not a name: compared with words only
+    assert check(ConsistencyChecker(speller), text) == []
+    assert check(kept, text) == []

@@ -13,6 +13,7 @@ is caught and gets the suggestion in its own inflection: "exportstrategi".
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -71,108 +72,341 @@ EXAMPLES_RIGHT: list[str] = [
 
 @dataclass
 class _Form:
-    text: str  # as first written in the document
+    """One lower-cased word of the document, summed over its occurrences."""
+
     count: int = 0
     names: int = 0  # capitalised in mid-sentence: a name
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    texts: dict[str, int] = field(default_factory=dict)  # as written -> occurrences
+    paragraphs: dict[str, int] = field(default_factory=dict)  # paragraph text -> occurrences
+
+    @property
+    def text(self) -> str:
+        """How a word that occurs once is written (for others: one of its spellings)."""
+        return next(w for w, n in self.texts.items() if n)
+
+
+_ABSENT = _Form()
+
+
+class _Recorder:
+    """The document's forms as `_best_source` sees them, noting every word it asks
+    about: a decision only has to be made again when one of those words changes."""
+
+    __slots__ = ("forms", "seen")
+
+    def __init__(self, forms: dict[str, _Form]) -> None:
+        self.forms = forms
+        self.seen: set[str] = set()
+
+    def __contains__(self, key: str) -> bool:
+        self.seen.add(key)
+        return key in self.forms
+
+    def __getitem__(self, key: str) -> _Form:
+        self.seen.add(key)
+        return self.forms[key]
+
+    def get(self, key: str, default: _Form | None = None) -> _Form | None:
+        self.seen.add(key)
+        return self.forms.get(key, default)
+
+
+@dataclass
+class _Decision:
+    source: str | None  # the form the word is a slip for, or None
+    words: frozenset[str]  # forms the decision looked at
+    parts: tuple[str, ...]  # stretches whose document-wide use it looked at
 
 
 class ConsistencyChecker(DocumentChecker):
+    """Incremental: the article's word statistics, the index of near forms and every
+    decision are kept between checks and updated from the paragraphs that changed,
+    so that re-checking after an edit only decides again for words whose
+    neighbourhood changed. The result is exactly that of a check from scratch
+    (tests/test_consistency.py compares them on random edits)."""
+
     name = "consistency"
     engine = "consistency"
 
+    MAX_PARTS = 5_000  # cached stretch supports before starting over
+
     def __init__(self, speller: Speller) -> None:
         self.speller = speller
-        self._probe_index = _ProbeIndex()
+        self._lock = threading.Lock()
+        self._reset()
+
+    def _reset(self) -> None:
+        self._generation = self.speller.generation
+        self._paragraphs: Counter[str] = Counter()
+        self._forms: dict[str, _Form] = {}
+        # Deletion probe -> the present form that has it, or a set when several do
+        # (most probes belong to one form: no set to build for them).
+        self._buckets: dict[str, str | set[str]] = {}
+        self._decisions: dict[str, _Decision] = {}
+        self._word_users: dict[str, set[str]] = {}  # looked-at form -> deciding forms
+        self._part_users: dict[str, set[str]] = {}  # stretch -> deciding forms
+        self._support: dict[str, int] = {}  # stretch -> uses in the document
 
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
-        forms: dict[str, _Form] = {}
-        for para in paragraphs:
-            for start, end, w, name in _paragraph_words(para.text):
-                key = w.lower()
+        with self._lock:
+            if self._generation != self.speller.generation or len(self._support) > self.MAX_PARTS:
+                self._reset()
+            self._update(Counter(p.text for p in paragraphs))
+            return self._findings(paragraphs)
+
+    # -- keeping the statistics up to date -------------------------------------------
+
+    def _update(self, current: Counter[str]) -> None:
+        old = self._paragraphs
+        deltas: dict[str, int] = {}
+        for para, n in current.items():
+            d = n - old.get(para, 0)
+            if d:
+                deltas[para] = d
+        for para, n in old.items():
+            if para not in current:
+                deltas[para] = -n
+        self._paragraphs = current
+        if not deltas:
+            return
+        forms = self._forms
+        cold = not forms
+        appeared: set[str] = set()
+        vanished: set[str] = set()
+        changed: dict[str, int] = {}  # form -> change in its count
+        for para, d in deltas.items():
+            for key, count, names, spellings in _paragraph_forms(para):
                 form = forms.get(key)
                 if form is None:
-                    form = forms[key] = _Form(w)
-                form.count += 1
-                form.spans.append((para.start + start, para.start + end, w))
-                form.names += name
-        neighbours = self._probe_index.neighbours(forms)
-        findings = []
-        stop = lexicon().function_words
-        for key, others in neighbours.items():
+                    form = forms[key] = _Form()
+                    appeared.add(key)
+                form.count += d * count
+                form.names += d * names
+                texts = form.texts
+                for w in spellings:
+                    texts[w] = texts.get(w, 0) + d
+                form.paragraphs[para] = form.paragraphs.get(para, 0) + d
+                changed[key] = changed.get(key, 0) + d * count
+        for key in changed:
             form = forms[key]
-            if form.count != 1 or key in stop:
+            if form.count == 0:
+                del forms[key]
+                vanished.add(key)
+                appeared.discard(key)
+            else:
+                if len(form.texts) > 1:
+                    form.texts = {w: n for w, n in form.texts.items() if n}
+                if len(form.paragraphs) > 1:
+                    form.paragraphs = {p: n for p, n in form.paragraphs.items() if n}
+        buckets = self._buckets
+        get = buckets.get
+        for key in appeared:
+            for probe in _probes(key):
+                bucket = get(probe)
+                if bucket is None:
+                    buckets[probe] = key
+                elif type(bucket) is str:
+                    buckets[probe] = {bucket, key}
+                else:
+                    bucket.add(key)
+        for key in vanished:
+            for probe in _probes(key):
+                bucket = buckets.get(probe)
+                if bucket is None:
+                    continue
+                if type(bucket) is str:
+                    if bucket == key:
+                        del buckets[probe]
+                    continue
+                bucket.discard(key)
+                if not bucket:
+                    del buckets[probe]
+        if cold:
+            stop = lexicon().function_words
+            for key, form in forms.items():
+                if form.count == 1 and key not in stop:
+                    self._decide(key)
+            return
+        # Who has to decide again: the changed words, the words they are near
+        # (a form that appears or vanishes changes its neighbours' candidates), and
+        # every decision that looked at a changed word or a changed stretch.
+        dirty = set(changed)
+        for key in appeared | vanished:
+            for probe in _probes(key):
+                bucket = buckets.get(probe)
+                if bucket is None:
+                    continue
+                if type(bucket) is str:
+                    dirty.add(bucket)
+                else:
+                    dirty |= bucket
+        for key in changed:
+            users = self._word_users.get(key)
+            if users:
+                dirty |= users
+        if self._support:
+            moved = {k: d for k, d in changed.items() if d}
+            for part in list(self._support):
+                diff = sum(d for k, d in moved.items() if part in k)
+                if diff:
+                    self._support[part] += diff
+                    users = self._part_users.get(part)
+                    if users:
+                        dirty |= users
+        for key in dirty:
+            self._decide(key)
+
+    def _forget_decision(self, key: str) -> None:
+        old = self._decisions.pop(key, None)
+        if old is None:
+            return
+        for w in old.words:
+            users = self._word_users.get(w)
+            if users is not None:
+                users.discard(key)
+                if not users:
+                    del self._word_users[w]
+        for part in old.parts:
+            users = self._part_users.get(part)
+            if users is not None:
+                users.discard(key)
+                if not users:
+                    del self._part_users[part]
+
+    def _decide(self, key: str) -> None:
+        self._forget_decision(key)
+        form = self._forms.get(key)
+        if form is None or form.count != 1 or key in lexicon().function_words:
+            return
+        others: set[str] = set()
+        get = self._buckets.get
+        for probe in _probes(key):
+            bucket = get(probe)
+            if bucket is None:
                 continue
-            if form.names and self.speller.check(form.text):
-                continue  # a known name or word written as a name: the name checker's job
-            best = self._best_source(key, forms, others)
-            if best is None:
-                continue
-            start, end, original = form.spans[0]
-            source = forms[best].text if best in forms else best
+            if type(bucket) is str:
+                others.add(bucket)
+            else:
+                others |= bucket
+        others.discard(key)
+        if not others:
+            return
+        if form.names and self.speller.check(form.text):
+            return  # a known name or word written as a name: the name checker's job
+        view = _Recorder(self._forms)
+        parts: list[str] = []
+        source = self._best_source(key, view, others, parts)
+        # The neighbours themselves need no note: one appearing or vanishing makes
+        # every form sharing a probe with it decide again.
+        words = frozenset(view.seen)
+        decision = _Decision(source, words, tuple(parts))
+        self._decisions[key] = decision
+        for w in words:
+            self._word_users.setdefault(w, set()).add(key)
+        for part in parts:
+            self._part_users.setdefault(part, set()).add(key)
+
+    def _part_support(self, part: str) -> int:
+        """How often the document uses words containing `part` (kept up to date)."""
+        n = self._support.get(part)
+        if n is None:
+            n = self._support[part] = sum(f.count for k, f in self._forms.items() if part in k)
+        return n
+
+    # -- reporting ----------------------------------------------------------------
+
+    def _findings(self, paragraphs: list[Paragraph]) -> list[Finding]:
+        flagged = [(k, d.source) for k, d in self._decisions.items() if d.source is not None]
+        if not flagged:
+            return []
+        starts = {p.text: p.start for p in paragraphs}
+        findings = []
+        for key, best in flagged:
+            para = next(iter(self._forms[key].paragraphs))
+            start, end, original = next((s, e, w) for s, e, w, _ in _paragraph_words(para)
+                                        if w.lower() == key)
+            source = self._first_text(best, paragraphs) if best in self._forms else best
             suggestion = _match_case(original, source)
             findings.append(Finding(
-                start, end, original, Category.CONSISTENCY, "consistency.near-form",
-                f"Texten skriver annars {suggestion} – menade du det?", (suggestion,),
-                Severity.WARNING))
+                starts[para] + start, starts[para] + end, original, Category.CONSISTENCY,
+                "consistency.near-form", f"Texten skriver annars {suggestion} – menade du det?",
+                (suggestion,), Severity.WARNING))
+        findings.sort(key=lambda f: f.start)
         return findings
 
-    def _best_source(self, key: str, forms: dict[str, _Form],
-                     others: set[str]) -> str | None:
+    def _first_text(self, key: str, paragraphs: list[Paragraph]) -> str:
+        """The form as first written in the document."""
+        form = self._forms[key]
+        if len(form.texts) == 1:
+            return form.text
+        for p in paragraphs:
+            if p.text in form.paragraphs:
+                return next(w for _, _, w, _ in _paragraph_words(p.text) if w.lower() == key)
+        return form.text
+
+    # -- the decision ---------------------------------------------------------------
+
+    def _best_source(self, key: str, forms: _Recorder, others: set[str],
+                     parts: list[str]) -> str | None:
         """The in-document form `key` is most likely a slip for, already in the
         flagged word's inflection, or None."""
         my_stems = _stems(key)
-        related: set[str] = set()
         candidates: list[tuple[float, str]] = []
         for other in others:
-            if _same_stem(key, other):
-                related.add(other)
+            # Stem pairs one edit apart, found before the costlier test for being
+            # the same word: most neighbours have none and need neither.
+            pairs = [(stem, suffix, other_stem)
+                     for other_stem, other_suffix in _stems(other)
+                     for stem, suffix in my_stems
+                     # "ligan"/"ligger": liga+n vs ligg+er are different words
+                     if not (suffix != other_suffix and suffix and other_suffix)
+                     and abs(len(stem) - len(other_stem)) <= 1 and stem != other_stem
+                     and DamerauLevenshtein.distance(stem, other_stem) == 1]
+            if not pairs or _same_stem(key, other):
                 continue
-            for other_stem, other_suffix in _stems(other):
-                for stem, suffix in my_stems:
-                    if suffix != other_suffix and suffix and other_suffix:
-                        continue  # "ligan"/"ligger": liga+n vs ligg+er are different words
-                    if DamerauLevenshtein.distance(stem, other_stem) != 1:
+            for _stem, suffix, other_stem in pairs:
+                target = other_stem + suffix
+                if target != other and target not in forms and not self.speller.check(target):
+                    # Only the other form itself is left: it must be one edit away
+                    # as written ("segern" is not "säger" + n).
+                    if DamerauLevenshtein.distance(key, other) != 1:
                         continue
-                    target = other_stem + suffix
-                    if target != other and target not in forms and not self.speller.check(target):
-                        # Only the other form itself is left: it must be one edit away
-                        # as written ("segern" is not "säger" + n).
-                        if DamerauLevenshtein.distance(key, other) != 1:
-                            continue
-                        target = other
-                    candidates.append((zipf(target), target))
-        known = self.speller.check(forms[key].text) or self.speller.check(key)
+                    target = other
+                candidates.append((zipf(target), target))
+        if not candidates:
+            return None
+        known: bool | None = None  # asked only when needed: a Hunspell call each
         mine = zipf(key)
         for score, target in sorted(candidates, reverse=True):
-            if target in related:
-                continue
+            if target in others and _same_stem(key, target):
+                continue  # an inflection of the word itself
             source = forms.get(target)
             name_like = bool(forms[key].names) or (
                 forms[key].text[0].isupper() and not self.speller.check(key))
             if name_like != bool(source is not None and source.names):
                 continue  # a name is only compared with names, a word with words
             margin = KNOWN_MARGIN if target[0] == key[0] else FIRST_LETTER_MARGIN
+            if known is None:
+                known = self.speller.check(forms[key].text) or self.speller.check(key)
             if not known:
-                if score > 0 or forms.get(target, _Form("")).count >= 2:
+                if score > 0 or (forms.get(target) or _ABSENT).count >= 2:
                     return target
             elif score - mine >= margin or (
                     len(key) >= LONG_COMPOUND and max(score, mine) < RARE_COMPOUND_ZIPF
-                    and _document_backs(key, target, forms)):
+                    and self._document_backs(key, target, parts)):
                 return target
         return None
 
-
-def _document_backs(key: str, target: str, forms: dict[str, _Form]) -> bool:
-    """True when the article often uses the stretch of `target` around the edit
-    ("export" in exportinsatser, exportturné, ...) and never the slip's ("expert")."""
-    i = next((k for k, (a, b) in enumerate(zip(key, target, strict=False)) if a != b),
-             min(len(key), len(target)))
-    lo = max(0, i - 3)
-    mine, theirs = key[lo:i + 3], target[lo:i + 3]
-    support_mine = sum(f.count for k, f in forms.items() if mine in k)
-    support_theirs = sum(f.count for k, f in forms.items() if theirs in k)
-    return support_mine <= 1 and support_theirs >= MIN_PART_SUPPORT
+    def _document_backs(self, key: str, target: str, parts: list[str]) -> bool:
+        """True when the article often uses the stretch of `target` around the edit
+        ("export" in exportinsatser, exportturné, ...) and never the slip's ("expert")."""
+        i = next((k for k, (a, b) in enumerate(zip(key, target, strict=False)) if a != b),
+                 min(len(key), len(target)))
+        lo = max(0, i - 3)
+        mine, theirs = key[lo:i + 3], target[lo:i + 3]
+        parts += (mine, theirs)
+        return (self._part_support(mine) <= 1
+                and self._part_support(theirs) >= MIN_PART_SUPPORT)
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -200,16 +434,43 @@ def _paragraph_words(text: str) -> tuple[tuple[int, int, str, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=20_000)
+def _paragraph_forms(text: str) -> tuple[tuple[str, int, int, tuple[str, ...]], ...]:
+    """(lower-cased form, occurrences, occurrences written as a name, spellings
+    one per occurrence) for each form in the paragraph: what the document's
+    statistics add or take away when the paragraph comes or goes."""
+    out: dict[str, list] = {}
+    for _, _, w, name in _paragraph_words(text):
+        entry = out.get(w.lower())
+        if entry is None:
+            out[w.lower()] = [1, name, [w]]
+        else:
+            entry[0] += 1
+            entry[1] += name
+            entry[2].append(w)
+    return tuple((k, c, n, tuple(ws)) for k, (c, n, ws) in out.items())
+
+
+_BROAD_BY_LAST: dict[str, tuple[str, ...]] = {
+    c: tuple(s for s in BROAD_SUFFIXES if s.endswith(c)) for c in {s[-1] for s in BROAD_SUFFIXES}}
+
+
 @lru_cache(maxsize=100_000)
 def _broad_stems(word: str) -> frozenset[str]:
-    return frozenset({word} | {word[: -len(suf)] for suf in BROAD_SUFFIXES
+    return frozenset({word} | {word[: -len(suf)] for suf in _BROAD_BY_LAST.get(word[-1:], ())
                                if word.endswith(suf) and len(word) - len(suf) >= MIN_STEM - 1})
+
+
+# SUFFIXES by their last letter, in SUFFIXES order: most words end in a letter
+# that no suffix ends in, or one that only a few do.
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    c: tuple(s for s in SUFFIXES if s.endswith(c)) for c in {s[-1] for s in SUFFIXES}}
 
 
 @lru_cache(maxsize=100_000)
 def _stems(word: str) -> tuple[tuple[str, str], ...]:
     out = [(word, "")]
-    for suf in SUFFIXES:
+    for suf in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         if word.endswith(suf) and len(word) - len(suf) >= MIN_STEM:
             out.append((word[: -len(suf)], suf))
     return tuple(out)
@@ -221,46 +482,8 @@ def _probes(word: str) -> frozenset[str]:
     out = set()
     for stem, _ in _stems(word):
         out.add(stem)
-        out.update(stem[:i] + stem[i + 1:] for i in range(len(stem)))
+        out.update([stem[:i] + stem[i + 1:] for i in range(len(stem))])
     return frozenset(out)
-
-
-class _ProbeIndex:
-    """Which words share a deletion probe, kept between checks: re-checking an
-    edited article only indexes the words that are new, and each check is then
-    one set intersection per word. Bounded: it starts over after MAX_INDEXED words."""
-
-    MAX_INDEXED = 200_000
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._index: dict[str, list[str]] = {}
-        self._near: dict[str, set[str]] = {}
-
-    def neighbours(self, forms: dict[str, _Form]) -> dict[str, set[str]]:
-        """For each form that occurs once, the other forms of this document whose
-        stems share a deletion probe with its stems (candidates one edit away)."""
-        with self._lock:
-            if len(self._near) > self.MAX_INDEXED:
-                self._index.clear()
-                self._near.clear()
-            near = self._near
-            for key in forms.keys() - near.keys():
-                mine = near[key] = set()
-                for probe in _probes(key):
-                    bucket = self._index.setdefault(probe, [])
-                    for other in bucket:
-                        mine.add(other)
-                        near[other].add(key)
-                    bucket.append(key)
-            present = forms.keys()
-            out: dict[str, set[str]] = {}
-            for key, form in forms.items():
-                if form.count == 1:
-                    found = near[key] & present
-                    if found:
-                        out[key] = found
-            return out
 
 
 def _match_case(model: str, word: str) -> str:

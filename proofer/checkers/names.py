@@ -20,6 +20,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from itertools import product
+from math import prod
 
 from rapidfuzz.distance import OSA
 
@@ -28,7 +29,7 @@ from proofer.checkers.spelling import rank_suggestions
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
 from proofer.names.index import max_distance
-from proofer.names.inflect import genitive, title_forms
+from proofer.names.inflect import PRIOR, genitive, title_forms
 from proofer.names.keyboard import slip_cost
 from proofer.names.model import Entry
 from proofer.names.store import TITLE, WRONG, NameStore, normalise
@@ -41,11 +42,11 @@ from proofer.tokens import Token, starts_sentence, words
 ATTESTED_ALONE = 2.5
 ATTESTED_IN_NAME = 3.5
 UNSEEN = 2.0  # a 4-letter word may stand alone as a near-miss only below this
-GENITIVE_PRIOR = 0.15
 MAX_WINDOW = 8  # words in a name we try to match with typos
 # Candidate strength of a word: may it be a misspelt name (or title)?
 NONE, IN_NAME, ALONE = 0, 1, 2
 FUZZY_PER_WORD = 6  # closest dictionary words tried per misspelt word
+MAX_COMBOS = 400  # word combinations tried for one window
 _PARTY = re.compile(r"\s*\(([A-ZÅÄÖ]{1,3}(?:/[A-ZÅÄÖ]{1,3})?)\)")
 
 
@@ -60,7 +61,7 @@ class _Match:
     wrong: bool = False  # a known wrong form
     paradigm: int = -1
     surname_only: bool = False
-    genitive: bool = False  # a genitive we made, not one the dictionary lists
+    prior: float = 0.0  # how much rarer the matched inflection is (see inflect.PRIOR)
 
 
 def _with_case(suggestion: str, written: str) -> str:
@@ -180,27 +181,32 @@ class NameChecker(ParagraphChecker):
 
     # -- near-misses -----------------------------------------------------------
     def _options(self, i: int, low: list[str], title: bool, cache: dict,
-                 beside: bool = False) -> list[tuple[str, int]]:
-        """Dictionary words this token may stand for, with their distance. Beside a
-        matching word, a 4-letter word may carry one slip too ("Jonh Smith")."""
-        key = (i, title, beside)
+                 k: int | None = None) -> list[tuple[str, int]]:
+        """Dictionary words this token may stand for, with their distance (within k,
+        default: what the word's length allows alone)."""
+        key = (i, title, k)
         if key not in cache:
             index = self.store.title_index if title else self.store.name_index
-            k = max(1, max_distance(low[i])) if beside else None
             cache[key] = index.lookup(low[i], FUZZY_PER_WORD, k)
         return cache[key]
 
     def _fuzzy(self, text: str, toks: list[Token], low: list[str], i: int,
                blocked: list[bool], cands: list[int], title: bool, cache: dict
                ) -> list[_Match]:
+        """Near-misses driven by token i: the name alone, or a longer name around it.
+
+        Inside a longer name the evidence of the other words allows more: a 4-letter
+        or rarer-but-real word may carry a slip ("Adnan Z. Amim", "Janne Karlson"),
+        a slip may even make a real word ("Ginnar Stäng"), and next to a word written
+        exactly the misspelt word may carry one slip more ("Fgrerik Lindström")."""
         store = self.store
         out: list[_Match] = []
-        # A weak candidate (or a 4-letter word) may carry a slip inside a longer
-        # name ("Adnan Z. Amim") but does not stand alone as a near-miss.
-        short = max_distance(low[i]) == 0
+        limit = max(1, max_distance(low[i]))
         alone = cands[i] == ALONE
-        mine = self._options(i, low, title, cache, beside=short)
-        if not mine:
+        mine = self._options(i, low, title, cache, limit) if alone else []
+        wider = self._options(i, low, title, cache,
+                              min(2, limit + 1) if len(low[i]) >= 5 else 1)
+        if not mine and not wider:
             return out
         n = len(toks)
         for size in range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1):
@@ -213,13 +219,21 @@ class NameChecker(ParagraphChecker):
                 choices = []
                 for k in range(s, s + size):
                     if k == i:
-                        choices.append(mine)
+                        choices.append(mine if size == 1 else wider)
                         continue
                     opts = [(low[k], 0)]
                     if cands[k]:
-                        opts += self._options(k, low, title, cache, beside=True)
+                        opts += self._options(k, low, title, cache,
+                                              max(1, max_distance(low[k])))
+                    elif not title and toks[k].text[:1].isupper() and len(low[k]) >= 4 \
+                            and not toks[k].text.isupper():
+                        opts += self._options(k, low, title, cache, 1)[:3]
                     choices.append(opts)
+                if size > 1 and prod(len(c) for c in choices) > MAX_COMBOS:
+                    continue
                 for combo in product(*choices):
+                    if size > 1 and not self._plausible(combo, choices, i - s, limit):
+                        continue
                     out.extend(self._combo(text, toks, s, size, combo, title))
         if not title and not out and alone:
             for w, d in mine:
@@ -228,8 +242,20 @@ class NameChecker(ParagraphChecker):
                                       surname_only=True))
                 elif w[-1:] == "s" and w[:-1] in store.surnames:
                     out.append(_Match(i, i + 1, genitive(store.surnames[w[:-1]]), -1, False,
-                                      d, surname_only=True, genitive=True))
+                                      d, surname_only=True, prior=PRIOR["gen"]))
         return out
+
+    @staticmethod
+    def _plausible(combo: tuple[tuple[str, int], ...], choices: list, pos: int,
+                   limit: int) -> bool:
+        """The extra slip allowed in the driving word needs a word written exactly
+        beside it, and no name is more than three slips from what was written."""
+        total = sum(d for _, d in combo)
+        if total > 3:
+            return False
+        if combo[pos][1] > max(limit, 1):
+            return any(d == 0 for j, (_, d) in enumerate(combo) if j != pos)
+        return True
 
     def _combo(self, text: str, toks: list[Token], s: int, size: int,
                combo: tuple[tuple[str, int], ...], title: bool) -> list[_Match]:
@@ -249,14 +275,14 @@ class NameChecker(ParagraphChecker):
                     continue
                 target = genitive(f.text) if genitive_s else f.text
                 out.append(_Match(s, s + size, target, f.entry, title, dist,
-                                  paradigm=f.paradigm, genitive=genitive_s))
+                                  paradigm=f.paradigm,
+                                  prior=PRIOR["gen"] if genitive_s else f.prior))
         return out
 
     def _rank(self, m: _Match, toks: list[Token]) -> tuple:
         written = " ".join(t.text for t in toks[m.start:m.end])
-        # Base forms are commoner than genitives: a small prior decides a near tie.
-        return (-(m.end - m.start), m.dist,
-                slip_cost(written, m.text) + (GENITIVE_PRIOR if m.genitive else 0.0),
+        # Base forms are commoner than inflections: a small prior decides near ties.
+        return (-(m.end - m.start), m.dist, slip_cost(written, m.text) + m.prior,
                 abs(len(written) - len(m.text)), _letter_bag_diff(written, m.text),
                 1 if m.surname_only else 0, -zipf(m.text.lower()), m.entry)
 

@@ -106,6 +106,8 @@ class SplitCompoundChecker(ParagraphChecker):
         if first in lex.function_words or w2 in lex.function_words or first in lex.measure_nouns:
             return None
         joined = first + w2
+        if not self._may_join(first, w2, joined, prev_word):
+            return None
         if not self.speller.hunspell_knows(joined):
             return None
         known = self.speller.hunspell_knows
@@ -128,6 +130,25 @@ class SplitCompoundChecker(ParagraphChecker):
                 and not w2.endswith("s")):
             return match_case(w1, joined)
         return None
+
+    @staticmethod
+    def _may_join(first: str, w2: str, joined: str, prev_word: str) -> bool:
+        """The cheap conditions that every "yes" below needs, tested first: dict
+        look-ups, where Hunspell's verdict on a join that is no word (its compound
+        search) costs tens of microseconds, and most pairs fail here."""
+        lex = lexicon()
+        verb_like = w2.endswith(_VERB_ENDINGS)
+        linking = (len(first) >= 4 and first.endswith("s") and not first.endswith("ss")
+                   and prev_word not in lex.genitive_determiners
+                   and not (verb_like and zipf(joined) == 0)
+                   and (zipf(joined) > 0 or zipf(first) < zipf(first[:-1]) - RARE_GENITIVE))
+        if linking:
+            return True
+        if verb_like or first in lex.strong_preterite or first.endswith(("ade", "de", "te")):
+            return False
+        return zipf(joined) >= MIN_JOINED_ZIPF or (
+            len(w2) >= LONG_HEAD and zipf(first) >= 3.0 and zipf(w2) < COMMON_HEAD
+            and not w2.endswith("s"))
 
     def _present_verb(self, first: str) -> bool:
         inf = present_to_infinitive(first)

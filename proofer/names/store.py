@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from proofer.names.index import FuzzyIndex
-from proofer.names.inflect import genitive, title_forms
+from proofer.names.inflect import PRIOR, genitive, labelled_title_forms, title_forms
 from proofer.names.loader import LoadResult, Problem, load_all
 from proofer.names.model import Entry
 from proofer.tokens import words
@@ -42,6 +42,7 @@ class Form(NamedTuple):
     entry: int  # index into the store's entries
     flags: int
     paradigm: int  # position in title_forms() (to carry an inflection over), else -1
+    prior: float  # how much rarer this inflection is than the base form (see inflect)
 
 
 SEP = "\x1f"  # joins a form's words into one dict key (strings unpickle fastest)
@@ -86,6 +87,7 @@ class NameStore:
         self._entry = array("i")
         self._flags = array("b")
         self._paradigm = array("b")
+        self._prior = array("b")  # hundredths
         self.by_key: dict[str, int | tuple[int, ...]] = {}  # SEP-joined words -> form ids
         self.first_max: dict[str, int] = {}  # first word -> most words of a form
         self.known: set[str] = set()  # name words as written
@@ -105,7 +107,8 @@ class NameStore:
         return state
 
     # -- compiling -------------------------------------------------------------
-    def _add(self, text: str, entry: int, target: str, flags: int, paradigm: int = -1) -> None:
+    def _add(self, text: str, entry: int, target: str, flags: int, paradigm: int = -1,
+             prior: float = 0.0) -> None:
         key = word_key(text)
         if not key:
             return
@@ -114,6 +117,7 @@ class NameStore:
         self._entry.append(entry)
         self._flags.append(flags)
         self._paradigm.append(paradigm)
+        self._prior.append(round(prior * 100))
         joined = SEP.join(key)
         old = self.by_key.get(joined)
         self.by_key[joined] = fid if old is None else (
@@ -136,15 +140,18 @@ class NameStore:
             self.party_letters.update(p.strip() for p in e.party.split("/"))
         if _is_title_like(e):
             for base in e.forms():
-                for k, f in enumerate(title_forms(base)):
-                    self._add(f, i, f, TITLE | (INFLECTED if k else 0), k)
+                for k, (f, label) in enumerate(labelled_title_forms(base)):
+                    self._add(f, i, f, TITLE | (INFLECTED if k else 0), k, PRIOR[label])
             right = title_forms(e.name)
             for wrong in e.wrong:
                 for k, f in enumerate(title_forms(wrong)):
                     self._add(f, i, right[min(k, len(right) - 1)], TITLE | WRONG, k)
             return
-        for base in e.forms():
-            self._add(base, i, base, 0)
+        plain = list(e.forms())
+        for base in plain:
+            # A listed genitive ("Sveriges") is as rare as a generated one.
+            is_gen = any(base != f and base == genitive(f) for f in plain)
+            self._add(base, i, base, 0, prior=PRIOR["gen"] if is_gen else 0.0)
             key = word_key(base)
             fuzzy.update(key)
             fuzzy.add(genitive(key[-1]))
@@ -166,8 +173,8 @@ class NameStore:
         if hit is None:
             return []
         ids = (hit,) if isinstance(hit, int) else hit
-        return [Form(self._text[i], self._entry[i], self._flags[i], self._paradigm[i])
-                for i in ids]
+        return [Form(self._text[i], self._entry[i], self._flags[i], self._paradigm[i],
+                     self._prior[i] / 100) for i in ids]
 
     def knows_word(self, word: str) -> bool:
         """For the speller: a word of a dictionary name (or its genitive) or of a title
