@@ -104,3 +104,20 @@ def test_the_real_command_runs(dfile: Path) -> None:
                        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "1 giltiga poster" in r.stderr
+
+
+def test_a_file_changed_by_someone_else_meanwhile_is_refused_with_a_clear_message(
+        dfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from proofer.names import admin_cli
+
+    def change(df) -> str:  # type: ignore[no-untyped-def]
+        # Another editor saves while this command is between reading and writing.
+        dfile.write_text(dfile.read_text(encoding="utf-8")
+                         + "  - name: Annan Person\n    kind: person\n", encoding="utf-8")
+        df.add(Entry("Min Person", "person"))
+        return "klart"
+
+    assert admin_cli._edit_file(dfile, change) == 1
+    assert "har ändrats av någon annan" in capsys.readouterr().err
+    names = [e.name for e in load_file(dfile).entries]
+    assert names == ["Bo Ek", "Annan Person"]  # the other editor's entry is kept

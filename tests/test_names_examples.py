@@ -42,15 +42,21 @@ def _unmark(marked: str) -> tuple[str, int, int]:
 
 
 @pytest.mark.parametrize("example", EXAMPLES["wrong"], ids=lambda e: e["text"][:40])
-def test_wrong_example_gives_one_finding_with_the_suggestion(checker: NameChecker,
-                                                               example: dict) -> None:
+def test_wrong_example_is_corrected_by_accepting_its_findings(checker: NameChecker,
+                                                              example: dict) -> None:
+    """The marked span holds every claim, and accepting each first suggestion turns
+    it into the expected correction (a name with two misspelt words gives one
+    finding per word)."""
     text, start, end = _unmark(example["text"])
     found = _claims(checker, text)
-    assert [(f.start, f.end) for f in found] == [(start, end)], found
-    f = found[0]
-    assert f.text == text[start:end]
-    assert f.suggestions[0] == example["suggestion"]
-    assert str(f.category) == example["category"]
+    assert found, text
+    assert all(start <= f.start and f.end <= end for f in found), found
+    assert all(f.text == text[f.start:f.end] for f in found)
+    fixed = text[start:end]
+    for f in sorted(found, key=lambda f: f.start, reverse=True):
+        fixed = fixed[: f.start - start] + f.suggestions[0] + fixed[f.end - start :]
+    assert fixed == example["suggestion"]
+    assert {str(f.category) for f in found} == {example["category"]}
 
 
 @pytest.mark.parametrize("text", EXAMPLES["correct"], ids=lambda t: t[:40])

@@ -343,7 +343,7 @@ class NameChecker(ParagraphChecker):
             if any(m.start < t.end and t.start < m.end for t in taken):
                 continue
             taken.append(m)
-            findings.append(self._near_miss(text, toks, m))
+            findings.extend(self._near_miss(text, toks, m))
         in_fuzzy = {k for m in taken for k in range(m.start, m.end)}
         for m in exact:
             if not any(k in in_fuzzy for k in range(m.start, m.end)):
@@ -362,16 +362,17 @@ class NameChecker(ParagraphChecker):
         a, b = toks[m.start].start, toks[m.end - 1].end
         return a, b, text[a:b]
 
-    def _near_miss(self, text: str, toks: list[Token], m: _Match) -> Finding:
+    def _near_miss(self, text: str, toks: list[Token], m: _Match) -> list[Finding]:
         a, b, written = self._span(text, toks, m)
         suggestion = _with_case(m.text, written)
         kind = "person" if m.entry < 0 else self.store.entry(m.entry).kind
         if m.title and kind == "title":
-            return Finding(a, b, written, Category.TITLE, "titles.near-miss",
-                           f"Titeln stavas {suggestion}", (suggestion,))
+            return [Finding(a, b, written, Category.TITLE, "titles.near-miss",
+                            f"Titeln stavas {suggestion}", (suggestion,))]
         what = "ortnamn" if kind == "place" else "namn"
-        return Finding(a, b, written, Category.NAME, "names.near-miss",
-                       f"Okänt {what} – menade du {suggestion}?", (suggestion,))
+        message = f"Okänt {what} – menade du {suggestion}?"
+        return [Finding(a + ws, a + we, w, Category.NAME, "names.near-miss", message, (fix,))
+                for ws, we, w, fix in _differing_words(written, suggestion)]
 
     def _exact_findings(self, text: str, toks: list[Token], m: _Match,
                         covered: list[_Match | None]) -> list[Finding]:
@@ -422,3 +423,22 @@ class NameChecker(ParagraphChecker):
                                 f"{person.name} är {h} enligt namnordlistan", (sugg,),
                                 Severity.WARNING)]
         return []
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _differing_words(written: str, suggestion: str) -> list[tuple[int, int, str, str]]:
+    """The misspelt words of a name, each with its correction.
+
+    One finding per misspelt word rather than one over the whole name: accepting it
+    replaces exactly what is wrong, and "Frderik Johanssomn" gets "Fredrik" and
+    "Johansson" where they belong (the message still names the whole name). When the
+    words do not pair up one to one, the whole span is one finding.
+    """
+    words = list(_NON_SPACE.finditer(written))
+    fixes = suggestion.split()
+    if len(words) != len(fixes):
+        return [(0, len(written), written, suggestion)]
+    return [(w.start(), w.end(), w.group(), fix)
+            for w, fix in zip(words, fixes, strict=True) if w.group() != fix]
