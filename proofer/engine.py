@@ -42,9 +42,14 @@ class Engine:
         return status
 
     def invalidate(self) -> None:
-        """Forget cached results: a dictionary or the settings changed."""
+        """Forget cached results: a dictionary or the settings changed. Checkers
+        that keep state between checks (consistency) are told to forget it too."""
         with self._lock:
             self._cache.clear()
+        for c in self.checkers:
+            forget = getattr(c, "invalidate", None)
+            if callable(forget):
+                forget()
 
     def check(self, text: str, paragraphs: list[Paragraph] | None = None) -> Report:
         paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs

@@ -176,7 +176,7 @@ def compound_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
         # ("mellanstadie-"), so the whole join is what gets checked; the cheap
         # frequency-list test keeps Hunspell away from heads that are no word.
         if compound_form(head, listed):
-            found.update(head + c for c in edits1(tail) if c in listed and ok(head + c))
+            found.update(head + c for c in edits1(tail) & listed.keys() if ok(head + c))
         if len(tail) >= 5 and ok(tail):
             # The slip is in the head, written in its compound form ("rimlihets-"
             # + "studien"): keep edits that are such a form of a listed word, and

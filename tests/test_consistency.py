@@ -11,6 +11,7 @@ import pytest
 
 from proofer.checkers.consistency import EXAMPLES_RIGHT, EXAMPLES_WRONG, ConsistencyChecker
 from proofer.document import split_paragraphs
+from proofer.engine import Engine
 from proofer.finding import Category
 from proofer.speller import Speller
 from proofer.tokens import words
@@ -124,3 +125,16 @@ def test_new_personal_word_starts_over() -> None:
     speller.add_words(["fabrisc"])  # now a word, not a name: compared with words only
     assert check(ConsistencyChecker(speller), text) == []
     assert check(kept, text) == []
+
+
+def test_engine_invalidate_makes_it_start_over() -> None:
+    """A dictionary may change behind the speller's back (a name list edited on
+    disk): the engine's invalidate must reach the kept statistics too."""
+    kept = ConsistencyChecker(Speller())
+    engine = Engine([kept])
+    text = "Regeringen har sagt nej. Nu kan regleringen tvingas till ett beslut."
+    assert [f.text for f in engine.check(text).findings] == ["regleringen"]
+    assert kept._forms
+    engine.invalidate()
+    assert not kept._forms and not kept._decisions
+    assert [f.text for f in engine.check(text).findings] == ["regleringen"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -70,14 +70,18 @@ EXAMPLES_RIGHT: list[str] = [
 ]
 
 
-@dataclass
 class _Form:
-    """One lower-cased word of the document, summed over its occurrences."""
+    """One lower-cased word of the document, summed over its occurrences. (A plain
+    class with slots: a long article makes thousands, and a check from scratch
+    builds them all.)"""
 
-    count: int = 0
-    names: int = 0  # capitalised in mid-sentence: a name
-    texts: dict[str, int] = field(default_factory=dict)  # as written -> occurrences
-    paragraphs: dict[str, int] = field(default_factory=dict)  # paragraph text -> occurrences
+    __slots__ = ("count", "names", "paragraphs", "texts")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.names = 0  # capitalised in mid-sentence: a name
+        self.texts: dict[str, int] = {}  # as written -> occurrences
+        self.paragraphs: dict[str, int] = {}  # paragraph text -> occurrences
 
     @property
     def text(self) -> str:
@@ -146,6 +150,12 @@ class ConsistencyChecker(DocumentChecker):
         self._word_users: dict[str, set[str]] = {}  # looked-at form -> deciding forms
         self._part_users: dict[str, set[str]] = {}  # stretch -> deciding forms
         self._support: dict[str, int] = {}  # stretch -> uses in the document
+
+    def invalidate(self) -> None:
+        """Start over at the next check (the engine calls this when dictionaries or
+        settings change)."""
+        with self._lock:
+            self._reset()
 
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
         with self._lock:
@@ -222,10 +232,24 @@ class ConsistencyChecker(DocumentChecker):
                 if not bucket:
                     del buckets[probe]
         if cold:
+            # Every word decides: collect the neighbours from the probes that several
+            # forms share (far fewer than the probes of every word).
             stop = lexicon().function_words
-            for key, form in forms.items():
-                if form.count == 1 and key not in stop:
-                    self._decide(key)
+            near: dict[str, set[str]] = {}
+            for bucket in buckets.values():
+                if type(bucket) is str:
+                    continue
+                for key in bucket:
+                    if forms[key].count == 1 and key not in stop:
+                        mine = near.get(key)
+                        if mine is None:
+                            near[key] = set(bucket)
+                        else:
+                            mine |= bucket
+            for key, others in near.items():
+                others.discard(key)
+                if others:
+                    self._decide(key, others)
             return
         # Who has to decide again: the changed words, the words they are near
         # (a form that appears or vanishes changes its neighbours' candidates), and
@@ -273,26 +297,26 @@ class ConsistencyChecker(DocumentChecker):
                 if not users:
                     del self._part_users[part]
 
-    def _decide(self, key: str) -> None:
+    def _decide(self, key: str, others: set[str] | None = None) -> None:
+        """Decide again for `key`; `others`, when given, are its neighbours."""
         self._forget_decision(key)
         form = self._forms.get(key)
         if form is None or form.count != 1 or key in lexicon().function_words:
             return
-        others: set[str] = set()
-        get = self._buckets.get
-        for probe in _probes(key):
-            bucket = get(probe)
-            if bucket is None:
-                continue
-            if type(bucket) is str:
-                others.add(bucket)
-            else:
-                others |= bucket
-        others.discard(key)
+        if others is None:
+            others = set()
+            get = self._buckets.get
+            for probe in _probes(key):
+                bucket = get(probe)
+                if bucket is None:
+                    continue
+                if type(bucket) is str:
+                    others.add(bucket)
+                else:
+                    others |= bucket
+            others.discard(key)
         if not others:
             return
-        if form.names and self.speller.check(form.text):
-            return  # a known name or word written as a name: the name checker's job
         view = _Recorder(self._forms)
         parts: list[str] = []
         source = self._best_source(key, view, others, parts)
@@ -375,6 +399,9 @@ class ConsistencyChecker(DocumentChecker):
                 candidates.append((zipf(target), target))
         if not candidates:
             return None
+        form = forms[key]
+        if form.names and self.speller.check(form.text):
+            return None  # a known name or word written as a name: the name checker's job
         known: bool | None = None  # asked only when needed: a Hunspell call each
         mine = zipf(key)
         for score, target in sorted(candidates, reverse=True):

@@ -106,11 +106,16 @@ class SplitCompoundChecker(ParagraphChecker):
         if first in lex.function_words or w2 in lex.function_words or first in lex.measure_nouns:
             return None
         joined = first + w2
-        if not self._may_join(first, w2, joined, prev_word):
+        may_link = self._may_link(first, w2, joined, prev_word)
+        if not may_link and not self._may_join(first, w2, joined):
+            return None
+        known = self.speller.hunspell_knows
+        if not may_link and (is_adjective_like(first, known) or self._present_verb(first)):
+            # Only the plain join below is left, and these rule it out: asked before
+            # Hunspell's verdict on the join, which costs up to milliseconds.
             return None
         if not self.speller.hunspell_knows(joined):
             return None
-        known = self.speller.hunspell_knows
         if self._linking_s(first):
             if prev_word in lex.genitive_determiners:
                 return None  # "en mans röst", "i måndags arbetade"
@@ -132,19 +137,21 @@ class SplitCompoundChecker(ParagraphChecker):
         return None
 
     @staticmethod
-    def _may_join(first: str, w2: str, joined: str, prev_word: str) -> bool:
-        """The cheap conditions that every "yes" below needs, tested first: dict
-        look-ups, where Hunspell's verdict on a join that is no word (its compound
-        search) costs tens of microseconds, and most pairs fail here."""
+    def _may_link(first: str, w2: str, joined: str, prev_word: str) -> bool:
+        """The cheap conditions (dict look-ups) that a "yes" with a linking s needs."""
+        return (len(first) >= 4 and first.endswith("s") and not first.endswith("ss")
+                and prev_word not in lexicon().genitive_determiners
+                and not (w2.endswith(_VERB_ENDINGS) and zipf(joined) == 0)
+                and (zipf(joined) > 0 or zipf(first) < zipf(first[:-1]) - RARE_GENITIVE))
+
+    @staticmethod
+    def _may_join(first: str, w2: str, joined: str) -> bool:
+        """The cheap conditions that a "yes" without a linking s needs. Tested
+        first, with _may_link: Hunspell's verdict on a join that is no word (its
+        compound search) costs tens of microseconds, and most pairs fail here."""
         lex = lexicon()
-        verb_like = w2.endswith(_VERB_ENDINGS)
-        linking = (len(first) >= 4 and first.endswith("s") and not first.endswith("ss")
-                   and prev_word not in lex.genitive_determiners
-                   and not (verb_like and zipf(joined) == 0)
-                   and (zipf(joined) > 0 or zipf(first) < zipf(first[:-1]) - RARE_GENITIVE))
-        if linking:
-            return True
-        if verb_like or first in lex.strong_preterite or first.endswith(("ade", "de", "te")):
+        if (w2.endswith(_VERB_ENDINGS) or first in lex.strong_preterite
+                or first.endswith(("ade", "de", "te"))):
             return False
         return zipf(joined) >= MIN_JOINED_ZIPF or (
             len(w2) >= LONG_HEAD and zipf(first) >= 3.0 and zipf(w2) < COMMON_HEAD
