@@ -8,6 +8,7 @@ the spot, which makes GUI tests deterministic.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -41,11 +42,18 @@ class SyncRunner:
         return False
 
 
+#: How long the worker may hold the GIL before the GUI thread gets a turn. Every
+#: call from Qt into Python (each event handler, each slot) must take the GIL, so with
+#: Python's default of 5 ms a keystroke during a check could wait several times 5 ms.
+GIL_SWITCH_INTERVAL_S = 0.0005
+
+
 class ThreadRunner(QObject):
     _finished = Signal(object, object)
 
     def __init__(self) -> None:
         super().__init__()
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
         self._pending = 0

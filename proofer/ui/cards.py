@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from proofer.ui.editor import DraftEditor, suggestion_label
+from proofer.ui.editor import DraftEditor, suggestion_label, visible_text
 from proofer.ui.live import LiveFinding
 from proofer.ui.style import COLOURS, LABELS
 
@@ -45,7 +45,7 @@ class Card(QFrame):
 
         head = QLabel(f"<span style='color:{self.colour}'><b>{escape(LABELS[f.category])}"
                       f"</b>{' · tips' if item.hint else ''}</span>&nbsp;&nbsp;"
-                      f"<s>{escape(_short(f.text))}</s>")
+                      f"<s>{escape(_short(visible_text(f.text)))}</s>")
         head.setWordWrap(True)
         head.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(head)
@@ -53,6 +53,9 @@ class Card(QFrame):
         msg.setWordWrap(True)
         msg.setObjectName("message")
         lay.addWidget(msg)
+        # Suggestions and buttons share one row: more cards fit beside the text.
+        row = QHBoxLayout()
+        row.setSpacing(em // 3)
         if f.suggestions:
             links = " &nbsp;".join(
                 f"<a href='{n}' style='color:{self.colour}'>{n + 1}. "
@@ -61,23 +64,24 @@ class Card(QFrame):
             sug = QLabel(links)
             sug.setWordWrap(True)
             sug.setTextFormat(Qt.TextFormat.RichText)
-            sug.setToolTip("Klicka på ett förslag för att godta det")
+            sug.setToolTip("Klicka på ett förslag för att godta det (1–9 i granskningsläge)")
             sug.linkActivated.connect(lambda href: self.accepted.emit(item.id, int(href)))
             sug.setObjectName("suggestions")
-            lay.addWidget(sug)
-        row = QHBoxLayout()
-        row.setSpacing(em // 3)
+            row.addWidget(sug, 1)
+        else:
+            none = QLabel("Inget förslag – avgör själv")
+            none.setObjectName("message")
+            row.addWidget(none, 1)
         if f.suggestions:
             ok = QPushButton("Godta")
             first = suggestion_label(f.suggestions[0])
             ok.setToolTip(f"Ersätt med ”{first}” (Enter i granskningsläge)")
             ok.clicked.connect(lambda: self.accepted.emit(item.id, 0))
-            row.addWidget(ok)
+            row.addWidget(ok, 0, Qt.AlignmentFlag.AlignTop)
         ign = QPushButton("Ignorera")
         ign.setToolTip("Ignorera det här fyndet (Esc i granskningsläge)")
         ign.clicked.connect(lambda: self.ignored.emit(item.id))
-        row.addWidget(ign)
-        row.addStretch(1)
+        row.addWidget(ign, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(row)
         self.set_current(False)
 

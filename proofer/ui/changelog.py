@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from proofer.ui.editor import suggestion_label
 
-HEADERS = ["Tid", "Rad", "Före", "Efter", "Regel", "Kategori"]
+HEADERS = ["Tid", "Rad", "Före", "Efter", "Regel", "Kategori", "Status"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Change:
     time: datetime
     line: int
@@ -22,16 +22,30 @@ class Change:
     after: str
     rule: str
     category: str
+    undo_step: int = 0  # the document's undo count right after this change
+    undone: bool = False  # undone and then overwritten by a new edit: gone for good
 
-    def row(self) -> list[str]:
+    def row(self, available_undo_steps: int) -> list[str]:
         return [self.time.strftime("%Y-%m-%d %H:%M:%S"), str(self.line), self.before,
                 suggestion_label(self.after) if not self.after else self.after,
-                self.rule, self.category]
+                self.rule, self.category,
+                "ångrad" if self.is_undone(available_undo_steps) else ""]
+
+    def is_undone(self, available_undo_steps: int) -> bool:
+        return self.undone or self.undo_step > available_undo_steps
 
 
 class ChangeLog:
+    """Accepted suggestions, knowing which of them Ctrl+Z has taken back.
+
+    Each change remembers the document's undo count after it; while the count is
+    lower the change is undone (a redo brings it back), and once a new edit replaces
+    the redo stack an undone change is gone for good.
+    """
+
     def __init__(self) -> None:
         self.changes: list[Change] = []
+        self.available = 0  # the document's current number of undo steps
 
     def add(self, change: Change) -> None:
         self.changes.append(change)
@@ -39,13 +53,23 @@ class ChangeLog:
     def clear(self) -> None:
         self.changes.clear()
 
+    def undo_count_changed(self, available: int) -> None:
+        self.available = available
+
+    def new_undo_command(self, available: int) -> None:
+        """A new edit was recorded: the redo stack (everything undone) is discarded."""
+        for c in self.changes:
+            if c.undo_step > available - 1:
+                c.undone = True
+        self.available = available
+
     def to_csv(self) -> str:
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        w.writerow([h.lower() for h in ["time", "line", "before", "after", "rule", "category"]])
+        w.writerow(["time", "line", "before", "after", "rule", "category", "undone"])
         for c in self.changes:
             w.writerow([c.time.isoformat(timespec="seconds"), c.line, c.before, c.after,
-                        c.rule, c.category])
+                        c.rule, c.category, "yes" if c.is_undone(self.available) else "no"])
         return out.getvalue()
 
 
@@ -63,6 +87,6 @@ class ChangeTable(QTableWidget):
     def refresh(self) -> None:
         self.setRowCount(len(self.log.changes))
         for r, change in enumerate(self.log.changes):
-            for c, value in enumerate(change.row()):
+            for c, value in enumerate(change.row(self.log.available)):
                 self.setItem(r, c, QTableWidgetItem(value))
         self.scrollToBottom()

@@ -34,7 +34,16 @@ _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_M
 
 
 def suggestion_label(s: str) -> str:
-    return s if s else "(ta bort)"
+    """A suggestion as people can read it: removal and bare spaces made visible."""
+    if not s:
+        return "(ta bort)"
+    return visible_text(s)
+
+
+def visible_text(s: str) -> str:
+    """Text that is only spaces (a double space, a stray blank) would be invisible
+    in a card or a menu: show each space as ␣."""
+    return s.replace(" ", "␣").replace("\u00a0", "⍽") if not s.strip() else s
 
 
 class DraftEditor(QPlainTextEdit):

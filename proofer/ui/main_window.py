@@ -74,7 +74,10 @@ class MainWindow(QMainWindow):
         self.checker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
 
         self.editor.document().contentsChange.connect(self._on_contents_change)
-        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        doc = self.editor.document()
+        doc.modificationChanged.connect(self.setWindowModified)
+        doc.undoCommandAdded.connect(self._undo_command_added)
+        doc.contentsChanged.connect(self._undo_count_changed)
         self.editor.acceptRequested.connect(self.accept)
         self.editor.ignoreRequested.connect(self.ignore)
         self.editor.addWordRequested.connect(self.add_to_dictionary)
@@ -122,6 +125,17 @@ class MainWindow(QMainWindow):
         (toPlainText would turn no-break spaces into spaces)."""
         return self.editor.document().toRawText().replace("\u2029", "\n")
 
+    def _undo_command_added(self) -> None:
+        self.changes.new_undo_command(self.editor.document().availableUndoSteps())
+
+    def _undo_count_changed(self) -> None:
+        """After an undo or redo, show which accepted changes are taken back."""
+        available = self.editor.document().availableUndoSteps()
+        if available != self.changes.available:
+            self.changes.undo_count_changed(available)
+            if self.changes.changes and self.change_dock.isVisible():
+                self.change_table.refresh()
+
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
         if self.store.apply_edit(pos, removed, added):
             self.editor.schedule_refresh()
@@ -159,7 +173,10 @@ class MainWindow(QMainWindow):
     def _log(self, item: LiveFinding, after: str) -> None:
         line = self.editor.document().findBlock(item.start).blockNumber() + 1
         f = item.finding
-        self.changes.add(Change(datetime.now(), line, f.text, after, f.rule, str(f.category)))
+        doc = self.editor.document()
+        self.changes.add(Change(datetime.now(), line, f.text, after, f.rule, str(f.category),
+                                undo_step=doc.availableUndoSteps()))
+        self.changes.undo_count_changed(doc.availableUndoSteps())
         self.change_table.refresh()
 
     def accept(self, fid: int, index: int = 0) -> None:
@@ -190,7 +207,7 @@ class MainWindow(QMainWindow):
         targets = sorted(self.store.same_rule(item), key=lambda i: i.start, reverse=True)
         cur = QTextCursor(self.editor.document())
         cur.beginEditBlock()
-        done = 0
+        done: list[LiveFinding] = []
         for t in targets:
             c = self._cursor_for(t)
             if c is None:
@@ -198,11 +215,14 @@ class MainWindow(QMainWindow):
             cur.setPosition(t.start)
             cur.setPosition(t.end, QTextCursor.MoveMode.KeepAnchor)
             cur.insertText(t.finding.suggestions[0])
-            self._log(t, t.finding.suggestions[0])
-            done += 1
+            done.append(t)
         cur.endEditBlock()
+        for t in reversed(done):  # logged once the undo step exists, in text order
+            self._log(t, t.finding.suggestions[0])
+            self.store.remove(t)
         self._findings_changed()
-        self.statusBar().showMessage(f"{done} ändringar för regeln {item.finding.rule}", 5000)
+        self.statusBar().showMessage(f"{len(done)} ändringar för regeln {item.finding.rule}",
+                                     5000)
 
     def ignore(self, fid: int, everywhere: bool = False) -> None:
         item = self.store.by_id(fid)
@@ -288,6 +308,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.change_table)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
+        dock.visibilityChanged.connect(lambda shown: shown and self.change_table.refresh())
         self.change_dock = dock
 
     # -- menus ---------------------------------------------------------------------
@@ -567,6 +588,9 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
+        if self.dictionary_window is not None and not self.dictionary_window.isVisible():
+            self.dictionary_window.deleteLater()  # re-opened with the new paths
+            self.dictionary_window = None
         try:
             settings.save()
         except OSError as exc:
@@ -585,6 +609,8 @@ class MainWindow(QMainWindow):
 
         if self.dictionary_window is None:
             self.dictionary_window = DictionaryWindow(self.settings, self)
+            # The watcher would notice too; this is immediate and cannot miss.
+            self.dictionary_window.saved.connect(lambda _p: self.reload_dictionaries())
         self.dictionary_window.show()
         self.dictionary_window.raise_()
 

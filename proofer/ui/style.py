@@ -41,7 +41,8 @@ def colour(category: Category, hint: bool = False) -> QColor:
 def engine_status_text(engine: str, status: str) -> str:
     """"LanguageTool: ej tillgänglig – <reason>" for the status bar."""
     name = {"languagetool": "LanguageTool", "spelling": "Stavning", "names": "Namn",
-            "rules": "Regler", "grammar": "Grammatik"}.get(engine, engine)
+            "rules": "Regler", "grammar": "Grammatik", "consistency": "Konsekvens",
+            "artifacts": "Rester", "titles": "Titlar", "style": "Stil"}.get(engine, engine)
     if status in ENGINE_STATUS:
         return f"{name}: {ENGINE_STATUS[status]}"
     if status.startswith("unavailable"):

@@ -18,9 +18,8 @@ from proofer.settings import Settings
 from proofer.ui.background import SyncRunner
 from proofer.ui.main_window import MainWindow
 
-SEED = Path("/work/shared/seed/000_8721c30d24de697f.txt")
-if not SEED.exists():  # the repository may be checked out elsewhere
-    SEED = Path(__file__).resolve().parents[3] / "shared/seed/000_8721c30d24de697f.txt"
+# ../shared beside the repository, wherever it is checked out (CI clones elsewhere).
+SEED = Path(__file__).resolve().parents[3] / "shared/seed/000_8721c30d24de697f.txt"
 
 
 class Dialogs:

@@ -136,3 +136,15 @@ def test_unreadable_dictionary_is_reported(qtbot, settings, dialogs) -> None:  #
     assert dialogs.shown[-1][0] == "warning" and "kunde inte tolkas" in dialogs.shown[-1][2]
     assert not win.save_button.isEnabled()
     assert QMessageBox  # dialogs were patched, none blocked
+
+
+def test_dictionary_window_save_rechecks_draft(qtbot, window, settings, tmp_path) -> None:  # noqa: ANN001
+    _open(qtbot, window, tmp_path)
+    assert "Zorbhaxi" in _texts(window)
+    window.open_dictionary_editor()
+    dw = window.dictionary_window
+    dw.add_entry(Entry("Zorbhaxi", "person"))
+    assert dw.save()
+    wait_checked(qtbot, window)
+    assert "Zorbhaxi" not in _texts(window)
+    dw.close()

@@ -88,7 +88,7 @@ def test_change_log_and_report_export(qtbot, window, seed, dialogs, tmp_path) ->
     dialogs.save_path = str(tmp_path / "log.csv")
     window.export_changes()
     rows = list(csv.reader(io.StringIO((tmp_path / "log.csv").read_text(encoding="utf-8"))))
-    assert rows[0] == ["time", "line", "before", "after", "rule", "category"]
+    assert rows[0] == ["time", "line", "before", "after", "rule", "category", "undone"]
     assert rows[1][2:5] == [item.finding.text, item.finding.suggestions[0], item.finding.rule]
     wait_checked(qtbot, window)
     dialogs.save_path = str(tmp_path / "rapport.html")
@@ -99,3 +99,34 @@ def test_change_log_and_report_export(qtbot, window, seed, dialogs, tmp_path) ->
     assert remaining and all(f.text.replace("&", "&amp;") in html for f in remaining[:5])
     text = window.editor_text()
     assert all(text[f.start:f.end] == f.text for f in remaining)
+
+
+def test_dropping_a_file_opens_it(qtbot, window, seed) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.editor.dropEvent(event)
+    assert window.doc.path == seed
+    assert window.editor_text().startswith("Denna webbplats")
+
+
+def test_change_log_knows_undone_changes(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    item = next(i for i in window.store.visible() if i.finding.suggestions)
+    window.accept(item.id, 0)
+    assert window.changes.to_csv().splitlines()[1].endswith(",no")
+    window.editor.undo()
+    assert window.changes.to_csv().splitlines()[1].endswith(",yes")
+    window.editor.redo()
+    assert window.changes.to_csv().splitlines()[1].endswith(",no")
+    window.editor.undo()
+    window.editor.insertPlainText("x")  # a new edit: the undone change cannot come back
+    window.editor.redo()
+    assert window.changes.to_csv().splitlines()[1].endswith(",yes")
+    window.change_dock.show()
+    assert window.change_table.item(0, 6).text() == "ångrad"

@@ -13,7 +13,7 @@ import proofer.ui  # noqa: F401 - applies the workaround
 def test_many_void_calls_do_not_free_none(qtbot) -> None:  # noqa: ANN001
     w = QWidget()
     qtbot.addWidget(w)
-    before = sys.getrefcount(None)
-    for _ in range(before + 50_000):  # more calls than None had references
+    # Unpinned, None has some thousands of references when the app starts.
+    for _ in range(200_000):
         w.update()
-    assert sys.getrefcount(None) > 0
+    assert sys.getrefcount(None) > 1 << 40
