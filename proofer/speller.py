@@ -126,7 +126,9 @@ class Speller:
             # one edit away, else two edits away, and Hunspell's own (slow) ideas.
             found |= suggestions.compound_candidates(word, self.check)
             if not found:
-                found |= suggestions.listed_candidates(word, self.check, two_edits=True)
+                # Nothing one edit away either (the close candidates are empty), so
+                # only the two-slip part of listed_candidates(two_edits=True) is left.
+                found |= suggestions.two_slip_candidates(word, self.check)
             if not found and self.hunspell_fallback:
                 found.update(self.hunspell_suggest(word))
         return tuple(suggestions.rank(word, found))

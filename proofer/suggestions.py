@@ -86,21 +86,26 @@ def keyboard_distance(typed: str, cand: str) -> float:
     """Weighted optimal-string-alignment distance from what was typed to `cand`."""
     a, b = typed.lower(), cand.lower()
     n, m = len(a), len(b)
+    # The costs of a stray or a dropped letter depend on the position only: once
+    # per row and column, not once per cell.
+    dropped = [_dropped_cost(b, j) for j in range(m)]
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _dropped_cost(b, j - 1)
+        prev[j] = prev[j - 1] + dropped[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _extra_cost(a, i - 1)] + [0.0] * m
+        ac, extra = a[i - 1], _extra_cost(a, i - 1)
+        cur = [prev[0] + extra] + [0.0] * m
         for j in range(1, m + 1):
-            if a[i - 1] == b[j - 1]:
+            bc = b[j - 1]
+            if ac == bc:
                 sub = prev[j - 1]
             else:
-                near = near_keys(a[i - 1], b[j - 1])
+                near = near_keys(ac, bc)
                 sub = prev[j - 1] + (SUBSTITUTE_NEAR if near else SUBSTITUTE_FAR)
-            best = min(sub, prev[j] + _extra_cost(a, i - 1), cur[j - 1] + _dropped_cost(b, j - 1))
-            if (i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]
-                    and a[i - 1] != a[i - 2]):
+            best = min(sub, prev[j] + extra, cur[j - 1] + dropped[j - 1])
+            if (i > 1 and j > 1 and ac == b[j - 2] and a[i - 2] == bc
+                    and ac != a[i - 2]):
                 best = min(best, prev2[j - 2] + TRANSPOSE)
             cur[j] = best
         prev2, prev = prev, cur
@@ -153,11 +158,21 @@ def listed_candidates(word: str, accepts: Callable[[str], bool],
     # reach the (costlier) speller.
     found = {c for c in edits1(word) & listed if ok(c)}
     if two_edits:
-        second: set[str] = set()
-        for e in _near_edits(word.lower()):
-            second |= _near_edits(e)
-        found.update(c for c in second & listed if ok(c))
-        found.discard(word.lower())
+        found |= two_slip_candidates(word, accepts)
+    return found
+
+
+def two_slip_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
+    """The part of listed_candidates(two_edits=True) that is two cheap slips away:
+    for a caller that already knows the one-edit part (it is empty when the
+    speller's suggest gets here)."""
+    ok = _acceptor(word, accepts)
+    listed = swedish_words().keys()
+    second: set[str] = set()
+    for e in _near_edits(word.lower()):
+        second |= _near_edits(e)
+    found = {c for c in second & listed if ok(c)}
+    found.discard(word.lower())
     return found
 
 

@@ -107,3 +107,16 @@ def test_registry_hands_capitalised_words_to_the_name_checker() -> None:
     assert spelling.speller is names.speller and names.speller.check("Zainali")
     off = Settings(disabled_categories=["name"])
     assert not any(isinstance(c, NameChecker) for c in build_checkers(off))
+
+
+def test_cached_candidate_strength_follows_what_the_speller_learns() -> None:
+    """The name checker caches each word's candidate strength; a word the speller
+    learns later (personal list) must stop being an unknown name at once."""
+    speller = Speller()
+    checker = NameChecker(NameStore([Entry("Bijan Zainali", "person")]), speller)
+    text = "I går talade Qwzxyvik om saken."
+    assert any(f.rule == "names.unknown" for f in checker.check_paragraph(text))
+    speller.add_words(["Qwzxyvik"])
+    assert not any(f.rule == "names.unknown" for f in checker.check_paragraph(text))
+    checker.invalidate()
+    assert not checker._strengths

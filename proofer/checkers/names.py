@@ -47,6 +47,7 @@ MAX_WINDOW = 8  # words in a name we try to match with typos
 NONE, IN_NAME, ALONE = 0, 1, 2
 FUZZY_PER_WORD = 6  # closest dictionary words tried per misspelt word
 MAX_COMBOS = 400  # word combinations tried for one window
+STRENGTH_CACHE = 100_000  # words whose candidate strength is kept
 _PARTY = re.compile(r"\s*\(([A-ZÅÄÖ]{1,3}(?:/[A-ZÅÄÖ]{1,3})?)\)")
 
 
@@ -92,6 +93,11 @@ class NameChecker(ParagraphChecker):
         self.store = store
         self.speller = speller
         speller.add_lookup(store.knows_word)  # a dictionary name is never a typo
+        # Candidate strengths by word: an article repeats its words, and each answer
+        # costs frequency and speller look-ups. Valid while the speller knows the
+        # same words (its generation).
+        self._strengths: dict[str, tuple[int, int]] = {}
+        self._strengths_generation = speller.generation
 
     @classmethod
     def from_settings(cls, settings: Settings, speller: Speller) -> NameChecker:
@@ -105,6 +111,11 @@ class NameChecker(ParagraphChecker):
     def status(self) -> str:
         return "ok" if len(self.store) else "unavailable: inga namnordlistor inlästa"
 
+    def invalidate(self) -> None:
+        """Forget the cached candidate strengths (the engine calls this when
+        dictionaries or settings change)."""
+        self._strengths.clear()
+
     # -- evidence --------------------------------------------------------------
     def _known(self, word: str) -> bool:
         """Known to the speller (Hunspell, personal list or a dictionary word)."""
@@ -113,15 +124,39 @@ class NameChecker(ParagraphChecker):
             return all(p.isupper() or self.speller.check(p) for p in base.split("-") if p)
         return self.speller.check(base) or self.speller.check(base.lower())
 
+    def _strengths_for(self, toks: list[Token], covered: list[_Match | None]
+                       ) -> list[tuple[int, int]]:
+        """(name strength, title strength) of each token not inside an exact match,
+        cached by word."""
+        if self._strengths_generation != self.speller.generation:
+            self._strengths.clear()
+            self._strengths_generation = self.speller.generation
+        cache = self._strengths
+        if len(cache) > STRENGTH_CACHE:
+            cache.clear()
+        none = (NONE, NONE)
+        out = []
+        for t, c in zip(toks, covered, strict=True):
+            if c is not None:
+                out.append(none)
+                continue
+            hit = cache.get(t.text)
+            if hit is None:
+                hit = cache[t.text] = (self._name_strength(t.text), self._title_strength(t.text))
+            out.append(hit)
+        return out
+
     def _name_strength(self, w: str) -> int:
         """ALONE: a capitalised word nobody knows may be a misspelt name by itself.
         IN_NAME: a rarer-but-real or lower-case word only counts as a slip inside a
         longer name whose other words match ("Janne Karlson", "Vita huser")."""
         base = w.split(":")[0]
-        if len(base) < 4 or base.isupper() or self._known(w):
+        if len(base) < 4 or base.isupper():
             return NONE
+        # The frequency list first: a dict look-up settles most words, where the
+        # speller would ask Hunspell (both answers give NONE, so the order is free).
         z = zipf(base.lower())
-        if z >= ATTESTED_IN_NAME:
+        if z >= ATTESTED_IN_NAME or self._known(w):
             return NONE
         if base[0].isupper() and z < ATTESTED_ALONE and (len(base) > 4 or z < UNSEEN):
             return ALONE
@@ -136,9 +171,13 @@ class NameChecker(ParagraphChecker):
     # -- exact matches ---------------------------------------------------------
     def _exact(self, text: str, toks: list[Token], low: list[str]) -> list[_Match]:
         store, out, i, n = self.store, [], 0, len(toks)
+        first_max = store.first_max
         while i < n:
-            m = self._exact_at(text, toks, low, i, store.first_max.get(low[i], 0))
-            if m is None and len(low[i]) > 2 and low[i][-1] == "s":
+            longest = first_max.get(low[i], 0)
+            m = self._exact_at(text, toks, low, i, longest) if longest else None
+            # (A name's every key is indexed under its first word: no entry there,
+            # no genitive to look up.)
+            if m is None and len(low[i]) > 2 and low[i][-1] == "s" and low[i][:-1] in first_max:
                 m = self._exact_at(text, toks, low, i, 1, genitive_s=True)
             if m is None:
                 i += 1
@@ -310,16 +349,16 @@ class NameChecker(ParagraphChecker):
                 covered[k] = m
         # A token inside a known multi-word name is not free for another name.
         blocked = [c is not None and c.end - c.start > 1 for c in covered]
-        name_c = [self._name_strength(t.text) if covered[k] is None else NONE
-                  for k, t in enumerate(toks)]
+        strengths = self._strengths_for(toks, covered)
+        name_c = [st[0] for st in strengths]
         # Mid-sentence, a capitalised word is a name, not a title ("Kongs" is no "kungs").
-        title_c = [self._title_strength(t.text)
-                   if covered[k] is None and (t.text[0].islower()
-                                              or starts_sentence(text, t.start)) else NONE
-                   for k, t in enumerate(toks)]
+        title_c = [st[1] if st[1] and (t.text[0].islower() or starts_sentence(text, t.start))
+                   else NONE
+                   for t, st in zip(toks, strengths, strict=True)]
         cache: dict = {}
         fuzzy: list[_Match] = []
-        for i, tok in enumerate(toks):
+        for i in [i for i, st in enumerate(strengths) if st[0] or st[1]]:
+            tok = toks[i]
             best: _Match | None = None
             for title, flags in ((False, name_c), (True, title_c)):
                 if not flags[i]:
@@ -348,9 +387,9 @@ class NameChecker(ParagraphChecker):
         for m in exact:
             if not any(k in in_fuzzy for k in range(m.start, m.end)):
                 findings.extend(self._exact_findings(text, toks, m, covered))
-        for i, tok in enumerate(toks):
-            if (name_c[i] == ALONE and i not in in_fuzzy
-                    and not starts_sentence(text, tok.start)):
+        for i in [i for i, c in enumerate(name_c) if c == ALONE]:
+            tok = toks[i]
+            if i not in in_fuzzy and not starts_sentence(text, tok.start):
                 findings.append(Finding(tok.start, tok.end, tok.text, Category.NAME,
                                         "names.unknown", "Okänt namn – kontrollera stavningen",
                                         (), Severity.INFO))

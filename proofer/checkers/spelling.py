@@ -97,6 +97,9 @@ class SpellingChecker(ParagraphChecker):
                     or (freq >= _COMMON_WORD and len(tok.text) >= SHORT - 1)
                     or (freq >= _LONG_AND_COMMON and len(tok.text) >= LONG)):
                 continue
+            if (self.names_handle_capitalised and tok.text[0].isupper() and "-" not in tok.text
+                    and not starts_sentence(text, tok.start)):
+                continue  # _check_word leaves it to the name checker, known or not
             if self.speller.check(tok.text):
                 continue
             f = self._check_word(text, tokens, i)

@@ -46,23 +46,28 @@ def slip_cost(written: str, target: str) -> float:
     extra key must also be a particular key (dearer), less so a neighbouring one."""
     w, t = written.lower(), target.lower()
     n, m = len(w), len(t)
+    ins = [_ins_cost(w, i) for i in range(n)]  # per row, not per cell
     d = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        d[i][0] = d[i - 1][0] + _ins_cost(w, i - 1)
+        d[i][0] = d[i - 1][0] + ins[i - 1]
     for j in range(1, m + 1):
         d[0][j] = float(j) * DROPPED
     for i in range(1, n + 1):
+        wc, extra = w[i - 1], ins[i - 1]
+        near = _NEAR.get(wc, ())
+        up, row = d[i - 1], d[i]
         for j in range(1, m + 1):
-            if w[i - 1] == t[j - 1]:
+            tc = t[j - 1]
+            if wc == tc:
                 sub = 0.0
             else:
-                sub = NEIGHBOUR if adjacent(w[i - 1], t[j - 1]) else OTHER
-            best = min(d[i - 1][j] + _ins_cost(w, i - 1),  # extra key in written
-                       d[i][j - 1] + DROPPED,  # key missing from written
-                       d[i - 1][j - 1] + sub)
-            if i > 1 and j > 1 and w[i - 1] == t[j - 2] and w[i - 2] == t[j - 1]:
+                sub = NEIGHBOUR if tc in near else OTHER
+            best = min(up[j] + extra,  # extra key in written
+                       row[j - 1] + DROPPED,  # key missing from written
+                       up[j - 1] + sub)
+            if i > 1 and j > 1 and wc == t[j - 2] and w[i - 2] == tc:
                 best = min(best, d[i - 2][j - 2] + SWAPPED)
-            d[i][j] = best
+            row[j] = best
     return d[n][m]
 
 
