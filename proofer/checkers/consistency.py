@@ -5,7 +5,9 @@ Such slips are usually real words, so the speller is silent; the article itself 
 the evidence. To keep two legitimate words that happen to be close ("ligger" and
 "lägger" in one text) from being reported, the slip must occur once, be rarer
 (Swedish word frequency) by a clear margin or unknown to the speller, and must not
-be an inflection of the other form ("exportstrategi"/"exportstrategin").
+be an inflection of the other form ("exportstrategi"/"exportstrategin") unless
+the other form has none ("unders" next to "under"). Words under five letters take
+part too, but only as rare slips for far more common words ("tilt" for "till").
 Inflections are compared by stem, so "expertstrategi" next to "exportstrategin"
 is caught and gets the suggestion in its own inflection: "exportstrategi".
 """
@@ -27,13 +29,31 @@ from proofer.morphology import lexicon
 from proofer.speller import Speller
 from proofer.tokens import starts_sentence, words
 
-MIN_LENGTH = 5
+MIN_LENGTH = 4
+# Shorter words ("tilt" for "till") are mostly other words that happen to be
+# near: a slip that short must be rare and its source far more common.
+SHORT_WORD = 5
+SHORT_MARGIN = 3.0
+SHORT_MAX_ZIPF = 3.2
 MIN_STEM = 4
 # A known word is a slip only if the other form is this much more common (Zipf).
 KNOWN_MARGIN = 1.8
 # Prefixes differ in the first letters ("anför"/"inför" are both common verbs), so
 # an edit there needs stronger evidence.
 FIRST_LETTER_MARGIN = 2.8
+# ... unless one consonant replaces another ("hannen"/"mannen", "velar"/"delar")
+# in a rare word: prefixes vary in their vowels ("anför"/"inför"), not so.
+CONSONANT_MARGIN = 2.2
+RARE_SLIP_ZIPF = 3.0
+# Prepositions, numerals and conjunctions do not inflect: a rare "form" of one
+# ("unders" next to "under", "fyras" next to "fyra") is a slip. (Nouns, verbs
+# and even pronouns do: "precisa" next to "precis", "dennas" next to "denna".)
+RARE_INFLECTION_ZIPF = 3.0
+INFLECTION_MARGIN = 2.5
+_NUMERALS = frozenset("noll två tre fyra fem sex sju åtta nio tio elva tolv tjugo trettio "
+                      "fyrtio femtio hundra tusen".split())
+_CONJUNCTIONS = frozenset("och eller men att som inte utan samt medan eftersom sedan innan "
+                          "tills".split())
 # Two compounds too rare for word frequency to judge ("expertstrategi" vs
 # "exportstrategi"): the article decides, by how often it uses the part that differs.
 LONG_COMPOUND = 9
@@ -59,6 +79,13 @@ EXAMPLES_WRONG: list[tuple[str, str, str]] = [
     ("Han skulle åka hem. Hon skalle stanna kvar.", "skalle", "skulle"),
     ("Det kostade 100 miljoner dollar. Tunneln kostade 103 miljoner dolkar.", "dolkar", "dollar"),
     ("FOV Fabrics visade fabriken. Fabrisc har vuxit snabbt.", "Fabrisc", "Fabrics"),
+    # Short words: the slip is rare, its source far more common.
+    ("Det var bara en dag. Han var bura trött.", "bura", "bara"),
+    # One consonant for another at the start of a rare word.
+    ("Första gången gick bra. Den här tången gick det sämre.", "tången", "gången"),
+    # A "form" of a word that does not inflect.
+    ("Sedan dess har hon bott här. Hon flyttade sedans till Umeå.", "sedans", "sedan"),
+    ("Under natten var det kallt. Det blev varmt unders dagen.", "unders", "under"),
 ]
 EXAMPLES_RIGHT: list[str] = [
     "Han sa det men man trodde honom inte. Den och det, han och hon.",
@@ -67,6 +94,12 @@ EXAMPLES_RIGHT: list[str] = [
     "Hon ligger sjuk. Han lägger sig. Hon ligger kvar och han lägger till.",
     "Exporten ökar. Experten på export talade om exportstrategin och expertgruppen.",
     "Det fanns tre. Nu finns två. Det är oklart men klart att det ska finnas fler.",
+    "Inför valet anför partiet nya skäl. Inför mötet talade hon.",
+    "Det var lite fel. Domstolen dömde ut vitet.",
+    "Det ska vara tio, varav tre är nya. Det kan vara så.",
+    "Han var precis klar. Hon gav precisa svar.",
+    "Vi har kunder i hela landet. Under året växte vi.",
+    "Denna bok är ny. Dennas författare är okänd.",
 ]
 
 
@@ -184,6 +217,12 @@ class ConsistencyChecker(DocumentChecker):
         appeared: set[str] = set()
         vanished: set[str] = set()
         changed: dict[str, int] = {}  # form -> change in its count
+        if cold and all(d > 0 for d in deltas.values()):
+            # From scratch only counts are added: no form drops to zero and nothing
+            # needs pruning (the general loop below would find exactly that).
+            self._add_paragraphs(deltas)
+            appeared = set(forms)
+            deltas = {}
         for para, d in deltas.items():
             for key, count, names, spellings in _paragraph_forms(para):
                 form = forms.get(key)
@@ -209,13 +248,13 @@ class ConsistencyChecker(DocumentChecker):
                 if len(form.paragraphs) > 1:
                     form.paragraphs = {p: n for p, n in form.paragraphs.items() if n}
         buckets = self._buckets
-        get = buckets.get
+        setdefault = buckets.setdefault
         for key in appeared:
             for probe in _probes(key):
-                bucket = get(probe)
-                if bucket is None:
-                    buckets[probe] = key
-                elif type(bucket) is str:
+                bucket = setdefault(probe, key)  # one look-up for the common new probe
+                if bucket is key:
+                    continue
+                if type(bucket) is str:
                     buckets[probe] = {bucket, key}
                 else:
                     bucket.add(key)
@@ -279,6 +318,21 @@ class ConsistencyChecker(DocumentChecker):
                         dirty |= users
         for key in dirty:
             self._decide(key)
+
+    def _add_paragraphs(self, deltas: dict[str, int]) -> None:
+        forms = self._forms
+        get = forms.get
+        for para, d in deltas.items():
+            for key, count, names, spellings in _paragraph_forms(para):
+                form = get(key)
+                if form is None:
+                    form = forms[key] = _Form()
+                form.count += d * count
+                form.names += d * names
+                texts = form.texts
+                for w in spellings:
+                    texts[w] = texts.get(w, 0) + d
+                form.paragraphs[para] = form.paragraphs.get(para, 0) + d
 
     def _forget_decision(self, key: str) -> None:
         old = self._decisions.pop(key, None)
@@ -375,7 +429,7 @@ class ConsistencyChecker(DocumentChecker):
         """The in-document form `key` is most likely a slip for, already in the
         flagged word's inflection, or None."""
         my_stems = _stems(key)
-        candidates: list[tuple[float, str]] = []
+        candidates: list[tuple[float, str, bool]] = []  # (Zipf, form, short pair)
         for other in others:
             # Stem pairs one edit apart, found before the costlier test for being
             # the same word: most neighbours have none and need neither.
@@ -386,7 +440,7 @@ class ConsistencyChecker(DocumentChecker):
                      if not (suffix != other_suffix and suffix and other_suffix)
                      and abs(len(stem) - len(other_stem)) <= 1 and stem != other_stem
                      and DamerauLevenshtein.distance(stem, other_stem) == 1]
-            if not pairs or _same_stem(key, other):
+            if not pairs or (_same_stem(key, other) and not _rare_inflection(key, other)):
                 continue
             for _stem, suffix, other_stem in pairs:
                 target = other_stem + suffix
@@ -396,7 +450,8 @@ class ConsistencyChecker(DocumentChecker):
                     if DamerauLevenshtein.distance(key, other) != 1:
                         continue
                     target = other
-                candidates.append((zipf(target), target))
+                candidates.append((zipf(target), target,
+                                   len(key) < SHORT_WORD or len(other) < SHORT_WORD))
         if not candidates:
             return None
         form = forms[key]
@@ -404,18 +459,20 @@ class ConsistencyChecker(DocumentChecker):
             return None  # a known name or word written as a name: the name checker's job
         known: bool | None = None  # asked only when needed: a Hunspell call each
         mine = zipf(key)
-        for score, target in sorted(candidates, reverse=True):
-            if target in others and _same_stem(key, target):
+        for score, target, short in sorted(candidates, reverse=True):
+            if target in others and _same_stem(key, target) and not _rare_inflection(key, target):
                 continue  # an inflection of the word itself
             source = forms.get(target)
             name_like = bool(forms[key].names) or (
                 forms[key].text[0].isupper() and not self.speller.check(key))
             if name_like != bool(source is not None and source.names):
                 continue  # a name is only compared with names, a word with words
-            margin = KNOWN_MARGIN if target[0] == key[0] else FIRST_LETTER_MARGIN
+            margin = _margin(key, target, mine, short)
             if known is None:
                 known = self.speller.check(forms[key].text) or self.speller.check(key)
             if not known:
+                if short:
+                    continue  # a short unknown word is the speller's to judge
                 if score > 0 or (forms.get(target) or _ABSENT).count >= 2:
                     return target
             elif score - mine >= margin or (
@@ -436,6 +493,30 @@ class ConsistencyChecker(DocumentChecker):
                 and self._part_support(theirs) >= MIN_PART_SUPPORT)
 
 
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+
+
+def _margin(key: str, target: str, mine: float, short: bool) -> float:
+    """How much more common (Zipf) `target` must be for the known word `key`
+    to count as a slip for it; `short` when either word is under SHORT_WORD."""
+    if short:
+        return SHORT_MARGIN if mine < SHORT_MAX_ZIPF else float("inf")
+    if target[0] == key[0]:
+        return KNOWN_MARGIN
+    if (key[0] in _CONSONANTS and target[0] in _CONSONANTS and len(key) == len(target)
+            and mine < RARE_SLIP_ZIPF):
+        return CONSONANT_MARGIN
+    return FIRST_LETTER_MARGIN
+
+
+def _rare_inflection(key: str, other: str) -> bool:
+    """"unders" beside "under": a rare "inflection" of a word that has none."""
+    if not (other in lexicon().prepositions or other in _NUMERALS or other in _CONJUNCTIONS):
+        return False
+    mine = zipf(key)
+    return 0 < mine < RARE_INFLECTION_ZIPF and zipf(other) - mine >= INFLECTION_MARGIN
+
+
 def _same_stem(a: str, b: str) -> bool:
     """Inflections or derivations of one word: "finns"/"finnas", "saknas"/"saknats",
     "klart"/"oklart"."""
@@ -450,7 +531,8 @@ def _same_stem(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _paragraph_words(text: str) -> tuple[tuple[int, int, str, int], ...]:
-    """(start, end, word, 1 if written as a name) for the words worth comparing."""
+    """(start, end, word, 1 if written as a name) for the words worth comparing.
+    (_paragraph_forms applies the same test inline: keep the two in step.)"""
     out = []
     for tok in words(text):
         w = tok.text
@@ -467,10 +549,17 @@ def _paragraph_forms(text: str) -> tuple[tuple[str, int, int, tuple[str, ...]], 
     one per occurrence) for each form in the paragraph: what the document's
     statistics add or take away when the paragraph comes or goes."""
     out: dict[str, list] = {}
-    for _, _, w, name in _paragraph_words(text):
-        entry = out.get(w.lower())
+    # The same words as _paragraph_words, without building its tuple: that one is
+    # only needed for the few paragraphs with a finding.
+    for tok in words(text):
+        w = tok.text
+        if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
+            continue
+        name = int(w[0].isupper() and not starts_sentence(text, tok.start))
+        key = w.lower()
+        entry = out.get(key)
         if entry is None:
-            out[w.lower()] = [1, name, [w]]
+            out[key] = [1, name, [w]]
         else:
             entry[0] += 1
             entry[1] += name
@@ -506,10 +595,15 @@ def _stems(word: str) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=100_000)
 def _probes(word: str) -> frozenset[str]:
     """Deletion neighbourhood of each stem: two stems one edit apart share a probe."""
-    out = set()
-    for stem, _ in _stems(word):
+    # The stems are prefixes of the word, so a stem's deletions are cut from the
+    # word's own: one string operation less per probe.
+    deletions = [word[:i] + word[i + 1:] for i in range(len(word))]
+    out = set(deletions)
+    out.add(word)
+    for stem, _ in _stems(word)[1:]:
+        m = len(stem)
         out.add(stem)
-        out.update([stem[:i] + stem[i + 1:] for i in range(len(stem))])
+        out.update([d[:m - 1] for d in deletions[:m]])
     return frozenset(out)
 
 

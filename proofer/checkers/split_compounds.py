@@ -29,6 +29,23 @@ COMMON_HEAD = 4.3
 # An s-form that is this much rarer (Zipf) than its base is a compound's first
 # part, not a genitive ("jämlikhets" vs "jämlikhet"); "julaftons" is rarer still.
 RARE_GENITIVE = 2.3
+# A long s-word is often a compound itself ("landsbygds", "rovdjurs"), whose
+# genitive is rarer still: for those a smaller gap is enough.
+LONG_FIRST = 8
+RARE_LONG_GENITIVE = 1.8
+# Derivational suffixes (+ linking s) that make a word a compound's first part:
+# "spanings", "produktions", "jämlikhets" are next to never genitives, so a join
+# Hunspell accepts is enough even when word frequency has never seen it.
+_DERIVED_LINK = ("ings", "tions", "sions", "hets", "skaps", "nads", "doms", "itets",
+                 "elses", "isms")
+# After "i" an s-word is a genitive only in these time expressions ("i måndags").
+_TIME_GENITIVES = frozenset({"måndags", "tisdags", "onsdags", "torsdags", "fredags",
+                             "lördags", "söndags", "somras", "våras", "höstas", "vintras",
+                             "julas", "påskas", "helgas"})
+# Numerals and quantifiers: "tre veckors semester" is a genitive of measure,
+# "tre produktions anläggningar" a split compound.
+_QUANTIFIERS = frozenset({"två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+                          "elva", "tolv", "många", "flera", "några", "par", "halv", "hel"})
 _VERB_ENDINGS = ("ade", "ades", "ande", "ende", "de", "te", "des", "tes", "ats", "it", "är")
 
 # Wrong text (the flagged words in [brackets]) -> correction, and look-alikes that
@@ -43,6 +60,12 @@ EXAMPLES_WRONG: list[tuple[str, str]] = [
     ("Han forskar om [matematik svårigheter] hos barn.", "matematiksvårigheter"),
     ("Det blir förbjudet att göra [vänster sväng] där.", "vänstersväng"),
     ("Neutraliteten och [jämlikhets politik] kan föras vidare.", "jämlikhetspolitik"),
+    ("De vill ha ett [majoritets styre] i kommunen.", "majoritetsstyre"),
+    ("Det kom som en [avskeds ansökan] till slut.", "avskedsansökan"),
+    ("Kyrkan byggdes i [försvars syfte] på 1100-talet.", "försvarssyfte"),
+    ("En intensiv [spanings jakt] pågick.", "spaningsjakt"),
+    ("Bolaget har tre [produktions anläggningar] i landet.", "produktionsanläggningar"),
+    ("Nu tas ett steg mot en regional [rovdjurs förvaltning] i länet.", "rovdjursförvaltning"),
 ]
 EXAMPLES_RIGHT: list[str] = [
     "Han köpte en bil i går.",
@@ -58,6 +81,11 @@ EXAMPLES_RIGHT: list[str] = [
     "Vår organisations förmåga är god.",
     "Tio procent ungdomar och en grupp människor kom.",
     "Det tog en halvtimmes tågresa.",
+    "Det var ett barns röst.",
+    "Han tog tre veckors semester.",
+    "Vi såg det i fredags kväll.",
+    "Några års arbete låg bakom.",
+    "Hon läste ett lands historia.",
 ]
 
 
@@ -117,11 +145,11 @@ class SplitCompoundChecker(ParagraphChecker):
         if not self.speller.hunspell_knows(joined):
             return None
         if self._linking_s(first):
-            if prev_word in lex.genitive_determiners:
+            if self._genitive_context(prev_word, first):
                 return None  # "en mans röst", "i måndags arbetade"
             if w2.endswith(_VERB_ENDINGS) and zipf(joined) == 0:
                 return None
-            if zipf(joined) > 0 or zipf(first) < zipf(first[:-1]) - RARE_GENITIVE:
+            if zipf(joined) > 0 or _rare_genitive(first):
                 return match_case(w1, joined)
             return None
         if is_adjective_like(first, known) or w2.endswith(_VERB_ENDINGS):
@@ -136,13 +164,45 @@ class SplitCompoundChecker(ParagraphChecker):
             return match_case(w1, joined)
         return None
 
-    @staticmethod
-    def _may_link(first: str, w2: str, joined: str, prev_word: str) -> bool:
+    def _may_link(self, first: str, w2: str, joined: str, prev_word: str) -> bool:
         """The cheap conditions (dict look-ups) that a "yes" with a linking s needs."""
         return (len(first) >= 4 and first.endswith("s") and not first.endswith("ss")
-                and prev_word not in lexicon().genitive_determiners
                 and not (w2.endswith(_VERB_ENDINGS) and zipf(joined) == 0)
-                and (zipf(joined) > 0 or zipf(first) < zipf(first[:-1]) - RARE_GENITIVE))
+                and (zipf(joined) > 0 or _rare_genitive(first))
+                and not self._genitive_context(prev_word, first))
+
+    def _genitive_context(self, prev_word: str, first: str) -> bool:
+        """True when the word before makes the s-word a genitive: "en mans röst",
+        "i måndags", "tre veckors semester". An article that does not agree with
+        the s-word belongs to the head noun ("ett majoritets styre" is "ett
+        styre"), and after "i" or a numeral only time and measure words are
+        genitives ("i försvars syfte", "tre produktions anläggningar" are not)."""
+        lex = lexicon()
+        if prev_word not in lex.genitive_determiners:
+            return False
+        if prev_word == "i":
+            return first in _TIME_GENITIVES
+        if prev_word in _QUANTIFIERS:
+            return first in lex.measure_nouns or first[:-1] in lex.measure_nouns
+        if prev_word in ("en", "ett"):
+            gender = self._gender(first[:-1])
+            return gender is None or gender == prev_word
+        return True
+
+    def _gender(self, noun: str) -> str | None:
+        """"en" or "ett" from the definite singular Hunspell knows ("styret",
+        "majoriteten"), or None when unsure ("manet" and "mannen" are both
+        words). -en alone does not make an en-word when -et exists: it is also
+        the plural definite of ett-words ("avskeden")."""
+        known = self.speller.hunspell_knows
+        if noun[-1:] in "aeiouyåäö":
+            t, n = known(noun + "t"), known(noun + "n")
+            return "ett" if t and not n else "en" if n and not t else None
+        neuter = known(noun + "et") or known(noun + noun[-1] + "et")
+        doubled = known(noun + noun[-1] + "en")  # "mannen", but also "hemmen"
+        if neuter:
+            return None if doubled else "ett"
+        return "en" if doubled or known(noun + "en") else None
 
     @staticmethod
     def _may_join(first: str, w2: str, joined: str) -> bool:
@@ -175,3 +235,12 @@ class SplitCompoundChecker(ParagraphChecker):
                 return False
         return True
 
+
+
+def _rare_genitive(first: str) -> bool:
+    """An s-word that is hardly ever a genitive, so a compound's first part even
+    when word frequency has never seen the join: far rarer than its base, or
+    ending in a derivational suffix ("spanings", "produktions")."""
+    gap = zipf(first[:-1]) - zipf(first)
+    return (gap > RARE_GENITIVE or first.endswith(_DERIVED_LINK)
+            or (len(first) >= LONG_FIRST and gap > RARE_LONG_GENITIVE))
