@@ -35,6 +35,9 @@ MIN_LENGTH = 4
 SHORT_WORD = 5
 SHORT_MARGIN = 3.0
 SHORT_MAX_ZIPF = 3.2
+# ... and the source one of the most common words ("till", "från", "efter"). Short
+# words in between are left out of the statistics altogether: they can be neither.
+SHORT_SOURCE_ZIPF = 5.0
 MIN_STEM = 4
 # A known word is a slip only if the other form is this much more common (Zipf).
 KNOWN_MARGIN = 1.8
@@ -279,7 +282,7 @@ class ConsistencyChecker(DocumentChecker):
                 if type(bucket) is str:
                     continue
                 for key in bucket:
-                    if forms[key].count == 1 and key not in stop:
+                    if forms[key].count == 1 and key not in stop and not _common_short(key):
                         mine = near.get(key)
                         if mine is None:
                             near[key] = set(bucket)
@@ -357,6 +360,8 @@ class ConsistencyChecker(DocumentChecker):
         form = self._forms.get(key)
         if form is None or form.count != 1 or key in lexicon().function_words:
             return
+        if _common_short(key):
+            return  # never a slip (see _margin): skip the search
         if others is None:
             others = set()
             get = self._buckets.get
@@ -467,7 +472,7 @@ class ConsistencyChecker(DocumentChecker):
                 forms[key].text[0].isupper() and not self.speller.check(key))
             if name_like != bool(source is not None and source.names):
                 continue  # a name is only compared with names, a word with words
-            margin = _margin(key, target, mine, short)
+            margin = _short_margin(mine, score) if short else _margin(key, target, mine)
             if known is None:
                 known = self.speller.check(forms[key].text) or self.speller.check(key)
             if not known:
@@ -496,17 +501,32 @@ class ConsistencyChecker(DocumentChecker):
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 
-def _margin(key: str, target: str, mine: float, short: bool) -> float:
+def _short_margin(mine: float, score: float) -> float:
+    """The margin when either word is under SHORT_WORD letters ("tilt"/"till",
+    "eter"/"efter"): only a rare slip of one of the most common words."""
+    return SHORT_MARGIN if mine < SHORT_MAX_ZIPF and score >= SHORT_SOURCE_ZIPF else float("inf")
+
+
+def _short_kept(word: str) -> bool:
+    """A short word that can take part in a short pair: a possible slip or source."""
+    z = zipf(word)
+    return z < SHORT_MAX_ZIPF or z >= SHORT_SOURCE_ZIPF
+
+
+def _margin(key: str, target: str, mine: float) -> float:
     """How much more common (Zipf) `target` must be for the known word `key`
-    to count as a slip for it; `short` when either word is under SHORT_WORD."""
-    if short:
-        return SHORT_MARGIN if mine < SHORT_MAX_ZIPF else float("inf")
+    to count as a slip for it."""
     if target[0] == key[0]:
         return KNOWN_MARGIN
     if (key[0] in _CONSONANTS and target[0] in _CONSONANTS and len(key) == len(target)
             and mine < RARE_SLIP_ZIPF):
         return CONSONANT_MARGIN
     return FIRST_LETTER_MARGIN
+
+
+def _common_short(key: str) -> bool:
+    """A short word too common to be a slip: it needs no search for sources."""
+    return len(key) < SHORT_WORD and zipf(key) >= SHORT_MAX_ZIPF
 
 
 def _rare_inflection(key: str, other: str) -> bool:
@@ -538,6 +558,8 @@ def _paragraph_words(text: str) -> tuple[tuple[int, int, str, int], ...]:
         w = tok.text
         if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
             continue
+        if len(w) < SHORT_WORD and not _short_kept(w.lower()):
+            continue
         name = int(w[0].isupper() and not starts_sentence(text, tok.start))
         out.append((tok.start, tok.end, w, name))
     return tuple(out)
@@ -554,6 +576,8 @@ def _paragraph_forms(text: str) -> tuple[tuple[str, int, int, tuple[str, ...]], 
     for tok in words(text):
         w = tok.text
         if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
+            continue
+        if len(w) < SHORT_WORD and not _short_kept(w.lower()):
             continue
         name = int(w[0].isupper() and not starts_sentence(text, tok.start))
         key = w.lower()

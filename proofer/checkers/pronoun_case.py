@@ -17,6 +17,10 @@ from proofer.speller import Speller
 from proofer.tokens import Token, starts_sentence, tokenize
 
 _ALSO_CONJUNCTION = frozenset({"om", "för", "efter", "utan", "sedan", "innan", "tills"})
+# Of those, the ones that rarely start a clause whose subject is "de som ...":
+# "hoppet är ute för de som ville" needs "dem". As a conjunction "för" follows
+# a comma ("..., för de som bor här vet"), so that still counts as a clause.
+_PREPOSITION_BEFORE_SOM = frozenset({"för", "efter"})
 _SUBORDINATORS = frozenset({"att", "när", "eftersom", "medan", "innan", "tills", "fast",
                             "fastän", "därför", "då", "ifall", "så"})
 # Infinitives that do not end in -a.
@@ -53,6 +57,9 @@ EXAMPLES_WRONG: list[tuple[str, str]] = [
     ("Några av [de] skrevs av båda.", "dem"),
     ("[Dem] som vill kan komma.", "De"),
     ("Han sa att [dem] är trötta.", "de"),
+    ("Hoppet är ute för [de] som ville stanna.", "dem"),
+    ("Det blev tomt efter [de] som flyttade.", "dem"),
+    ("För [de] som bor här är det enkelt.", "dem"),
 ]
 EXAMPLES_RIGHT: list[str] = [
     "Det gäller för de flesta.",
@@ -67,6 +74,10 @@ EXAMPLES_RIGHT: list[str] = [
     "Jag hjälper dem som behöver det.",
     "För dem är det viktigt.",
     "Han tänkte på dem.",
+    "Vi stannade, för de som bor här vet bäst.",
+    "Det gäller för de anställda som slutar.",
+    "Vi ringer om de som bor här vill.",
+    "Det är inte vi utan de som bestämmer.",
 ]
 
 
@@ -97,6 +108,9 @@ class PronounCaseChecker(ParagraphChecker):
         prep = toks[i - 1].text.lower()
         if prep not in lexicon().prepositions or not toks[i - 1].is_word:
             return False
+        if (prep in _PREPOSITION_BEFORE_SOM and _next_word(text, toks, i) == "som"
+                and not text[:toks[i - 1].start].rstrip().endswith((",", ";", ":"))):
+            return True
         return _ends_noun_phrase(text, toks, i, strict=prep in _ALSO_CONJUNCTION)
 
     def _object_of_infinitive(self, text: str, toks: list[Token], i: int) -> bool:
@@ -138,6 +152,13 @@ def _ends_noun_phrase(text: str, toks: list[Token], i: int, strict: bool) -> boo
         return False
     w = nxt.text.lower()
     return w in _AFTER_PRONOUN or w in lexicon().prepositions or _finite(w)
+
+
+def _next_word(text: str, toks: list[Token], i: int) -> str:
+    """The word right after toks[i] with only space between, else ""."""
+    if i + 1 >= len(toks) or not toks[i + 1].is_word or not _adjacent(text, toks[i], toks[i + 1]):
+        return ""
+    return toks[i + 1].text.lower()
 
 
 def _finite(word: str) -> bool:

@@ -1,11 +1,14 @@
-"""Wrong verb form after an auxiliary: "ska ger" (infinitive needed) and
-"har gjorde" (supine needed).
+"""Wrong verb form after an auxiliary: "ska ger" (infinitive needed), "har gjorde"
+(supine needed), and an infinitive where a clause needs a finite verb ("att det
+bli så").
 
-Both slips come from rewriting a sentence halfway, and a speller cannot see them
-because every word is a word. A modal or "kommer att" takes an infinitive; "har"/
-"hade" take a supine. We only flag words we can name a form for: a present tense
-form whose infinitive is a common word, or a preterite from the table of strong
-verbs. Weak -ade forms are left alone: "har skadade spelare" is correct.
+All three slips come from rewriting a sentence halfway, and a speller cannot see
+them because every word is a word. A modal, "kommer att" or "vi får" takes an
+infinitive; "har"/"hade" take a supine. We only flag words we can name a form for:
+a present tense form whose infinitive is a common word, a preterite from the table
+of strong verbs, or a weak preterite whose supine Hunspell knows. Forms that are
+also participles ("har skadade spelare", "har brutet ben") only when no noun can
+follow. A clause-final auxiliary ("det jag vill är") is left alone.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
 from proofer.morphology import lexicon, match_case, present_to_infinitive, preterite_to_supine
 from proofer.speller import Speller
-from proofer.tokens import Token, words
+from proofer.tokens import Token, starts_sentence, words
 
 # An infinitive rarer than this is more likely a guess from a noun ("regler").
 MIN_INFINITIVE_ZIPF = 2.0
@@ -23,8 +26,35 @@ MIN_INFINITIVE_ZIPF = 2.0
 # at least about as common as the infinitive, the word is read as a noun.
 NOUN_MARGIN = 0.3
 # "vill är"/"kan är" are correct at the end of a clause: "det jag vill är att ...".
-_CLAUSE_FINAL_MODALS = frozenset({"vill", "ville", "kan", "kunde"})
+_CLAUSE_FINAL_MODALS = frozenset({"vill", "ville", "kan", "kunde", "får", "fick"})
+# Words that head such a relative clause ("det/allt/vad/det enda (som) jag kan").
+_RELATIVE_HEADS = frozenset({"det", "allt", "vad", "enda", "som", "sådant", "detta", "mycket",
+                             "lite", "mest", "något", "inget"})
+# After "var" these make it the distributive pronoun: "De har var sin bil."
+_DISTRIBUTIVE = frozenset({"sin", "sitt", "sina", "och", "för", "annan", "annat", "tredje",
+                           "fjärde", "femte", "hans", "hennes", "deras", "sig"})
+# Words that cannot start the noun a participle would describe: after "har
+# fattade" one of these shows that "fattade" was meant as the verb.
+_NOT_NOUN_START = frozenset({
+    "ett", "en", "den", "det", "de", "dem", "denna", "detta", "dessa", "sin", "sitt", "sina",
+    "min", "mitt", "mina", "din", "ditt", "dina", "vår", "vårt", "våra", "hans", "hennes",
+    "deras", "dess", "honom", "henne", "oss", "er", "sig", "mig", "dig", "upp", "ut", "in",
+    "bort", "fram", "ihop", "tillbaka", "igen", "att", "om", "hur", "vad", "varför", "när"})
+# Present forms that are also nouns, so "får" takes them as its object ("vi får bär").
+_NOUNS_TOO = frozenset({"bär", "rör", "ler", "lär", "kör", "ser", "dör"})
+# "att det bli så": a clause with a subject pronoun and no auxiliary needs a
+# finite verb. Only the commonest verbs, whose infinitives are no other word
+# class ("de unga" is an article and an adjective; "få", "bo" are words too).
+_FINITE_OF = {"vara": "är", "bli": "blir", "ha": "har", "göra": "gör", "ta": "tar",
+              "ge": "ger", "gå": "går", "stå": "står", "komma": "kommer", "kunna": "kan",
+              "vilja": "vill", "veta": "vet", "säga": "säger", "se": "ser"}
+_CLAUSE_SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "det", "den", "man"})
+_CLAUSE_STARTERS = frozenset({"att", "om", "när", "eftersom", "medan", "därför", "då", "innan",
+                              "tills", "fast", "fastän", "ifall", "så", "sedan"})
+# A supine rarer than this is not trusted ("har femte" has none at all).
+MIN_SUPINE_ZIPF = 3.0
 # A finite verb followed by its subject starts a new main clause: "Allt vi kan gör vi".
+# After one of these, "får" is an auxiliary ("vi får ta reda på").
 _SUBJECTS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "de", "man"})
 # "De som vill kan komma": the modal ends a relative clause and an auxiliary
 # starts the main clause.
@@ -51,6 +81,19 @@ EXAMPLES_WRONG: list[tuple[str, str]] = [
     ("Han hade [sa] det tidigare.", "sagt"),
     ("De har inte [kom] hem.", "kommit"),
     ("Det krävs mycket för att [vinner] matcher.", "vinna"),
+    ("Det kan [är] svåra villkor.", "vara"),
+    ("Vi får [tar] reda på det.", "ta"),
+    ("Hon får inte [går] ut.", "gå"),
+    ("Ingen vet om det har [var] något skott.", "varit"),
+    ("Regeringen har [fattade] ett beslut.", "fattat"),
+    ("Utvecklingen mot allt färre platser har [gick] för långt.", "gått"),
+    ("Byarna har [vuxet] ihop.", "vuxit"),
+    ("Jag tror att det [bli] bra.", "blir"),
+    ("Hon frågade om han [ha] tid.", "har"),
+    ("Vi vet inte när de [komma] hem.", "kommer"),
+    ("Hon har [ringde] honom två gånger.", "ringt"),
+    ("Polisen har [stängde] av vägen.", "stängt"),
+    ("De har [undersökte] om det stämmer.", "undersökt"),
     ("Han gick utan att [säger] något.", "säga"),
 ]
 EXAMPLES_RIGHT: list[str] = [
@@ -69,6 +112,26 @@ EXAMPLES_RIGHT: list[str] = [
     "De som vill kan komma hit.",
     "Han sa att han ger upp, för att han är trött.",
     "Det är viktigt för att lyckas och för att vinna.",
+    "Det jag kan är att spela.",
+    "Allt hon ville var att vinna.",
+    "Det enda han hade var en kniv.",
+    "Vi får pengar från staten.",
+    "Hon får tänder nu.",
+    "Vi får bär från skogen.",
+    "De får svar i dag.",
+    "Han har varit sjuk.",
+    "Regeringen har fattade beslut att följa.",
+    "Vi har köpta varor i lager.",
+    "Hon har skadade spelare och sjuka ledare.",
+    "Han har tredje plats.",
+    "Han har brutet ben.",
+    "Vad vi hade var en bil.",
+    "Låt det bli så.",
+    "Vi såg att de unga spelade.",
+    "Han sa att de få som kom var nöjda.",
+    "Det ska bli bra.",
+    "Vi hoppas att det kan bli bra.",
+    "Laget har femte bästa försvaret.",
 ]
 
 
@@ -87,7 +150,7 @@ class VerbFormChecker(ParagraphChecker):
         findings: list[Finding] = []
         for i, tok in enumerate(toks):
             head = tok.text.lower()
-            if head in lexicon().modal_verbs:
+            if head in lexicon().modal_verbs or (head == "får" and _after_subject(text, toks, i)):
                 f = self._after_modal(text, toks, i, i + 1)
             elif (head == "kommer" or head in lexicon().prepositions) and _next_is(
                     text, toks, i, "att"):
@@ -95,6 +158,8 @@ class VerbFormChecker(ParagraphChecker):
                 f = self._after_modal(text, toks, i, i + 2)
             elif head in ("har", "hade"):
                 f = self._after_have(text, toks, i)
+            elif head in _CLAUSE_SUBJECTS and _starts_clause(text, toks, i):
+                f = _infinitive_as_finite(text, toks, i)
             else:
                 continue
             if f is not None:
@@ -112,7 +177,8 @@ class VerbFormChecker(ParagraphChecker):
         lex = lexicon()
         if w in lex.function_words and w not in lex.irregular_present:
             return None
-        if w in ("är", "var") and toks[head].text.lower() in _CLAUSE_FINAL_MODALS:
+        if (w in ("är", "var") and toks[head].text.lower() in _CLAUSE_FINAL_MODALS
+                and _ends_relative_clause(toks, head)):
             return None
         if _followed_by_subject(text, toks, target):
             return None
@@ -123,6 +189,10 @@ class VerbFormChecker(ParagraphChecker):
             return None
         if w not in lex.irregular_present and not self._verb_rather_than_noun(w, inf):
             return None
+        if toks[head].text.lower() == "får" and (
+                w in _NOUNS_TOO or (w not in lex.irregular_present
+                                    and self.speller.hunspell_knows(w + "na"))):
+            return None  # "hon får tänder": after "får" a plural noun is the object
         return Finding(target.start, target.end, word, Category.GRAMMAR, "grammar.modal-infinitive",
                        f"Efter {toks[nxt - 1].text.lower()} ska verbet stå i infinitiv: {inf}",
                        (match_case(word, inf),), Severity.ERROR)
@@ -138,14 +208,87 @@ class VerbFormChecker(ParagraphChecker):
 
     def _after_have(self, text: str, toks: list[Token], head: int) -> Finding | None:
         target = _verb_slot(text, toks, head, head + 1)
-        if target is None or target.text[:1].isupper():
+        if target is None or target.text[:1].isupper() or _ends_relative_clause(toks, head):
             return None
-        sup = preterite_to_supine(target.text)
+        w = target.text.lower()
+        sup = preterite_to_supine(w)
+        if sup is None and w == "var":
+            sup = None if _next_word_in(text, toks, target, _DISTRIBUTIVE) else "varit"
+        elif sup is None:
+            sup = self._weak_supine(text, toks, target)
         if sup is None:
             return None
         message = f"Efter {toks[head].text.lower()} ska verbet stå i supinum: {sup}"
         return Finding(target.start, target.end, target.text, Category.GRAMMAR,
-                       "grammar.supine", message, (sup,), Severity.ERROR)
+                       "grammar.supine", message, (match_case(target.text, sup),), Severity.ERROR)
+
+    def _weak_supine(self, text: str, toks: list[Token], target: Token) -> str | None:
+        """The supine of a weak preterite or a strong participle. "stängde",
+        "köpte" are only verbs (the participle is "stängda"), but an -ade form is
+        also a plural participle ("har skadade spelare") and an -et form a
+        neuter one ("har brutet ben"), so those only when what follows cannot
+        start the noun they would describe ("har fattade ett beslut")."""
+        w = target.text.lower()
+        if w in lexicon().function_words or len(w) < 5:
+            return None
+        if w.endswith("ade") or w.endswith("et"):
+            # "skadade", "brutet": also participles ("har brutet ben")
+            if not _next_word_in(text, toks, target, _NOT_NOUN_START):
+                return None
+            if w.endswith("et"):  # a strong verb's participle: "vuxet" -> "vuxit"
+                sup = w[:-2] + "it"
+                known = self.speller.hunspell_knows
+                return sup if known(sup) and zipf(sup) >= MIN_SUPINE_ZIPF else None
+            inf, sup = w[:-2], w[:-2] + "t"
+        elif w.endswith("dde"):
+            inf, sup = w[:-3], w[:-3] + "tt"
+        elif w.endswith(("de", "te")):
+            inf, sup = w[:-2] + "a", w[:-2] + "t"
+        else:
+            return None
+        known = self.speller.hunspell_knows
+        if not (known(sup) and known(inf)) or zipf(sup) < MIN_SUPINE_ZIPF:
+            return None
+        return sup
+
+
+def _starts_clause(text: str, toks: list[Token], i: int) -> bool:
+    """toks[i] opens a clause: a sentence start, or right after a subordinator."""
+    if i == 0 or starts_sentence(text, toks[i].start):
+        return True
+    return (toks[i - 1].text.lower() in _CLAUSE_STARTERS
+            and text[toks[i - 1].end:toks[i].start].isspace())
+
+
+def _infinitive_as_finite(text: str, toks: list[Token], i: int) -> Finding | None:
+    """"att det bli så" -> "blir": an infinitive right after a clause's subject."""
+    if i + 1 >= len(toks) or not text[toks[i].end:toks[i + 1].start].isspace():
+        return None
+    target = toks[i + 1]
+    finite = _FINITE_OF.get(target.text)
+    if finite is None:
+        return None
+    return Finding(target.start, target.end, target.text, Category.GRAMMAR, "grammar.finite-verb",
+                   f"Satsen saknar böjt verb: {finite}", (finite,), Severity.ERROR)
+
+
+def _after_subject(text: str, toks: list[Token], i: int) -> bool:
+    return (i > 0 and toks[i - 1].text.lower() in _SUBJECTS
+            and text[toks[i - 1].end:toks[i].start].isspace())
+
+
+def _ends_relative_clause(toks: list[Token], head: int) -> bool:
+    """"Det jag vill är", "allt vi har var": the auxiliary closes a relative
+    clause, its head word right before the subject pronoun. Not "Det kan är"
+    (an expletive subject) nor "allt färre platser har gick" (an adverb)."""
+    return (head >= 2 and toks[head - 1].text.lower() in _SUBJECTS
+            and toks[head - 2].text.lower() in _RELATIVE_HEADS)
+
+
+def _next_word_in(text: str, toks: list[Token], target: Token, wordset: frozenset[str]) -> bool:
+    i = toks.index(target)
+    return (i + 1 < len(toks) and toks[i + 1].text.lower() in wordset
+            and text[target.end:toks[i + 1].start].isspace())
 
 
 def _followed_by_subject(text: str, toks: list[Token], target: Token) -> bool:
