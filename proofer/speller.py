@@ -120,11 +120,13 @@ class Speller:
         found = set(self._close_cached(word))
         if word[:1].isupper():  # ranked in the word's case; candidates are lower case
             found = {c[:1].lower() + c[1:] for c in found}
-        if not any(suggestions.keyboard_distance(word, c) <= suggestions.DROPPED
+        if not any(suggestions.keyboard_distance(word, c) <= suggestions.ONE_KEYSTROKE
                    for c in found):
             # Nothing one keystroke away that Swedish text uses: a rare compound
             # one edit away, else two edits away, and Hunspell's own (slow) ideas.
             found |= suggestions.compound_candidates(word, self.check)
+            # A rare form the frequency list lacks, with a stray letter ("omstöpefr").
+            found |= suggestions.stray_letter_candidates(word, self.check)
             if not found:
                 # Nothing one edit away either (the close candidates are empty), so
                 # only the two-slip part of listed_candidates(two_edits=True) is left.

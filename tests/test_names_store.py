@@ -120,3 +120,11 @@ def test_cached_candidate_strength_follows_what_the_speller_learns() -> None:
     assert not any(f.rule == "names.unknown" for f in checker.check_paragraph(text))
     checker.invalidate()
     assert not checker._strengths
+
+
+def test_two_edit_lookup_finds_slips_at_both_ends_of_a_word() -> None:
+    """Neither the first two nor the last two letters survive "Hlalengrn": the
+    (first letter, length) buckets still hold "hallengren"; one edit does not."""
+    index = FuzzyIndex(["Hallengren", "Hallberg", "Lindström"])
+    assert ("hallengren", 2) in index.lookup("Hlalengrn", k=2)
+    assert index.lookup("Hlalengrn", k=1) == []

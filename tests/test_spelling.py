@@ -104,6 +104,8 @@ def test_keyboard_distance_prefers_neighbouring_keys() -> None:
     assert keyboard_distance("vänneh", "vännen") < keyboard_distance("vänneh", "vänner")
     assert keyboard_distance("kalades", "kallades") < keyboard_distance("kalades", "talades")
     assert keyboard_distance("htita", "hitta") < 1.0
+    # A dropped letter is likelier than a neighbouring key: "bjd" is "bjöd", not "bud".
+    assert keyboard_distance("bjd", "bjöd") < keyboard_distance("bjd", "bud")
 
 
 def test_suggestions_are_cheap_to_repeat(speller: Speller) -> None:

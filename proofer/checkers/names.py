@@ -46,6 +46,9 @@ MAX_WINDOW = 8  # words in a name we try to match with typos
 # Candidate strength of a word: may it be a misspelt name (or title)?
 NONE, IN_NAME, ALONE = 0, 1, 2
 FUZZY_PER_WORD = 6  # closest dictionary words tried per misspelt word
+# The second slip a 4-letter word may carry inside a name: two cheap keyboard slips
+# at most (a neighbouring key, a dropped or swapped one; see names.keyboard.slip_cost).
+TWO_CHEAP_SLIPS = 1.25  # (two neighbouring keys cost 1.2)
 MAX_COMBOS = 400  # word combinations tried for one window
 STRENGTH_CACHE = 100_000  # words whose candidate strength is kept
 _PARTY = re.compile(r"\s*\(([A-ZÅÄÖ]{1,3}(?:/[A-ZÅÄÖ]{1,3})?)\)")
@@ -156,11 +159,32 @@ class NameChecker(ParagraphChecker):
         # The frequency list first: a dict look-up settles most words, where the
         # speller would ask Hunspell (both answers give NONE, so the order is free).
         z = zipf(base.lower())
-        if z >= ATTESTED_IN_NAME or self._known(w):
+        if z >= ATTESTED_IN_NAME:
             return NONE
+        if self._known(w):
+            return ALONE if "-" in base and self._hyphen_slip(base) else NONE
         if base[0].isupper() and z < ATTESTED_ALONE and (len(base) > 4 or z < UNSEEN):
             return ALONE
         return IN_NAME
+
+    def _hyphen_slip(self, word: str) -> bool:
+        """A hyphenated name compared part by part: "Barometern-OF" for
+        "Barometern-OT". Each part is a word or capitals, so the speller knows the
+        whole; one edit from a dictionary name whose every other part is written
+        exactly makes it a slip. A genitive s on the part is none ("Barometern-OTs"),
+        nor is the name without one."""
+        if not word[:1].isupper() or self.store.knows_word(word):
+            return False  # "Barometern-OT:s" is the name with its ending
+        parts = word.lower().split("-")
+        for cand, _ in self.store.name_index.lookup(word.lower(), FUZZY_PER_WORD, 1):
+            theirs = cand.split("-")
+            if len(theirs) != len(parts):
+                continue
+            differ = [(a, b) for a, b in zip(parts, theirs, strict=True) if a != b]
+            if len(differ) == 1 and differ[0][0] != differ[0][1] + "s" \
+                    and differ[0][1] != differ[0][0] + "s":
+                return True
+        return False
 
     def _title_strength(self, w: str) -> int:
         if (len(w) < 5 or w.isupper() or ":" in w or "-" in w
@@ -243,8 +267,7 @@ class NameChecker(ParagraphChecker):
         limit = max(1, max_distance(low[i]))
         alone = cands[i] == ALONE
         mine = self._options(i, low, title, cache, limit) if alone else []
-        wider = self._options(i, low, title, cache,
-                              min(2, limit + 1) if len(low[i]) >= 5 else 1)
+        wider = self._wider(i, low, title, cache, limit)
         if not mine and not wider:
             return out
         n = len(toks)
@@ -283,6 +306,28 @@ class NameChecker(ParagraphChecker):
                     out.append(_Match(i, i + 1, genitive(store.surnames[w[:-1]]), -1, False,
                                       d, surname_only=True, prior=PRIOR["gen"]))
         return out
+
+    def _wider(self, i: int, low: list[str], title: bool, cache: dict,
+               limit: int) -> list[tuple[str, int]]:
+        """Options for token i inside a longer name: one slip more than alone
+        (_plausible also wants a word written exactly beside it). A 4-letter word
+        gets its second slip only as two cheap keyboard slips ("Ulla Brhj" for
+        "Ulla Brehm"): many short names are two edits from anything."""
+        n = len(low[i])
+        if n >= 5:
+            return self._options(i, low, title, cache, min(2, limit + 1))
+        if n < 4:
+            return self._options(i, low, title, cache, 1)
+        key = (i, title, "wider")
+        if key not in cache:
+            index = self.store.title_index if title else self.store.name_index
+            found = index.lookup(low[i], None, 2)
+            near = [o for o in found if o[1] <= limit]
+            far = sorted(((w, d) for w, d in found if d > limit
+                          and slip_cost(low[i], w) <= TWO_CHEAP_SLIPS),
+                         key=lambda o: (slip_cost(low[i], o[0]), o[0]))
+            cache[key] = (near + far)[:FUZZY_PER_WORD]
+        return cache[key]
 
     @staticmethod
     def _plausible(combo: tuple[tuple[str, int], ...], choices: list, pos: int,

@@ -57,6 +57,11 @@ VERY_COMMON = 5.0
 SHORT = 5
 LONG = 7  # a long capitalised word is rarely a name: judged as any word
 
+# A correction this rare (Zipf) does not make a short unknown word (these lengths) a
+# slip: rare words Hunspell lacks sit next to other rare words.
+RARE_CORRECTION = 2.0
+RARE_SHORT = (5, 7)
+
 # Known in a language that turns up in Swedish news (titles, quotes, names of works).
 USED_ABROAD = 3.0
 
@@ -218,6 +223,9 @@ class SpellingChecker(ParagraphChecker):
             # typo, so the reader is asked, not told.
             return _hint(tok, "spelling.unknown-rare", "Okänt ord – kontrollera stavningen",
                          suggestions)
+        if _rare_for_rare(tok.text, suggestions[0]):
+            return _hint(tok, "spelling.unknown-rare", "Okänt ord – kontrollera stavningen",
+                         suggestions)
         return Finding(tok.start, tok.end, tok.text, Category.SPELLING, "spelling.unknown-word",
                        f"Okänt ord – menade du {suggestions[0]}?", suggestions, Severity.ERROR)
 
@@ -312,6 +320,14 @@ def _a_slip_away(word: str, correction: str) -> bool:
     return d <= ONE_SLIP or (d <= TWO_SLIPS and zipf(correction) >= COMMON)
 
 
+def _rare_for_rare(word: str, correction: str) -> bool:
+    """A short lower-case word whose best correction is itself rare is as likely
+    a rare word Hunspell lacks ("empor", not "empir"). A long one is not: a rare
+    long word with a stray letter is still a slip ("omstöpefr" -> "omstöper")."""
+    return (word.islower() and RARE_SHORT[0] <= len(word) <= RARE_SHORT[1]
+            and zipf(correction) < RARE_CORRECTION)
+
+
 def _hint(tok: Token, rule: str, message: str, suggestions: tuple[str, ...]) -> Finding:
     return Finding(tok.start, tok.end, tok.text, Category.SPELLING, rule, message,
                    suggestions, Severity.INFO)
@@ -343,6 +359,11 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Enilgt polisen var det lugnt.", "Enilgt", "Enligt"),
     ("Rimlihetsstudien visar något annat.", "Rimlihetsstudien", "Rimlighetsstudien"),
     ("Han såg tv-vereionen i går.", "vereionen", "versionen"),
+    # A dropped letter before a neighbouring key: "bjd" is "bjöd", not "bud".
+    ("Han bjd alla på middag.", "bjd", "bjöd"),
+    ("Hon käne igen honom direkt.", "käne", "kände"),
+    # A stray key in a rare form the frequency list lacks, which Hunspell knows.
+    ("Kommunen omplanerfar bygget.", "omplanerfar", "omplanerar"),
 )
 CORRECT: tuple[str, ...] = (
     "Vi träffades bl.a. i Göteborg, t.ex. på Liseberg, kl. 14.30 m.m.",
@@ -360,6 +381,8 @@ CORRECT: tuple[str, ...] = (
     "Ban ser allvarligt på saken, sade han.",
     "Joe Ramonetha anfölls av en hund.",
     "Subduktion av oceanskorpan formade bergen.",
+    # A short rare word next to another rare word is a hint, not a slip.
+    "Kyrkan har ett torn med empor i väster.",
 )
 
 

@@ -5,7 +5,10 @@ are bucketed by (first two letters, length) and by (last two letters, length): a
 typo rarely hits both ends of a word, and an edit changes the length by at most the
 distance,
 so a query only scans the few buckets that can hold a match, with rapidfuzz's C
-scorer doing the comparisons. Everything here pickles, for the warm-load cache.
+scorer doing the comparisons. Two slips can touch both pairs ("Hqnha" for
+"Hanna", "Hlalengre" for "Hallengren"), so a two-edit query also scans (first
+letter, length): people rarely get the first letter wrong. Everything here
+pickles, for the warm-load cache.
 """
 
 from __future__ import annotations
@@ -33,11 +36,14 @@ class FuzzyIndex:
         """`words` are compared lower-cased; results are the lower-cased words."""
         heads: dict[tuple[str, int], list[str]] = defaultdict(list)
         tails: dict[tuple[str, int], list[str]] = defaultdict(list)
+        initials: dict[tuple[str, int], list[str]] = defaultdict(list)
         for w in dict.fromkeys(x.lower() for x in words if x):
             heads[(w[:2], len(w))].append(w)
             tails[(w[-2:], len(w))].append(w)
+            initials[(w[:1], len(w))].append(w)
         self._heads = dict(heads)
         self._tails = dict(tails)
+        self._initials = dict(initials)
 
     def lookup(self, word: str, limit: int | None = None,
                k: int | None = None) -> list[tuple[str, int]]:
@@ -49,7 +55,11 @@ class FuzzyIndex:
             return []
         found: dict[str, int] = {}
         for n in range(len(q) - k, len(q) + k + 1):
-            for bucket in (self._heads.get((q[:2], n)), self._tails.get((q[-2:], n))):
+            if k >= 2:  # holds the heads bucket
+                buckets = [self._initials.get((q[:1], n)), self._tails.get((q[-2:], n))]
+            else:
+                buckets = [self._heads.get((q[:2], n)), self._tails.get((q[-2:], n))]
+            for bucket in buckets:
                 if not bucket:
                     continue
                 for cand, dist, _ in process.extract(q, bucket, scorer=OSA.distance,
