@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from proofer.document import Paragraph
 from proofer.finding import Finding
+from proofer.speller import Speller
 
 
 class Checker(ABC):
@@ -39,3 +40,14 @@ class DocumentChecker(Checker):
     @abstractmethod
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
         """Findings with offsets into the whole `text`."""
+
+
+class SpellerParagraphChecker(ParagraphChecker):
+    """A paragraph checker whose judgement rests on Hunspell: it is exactly as
+    available as the shared Speller, and says so in its status."""
+
+    def __init__(self, speller: Speller) -> None:
+        self.speller = speller
+
+    def status(self) -> str:
+        return self.speller.status

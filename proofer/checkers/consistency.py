@@ -551,18 +551,22 @@ def _same_stem(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _paragraph_words(text: str) -> tuple[tuple[int, int, str, int], ...]:
-    """(start, end, word, 1 if written as a name) for the words worth comparing.
-    (_paragraph_forms applies the same test inline: keep the two in step.)"""
+    """(start, end, word, 1 if written as a name) for the words worth comparing."""
     out = []
     for tok in words(text):
-        w = tok.text
-        if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
-            continue
-        if len(w) < SHORT_WORD and not _short_kept(w.lower()):
-            continue
-        name = int(w[0].isupper() and not starts_sentence(text, tok.start))
-        out.append((tok.start, tok.end, w, name))
+        name = _comparable(text, tok.text, tok.start)
+        if name is not None:
+            out.append((tok.start, tok.end, tok.text, name))
     return tuple(out)
+
+
+def _comparable(text: str, w: str, start: int) -> int | None:
+    """None for a word not worth comparing, else 1 if it is written as a name."""
+    if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
+        return None
+    if len(w) < SHORT_WORD and not _short_kept(w.lower()):
+        return None
+    return int(w[0].isupper() and not starts_sentence(text, start))
 
 
 @lru_cache(maxsize=20_000)
@@ -575,11 +579,9 @@ def _paragraph_forms(text: str) -> tuple[tuple[str, int, int, tuple[str, ...]], 
     # only needed for the few paragraphs with a finding.
     for tok in words(text):
         w = tok.text
-        if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
+        name = _comparable(text, w, tok.start)
+        if name is None:
             continue
-        if len(w) < SHORT_WORD and not _short_kept(w.lower()):
-            continue
-        name = int(w[0].isupper() and not starts_sentence(text, tok.start))
         key = w.lower()
         entry = out.get(key)
         if entry is None:

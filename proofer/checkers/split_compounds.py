@@ -10,11 +10,10 @@ noun is a word people actually write (wordfreq knows it).
 
 from __future__ import annotations
 
-from proofer.checkers.base import ParagraphChecker
+from proofer.checkers.base import SpellerParagraphChecker
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
 from proofer.morphology import is_adjective_like, lexicon, match_case, present_to_infinitive
-from proofer.speller import Speller
 from proofer.tokens import Token, starts_sentence, words
 
 MIN_PART = 3
@@ -89,15 +88,9 @@ EXAMPLES_RIGHT: list[str] = [
 ]
 
 
-class SplitCompoundChecker(ParagraphChecker):
+class SplitCompoundChecker(SpellerParagraphChecker):
     name = "split_compounds"
     engine = "grammar"
-
-    def __init__(self, speller: Speller) -> None:
-        self.speller = speller
-
-    def status(self) -> str:
-        return self.speller.status
 
     def check_paragraph(self, text: str) -> list[Finding]:
         if not self.speller.available:

@@ -13,11 +13,10 @@ follow. A clause-final auxiliary ("det jag vill är") is left alone.
 
 from __future__ import annotations
 
-from proofer.checkers.base import ParagraphChecker
+from proofer.checkers.base import SpellerParagraphChecker
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
 from proofer.morphology import lexicon, match_case, present_to_infinitive, preterite_to_supine
-from proofer.speller import Speller
 from proofer.tokens import Token, starts_sentence, words
 
 # An infinitive rarer than this is more likely a guess from a noun ("regler").
@@ -135,15 +134,9 @@ EXAMPLES_RIGHT: list[str] = [
 ]
 
 
-class VerbFormChecker(ParagraphChecker):
+class VerbFormChecker(SpellerParagraphChecker):
     name = "verb_forms"
     engine = "grammar"
-
-    def __init__(self, speller: Speller) -> None:
-        self.speller = speller
-
-    def status(self) -> str:
-        return self.speller.status
 
     def check_paragraph(self, text: str) -> list[Finding]:
         toks = list(words(text))
