@@ -83,8 +83,8 @@ class Speller:
     def hunspell_knows(self, word: str) -> bool:
         """Hunspell alone (no accepted words); cached: the grammar checkers ask it
         about the same forms and joins again and again."""
-        if self._dict is None:
-            return True  # without a dictionary we claim nothing
+        if self._dict is None or not word:
+            return True  # without a dictionary (or a word) we claim nothing
         return self._hunspell_cached(word)
 
     def _hunspell_uncached(self, word: str) -> bool:

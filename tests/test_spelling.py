@@ -112,3 +112,10 @@ def test_suggestions_are_cheap_to_repeat(speller: Speller) -> None:
     first = speller.suggest("partisyrelse")
     assert first[0] == "partistyrelse"
     assert speller.suggest("partisyrelse") == first
+
+
+def test_the_speller_claims_nothing_about_an_empty_string() -> None:
+    from proofer.speller import Speller
+
+    speller = Speller()
+    assert speller.check("") and speller.hunspell_knows("")
