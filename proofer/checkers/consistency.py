@@ -24,7 +24,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from proofer.checkers.base import DocumentChecker
 from proofer.document import Paragraph
 from proofer.finding import Category, Finding, Severity
-from proofer.frequency import zipf
+from proofer.frequency import swedish_words, zipf
 from proofer.morphology import lexicon
 from proofer.speller import Speller
 from proofer.tokens import starts_sentence, words
@@ -173,6 +173,10 @@ class ConsistencyChecker(DocumentChecker):
     def __init__(self, speller: Speller) -> None:
         self.speller = speller
         self._lock = threading.Lock()
+        # The word lists and the frequency table: read now, when the engine is
+        # built, rather than in the middle of the first check.
+        lexicon()
+        swedish_words()
         self._reset()
 
     def _reset(self) -> None:
@@ -434,7 +438,10 @@ class ConsistencyChecker(DocumentChecker):
         """The in-document form `key` is most likely a slip for, already in the
         flagged word's inflection, or None."""
         my_stems = _stems(key)
-        candidates: list[tuple[float, str, bool]] = []  # (Zipf, form, short pair)
+        # (Zipf, form, short pair, condition): the condition, when not None, is
+        # (word, whether the speller must know it) and is asked only when the
+        # candidate could be returned (a Hunspell call each, most never needed).
+        candidates: list[tuple[float, str, bool, tuple[str, bool] | None]] = []
         for other in others:
             # Stem pairs one edit apart, found before the costlier test for being
             # the same word: most neighbours have none and need neither.
@@ -447,42 +454,51 @@ class ConsistencyChecker(DocumentChecker):
                      and DamerauLevenshtein.distance(stem, other_stem) == 1]
             if not pairs or (_same_stem(key, other) and not _rare_inflection(key, other)):
                 continue
+            short = len(key) < SHORT_WORD or len(other) < SHORT_WORD
             for _stem, suffix, other_stem in pairs:
                 target = other_stem + suffix
-                if target != other and target not in forms and not self.speller.check(target):
-                    # Only the other form itself is left: it must be one edit away
-                    # as written ("segern" is not "säger" + n).
-                    if DamerauLevenshtein.distance(key, other) != 1:
-                        continue
-                    target = other
-                candidates.append((zipf(target), target,
-                                   len(key) < SHORT_WORD or len(other) < SHORT_WORD))
+                if target == other or target in forms:
+                    candidates.append((zipf(target), target, short, None))
+                    continue
+                # The form the other's stem takes in this word's inflection, if the
+                # speller knows it; else only the other form itself is left, and it
+                # must be one edit away as written ("segern" is not "säger" + n).
+                candidates.append((zipf(target), target, short, (target, True)))
+                if DamerauLevenshtein.distance(key, other) == 1:
+                    candidates.append((zipf(other), other, short, (target, False)))
         if not candidates:
             return None
         form = forms[key]
-        if form.names and self.speller.check(form.text):
-            return None  # a known name or word written as a name: the name checker's job
+        blocked: bool | None = None  # a known name or word written as a name
         known: bool | None = None  # asked only when needed: a Hunspell call each
         mine = zipf(key)
-        for score, target, short in sorted(candidates, reverse=True):
+        check = self.speller.check
+        for score, target, short, condition in sorted(candidates, key=_rank, reverse=True):
             if target in others and _same_stem(key, target) and not _rare_inflection(key, target):
                 continue  # an inflection of the word itself
             source = forms.get(target)
-            name_like = bool(forms[key].names) or (
-                forms[key].text[0].isupper() and not self.speller.check(key))
+            name_like = bool(form.names) or (form.text[0].isupper() and not check(key))
             if name_like != bool(source is not None and source.names):
                 continue  # a name is only compared with names, a word with words
             margin = _short_margin(mine, score) if short else _margin(key, target, mine)
+            if_unknown = not short and (score > 0 or (source or _ABSENT).count >= 2)
+            long_rare = len(key) >= LONG_COMPOUND and max(score, mine) < RARE_COMPOUND_ZIPF
+            if not if_unknown and score - mine < margin and not long_rare:
+                continue  # not a slip whatever the speller says
+            if blocked is None:
+                blocked = bool(form.names) and check(form.text)
+            if blocked:
+                return None  # the name checker's job
             if known is None:
-                known = self.speller.check(forms[key].text) or self.speller.check(key)
-            if not known:
-                if short:
-                    continue  # a short unknown word is the speller's to judge
-                if score > 0 or (forms.get(target) or _ABSENT).count >= 2:
-                    return target
-            elif score - mine >= margin or (
-                    len(key) >= LONG_COMPOUND and max(score, mine) < RARE_COMPOUND_ZIPF
-                    and self._document_backs(key, target, parts)):
+                known = check(form.text) or check(key)
+            if known:
+                if score - mine < margin and not long_rare:
+                    continue
+            elif not if_unknown:
+                continue
+            if condition is not None and check(condition[0]) != condition[1]:
+                continue  # not a candidate after all
+            if not known or score - mine >= margin or self._document_backs(key, target, parts):
                 return target
         return None
 
@@ -499,6 +515,12 @@ class ConsistencyChecker(DocumentChecker):
 
 
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+
+
+def _rank(candidate: tuple[float, str, bool, tuple[str, bool] | None]) -> tuple[float, str, bool]:
+    """The order of the candidates before their conditions were deferred: the
+    condition must not break ties (and None does not compare with a tuple)."""
+    return candidate[:3]
 
 
 def _short_margin(mine: float, score: float) -> float:
@@ -543,7 +565,11 @@ def _same_stem(a: str, b: str) -> bool:
     stems_a, stems_b = _broad_stems(a), _broad_stems(b)
     if stems_a & stems_b:
         return True
-    return bool({"o" + s for s in stems_a} & stems_b or {"o" + s for s in stems_b} & stems_a)
+    # Every stem is a prefix of its word, so "o" + a stem of one can only be a stem
+    # of the other if that other word starts with "o": most pairs need neither set.
+    if b[:1] == "o" and {"o" + s for s in stems_a} & stems_b:
+        return True
+    return a[:1] == "o" and bool({"o" + s for s in stems_b} & stems_a)
 
 
 # The caches below make a re-check after an edit cheap: an article's words and
@@ -622,15 +648,15 @@ def _stems(word: str) -> tuple[tuple[str, str], ...]:
 def _probes(word: str) -> frozenset[str]:
     """Deletion neighbourhood of each stem: two stems one edit apart share a probe."""
     # The stems are prefixes of the word, so a stem's deletions are cut from the
-    # word's own: one string operation less per probe.
-    deletions = [word[:i] + word[i + 1:] for i in range(len(word))]
-    out = set(deletions)
-    out.add(word)
+    # word's own: one string operation less per probe. One list, made a frozenset
+    # once (no intermediate set; a third of all words have no stem).
+    probes = [word[:i] + word[i + 1:] for i in range(len(word))]
+    probes.append(word)
     for stem, _ in _stems(word)[1:]:
         m = len(stem)
-        out.add(stem)
-        out.update([d[:m - 1] for d in deletions[:m]])
-    return frozenset(out)
+        probes.append(stem)
+        probes += [d[:m - 1] for d in probes[:m]]
+    return frozenset(probes)
 
 
 def _match_case(model: str, word: str) -> str:
