@@ -230,19 +230,7 @@ class ConsistencyChecker(DocumentChecker):
             self._add_paragraphs(deltas)
             appeared = set(forms)
             deltas = {}
-        for para, d in deltas.items():
-            for key, count, names, spellings in _paragraph_forms(para):
-                form = forms.get(key)
-                if form is None:
-                    form = forms[key] = _Form()
-                    appeared.add(key)
-                form.count += d * count
-                form.names += d * names
-                texts = form.texts
-                for w in spellings:
-                    texts[w] = texts.get(w, 0) + d
-                form.paragraphs[para] = form.paragraphs.get(para, 0) + d
-                changed[key] = changed.get(key, 0) + d * count
+        self._add_paragraphs(deltas, appeared, changed)
         for key in changed:
             form = forms[key]
             if form.count == 0:
@@ -326,7 +314,11 @@ class ConsistencyChecker(DocumentChecker):
         for key in dirty:
             self._decide(key)
 
-    def _add_paragraphs(self, deltas: dict[str, int]) -> None:
+    def _add_paragraphs(self, deltas: dict[str, int], appeared: set[str] | None = None,
+                        changed: dict[str, int] | None = None) -> None:
+        """Add each paragraph's forms `d` times (negative: the paragraph went away),
+        noting new forms in `appeared` and count changes in `changed` when given
+        (a build from scratch needs neither)."""
         forms = self._forms
         get = forms.get
         for para, d in deltas.items():
@@ -334,12 +326,16 @@ class ConsistencyChecker(DocumentChecker):
                 form = get(key)
                 if form is None:
                     form = forms[key] = _Form()
+                    if appeared is not None:
+                        appeared.add(key)
                 form.count += d * count
                 form.names += d * names
                 texts = form.texts
                 for w in spellings:
                     texts[w] = texts.get(w, 0) + d
                 form.paragraphs[para] = form.paragraphs.get(para, 0) + d
+                if changed is not None:
+                    changed[key] = changed.get(key, 0) + d * count
 
     def _forget_decision(self, key: str) -> None:
         old = self._decisions.pop(key, None)

@@ -95,19 +95,7 @@ class ProposalQueue:
         An entry that already exists there is updated (the proposal is newer).
         """
         proposal = self.get(pid)
-        for _ in range(RETRIES):
-            df = DictionaryFile.load(target_dictionary_path)
-            if df.find(proposal.entry.name) is not None:
-                df.update(proposal.entry.name, proposal.entry)
-            else:
-                df.add(proposal.entry)
-            try:
-                df.save()
-                break
-            except ChangedOnDisk:
-                continue
-        else:
-            raise ChangedOnDisk(Path(target_dictionary_path))
+        _upsert(target_dictionary_path, proposal.entry)
         self._remove(pid)
         return proposal.entry
 
@@ -119,6 +107,23 @@ class ProposalQueue:
         def drop(items: list[dict]) -> None:
             items[:] = [i for i in items if str(i.get("id")) != pid]
         self._change(drop)
+
+
+def _upsert(path: Path | str, entry: Entry) -> None:
+    """Add or update `entry` in a dictionary file, reading it again and retrying when
+    someone else saved it in between (their edits are kept, ours land on top)."""
+    for _ in range(RETRIES):
+        df = DictionaryFile.load(path)
+        if df.find(entry.name) is not None:
+            df.update(entry.name, entry)
+        else:
+            df.add(entry)
+        try:
+            df.save()
+            return
+        except ChangedOnDisk:
+            continue
+    raise ChangedOnDisk(Path(path))
 
 
 def _user() -> str:
@@ -133,17 +138,5 @@ def add_for_editor(entry: Entry, user_dictionary: Path | str,
     """What the GUI's "lägg till i ordlistan" does: the entry lands in the user's own
     dictionary now (retrying if the file changed meanwhile) and, when the newsroom
     has a shared dictionary, is proposed for it. Returns the proposal id, if any."""
-    for _ in range(RETRIES):
-        df = DictionaryFile.load(user_dictionary)
-        if df.find(entry.name) is not None:
-            df.update(entry.name, entry)
-        else:
-            df.add(entry)
-        try:
-            df.save()
-            break
-        except ChangedOnDisk:
-            continue
-    else:
-        raise ChangedOnDisk(Path(user_dictionary))
+    _upsert(user_dictionary, entry)
     return queue.propose(entry, proposed_by) if queue is not None else None
