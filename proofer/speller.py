@@ -11,8 +11,12 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proofer import suggestions
+
+if TYPE_CHECKING:
+    from proofer.word_table import WordTable
 
 LANGUAGE = "sv_SE"
 
@@ -23,6 +27,7 @@ class Speller:
         self._accepted: set[str] = set()
         self._accepted_lower: set[str] = set()
         self._extra_lookups: list[Callable[[str], bool]] = []
+        self._table: WordTable | None = None
         self.status = "ok"
         # Bumped whenever what the speller knows changes, so that a checker keeping
         # decisions between checks (consistency) knows to start over.
@@ -56,6 +61,16 @@ class Speller:
                 self._accepted_lower.add(w.lower())
         self._forget()
 
+    def use_table(self, table: WordTable | None) -> None:
+        """Answer for listed words from a table of Hunspell's own verdicts
+        (proofer.word_table): the same answers, without the compound search."""
+        self._table = table
+        self._forget()
+
+    @property
+    def has_table(self) -> bool:
+        return self._table is not None
+
     def add_lookup(self, known: Callable[[str], bool]) -> None:
         """Let another word source (the name dictionaries) vouch for words."""
         self._extra_lookups.append(known)
@@ -85,6 +100,10 @@ class Speller:
         about the same forms and joins again and again."""
         if self._dict is None or not word:
             return True  # without a dictionary (or a word) we claim nothing
+        if self._table is not None:
+            known = self._table.answer(word)
+            if known is not None:
+                return known
         return self._hunspell_cached(word)
 
     def _hunspell_uncached(self, word: str) -> bool:

@@ -45,6 +45,9 @@ UNSEEN = 2.0  # a 4-letter word may stand alone as a near-miss only below this
 MAX_WINDOW = 8  # words in a name we try to match with typos
 # Candidate strength of a word: may it be a misspelt name (or title)?
 NONE, IN_NAME, ALONE = 0, 1, 2
+# The nine (name, title) strength pairs, shared: a cached pair per word would be a
+# new tuple for the garbage collector to walk after every cold check.
+_PAIRS = tuple(tuple((a, b) for b in (NONE, IN_NAME, ALONE)) for a in (NONE, IN_NAME, ALONE))
 FUZZY_PER_WORD = 6  # closest dictionary words tried per misspelt word
 # The second slip a 4-letter word may carry inside a name: two cheap keyboard slips
 # at most (a neighbouring key, a dropped or swapped one; see names.keyboard.slip_cost).
@@ -125,7 +128,9 @@ class NameChecker(ParagraphChecker):
         base = word.split(":")[0]
         if "-" in base:
             return all(p.isupper() or self.speller.check(p) for p in base.split("-") if p)
-        return self.speller.check(base) or self.speller.check(base.lower())
+        # Lower case first: the frequency-listed form is answered from the word
+        # table, where a capitalised one may cost a Hunspell compound search.
+        return self.speller.check(base.lower()) or self.speller.check(base)
 
     def _strengths_for(self, toks: list[Token], covered: list[_Match | None]
                        ) -> list[tuple[int, int]]:
@@ -145,7 +150,8 @@ class NameChecker(ParagraphChecker):
                 continue
             hit = cache.get(t.text)
             if hit is None:
-                hit = cache[t.text] = (self._name_strength(t.text), self._title_strength(t.text))
+                hit = cache[t.text] = _PAIRS[self._name_strength(t.text)][
+                    self._title_strength(t.text)]
             out.append(hit)
         return out
 

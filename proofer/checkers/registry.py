@@ -6,6 +6,7 @@ ever call `build_engine`.
 
 from __future__ import annotations
 
+from proofer import word_table
 from proofer.checkers.base import Checker
 from proofer.checkers.consistency import ConsistencyChecker
 from proofer.checkers.encoding import MojibakeChecker
@@ -17,12 +18,14 @@ from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.split_compounds import SplitCompoundChecker
 from proofer.checkers.verb_forms import VerbFormChecker
 from proofer.engine import Engine
-from proofer.settings import Settings
+from proofer.settings import Settings, config_dir
 from proofer.speller import Speller, read_word_list
 
 
 def build_checkers(settings: Settings) -> list[Checker]:
     speller = Speller(read_word_list(settings.personal_words_path))
+    if speller.available:
+        speller.use_table(word_table.load(config_dir() / "cache", speller.hunspell_knows))
     names_on = "name" not in settings.disabled_categories
     checkers: list[Checker] = [SpellingChecker(speller, names_handle_capitalised=names_on)]
     if names_on:

@@ -1,0 +1,175 @@
+"""Hunspell's verdict on every word Swedish text uses, worked out once per dictionary.
+
+Asking Hunspell about a rare word or a non-word costs 20-100 µs (it searches for a
+compound reading), and the checkers ask about thousands of them in a long article:
+the spelling checker about every word the frequency list cannot settle, the name
+checker about capitalised words, the grammar checkers about inflected forms. Most of
+those words are in wordfreq's Swedish list (340,000 words). This table holds the ones
+of them Hunspell rejects (about 130,000), so for a listed word the answer is a set
+look-up; anything else still goes to Hunspell.
+
+The table is only a faster way to get Hunspell's own answers, so it must never
+disagree with the installed dictionary: its file name carries a key made from the
+dictionary files, enchant's personal word list and wordfreq's version, and a sample
+of its answers is compared with Hunspell when it is loaded. A missing or stale
+table only costs speed: `python -m proofer prepare` (run by scripts/setup.sh)
+builds it, in a few seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+
+from proofer.frequency import swedish_words
+
+LANGUAGE = "sv_SE"
+FORMAT = "2"
+# Separates the rejected words from the capitalisation exceptions in the file (no
+# listed word contains a tab).
+_SECTION = "\t"
+# Where enchant's Hunspell provider looks for dictionaries on Linux, in its order.
+_DICTIONARY_DIRS = ("~/.config/enchant/hunspell", "/usr/share/hunspell", "/usr/share/myspell",
+                    "/usr/share/myspell/dicts")
+_PERSONAL_LISTS = ("~/.config/enchant/{lang}.dic", "~/.config/enchant/{lang}.exc")
+# Answers compared with Hunspell on loading: spread over the whole table.
+SAMPLE = 64
+
+
+class WordTable:
+    """Listed lower-case words, which of them Hunspell rejects, and which it
+    accepts in lower case but not capitalised (a handful: "filipinerna")."""
+
+    def __init__(self, rejected: Sequence[str], capital_exceptions: Sequence[str] = (),
+                 listed: dict[str, float] | None = None) -> None:
+        self.listed = swedish_words() if listed is None else listed
+        self.rejected = frozenset(rejected)
+        self.capital_exceptions = frozenset(capital_exceptions)
+        self._sample = [*rejected[:: max(1, len(rejected) // SAMPLE)], *capital_exceptions]
+
+    def answer(self, word: str) -> bool | None:
+        """Hunspell's answer for `word`, or None when the table does not cover it.
+
+        A capitalised word ("Regeringen" opening a sentence) is covered when its
+        lower-case form is an accepted listed word: Hunspell accepts that word
+        capitalised too, except for the exceptions the build found."""
+        listed = self.listed
+        if word in listed:
+            return word not in self.rejected
+        low = word.lower()
+        if (low in listed and low not in self.rejected and low != word
+                and word == _capitalised(low)):
+            return low not in self.capital_exceptions
+        return None
+
+    def agrees_with(self, check: Callable[[str], bool]) -> bool:
+        """True when a spread sample of the table's answers is what `check` says."""
+        step = max(1, len(self.listed) // SAMPLE)
+        sample = [*islice(self.listed, 0, None, step), *self._sample]
+        sample += [_capitalised(w) for w in sample]
+        return all(self.answer(w) in (None, bool(check(w))) for w in sample)
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def dictionary_key(language: str = LANGUAGE) -> str | None:
+    """A key that changes whenever Hunspell's answers could: the dictionary files
+    enchant would use, the user's enchant word lists and wordfreq's version. None
+    when the dictionary files cannot be found (then no table is used)."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(f"{FORMAT}\0{language}\0{version('wordfreq')}\0".encode())
+    for d in _dictionary_dirs():
+        aff, dic = d / f"{language}.aff", d / f"{language}.dic"
+        if aff.is_file() and dic.is_file():
+            h.update(aff.read_bytes())
+            h.update(dic.read_bytes())
+            break
+    else:
+        return None
+    for pattern in _PERSONAL_LISTS:
+        p = Path(pattern.format(lang=language)).expanduser()
+        if p.is_file():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def _dictionary_dirs() -> list[Path]:
+    dirs = []
+    config = os.environ.get("ENCHANT_CONFIG_DIR")
+    if config:
+        dirs.append(Path(config) / "hunspell")
+    dirs += [Path(d).expanduser() for d in _DICTIONARY_DIRS]
+    return dirs
+
+
+def table_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"hunspell-{LANGUAGE}-{key}.txt"
+
+
+def load(cache_dir: Path, check: Callable[[str], bool]) -> WordTable | None:
+    """The table for the installed dictionary, or None (missing, unreadable, or
+    disagreeing with Hunspell: then it is deleted, to be built again)."""
+    key = dictionary_key()
+    if key is None:
+        return None
+    path = table_path(cache_dir, key)
+    try:
+        rejected, _, exceptions = path.read_text(encoding="utf-8").partition(_SECTION)
+    except (OSError, UnicodeDecodeError):
+        return None
+    table = WordTable([w for w in rejected.split("\n") if w],
+                      [w for w in exceptions.split("\n") if w])
+    if not table.agrees_with(check):
+        path.unlink(missing_ok=True)
+        return None
+    return table
+
+
+def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | None:
+    """Ask Hunspell about every listed word and write the table; (path, rejected
+    count), or None without a findable dictionary. Written atomically: a reader
+    sees the old table or the new one, never half of it."""
+    key = dictionary_key()
+    if key is None:
+        return None
+    words = list(swedish_words())
+    workers = workers or min(4, os.cpu_count() or 1)
+    chunks = [words[i::workers] for i in range(workers)]
+    if workers == 1:
+        parts = [_verdicts(chunks[0])]
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            parts = list(pool.map(_verdicts, chunks))
+    rejected = sorted(w for part in parts for w in part[0])
+    exceptions = sorted(w for part in parts for w in part[1])
+    path = table_path(cache_dir, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text("\n".join(rejected) + "\n" + _SECTION + "\n".join(exceptions),
+                   encoding="utf-8")
+    os.replace(tmp, path)
+    for old in path.parent.glob(f"hunspell-{LANGUAGE}-*.txt"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path, len(rejected)
+
+
+def _verdicts(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(words Hunspell rejects, accepted words it rejects capitalised)."""
+    import enchant
+
+    d = enchant.Dict(LANGUAGE)
+    rejected, exceptions = [], []
+    for w in words:
+        if not d.check(w):
+            rejected.append(w)
+        elif _capitalised(w) != w and not d.check(_capitalised(w)):
+            exceptions.append(w)
+    return rejected, exceptions
