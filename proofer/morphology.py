@@ -64,6 +64,18 @@ def is_adjective_like(word: str, known: Known) -> bool:
     return known(w + "are") and known(w + "ast")
 
 
+def is_inflected_adjective(word: str, known: Known) -> bool:
+    """True for the -a and -t forms of an adjective ("svenska", "nya", "allmänt",
+    "nytt"): the first part of a compound is an adjective's base form ("nyår",
+    "storstad"), never one of these."""
+    w = word.lower()
+    for ending in ("a", "tt", "t"):
+        base = w[: -len(ending)]
+        if w.endswith(ending) and len(base) >= 2 and is_adjective_like(base, known):
+            return True
+    return False
+
+
 def present_to_infinitive(word: str, known: Known | None = None) -> str | None:
     """The infinitive a present tense form most likely belongs to, or None.
 
