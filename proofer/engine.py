@@ -103,7 +103,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _tagged(findings: Iterable[Finding], checker: Checker) -> list[Finding]:
-    return [f if f.source else replace(f, source=checker.name) for f in findings]
+    return [f if f.source else f.with_source(checker.name) for f in findings]
 
 
 def _valid(findings: Iterable[Finding], text: str) -> list[Finding]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -55,7 +55,16 @@ class Finding:
     source: str = field(default="", compare=False)  # the checker that produced it
 
     def shifted(self, delta: int) -> Finding:
-        return replace(self, start=self.start + delta, end=self.end + delta)
+        # The constructor, not dataclasses.replace: every cached paragraph finding
+        # is shifted on every check, and replace costs several times as much.
+        if not delta:
+            return self
+        return Finding(self.start + delta, self.end + delta, self.text, self.category,
+                       self.rule, self.message, self.suggestions, self.severity, self.source)
+
+    def with_source(self, source: str) -> Finding:
+        return Finding(self.start, self.end, self.text, self.category, self.rule,
+                       self.message, self.suggestions, self.severity, source)
 
     def to_json(self) -> dict[str, object]:
         return {

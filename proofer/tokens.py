@@ -44,8 +44,13 @@ class Token(NamedTuple):
 # an ordinary word with nothing attached that could make it something else (a dot,
 # @, a colon, a hyphen, a digit): most tokens, and without it every word would
 # first be tried, and backtracked, as an e-mail address.
+#
+# The lookahead in front lets the scan skip a space or punctuation mark at once
+# instead of trying every alternative there: each of them starts with a word
+# character or one of # @ . + - (a third of the tokenizing time).
 _TOKEN = re.compile(
     r"""
+    (?=[\w\#@.+-])(?:
     (?P<plain>(?<!\()[^\W\d_]+(?![\w.@:'’/+-]))
   | (?P<url>(?:https?://|www\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
@@ -59,7 +64,7 @@ _TOKEN = re.compile(
         |\d+(?:[.,:/–-]\d+|[ \u00a0]\d+)+
         |\d+(?:[.,:]\d+)*(?::[a-zåäö]{1,3}\b|[a-zåäö]{1,3}\b)?)
   | (?P<word>[^\W\d_]+(?:[-'’:][^\W\d_]+)*)
-    """,
+    )""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -77,37 +82,42 @@ def words(text: str) -> Iterator[Token]:
 # serves them all (a paragraph is tokenized once per edit, not once per checker).
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(_scan(text))
+    # One loop with the common case inline: a generator's resumption per token
+    # cost a fifth of tokenizing.
+    word = Kind.WORD
+    new = _new_token
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "plain":  # the common case, matched first and cheaply
+            start, end = m.span()
+            append(new(Token, (start, end, m.group(), word)))
+            continue
+        tok = _other(m)
+        if tok is not None:
+            append(tok)
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[Token, ...]:
-    return tuple(t for t in _tokens(text) if t.kind is Kind.WORD)
+    word = Kind.WORD
+    return tuple([t for t in _tokens(text) if t[3] is word])
 
 
 _new_token = tuple.__new__  # Token's fields without NamedTuple's __new__ wrapper
 
 
-def _scan(text: str) -> Iterator[Token]:
-    word = Kind.WORD
-    for m in _TOKEN.finditer(text):
-        group = m.lastgroup
-        if group == "plain":  # the common case, matched first and cheaply
-            start, end = m.span()
-            yield _new_token(Token, (start, end, m.group(), word))
-            continue
-        kind = Kind(group or "other")
-        tok_text = m.group()
-        if kind is Kind.NUMBER:
-            # A number span must not swallow a trailing separator ("2019 -").
-            stripped = tok_text.rstrip(" \u00a0.,:/–-")
-            if not stripped:
-                continue
-            yield Token(m.start(), m.start() + len(stripped), stripped, kind)
-            continue
-        yield Token(m.start(), m.end(), tok_text, kind)
-
-
+def _other(m: re.Match[str]) -> Token | None:
+    kind = Kind(m.lastgroup or "other")
+    tok_text = m.group()
+    if kind is Kind.NUMBER:
+        # A number span must not swallow a trailing separator ("2019 -").
+        stripped = tok_text.rstrip(" \u00a0.,:/–-")
+        if not stripped:
+            return None
+        return Token(m.start(), m.start() + len(stripped), stripped, kind)
+    return Token(m.start(), m.end(), tok_text, kind)
 
 
 _SENTENCE_END = re.compile(r"[.!?:…]\s*$|^\s*[-–—”\"]?\s*$")
