@@ -18,7 +18,9 @@ from proofer.checkers.base import Checker, DocumentChecker, ParagraphChecker
 from proofer.document import Paragraph, split_paragraphs
 from proofer.finding import Finding
 
-CACHE_SIZE = 50_000
+# Paragraphs remembered per checker (an article has hundreds; an editor keeps a
+# few articles open).
+CACHE_SIZE = 10_000
 
 
 @dataclass
@@ -30,7 +32,11 @@ class Report:
 class Engine:
     def __init__(self, checkers: Sequence[Checker]) -> None:
         self.checkers = list(checkers)
-        self._cache: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
+        # Per checker: paragraph text -> its findings. Keyed by the text itself and
+        # holding tuples (the empty one is shared), so a cold check leaves no new
+        # container per paragraph for the garbage collector to walk afterwards.
+        self._caches: dict[str, OrderedDict[str, tuple[Finding, ...]]] = {
+            c.name: OrderedDict() for c in self.checkers}
         self._lock = threading.Lock()
         self.paragraph_runs = 0  # how many (checker, paragraph) pairs actually ran
 
@@ -47,7 +53,8 @@ class Engine:
         """Forget cached results: a dictionary or the settings changed. Checkers
         that keep state between checks (consistency) are told to forget it too."""
         with self._lock:
-            self._cache.clear()
+            for cache in self._caches.values():
+                cache.clear()
         for c in self.checkers:
             forget = getattr(c, "invalidate", None)
             if callable(forget):
@@ -71,19 +78,20 @@ class Engine:
                 found.extend(_tagged(checker.check_document(text, paragraphs), checker))
         return Report(merge(_valid(found, text)), self.engines())
 
-    def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> list[Finding]:
-        key = (checker.name, para.text)
+    def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> tuple[Finding, ...]:
+        key = para.text
         with self._lock:
-            hit = self._cache.get(key)
+            cache = self._caches.setdefault(checker.name, OrderedDict())
+            hit = cache.get(key)
             if hit is not None:
-                self._cache.move_to_end(key)
+                cache.move_to_end(key)
                 return hit
-        result = _tagged(checker.check_paragraph(para.text), checker)
+        result = tuple(_tagged(checker.check_paragraph(key), checker))
         with self._lock:
             self.paragraph_runs += 1
-            self._cache[key] = result
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            cache[key] = result
+            if len(cache) > CACHE_SIZE:
+                cache.popitem(last=False)
         return result
 
     def close(self) -> None:
