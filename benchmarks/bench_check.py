@@ -30,7 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from proofer import frequency, suggestions, tokens  # noqa: E402
-from proofer.checkers import consistency  # noqa: E402
 from proofer.checkers.registry import build_checkers, build_engine  # noqa: E402
 from proofer.engine import Engine  # noqa: E402
 from proofer.names import keyboard  # noqa: E402
@@ -92,9 +91,6 @@ def clear_process_caches() -> None:
     tokens._words.cache_clear()
     suggestions.keyboard_distance.cache_clear()
     keyboard.slip_cost.cache_clear()
-    for cached in (consistency._paragraph_words, consistency._paragraph_forms,
-                   consistency._broad_stems, consistency._stems, consistency._probes):
-        cached.cache_clear()
 
 
 def full_check(text: str, settings: Settings) -> tuple[float, Engine]:

@@ -136,5 +136,70 @@ def test_engine_invalidate_makes_it_start_over() -> None:
     assert [f.text for f in engine.check(text).findings] == ["regleringen"]
     assert kept._forms
     engine.invalidate()
-    assert not kept._forms and not kept._decisions
+    assert not kept._forms and not kept._sources
     assert [f.text for f in engine.check(text).findings] == ["regleringen"]
+
+
+def _dev_text(n: int = 6) -> str:
+    return "\n".join(f.read_text(encoding="utf-8") for f in sorted(DEV.glob("*.txt"))[:n])
+
+
+def _stem_pairs(a: str, b: str) -> bool:
+    """Whether the decision compares `a` and `b` at all: a stem of one is one edit
+    from a stem of the other, with suffixes that may differ only if one is none."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from proofer.checkers.consistency import _stems
+
+    return any(not (sa != sb and sa and sb) and abs(len(x) - len(y)) <= 1 and x != y
+               and DamerauLevenshtein.distance(x, y) == 1
+               for x, sa in _stems(a) for y, sb in _stems(b))
+
+
+def test_neighbours_include_every_form_compared() -> None:
+    """The index only stores whole words' probes; a word one edit from another's
+    stem must still be found, from either side (else an edit could leave a
+    decision stale)."""
+    kept = ConsistencyChecker(Speller())
+    text = _dev_text()
+    kept.check_document(text, split_paragraphs(text))
+    forms = sorted(kept._forms)
+    keys = random.Random(5).sample(forms, 150)
+    compared = 0
+    for key in keys:
+        near = kept._neighbours(key)
+        for other in forms:
+            if other != key and (_stem_pairs(key, other) or _stem_pairs(other, key)):
+                compared += 1
+                assert other in near, (key, other)
+    assert compared > 50
+
+
+def _same_stem_by_sets(a: str, b: str) -> bool:
+    """The definition _same_stem computes without building sets."""
+    from proofer.checkers.consistency import BROAD_SUFFIXES, MIN_STEM
+
+    def stems(w: str) -> set[str]:
+        return {w} | {w[:-len(s)] for s in BROAD_SUFFIXES
+                      if w.endswith(s) and len(w) - len(s) >= MIN_STEM - 1}
+
+    sa, sb = stems(a), stems(b)
+    return bool(sa & sb or {"o" + s for s in sa} & sb or {"o" + s for s in sb} & sa)
+
+
+def test_same_stem_matches_its_definition() -> None:
+    from proofer.checkers.consistency import BROAD_SUFFIXES, _same_stem
+
+    vocabulary = sorted({t.text.lower() for t in words(_dev_text(3))
+                         if t.text.isalpha() and len(t.text) >= 4})
+    rng = random.Random(11)
+    pairs = [(a, b) for a in vocabulary[:300] for b in vocabulary[:300] if a[:2] == b[:2]]
+    for w in vocabulary[:400]:
+        s = rng.choice(BROAD_SUFFIXES)
+        pairs += [(w, w + s), (w + s, w[:-1] + rng.choice(BROAD_SUFFIXES)), ("o" + w, w + s),
+                  (w + s, "o" + w), (w[:4], "o" + w[:3] + s)]
+    same = 0
+    for a, b in pairs:
+        assert _same_stem(a, b) == _same_stem_by_sets(a, b), (a, b)
+        same += _same_stem(a, b)
+    assert 0 < same < len(pairs)

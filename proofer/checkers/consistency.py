@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from itertools import combinations
+from operator import itemgetter
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -113,11 +113,12 @@ class _Form:
 
     __slots__ = ("count", "names", "paragraphs", "texts")
 
-    def __init__(self) -> None:
-        self.count = 0
+    def __init__(self, count: int = 0, text: str = "", paragraph: str = "") -> None:
+        """`count` occurrences written `text` in `paragraph` (none: an empty form)."""
+        self.count = count
         self.names = 0  # capitalised in mid-sentence: a name
-        self.texts: dict[str, int] = {}  # as written -> occurrences
-        self.paragraphs: dict[str, int] = {}  # paragraph text -> occurrences
+        self.texts: dict[str, int] = {text: count} if count else {}  # as written -> occurrences
+        self.paragraphs: dict[str, int] = {paragraph: count} if count else {}  # text -> occurrences
 
     @property
     def text(self) -> str:
@@ -128,42 +129,17 @@ class _Form:
 _ABSENT = _Form()
 
 
-class _Recorder:
-    """The document's forms as `_best_source` sees them, noting every word it asks
-    about: a decision only has to be made again when one of those words changes."""
-
-    __slots__ = ("forms", "seen")
-
-    def __init__(self, forms: dict[str, _Form]) -> None:
-        self.forms = forms
-        self.seen: set[str] = set()
-
-    def __contains__(self, key: str) -> bool:
-        self.seen.add(key)
-        return key in self.forms
-
-    def __getitem__(self, key: str) -> _Form:
-        self.seen.add(key)
-        return self.forms[key]
-
-    def get(self, key: str, default: _Form | None = None) -> _Form | None:
-        self.seen.add(key)
-        return self.forms.get(key, default)
-
-
-@dataclass
-class _Decision:
-    source: str | None  # the form the word is a slip for, or None
-    words: frozenset[str]  # forms the decision looked at
-    parts: tuple[str, ...]  # stretches whose document-wide use it looked at
-
-
 class ConsistencyChecker(DocumentChecker):
-    """Incremental: the article's word statistics, the index of near forms and every
-    decision are kept between checks and updated from the paragraphs that changed,
+    """Incremental: the article's word statistics, the index of near forms and the
+    findings are kept between checks and updated from the paragraphs that changed,
     so that re-checking after an edit only decides again for words whose
     neighbourhood changed. The result is exactly that of a check from scratch
-    (tests/test_consistency.py compares them on random edits)."""
+    (tests/test_consistency.py compares them on random edits).
+
+    A decision reads the word itself and forms one edit away from it, and those are
+    among its neighbours (_neighbours): when a form comes, goes or changes its
+    counts, deciding again for its neighbours is enough. So decisions keep no list
+    of the words they read (a long article has over a thousand of them)."""
 
     name = "consistency"
     engine = "consistency"
@@ -183,13 +159,17 @@ class ConsistencyChecker(DocumentChecker):
         self._generation = self.speller.generation
         self._paragraphs: Counter[str] = Counter()
         self._forms: dict[str, _Form] = {}
-        # Deletion probe -> the present form that has it, or a set when several do
-        # (most probes belong to one form: no set to build for them).
+        # Probe of a present form as a whole word (see _word_probes) -> the form, or
+        # a set when several have it (most probes belong to one form: no set to
+        # build for them). Stems' probes are only looked up, never stored.
         self._buckets: dict[str, str | set[str]] = {}
-        self._decisions: dict[str, _Decision] = {}
-        self._word_users: dict[str, set[str]] = {}  # looked-at form -> deciding forms
+        self._sources: dict[str, str] = {}  # flagged form -> the form it is a slip for
+        self._parts_of: dict[str, list[str]] = {}  # deciding form -> stretches it looked at
         self._part_users: dict[str, set[str]] = {}  # stretch -> deciding forms
         self._support: dict[str, int] = {}  # stretch -> uses in the document
+        # Word -> its stems, for the current check only: kept, they would be
+        # thousands of tuples for the garbage collector to walk after every check.
+        self._stem_memo: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def invalidate(self) -> None:
         """Start over at the next check (the engine calls this when dictionaries or
@@ -201,7 +181,10 @@ class ConsistencyChecker(DocumentChecker):
         with self._lock:
             if self._generation != self.speller.generation or len(self._support) > self.MAX_PARTS:
                 self._reset()
-            self._update(Counter(p.text for p in paragraphs))
+            try:
+                self._update(Counter(p.text for p in paragraphs))
+            finally:
+                self._stem_memo.clear()
             return self._findings(paragraphs)
 
     # -- keeping the statistics up to date -------------------------------------------
@@ -219,19 +202,17 @@ class ConsistencyChecker(DocumentChecker):
         self._paragraphs = current
         if not deltas:
             return
+        if not self._forms and all(d > 0 for d in deltas.values()):
+            self._build(deltas)
+            return
         forms = self._forms
-        cold = not forms
         appeared: set[str] = set()
         vanished: set[str] = set()
-        changed: dict[str, int] = {}  # form -> change in its count
-        if cold and all(d > 0 for d in deltas.values()):
-            # From scratch only counts are added: no form drops to zero and nothing
-            # needs pruning (the general loop below would find exactly that).
-            self._add_paragraphs(deltas)
-            appeared = set(forms)
-            deltas = {}
-        self._add_paragraphs(deltas, appeared, changed)
-        for key in changed:
+        counts: dict[str, int] = {}  # form -> change in its count
+        names: dict[str, int] = {}  # form -> change in its occurrences as a name
+        for para, d in deltas.items():
+            self._add_paragraph(para, d, appeared, counts, names)
+        for key in counts:
             form = forms[key]
             if form.count == 0:
                 del forms[key]
@@ -243,18 +224,10 @@ class ConsistencyChecker(DocumentChecker):
                 if len(form.paragraphs) > 1:
                     form.paragraphs = {p: n for p, n in form.paragraphs.items() if n}
         buckets = self._buckets
-        setdefault = buckets.setdefault
         for key in appeared:
-            for probe in _probes(key):
-                bucket = setdefault(probe, key)  # one look-up for the common new probe
-                if bucket is key:
-                    continue
-                if type(bucket) is str:
-                    buckets[probe] = {bucket, key}
-                else:
-                    bucket.add(key)
+            _insert_probes(buckets, key, _word_probes(key))
         for key in vanished:
-            for probe in _probes(key):
+            for probe in _word_probes(key):
                 bucket = buckets.get(probe)
                 if bucket is None:
                     continue
@@ -265,45 +238,15 @@ class ConsistencyChecker(DocumentChecker):
                 bucket.discard(key)
                 if not bucket:
                     del buckets[probe]
-        if cold:
-            # Every word decides: collect the neighbours from the probes that several
-            # forms share (far fewer than the probes of every word).
-            stop = lexicon().function_words
-            near: dict[str, set[str]] = {}
-            for bucket in buckets.values():
-                if type(bucket) is str:
-                    continue
-                for key in bucket:
-                    if forms[key].count == 1 and key not in stop and not _common_short(key):
-                        mine = near.get(key)
-                        if mine is None:
-                            near[key] = set(bucket)
-                        else:
-                            mine |= bucket
-            for key, others in near.items():
-                others.discard(key)
-                if others:
-                    self._decide(key, others)
-            return
-        # Who has to decide again: the changed words, the words they are near
-        # (a form that appears or vanishes changes its neighbours' candidates), and
-        # every decision that looked at a changed word or a changed stretch.
-        dirty = set(changed)
-        for key in appeared | vanished:
-            for probe in _probes(key):
-                bucket = buckets.get(probe)
-                if bucket is None:
-                    continue
-                if type(bucket) is str:
-                    dirty.add(bucket)
-                else:
-                    dirty |= bucket
-        for key in changed:
-            users = self._word_users.get(key)
-            if users:
-                dirty |= users
+        # Who has to decide again: every word whose paragraphs changed, the words
+        # near one whose counts changed (it may be, or stop being, their source),
+        # and every decision that looked at a stretch whose use changed.
+        dirty = set(counts)
+        for key, d in counts.items():
+            if d or names.get(key):
+                dirty |= self._neighbours(key)
         if self._support:
-            moved = {k: d for k, d in changed.items() if d}
+            moved = {k: d for k, d in counts.items() if d}
             for part in list(self._support):
                 diff = sum(d for k, d in moved.items() if part in k)
                 if diff:
@@ -314,80 +257,168 @@ class ConsistencyChecker(DocumentChecker):
         for key in dirty:
             self._decide(key)
 
-    def _add_paragraphs(self, deltas: dict[str, int], appeared: set[str] | None = None,
-                        changed: dict[str, int] | None = None) -> None:
-        """Add each paragraph's forms `d` times (negative: the paragraph went away),
-        noting new forms in `appeared` and count changes in `changed` when given
-        (a build from scratch needs neither)."""
+    def _build(self, paragraphs: dict[str, int]) -> None:
+        """The statistics, the probe index and every decision from scratch: what
+        _update would do, with the neighbours of every word found in one pass over
+        the index instead of a search per word."""
+        forms = self._forms
+        for para, n in paragraphs.items():
+            self._add_paragraph(para, n)
+        buckets = self._buckets
+        shared: list[set[str]] = []  # the buckets of several forms
+        word_probes = []
+        for key in forms:
+            probes = _word_probes(key)
+            shared += _insert_probes(buckets, key, probes)
+            word_probes.append(probes)
+        # Every word decides: collect the neighbours from the probes that several
+        # forms share (far fewer than the probes of every word) ...
+        stop = lexicon().function_words
+        deciders = {k for k, f in forms.items()
+                    if f.count == 1 and k not in stop and not _common_short(k)}
+        near: dict[str, set[str]] = {}
+        for bucket in shared:
+            for key in bucket:
+                if key in deciders:
+                    mine = near.get(key)
+                    if mine is None:
+                        near[key] = set(bucket)
+                    else:
+                        mine |= bucket
+        # ... and from the stems' probes, now that every word's are in: a stem one
+        # edit from another word makes them neighbours both ways. (Made and dropped
+        # one word at a time, the memory stays warm; looked up in one go, in C, as
+        # most find nothing.)
+        memo = self._stem_memo
+        indexed = buckets.keys()
+        for key, probes in zip(forms, word_probes, strict=True):
+            stems = memo[key] = _stems(key)
+            if len(stems) == 1:
+                continue
+            hits = indexed & _stem_probes(stems, probes)
+            if not hits:
+                continue
+            found: set[str] = set()
+            for probe in hits:
+                bucket = buckets[probe]
+                if type(bucket) is str:
+                    found.add(bucket)
+                else:
+                    found |= bucket
+            found.discard(key)
+            if not found:
+                continue
+            if key in deciders:
+                mine = near.get(key)
+                if mine is None:
+                    near[key] = found.copy()
+                else:
+                    mine |= found
+            for other in found:
+                if other in deciders:
+                    mine = near.get(other)
+                    if mine is None:
+                        near[other] = {key}
+                    else:
+                        mine.add(key)
+        for key, others in near.items():
+            others.discard(key)
+            if others:
+                self._judge(key, others)
+
+    def _add_paragraph(self, para: str, d: int, appeared: set[str] | None = None,
+                       counts: dict[str, int] | None = None,
+                       names: dict[str, int] | None = None) -> None:
+        """Add the paragraph's forms `d` times (negative: the paragraph went away),
+        noting new forms in `appeared` and changes in `counts` and `names` when
+        given (a build from scratch needs none of them)."""
         forms = self._forms
         get = forms.get
-        for para, d in deltas.items():
-            for key, count, names, spellings in _paragraph_forms(para):
-                form = get(key)
-                if form is None:
-                    form = forms[key] = _Form()
-                    if appeared is not None:
-                        appeared.add(key)
-                form.count += d * count
-                form.names += d * names
+        for start, _end, w, _kind in words(para):
+            # _comparable, inline: this runs for every word of the article.
+            if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
+                continue
+            key = w.lower()
+            if len(w) < SHORT_WORD and not _short_kept(key):
+                continue
+            name = w[0].isupper() and not starts_sentence(para, start)
+            form = get(key)
+            if form is None:
+                form = forms[key] = _Form(d, w, para)
+                if appeared is not None:
+                    appeared.add(key)
+            else:
+                form.count += d
                 texts = form.texts
-                for w in spellings:
-                    texts[w] = texts.get(w, 0) + d
-                form.paragraphs[para] = form.paragraphs.get(para, 0) + d
-                if changed is not None:
-                    changed[key] = changed.get(key, 0) + d * count
+                texts[w] = texts.get(w, 0) + d
+                where = form.paragraphs
+                where[para] = where.get(para, 0) + d
+            if name:
+                form.names += d
+            if counts is not None:
+                counts[key] = counts.get(key, 0) + d
+                if name:
+                    names[key] = names.get(key, 0) + d
 
-    def _forget_decision(self, key: str) -> None:
-        old = self._decisions.pop(key, None)
-        if old is None:
-            return
-        for w in old.words:
-            users = self._word_users.get(w)
-            if users is not None:
-                users.discard(key)
-                if not users:
-                    del self._word_users[w]
-        for part in old.parts:
+    def _stems_of(self, word: str) -> tuple[tuple[str, str], ...]:
+        stems = self._stem_memo.get(word)
+        if stems is None:
+            stems = self._stem_memo[word] = _stems(word)
+        return stems
+
+    def _neighbours(self, key: str) -> set[str]:
+        """The present forms (not `key`) that may have a stem one edit from a stem of
+        `key`: a superset of those that can be its source, or it theirs."""
+        probes = _word_probes(key)
+        # The word and its stems against the others' words ...
+        probes += _stem_probes(self._stems_of(key), probes)
+        # ... and the word against the others' stems, which the index lacks: when
+        # the stem t of a word "t + suffix" is one edit from `key`, that word or one
+        # of its deletions is `key` or a deletion of it, + suffix.
+        bases = probes[:len(key) + 1]
+        probes += [b + suffix for suffix in SUFFIXES for b in bases]
+        out: set[str] = set()
+        get = self._buckets.get
+        for probe in probes:
+            bucket = get(probe)
+            if bucket is None:
+                continue
+            if type(bucket) is str:
+                out.add(bucket)
+            else:
+                out |= bucket
+        out.discard(key)
+        return out
+
+    def _decide(self, key: str) -> None:
+        """Decide again for `key`."""
+        self._sources.pop(key, None)
+        parts = self._parts_of.pop(key, None)
+        for part in parts or ():
             users = self._part_users.get(part)
             if users is not None:
                 users.discard(key)
                 if not users:
                     del self._part_users[part]
-
-    def _decide(self, key: str, others: set[str] | None = None) -> None:
-        """Decide again for `key`; `others`, when given, are its neighbours."""
-        self._forget_decision(key)
         form = self._forms.get(key)
         if form is None or form.count != 1 or key in lexicon().function_words:
             return
         if _common_short(key):
             return  # never a slip (see _margin): skip the search
-        if others is None:
-            others = set()
-            get = self._buckets.get
-            for probe in _probes(key):
-                bucket = get(probe)
-                if bucket is None:
-                    continue
-                if type(bucket) is str:
-                    others.add(bucket)
-                else:
-                    others |= bucket
-            others.discard(key)
-        if not others:
-            return
-        view = _Recorder(self._forms)
+        others = self._neighbours(key)
+        if others:
+            self._judge(key, others)
+
+    def _judge(self, key: str, others: set[str]) -> None:
+        """Decide for `key` (once in the document) among its neighbours `others`."""
         parts: list[str] = []
-        source = self._best_source(key, view, others, parts)
-        # The neighbours themselves need no note: one appearing or vanishing makes
-        # every form sharing a probe with it decide again.
-        words = frozenset(view.seen)
-        decision = _Decision(source, words, tuple(parts))
-        self._decisions[key] = decision
-        for w in words:
-            self._word_users.setdefault(w, set()).add(key)
-        for part in parts:
-            self._part_users.setdefault(part, set()).add(key)
+        source = self._best_source(key, others, parts)
+        if source is not None:
+            self._sources[key] = source
+        if parts:
+            self._parts_of[key] = parts
+            for part in parts:
+                self._part_users.setdefault(part, set()).add(key)
 
     def _part_support(self, part: str) -> int:
         """How often the document uses words containing `part` (kept up to date)."""
@@ -399,15 +430,13 @@ class ConsistencyChecker(DocumentChecker):
     # -- reporting ----------------------------------------------------------------
 
     def _findings(self, paragraphs: list[Paragraph]) -> list[Finding]:
-        flagged = [(k, d.source) for k, d in self._decisions.items() if d.source is not None]
-        if not flagged:
+        if not self._sources:
             return []
         starts = {p.text: p.start for p in paragraphs}
         findings = []
-        for key, best in flagged:
+        for key, best in self._sources.items():
             para = next(iter(self._forms[key].paragraphs))
-            start, end, original = next((s, e, w) for s, e, w, _ in _paragraph_words(para)
-                                        if w.lower() == key)
+            start, end, original = _locate(para, key)
             source = self._first_text(best, paragraphs) if best in self._forms else best
             suggestion = _match_case(original, source)
             findings.append(Finding(
@@ -424,30 +453,36 @@ class ConsistencyChecker(DocumentChecker):
             return form.text
         for p in paragraphs:
             if p.text in form.paragraphs:
-                return next(w for _, _, w, _ in _paragraph_words(p.text) if w.lower() == key)
+                return _locate(p.text, key)[2]
         return form.text
 
     # -- the decision ---------------------------------------------------------------
 
-    def _best_source(self, key: str, forms: _Recorder, others: set[str],
-                     parts: list[str]) -> str | None:
+    def _best_source(self, key: str, others: set[str], parts: list[str]) -> str | None:
         """The in-document form `key` is most likely a slip for, already in the
         flagged word's inflection, or None."""
-        my_stems = _stems(key)
+        forms = self._forms
+        memo = self._stem_memo
+        my_stems = memo.get(key) or self._stems_of(key)
         # (Zipf, form, short pair, condition): the condition, when not None, is
         # (word, whether the speller must know it) and is asked only when the
         # candidate could be returned (a Hunspell call each, most never needed).
         candidates: list[tuple[float, str, bool, tuple[str, bool] | None]] = []
+        distance = DamerauLevenshtein.distance
         for other in others:
             # Stem pairs one edit apart, found before the costlier test for being
-            # the same word: most neighbours have none and need neither.
-            pairs = [(stem, suffix, other_stem)
-                     for other_stem, other_suffix in _stems(other)
-                     for stem, suffix in my_stems
-                     # "ligan"/"ligger": liga+n vs ligg+er are different words
-                     if not (suffix != other_suffix and suffix and other_suffix)
-                     and abs(len(stem) - len(other_stem)) <= 1 and stem != other_stem
-                     and DamerauLevenshtein.distance(stem, other_stem) == 1]
+            # the same word: many neighbours have none and need neither. (Loops,
+            # not a comprehension: this runs for thousands of pairs of words.)
+            pairs = []
+            for other_stem, other_suffix in memo.get(other) or self._stems_of(other):
+                size = len(other_stem)
+                for stem, suffix in my_stems:
+                    # "ligan"/"ligger": liga+n vs ligg+er are different words
+                    if suffix != other_suffix and suffix and other_suffix:
+                        continue
+                    if (-1 <= len(stem) - size <= 1 and stem != other_stem
+                            and distance(stem, other_stem) == 1):
+                        pairs.append((stem, suffix, other_stem))
             if not pairs or (_same_stem(key, other) and not _rare_inflection(key, other)):
                 continue
             short = len(key) < SHORT_WORD or len(other) < SHORT_WORD
@@ -465,15 +500,25 @@ class ConsistencyChecker(DocumentChecker):
         if not candidates:
             return None
         form = forms[key]
+        name_like: bool | None = None  # the same for every candidate: asked once
         blocked: bool | None = None  # a known name or word written as a name
         known: bool | None = None  # asked only when needed: a Hunspell call each
         mine = zipf(key)
+        # Once the word is known, a candidate that is not KNOWN_MARGIN more common
+        # cannot be a slip (see `if known:` below) unless both are long and rare;
+        # candidates come best first, so the search can stop at the first of them.
+        can_stop = len(key) < LONG_COMPOUND or mine >= RARE_COMPOUND_ZIPF
         check = self.speller.check
-        for score, target, short, condition in sorted(candidates, key=_rank, reverse=True):
-            if target in others and _same_stem(key, target) and not _rare_inflection(key, target):
+        candidates.sort(key=_RANK, reverse=True)
+        for score, target, short, condition in candidates:
+            if known and can_stop and score - mine < KNOWN_MARGIN:
+                return None
+            # (Every target is one edit from the word: present, it is a neighbour.)
+            if target in forms and _same_stem(key, target) and not _rare_inflection(key, target):
                 continue  # an inflection of the word itself
             source = forms.get(target)
-            name_like = bool(form.names) or (form.text[0].isupper() and not check(key))
+            if name_like is None:
+                name_like = bool(form.names) or (form.text[0].isupper() and not check(key))
             if name_like != bool(source is not None and source.names):
                 continue  # a name is only compared with names, a word with words
             margin = _short_margin(mine, score) if short else _margin(key, target, mine)
@@ -513,10 +558,11 @@ class ConsistencyChecker(DocumentChecker):
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 
-def _rank(candidate: tuple[float, str, bool, tuple[str, bool] | None]) -> tuple[float, str, bool]:
-    """The order of the candidates before their conditions were deferred: the
-    condition must not break ties (and None does not compare with a tuple)."""
-    return candidate[:3]
+# The order of the candidates before their conditions were deferred: the condition
+# must not break ties (and None does not compare with a tuple).
+_RANK = itemgetter(0, 1, 2)
+# The smallest margin any pair needs (the floor in _best_source relies on it).
+assert KNOWN_MARGIN <= min(CONSONANT_MARGIN, FIRST_LETTER_MARGIN, SHORT_MARGIN)
 
 
 def _short_margin(mine: float, score: float) -> float:
@@ -555,35 +601,47 @@ def _rare_inflection(key: str, other: str) -> bool:
     return 0 < mine < RARE_INFLECTION_ZIPF and zipf(other) - mine >= INFLECTION_MARGIN
 
 
+_BROAD = frozenset(BROAD_SUFFIXES)
+_LONGEST_BROAD = max(map(len, BROAD_SUFFIXES))
+
+
 def _same_stem(a: str, b: str) -> bool:
     """Inflections or derivations of one word: "finns"/"finnas", "saknas"/"saknats",
     "klart"/"oklart"."""
-    stems_a, stems_b = _broad_stems(a), _broad_stems(b)
-    if stems_a & stems_b:
-        return True
-    # Every stem is a prefix of its word, so "o" + a stem of one can only be a stem
-    # of the other if that other word starts with "o": most pairs need neither set.
-    if b[:1] == "o" and {"o" + s for s in stems_a} & stems_b:
-        return True
-    return a[:1] == "o" and bool({"o" + s for s in stems_b} & stems_a)
+    # "o" + a stem of one can only be a stem of the other if that other word
+    # starts with "o": most pairs need only the first test.
+    return (_stem_shared(a, b) or (b[:1] == "o" and _stem_shared(a, b[1:]))
+            or (a[:1] == "o" and _stem_shared(b, a[1:])))
 
 
-# The caches below make a re-check after an edit cheap: an article's words and
-# their derived keys are the same from one keystroke to the next.
+def _stem_shared(a: str, b: str) -> bool:
+    """True when a stem of `a` is a stem of `b` (`a` a word, `b` at least MIN_STEM - 1
+    letters). A word's stems are the word itself and what is left of it, at least
+    MIN_STEM - 1 letters, after a broad suffix: prefixes of it at most
+    _LONGEST_BROAD letters shorter. So a shared stem is a common prefix of such a
+    length, and the few lengths are tried without building a set of stems."""
+    la, lb = len(a), len(b)
+    for k in range(max(MIN_STEM - 1, la - _LONGEST_BROAD, lb - _LONGEST_BROAD), min(la, lb) + 1):
+        if a[:k] != b[:k]:
+            return False  # nor will a longer prefix be common
+        if (k == la or a[k:] in _BROAD) and (k == lb or b[k:] in _BROAD):
+            return True
+    return False
 
-@lru_cache(maxsize=20_000)
-def _paragraph_words(text: str) -> tuple[tuple[int, int, str, int], ...]:
-    """(start, end, word, 1 if written as a name) for the words worth comparing."""
-    out = []
+
+def _locate(text: str, key: str) -> tuple[int, int, str]:
+    """(start, end, as written) of the first occurrence of the form `key` that
+    takes part in the statistics (the caller knows there is one)."""
     for tok in words(text):
-        name = _comparable(text, tok.text, tok.start)
-        if name is not None:
-            out.append((tok.start, tok.end, tok.text, name))
-    return tuple(out)
+        w = tok.text
+        if w.lower() == key and _comparable(text, w, tok.start) is not None:
+            return tok.start, tok.end, w
+    raise ValueError(key)
 
 
 def _comparable(text: str, w: str, start: int) -> int | None:
-    """None for a word not worth comparing, else 1 if it is written as a name."""
+    """None for a word not worth comparing, else 1 if it is written as a name.
+    (_add_paragraph has the same tests inline.)"""
     if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
         return None
     if len(w) < SHORT_WORD and not _short_kept(w.lower()):
@@ -591,68 +649,67 @@ def _comparable(text: str, w: str, start: int) -> int | None:
     return int(w[0].isupper() and not starts_sentence(text, start))
 
 
-@lru_cache(maxsize=20_000)
-def _paragraph_forms(text: str) -> tuple[tuple[str, int, int, tuple[str, ...]], ...]:
-    """(lower-cased form, occurrences, occurrences written as a name, spellings
-    one per occurrence) for each form in the paragraph: what the document's
-    statistics add or take away when the paragraph comes or goes."""
-    out: dict[str, list] = {}
-    # The same words as _paragraph_words, without building its tuple: that one is
-    # only needed for the few paragraphs with a finding.
-    for tok in words(text):
-        w = tok.text
-        name = _comparable(text, w, tok.start)
-        if name is None:
-            continue
-        key = w.lower()
-        entry = out.get(key)
-        if entry is None:
-            out[key] = [1, name, [w]]
-        else:
-            entry[0] += 1
-            entry[1] += name
-            entry[2].append(w)
-    return tuple((k, c, n, tuple(ws)) for k, (c, n, ws) in out.items())
+# (suffix, its length) of SUFFIXES by their last letter, in SUFFIXES order: most
+# words end in a letter that no suffix ends in, or one that only a few do.
+_SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, int], ...]] = {
+    c: tuple((s, len(s)) for s in SUFFIXES if s.endswith(c)) for c in {s[-1] for s in SUFFIXES}}
 
 
-_BROAD_BY_LAST: dict[str, tuple[str, ...]] = {
-    c: tuple(s for s in BROAD_SUFFIXES if s.endswith(c)) for c in {s[-1] for s in BROAD_SUFFIXES}}
-
-
-@lru_cache(maxsize=100_000)
-def _broad_stems(word: str) -> frozenset[str]:
-    return frozenset({word} | {word[: -len(suf)] for suf in _BROAD_BY_LAST.get(word[-1:], ())
-                               if word.endswith(suf) and len(word) - len(suf) >= MIN_STEM - 1})
-
-
-# SUFFIXES by their last letter, in SUFFIXES order: most words end in a letter
-# that no suffix ends in, or one that only a few do.
-_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
-    c: tuple(s for s in SUFFIXES if s.endswith(c)) for c in {s[-1] for s in SUFFIXES}}
-
-
-@lru_cache(maxsize=100_000)
 def _stems(word: str) -> tuple[tuple[str, str], ...]:
+    """(stem, suffix) pairs: the word itself with no suffix first, then the stems of
+    at least MIN_STEM letters left by each suffix it ends in."""
     out = [(word, "")]
-    for suf in _SUFFIXES_BY_LAST.get(word[-1:], ()):
-        if word.endswith(suf) and len(word) - len(suf) >= MIN_STEM:
-            out.append((word[: -len(suf)], suf))
+    n = len(word)
+    for suf, k in _SUFFIXES_BY_LAST.get(word[-1:], ()):
+        if n - k >= MIN_STEM and word.endswith(suf):
+            out.append((word[:-k], suf))
     return tuple(out)
 
 
-@lru_cache(maxsize=100_000)
-def _probes(word: str) -> frozenset[str]:
-    """Deletion neighbourhood of each stem: two stems one edit apart share a probe."""
-    # The stems are prefixes of the word, so a stem's deletions are cut from the
-    # word's own: one string operation less per probe. One list, made a frozenset
-    # once (no intermediate set; a third of all words have no stem).
-    probes = [word[:i] + word[i + 1:] for i in range(len(word))]
+def _word_probes(word: str) -> list[str]:
+    """The word's deletions, that of its last letter first, and the word itself: two
+    words one edit apart (a letter added, dropped, changed or two swapped) share
+    one of these."""
+    # Each deletion as the letters of an (n-1)-combination joined: one string made
+    # per probe instead of two slices and their sum.
+    probes = list(map("".join, combinations(word, len(word) - 1)))
     probes.append(word)
-    for stem, _ in _stems(word)[1:]:
+    return probes
+
+
+def _stem_probes(stems: tuple[tuple[str, str], ...], word_probes: list[str]) -> list[str]:
+    """The same for the stems after a suffix (stems[1:]), looked up among the words'
+    probes: a stem one edit from another word shares one with it. (Stems are only
+    compared with words, or with stems of the same suffix, which makes the words
+    one edit apart: no need to put these in the index.)"""
+    probes = []
+    n = len(stems[0][0])
+    for stem, suffix in stems[1:]:
+        # A stem is a prefix of the word, so its deletions are the word's
+        # deletions of its first m letters, cut short: one slice per probe. (A stem
+        # one letter short is one of the word's own probes already.)
         m = len(stem)
-        probes.append(stem)
-        probes += [d[:m - 1] for d in probes[:m]]
-    return frozenset(probes)
+        if len(suffix) > 1:
+            probes.append(stem)
+        probes += [d[:m - 1] for d in word_probes[n - m:n]]
+    return probes
+
+
+def _insert_probes(buckets: dict[str, str | set[str]], key: str,
+                   probes: list[str]) -> list[set[str]]:
+    """Enter `key` under each of its probes; returns the buckets that became shared."""
+    shared = []
+    setdefault = buckets.setdefault
+    for probe in probes:
+        bucket = setdefault(probe, key)  # one look-up for the common new probe
+        if bucket is key:
+            continue  # new, or a probe the word has twice
+        if type(bucket) is str:
+            bucket = buckets[probe] = {bucket, key}
+            shared.append(bucket)
+        else:
+            bucket.add(key)
+    return shared
 
 
 def _match_case(model: str, word: str) -> str:
