@@ -4,8 +4,10 @@ addresses, abbreviations, party letters) must never reach the speller."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from proofer.tokens import Kind, starts_sentence, tokenize, words
+from proofer.tokens import _SENTENCE_END, Kind, starts_sentence, tokenize, words
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -53,3 +55,34 @@ def test_a_number_does_not_swallow_a_trailing_separator() -> None:
 ])
 def test_starts_sentence(text: str, offset: int, expected: bool) -> None:
     assert starts_sentence(text, offset) is expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab A.!?:…-–—”\"\u00a0\n\t x\u2028\x1c", max_size=60), st.data())
+def test_starts_sentence_means_its_pattern(text: str, data: st.DataObject) -> None:
+    """The fast path must say what _SENTENCE_END says about the same window."""
+    offset = data.draw(st.integers(0, len(text)))
+    window = text[max(0, offset - 40):offset]
+    assert starts_sentence(text, offset) == bool(_SENTENCE_END.search(window))
+
+
+_LOOKAHEAD = r"(?=[\w\#@.+-])(?:"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="abåÅZ019 .,:;-–@#+/()'’_\"”\u00a0\nwhtps", max_size=40))
+def test_token_lookahead_only_skips(text: str) -> None:
+    """The lookahead in front of the token pattern is a speed-up only: without it
+    the same tokens come out."""
+    import re
+
+    from proofer.tokens import _TOKEN
+
+    pattern = _TOKEN.pattern
+    assert _LOOKAHEAD in pattern
+    start = pattern.index(_LOOKAHEAD)
+    end = pattern.rindex(")")
+    plain = re.compile(pattern[:start] + pattern[start + len(_LOOKAHEAD):end]
+                       + pattern[end + 1:], _TOKEN.flags)
+    assert [(m.span(), m.lastgroup) for m in plain.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in _TOKEN.finditer(text)]
