@@ -55,25 +55,37 @@ def is_adjective_like(word: str, known: Known) -> bool:
     definite -e forms (stor/stora/stort/store) or a comparative (god/godare/godast).
     """
     w = word.lower()
-    if w in lexicon().adjectives:
-        return True
-    if w.endswith(("isk", "ig", "lig", "sam", "bar", "ande", "ende", "are", "ast", "aste")):
+    if _adjective_by_form(w):
         return True
     if known(w + "a") and (known(w + "t") or known(w + "tt")) and known(w + "e"):
         return True
     return known(w + "are") and known(w + "ast")
 
 
+def adjective_by_form(word: str) -> bool:
+    """is_adjective_like or is_inflected_adjective from the word lists and endings
+    alone, with no Hunspell probe: for a caller that can skip costlier tests when
+    this already says yes."""
+    w = word.lower()
+    return _adjective_by_form(w) or any(_adjective_by_form(b) for b in _inflected_bases(w))
+
+
+def _adjective_by_form(w: str) -> bool:
+    return w in lexicon().adjectives or w.endswith(
+        ("isk", "ig", "lig", "sam", "bar", "ande", "ende", "are", "ast", "aste"))
+
+
 def is_inflected_adjective(word: str, known: Known) -> bool:
     """True for the -a and -t forms of an adjective ("svenska", "nya", "allmänt",
     "nytt"): the first part of a compound is an adjective's base form ("nyår",
     "storstad"), never one of these."""
-    w = word.lower()
-    for ending in ("a", "tt", "t"):
-        base = w[: -len(ending)]
-        if w.endswith(ending) and len(base) >= 2 and is_adjective_like(base, known):
-            return True
-    return False
+    return any(is_adjective_like(base, known) for base in _inflected_bases(word.lower()))
+
+
+def _inflected_bases(w: str) -> list[str]:
+    """The base forms `w` would have as an adjective's -a, -tt or -t form."""
+    return [w[: -len(ending)] for ending in ("a", "tt", "t")
+            if w.endswith(ending) and len(w) - len(ending) >= 2]
 
 
 def present_to_infinitive(word: str, known: Known | None = None) -> str | None:
