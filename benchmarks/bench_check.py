@@ -10,7 +10,9 @@ and prints:
 * the full built-in check (LanguageTool off) on a freshly built engine, i.e. with
   cold paragraph and speller caches (resources loaded once per process, such as the
   frequency list, are warmed first, since a running editor has them);
-* their ratio (target: full <= 3x bare);
+* their ratio (target: full <= 3x bare), and whether the word table of Hunspell's
+  verdicts (proofer/word_table.py, built by `python -m proofer prepare`) was used,
+  with the full check's time without it;
 * the time to re-check after a one-word edit in that draft (target < 20 ms);
 * with --per-checker, what each checker costs on its own (cold), and what each
   costs in the re-check after the edit (document checkers run every time).
@@ -31,9 +33,11 @@ sys.path.insert(0, str(ROOT))
 
 from proofer import frequency, suggestions, tokens  # noqa: E402
 from proofer.checkers.registry import build_checkers, build_engine  # noqa: E402
+from proofer.checkers.spelling import SpellingChecker  # noqa: E402
 from proofer.engine import Engine  # noqa: E402
 from proofer.names import keyboard  # noqa: E402
 from proofer.settings import Settings  # noqa: E402
+from proofer.speller import Speller  # noqa: E402
 from proofer.tokens import words  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -93,12 +97,18 @@ def clear_process_caches() -> None:
     keyboard.slip_cost.cache_clear()
 
 
-def full_check(text: str, settings: Settings) -> tuple[float, Engine]:
+def full_check(text: str, settings: Settings, table: bool = True) -> tuple[float, Engine]:
     clear_process_caches()
     engine = build_engine(settings)
+    if not table:  # as on a machine where `proofer prepare` never ran
+        _speller(engine).use_table(None)
     t0 = _clock()
     engine.check(text)
     return _clock() - t0, engine
+
+
+def _speller(engine: Engine) -> Speller:
+    return next(c.speller for c in engine.checkers if isinstance(c, SpellingChecker))
 
 
 def grammar_pass(text: str, settings: Settings) -> tuple[float, float]:
@@ -157,10 +167,15 @@ def main() -> int:
 
     # Interleaved, and the best of several runs of each: the machine may be shared,
     # and noise only ever adds.
-    bares, fulls, grammars, grammars_shared = [], [], [], []
+    has_table = _speller(warm).has_table
+    bares, fulls, grammars, grammars_shared, no_tables = [], [], [], [], []
     engine = None
     for _ in range(args.repeat):
         bares.append(bare_hunspell(words_only))
+        if has_table:
+            secs, plain = full_check(text, settings, table=False)
+            plain.close()
+            no_tables.append(secs)
         cold, shared = grammar_pass(text, settings)
         grammars.append(cold)
         grammars_shared.append(shared)
@@ -190,6 +205,13 @@ def main() -> int:
           "(LanguageTool off, cold engine)")
     verdict = "OK" if ratio <= TARGET_RATIO else "OVER TARGET"
     print(f"ratio full/bare      : {ratio:8.2f}x   (target <= {TARGET_RATIO:.0f}x) {verdict}")
+    if has_table:
+        plain = min(no_tables)
+        print(f"  word table         : used (proofer/word_table.py); without it the full check "
+              f"takes {plain * 1000:.1f} ms, {plain / bare:.2f}x bare")
+    else:
+        print("  word table         : MISSING (run `python -m proofer prepare`): every word "
+              "goes to Hunspell")
     verdict = "OK" if edit_ms < TARGET_EDIT_MS else "OVER TARGET"
     print(f"re-check after edit  : {edit_ms:8.1f} ms  (target < {TARGET_EDIT_MS:.0f} ms) {verdict}")
     print(f"grammar pass         : {' + '.join(GRAMMAR_PASS)}")
