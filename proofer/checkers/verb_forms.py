@@ -13,6 +13,8 @@ follow. A clause-final auxiliary ("det jag vill är") is left alone.
 
 from __future__ import annotations
 
+from functools import cache
+
 from proofer.checkers.base import SpellerParagraphChecker
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
@@ -134,6 +136,14 @@ EXAMPLES_RIGHT: list[str] = [
 ]
 
 
+@cache
+def _triggers() -> frozenset[str]:
+    """The words that open a verb slot this checker looks at."""
+    lex = lexicon()
+    return lex.modal_verbs | lex.prepositions | _CLAUSE_SUBJECTS | {"får", "kommer", "har",
+                                                                     "hade"}
+
+
 class VerbFormChecker(SpellerParagraphChecker):
     name = "verb_forms"
     engine = "grammar"
@@ -141,11 +151,17 @@ class VerbFormChecker(SpellerParagraphChecker):
     def check_paragraph(self, text: str) -> list[Finding]:
         toks = list(words(text))
         findings: list[Finding] = []
+        lex = lexicon()
+        # Every branch below starts with one of these words: one set test skips
+        # the rest of the loop for most tokens.
+        triggers = _triggers()
         for i, tok in enumerate(toks):
             head = tok.text.lower()
-            if head in lexicon().modal_verbs or (head == "får" and _after_subject(text, toks, i)):
+            if head not in triggers:
+                continue
+            if head in lex.modal_verbs or (head == "får" and _after_subject(text, toks, i)):
                 f = self._after_modal(text, toks, i, i + 1)
-            elif (head == "kommer" or head in lexicon().prepositions) and _next_is(
+            elif (head == "kommer" or head in lex.prepositions) and _next_is(
                     text, toks, i, "att"):
                 # "kommer att", and "för att"/"utan att": an infinitive phrase.
                 f = self._after_modal(text, toks, i, i + 2)
