@@ -28,9 +28,9 @@ from pathlib import Path
 from proofer.frequency import swedish_words
 
 LANGUAGE = "sv_SE"
-FORMAT = "2"
-# Separates the rejected words from the capitalisation exceptions in the file (no
-# listed word contains a tab).
+FORMAT = "3"
+# Separates the rejected words from the capitalisation flips in the file (no listed
+# word contains a tab).
 _SECTION = "\t"
 # Where enchant's Hunspell provider looks for dictionaries on Linux, in its order.
 _DICTIONARY_DIRS = ("~/.config/enchant/hunspell", "/usr/share/hunspell", "/usr/share/myspell",
@@ -41,29 +41,30 @@ SAMPLE = 64
 
 
 class WordTable:
-    """Listed lower-case words, which of them Hunspell rejects, and which it
-    accepts in lower case but not capitalised (a handful: "filipinerna")."""
+    """Listed lower-case words, which of them Hunspell rejects, and those whose
+    capitalised form gets the other answer: names ("denis" no, "Denis" yes) and a
+    handful of oddities ("filipinerna" yes, "Filipinerna" no)."""
 
-    def __init__(self, rejected: Sequence[str], capital_exceptions: Sequence[str] = (),
+    def __init__(self, rejected: Sequence[str], capital_flips: Sequence[str] = (),
                  listed: dict[str, float] | None = None) -> None:
         self.listed = swedish_words() if listed is None else listed
         self.rejected = frozenset(rejected)
-        self.capital_exceptions = frozenset(capital_exceptions)
-        self._sample = [*rejected[:: max(1, len(rejected) // SAMPLE)], *capital_exceptions]
+        self.capital_flips = frozenset(capital_flips)
+        step = max(1, len(rejected) // SAMPLE)
+        self._sample = [*rejected[::step], *capital_flips[:: max(1, len(capital_flips) // SAMPLE)]]
 
     def answer(self, word: str) -> bool | None:
         """Hunspell's answer for `word`, or None when the table does not cover it.
 
-        A capitalised word ("Regeringen" opening a sentence) is covered when its
-        lower-case form is an accepted listed word: Hunspell accepts that word
-        capitalised too, except for the exceptions the build found."""
+        A capitalised word ("Regeringen" opening a sentence, "Denis") is covered
+        when its lower-case form is listed: Hunspell gives it the lower-case
+        form's answer unless the build found that it flips."""
         listed = self.listed
         if word in listed:
             return word not in self.rejected
         low = word.lower()
-        if (low in listed and low not in self.rejected and low != word
-                and word == _capitalised(low)):
-            return low not in self.capital_exceptions
+        if low in listed and low != word and word == _capitalised(low):
+            return (low not in self.rejected) != (low in self.capital_flips)
         return None
 
     def agrees_with(self, check: Callable[[str], bool]) -> bool:
@@ -121,11 +122,11 @@ def load(cache_dir: Path, check: Callable[[str], bool]) -> WordTable | None:
         return None
     path = table_path(cache_dir, key)
     try:
-        rejected, _, exceptions = path.read_text(encoding="utf-8").partition(_SECTION)
+        rejected, _, flips = path.read_text(encoding="utf-8").partition(_SECTION)
     except (OSError, UnicodeDecodeError):
         return None
     table = WordTable([w for w in rejected.split("\n") if w],
-                      [w for w in exceptions.split("\n") if w])
+                      [w for w in flips.split("\n") if w])
     if not table.agrees_with(check):
         path.unlink(missing_ok=True)
         return None
@@ -148,11 +149,11 @@ def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | Non
         with ProcessPoolExecutor(workers) as pool:
             parts = list(pool.map(_verdicts, chunks))
     rejected = sorted(w for part in parts for w in part[0])
-    exceptions = sorted(w for part in parts for w in part[1])
+    flips = sorted(w for part in parts for w in part[1])
     path = table_path(cache_dir, key)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text("\n".join(rejected) + "\n" + _SECTION + "\n".join(exceptions),
+    tmp.write_text("\n".join(rejected) + "\n" + _SECTION + "\n".join(flips),
                    encoding="utf-8")
     os.replace(tmp, path)
     for old in path.parent.glob(f"hunspell-{LANGUAGE}-*.txt"):
@@ -162,14 +163,16 @@ def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | Non
 
 
 def _verdicts(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(words Hunspell rejects, accepted words it rejects capitalised)."""
+    """(words Hunspell rejects, words whose capitalised form gets the other answer)."""
     import enchant
 
     d = enchant.Dict(LANGUAGE)
-    rejected, exceptions = [], []
+    rejected, flips = [], []
     for w in words:
-        if not d.check(w):
+        known = d.check(w)
+        if not known:
             rejected.append(w)
-        elif _capitalised(w) != w and not d.check(_capitalised(w)):
-            exceptions.append(w)
-    return rejected, exceptions
+        capital = _capitalised(w)
+        if capital != w and d.check(capital) != known:
+            flips.append(w)
+    return rejected, flips

@@ -59,7 +59,7 @@ def test_table_answers_as_hunspell(small_table: dict[str, float], tmp_path: Path
     assert covered >= len(small_table)  # every listed word, and most capitalised ones
 
 
-def test_capitalised_exception_is_recorded(small_table: dict[str, float], tmp_path: Path) -> None:
+def test_capitalised_flips_are_recorded(small_table: dict[str, float], tmp_path: Path) -> None:
     """Hunspell knows "filipinerna" but not "Filipinerna": the table must not
     conclude the capitalised answer from the lower-case one."""
     bare = Speller()
@@ -71,6 +71,10 @@ def test_capitalised_exception_is_recorded(small_table: dict[str, float], tmp_pa
     assert table.answer("filipinerna") is True
     assert table.answer("Filipinerna") is False
     assert table.answer("Regeringen") is True
+    # ... nor the other way round: a name Hunspell knows only capitalised.
+    assert bare.hunspell_knows("Sverige") and not bare.hunspell_knows("sverige")
+    assert table.answer("sverige") is False
+    assert table.answer("Sverige") is True
 
 
 def test_stale_table_is_refused_and_removed(small_table: dict[str, float], tmp_path: Path) -> None:
