@@ -8,6 +8,8 @@ a correct example must give no finding from any rule.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from proofer.engine import Engine
 from proofer.finding import Category, Severity
 from proofer.rules import RuleSet, load_rule_files, load_rules
 from proofer.rules.loader import derive_precheck
-from proofer.rules.model import Example
+from proofer.rules.model import Example, Rule
 
 RULES, ERRORS = load_rule_files()
 ALL = RuleSet(RULES)
@@ -206,3 +208,37 @@ def test_rule_major_pass_equals_the_paragraph_pass() -> None:
     one_by_one = [sorted(ALL.check_paragraph(t), key=lambda f: (f.start, f.end)) for t in texts]
     assert ALL.check_paragraphs(texts) == one_by_one
     assert sum(map(len, one_by_one)) >= sum(len(r.examples) for r in RULES)
+
+
+def test_shared_scans_find_every_paragraph_a_string_is_in() -> None:
+    """check_paragraphs scans once for precheck strings that differ only in their
+    last character, or (case-sensitive rule) only in case: the rule must still run
+    on every paragraph that holds one of them, also at the very end of the text
+    and where a short string is the shared prefix of others."""
+    def rule(rule_id: str, pattern: str, precheck: tuple[str, ...], cased: bool) -> Rule:
+        return replace(RULES[0], id=rule_id, regex=re.compile(pattern), precheck=precheck,
+                       case_sensitive=cased, convention=None, suggestions=())
+
+    rules = RuleSet([
+        rule("test.numbered", r"(?P<err>x en \d)", ("x en 0", "x en 1", "x en 2"), False),
+        rule("test.prefix", r"(?P<err>abc[def]?)", ("abcd", "abce", "abcf", "abc"), False),
+        rule("test.cased", r"\b(?P<err>[Mm]ej)\b", ("Mej", "mej"), True),
+    ])
+    texts = ["Här står x en 1 mitt i.", "Ett abc här.", "Ge mej den.", "Inget alls.",
+             "Mej först, sist x en 2"]
+    one_by_one = [sorted(rules.check_paragraph(t), key=lambda f: (f.start, f.end))
+                  for t in texts]
+    assert rules.check_paragraphs(texts) == one_by_one
+    assert [len(f) for f in one_by_one] == [1, 1, 1, 0, 2]
+
+
+def test_lower_casing_that_changes_length_keeps_paragraphs_apart() -> None:
+    """"İ" lower-cases to two code points: the lower-cased text is longer than the
+    original, and a hit in a later paragraph must still be credited to it."""
+    rule = replace(RULES[0], id="test.mej", regex=re.compile(r"\b(?P<err>[Mm]ej)\b"),
+                   precheck=("mej",), case_sensitive=False, convention=None, suggestions=())
+    rules = RuleSet([rule])
+    texts = ["İ" * 20, "Ge mej.", "Inget här, bara annan text."]
+    one_by_one = [rules.check_paragraph(t) for t in texts]
+    assert [len(f) for f in one_by_one] == [0, 1, 0]
+    assert rules.check_paragraphs(texts) == one_by_one

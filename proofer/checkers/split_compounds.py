@@ -21,7 +21,7 @@ from proofer.morphology import (
     match_case,
     present_to_infinitive,
 )
-from proofer.tokens import Token, starts_sentence, words
+from proofer.tokens import starts_sentence, words
 
 MIN_PART = 3
 # A join without a linking s must be attested at least this often (Zipf).
@@ -105,42 +105,42 @@ class SplitCompoundChecker(SpellerParagraphChecker):
     def check_paragraph(self, text: str) -> list[Finding]:
         if not self.speller.available:
             return []
-        toks = list(words(text))
+        toks = tuple(words(text))
         findings: list[Finding] = []
-        prev_word = ""
-        function_words = lexicon().function_words
-        for i in range(len(toks) - 1):
-            a, b = toks[i], toks[i + 1]
-            w2 = b.text
-            # _joined's first tests on the second word, here: most pairs fail them
-            # (a function word, a name), and a call per pair is a third of the cost.
-            if (text[a.end:b.start] == " " and len(w2) >= MIN_PART and w2.islower()
-                    and w2.isalpha() and w2 not in function_words):
-                joined = self._joined(text, a, b, prev_word)
-                if joined is not None:
-                    findings.append(Finding(
-                        a.start, b.end, text[a.start:b.end], Category.GRAMMAR,
-                        "grammar.split-compound",
-                        f"Särskrivning? Sammansatta ord skrivs ihop: {joined}",
-                        (joined,), Severity.WARNING))
-            prev_word = a.text.lower() if not text[a.end:b.start].strip() else ""
+        lex = lexicon()
+        function_words = lex.function_words
+        measure_nouns = lex.measure_nouns
+        prev = ""  # the word before `a`, as written, when only white space comes between
+        # Every pair of neighbouring words (ten thousand in a long article): the
+        # tests on the words themselves are done here, inline, because most pairs
+        # fail them (a function word, a name, a short word) and a call per pair
+        # would be a third of the cost. The word before is lower-cased only for the
+        # pairs that get past them.
+        for a, b in zip(toks, toks[1:], strict=False):
+            a_start, a_end, w1, _ = a
+            b_start, b_end, w2, _ = b
+            gap = text[a_end:b_start]
+            if (gap == " " and len(w2) >= MIN_PART and len(w1) >= MIN_PART and w2.islower()
+                    and w2.isalpha() and w1.isalpha() and w2 not in function_words):
+                first = w1.lower()
+                # A capital is a name unless the sentence starts here ("Vålds brott ...").
+                if ((w1.islower() or (w1[1:].islower() and starts_sentence(text, a_start)))
+                        and first not in function_words and first not in measure_nouns):
+                    joined = self._joined(w1, first, w2, prev.lower())
+                    if joined is not None:
+                        findings.append(Finding(
+                            a_start, b_end, text[a_start:b_end], Category.GRAMMAR,
+                            "grammar.split-compound",
+                            f"Särskrivning? Sammansatta ord skrivs ihop: {joined}",
+                            (joined,), Severity.WARNING))
+            prev = w1 if gap == " " or not gap.strip() else ""
         return findings
 
-    def _joined(self, text: str, a: Token, b: Token, prev_word: str) -> str | None:
-        """The compound the two words should be, or None when they are a phrase."""
-        w1, w2 = a.text, b.text
-        if len(w1) < MIN_PART or len(w2) < MIN_PART or not (w1.isalpha() and w2.isalpha()):
-            return None
-        if not w2.islower():
-            return None
-        if not w1.islower():
-            # A capital is a name unless the sentence starts here ("Vålds brott ...").
-            if not (w1[1:].islower() and starts_sentence(text, a.start)):
-                return None
-        first = w1.lower()
+    def _joined(self, w1: str, first: str, w2: str, prev_word: str) -> str | None:
+        """The compound the words `w1` (lower-cased: `first`) and `w2` should be, or
+        None when they are a phrase. (check_paragraph has already ruled out short
+        words, non-words, names and function words.)"""
         lex = lexicon()
-        if first in lex.function_words or w2 in lex.function_words or first in lex.measure_nouns:
-            return None
         joined = first + w2
         may_link = self._may_link(first, w2, joined, prev_word)
         if not may_link and not self._may_join(first, w2, joined):
