@@ -133,7 +133,7 @@ class SplitCompoundChecker(SpellerParagraphChecker):
                             "grammar.split-compound",
                             f"Särskrivning? Sammansatta ord skrivs ihop: {joined}",
                             (joined,), Severity.WARNING))
-            prev = w1 if gap == " " or not gap.strip() else ""
+            prev = w1 if not gap.strip() else ""
         return findings
 
     def _joined(self, w1: str, first: str, w2: str, prev_word: str) -> str | None:
