@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -160,6 +162,37 @@ def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | Non
         if old != path:
             old.unlink(missing_ok=True)
     return path, len(rejected)
+
+
+def prepare_in_background() -> subprocess.Popen[bytes] | None:
+    """Start `python -m proofer prepare` in a separate, low-priority process when the
+    table for the installed dictionary is missing from the user's cache, and return
+    it (else None).
+
+    For the desktop app started without scripts/setup.sh (which builds the table
+    first): the session keeps asking Hunspell, with the same results, and the
+    next engine built after the table is written uses it. A process rather than a
+    thread, so that the build holds neither the interpreter lock nor the speller's
+    lock while the editor checks."""
+    from proofer.settings import config_dir
+
+    key = dictionary_key()
+    if key is None or table_path(config_dir() / "cache", key).is_file():
+        return None
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "proofer", "prepare", "--quiet"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # Its own session: closing the app (or Ctrl+C in its terminal) does not
+            # cut the build short. (Cut short, it writes nothing: the write is atomic.)
+            start_new_session=True,
+            preexec_fn=_lower_priority if hasattr(os, "nice") else None)
+    except OSError:
+        return None  # only speed is lost
+
+
+def _lower_priority() -> None:
+    os.nice(10)
 
 
 def _verdicts(words: Sequence[str]) -> tuple[list[str], list[str]]:

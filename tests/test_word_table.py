@@ -128,3 +128,22 @@ def test_prepare_command_builds_once(small_table: dict[str, float],
     assert key is not None and word_table.table_path(config_dir() / "cache", key).is_file()
     assert main(["prepare"]) == 0
     assert "aktuell" in capsys.readouterr().err
+
+
+def test_app_start_prepares_a_missing_table_in_the_background(
+        small_table: dict[str, float], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app builds a missing table in another process (its own `prepare`), and
+    does nothing when the table is there."""
+    started: list[list[str]] = []
+
+    class FakePopen:
+        def __init__(self, cmd: list[str], **kwargs: object) -> None:
+            started.append(cmd)
+
+    monkeypatch.setattr(word_table.subprocess, "Popen", FakePopen)
+    assert word_table.prepare_in_background() is not None
+    assert started and started[0][1:] == ["-m", "proofer", "prepare", "--quiet"]
+    word_table.build(config_dir() / "cache", workers=1)
+    started.clear()
+    assert word_table.prepare_in_background() is None
+    assert not started

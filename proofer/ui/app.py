@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from proofer import word_table
 from proofer.settings import Settings
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Skärmbild: {args.screenshot}" + ("" if ok else " (kontrollen hann inte bli klar)"))
         return 0 if ok else 1
     window.show()
+    word_table.prepare_in_background()  # a faster check from the next start on
     if args.file:
         window.open_path(args.file, ask=False)
     QTimer.singleShot(0, window.offer_recovery)
