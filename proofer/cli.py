@@ -67,7 +67,12 @@ def run_prepare(args: argparse.Namespace) -> int:
             print(f"proofer: ordtabellen är aktuell ({path})", file=sys.stderr)
         return EXIT_CLEAN
     t0 = time.perf_counter()
-    built = word_table.build(cache)
+    try:
+        built = word_table.build(cache)
+    except OSError as exc:  # a read-only or full disk: checking still works, slower
+        print(f"proofer: ordtabellen kunde inte skrivas i {cache}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if built is None:
         return EXIT_BAD_INPUT
     path, rejected = built

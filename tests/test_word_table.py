@@ -147,3 +147,15 @@ def test_app_start_prepares_a_missing_table_in_the_background(
     started.clear()
     assert word_table.prepare_in_background() is None
     assert not started
+
+
+def test_prepare_reports_an_unwritable_cache(small_table: dict[str, float], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "fil"
+    blocker.write_text("en fil, ingen mapp", encoding="utf-8")
+    monkeypatch.setenv("PROOFER_CONFIG_DIR", str(blocker))  # cache/ cannot be made here
+    assert main(["prepare"]) == 2
+    err = capsys.readouterr().err
+    assert "ordtabellen kunde inte skrivas" in err and str(blocker) in err
+    assert "Traceback" not in err
