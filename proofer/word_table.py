@@ -35,9 +35,10 @@ FORMAT = "3"
 # word contains a tab).
 _SECTION = "\t"
 # Where enchant's Hunspell provider looks for dictionaries on Linux, in its order.
-_DICTIONARY_DIRS = ("~/.config/enchant/hunspell", "/usr/share/hunspell", "/usr/share/myspell",
-                    "/usr/share/myspell/dicts")
-_PERSONAL_LISTS = ("~/.config/enchant/{lang}.dic", "~/.config/enchant/{lang}.exc")
+# (After enchant's own configuration folder, see _enchant_config.)
+_DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+# enchant's own word lists for the language, in its configuration folder.
+_PERSONAL_LISTS = ("{lang}.dic", "{lang}.exc")
 # Answers compared with Hunspell on loading: spread over the whole table.
 SAMPLE = 64
 
@@ -96,11 +97,15 @@ def dictionary_key(language: str = LANGUAGE) -> str | None:
             break
     else:
         return None
-    for pattern in _PERSONAL_LISTS:
-        p = Path(pattern.format(lang=language)).expanduser()
+    for name in _PERSONAL_LISTS:
+        p = _enchant_config() / name.format(lang=language)
         if p.is_file():
             h.update(p.read_bytes())
     return h.hexdigest()[:24]
+
+
+def _enchant_config() -> Path:
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "enchant"
 
 
 def _dictionary_dirs() -> list[Path]:
@@ -108,7 +113,8 @@ def _dictionary_dirs() -> list[Path]:
     config = os.environ.get("ENCHANT_CONFIG_DIR")
     if config:
         dirs.append(Path(config) / "hunspell")
-    dirs += [Path(d).expanduser() for d in _DICTIONARY_DIRS]
+    dirs.append(_enchant_config() / "hunspell")
+    dirs += [Path(d) for d in _DICTIONARY_DIRS]
     return dirs
 
 

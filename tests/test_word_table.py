@@ -159,3 +159,14 @@ def test_prepare_reports_an_unwritable_cache(small_table: dict[str, float], tmp_
     err = capsys.readouterr().err
     assert "ordtabellen kunde inte skrivas" in err and str(blocker) in err
     assert "Traceback" not in err
+
+
+def test_key_follows_enchants_own_word_list(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    """A word the user added to enchant's list changes Hunspell's answers (enchant
+    consults it), so the table must be built again."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    before = word_table.dictionary_key()
+    (tmp_path / "enchant").mkdir()
+    (tmp_path / "enchant" / "sv_SE.dic").write_text("redaktionsord\n", encoding="utf-8")
+    assert before is not None and word_table.dictionary_key() not in (None, before)
