@@ -149,6 +149,8 @@ def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | Non
     if key is None:
         return None
     words = list(swedish_words())
+    if any("\t" in w or "\n" in w for w in words):
+        return None  # the file format could not hold them: no table, only slower
     workers = workers or min(4, os.cpu_count() or 1)
     chunks = [words[i::workers] for i in range(workers)]
     if workers == 1:
