@@ -7,12 +7,7 @@ import pytest
 
 from proofer.checkers.pronoun_case import EXAMPLES_RIGHT, EXAMPLES_WRONG, PronounCaseChecker
 from proofer.finding import Category
-
-
-def unmark(marked: str) -> tuple[str, int, int]:
-    start = marked.index("[")
-    end = marked.index("]") - 1
-    return marked.replace("[", "").replace("]", ""), start, end
+from tests.marked import unmark
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,7 @@ from proofer.checkers.split_compounds import (
 from proofer.finding import Category
 from proofer.morphology import is_adjective_like
 from proofer.speller import Speller
-
-
-def unmark(marked: str) -> tuple[str, int, int]:
-    start = marked.index("[")
-    end = marked.index("]") - 1
-    return marked.replace("[", "").replace("]", ""), start, end
+from tests.marked import unmark
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,7 @@ from proofer.checkers.verb_forms import EXAMPLES_RIGHT, EXAMPLES_WRONG, VerbForm
 from proofer.finding import Category
 from proofer.morphology import present_to_infinitive, preterite_to_supine
 from proofer.speller import Speller
-
-
-def unmark(marked: str) -> tuple[str, int, int]:
-    start = marked.index("[")
-    end = marked.index("]") - 1
-    return marked.replace("[", "").replace("]", ""), start, end
+from tests.marked import unmark
 
 
 @pytest.fixture(scope="module")
