@@ -35,8 +35,8 @@ class Engine:
         # Per checker: paragraph text -> its findings. Keyed by the text itself and
         # holding tuples (the empty one is shared), so a cold check leaves no new
         # container per paragraph for the garbage collector to walk afterwards.
-        self._caches: dict[str, OrderedDict[str, tuple[Finding, ...]]] = {
-            c.name: OrderedDict() for c in self.checkers}
+        # (Made on first use, in _paragraph.)
+        self._caches: dict[str, OrderedDict[str, tuple[Finding, ...]]] = {}
         self._lock = threading.Lock()
         self.paragraph_runs = 0  # how many (checker, paragraph) pairs actually ran
 

@@ -48,9 +48,8 @@ class WordTable:
     capitalised form gets the other answer: names ("denis" no, "Denis" yes) and a
     handful of oddities ("filipinerna" yes, "Filipinerna" no)."""
 
-    def __init__(self, rejected: Sequence[str], capital_flips: Sequence[str] = (),
-                 listed: dict[str, float] | None = None) -> None:
-        self.listed = swedish_words() if listed is None else listed
+    def __init__(self, rejected: Sequence[str], capital_flips: Sequence[str] = ()) -> None:
+        self.listed = swedish_words()
         self.rejected = frozenset(rejected)
         self.capital_flips = frozenset(capital_flips)
         step = max(1, len(rejected) // SAMPLE)
@@ -130,6 +129,10 @@ def load(cache_dir: Path, check: Callable[[str], bool]) -> WordTable | None:
         return None
     path = table_path(cache_dir, key)
     try:
+        stat = path.stat()
+        seen = (path, stat.st_mtime_ns, stat.st_size)
+        if seen in _loaded:  # the app builds a new engine when settings change
+            return _loaded[seen]
         rejected, _, flips = path.read_text(encoding="utf-8").partition(_SECTION)
     except (OSError, UnicodeDecodeError):
         return None
@@ -138,7 +141,14 @@ def load(cache_dir: Path, check: Callable[[str], bool]) -> WordTable | None:
     if not table.agrees_with(check):
         path.unlink(missing_ok=True)
         return None
+    _loaded.clear()  # one dictionary at a time: the old table is garbage
+    _loaded[seen] = table
     return table
+
+
+# The last table loaded and checked, by its file's identity: read (1 MB), built and
+# compared with Hunspell once per process, not at every engine build.
+_loaded: dict[tuple[Path, int, int], WordTable] = {}
 
 
 def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | None:
