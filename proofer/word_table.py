@@ -28,8 +28,8 @@ from itertools import islice
 from pathlib import Path
 
 from proofer.frequency import swedish_words
+from proofer.speller import LANGUAGE
 
-LANGUAGE = "sv_SE"
 FORMAT = "3"
 # Separates the rejected words from the capitalisation flips in the file (no listed
 # word contains a tab).
