@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Proofer needs on a fresh Debian machine, then is quiet on later runs.
 # Debian packages: enchant (for pyenchant), the Swedish Hunspell dictionary and the
-# libraries Qt needs even offscreen. Python packages go into .venv, reinstalled only
-# when pyproject.toml changes.
+# libraries Qt needs even offscreen; Apertium's Swedish analyser, CG-3 disambiguator,
+# tagger and generator for the grammar engine (proofer/morph). Python packages go
+# into .venv, reinstalled only when pyproject.toml changes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 debs=(libenchant-2-2 hunspell-sv libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0
-      libdbus-1-3 fonts-dejavu-core)
+      libdbus-1-3 fonts-dejavu-core lttoolbox cg3 apertium apertium-swe-nor)
 missing=()
 for d in "${debs[@]}"; do
     dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing+=("$d")
