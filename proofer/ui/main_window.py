@@ -27,12 +27,13 @@ from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.settings import Settings
-from proofer.ui import autosave, recent
+from proofer.ui import autosave, findings_pane, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
 from proofer.ui.checking import LiveChecker
 from proofer.ui.editor import DraftEditor
+from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding, to_live
 from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.store.hidden = {Category(c) for c in self.settings.disabled_categories
                              if c in Category._value2member_map_}
         self.changes = ChangeLog()
+        self.ignored_log = IgnoredLog()
         self.dictionary_window: QWidget | None = None
 
         self.editor = DraftEditor(self.store)
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_change_dock()
+        self.findings_pane = findings_pane.install(self)
         self._build_menus()
         self._update_title()
 
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         self.editor.refresh_underlines()
         self.panel.relayout()
         self._update_counts()
+        self.findings_pane.refresh()
 
     def findings(self) -> list[Finding]:
         """The open findings with code-point offsets into the current text."""
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
         if item is None:
             return
         reviewing = self.editor.review_id == fid
+        self.ignored_log.add(ignored_entry(item, self.editor.document(), everywhere))
         self.store.ignore(item, everywhere)
         self._after_action(item.start, reviewing,
                            "Ignoreras överallt" if everywhere else "Ignorerad", "ignored")
@@ -419,6 +424,7 @@ class MainWindow(QMainWindow):
             self.category_actions[c] = act
         visa.addAction(self.change_dock.toggleViewAction())
         self.change_dock.toggleViewAction().setText("&Ändringslogg")
+        visa.addAction(self.findings_dock.toggleViewAction())
 
         verktyg = mb.addMenu("&Verktyg")
         self._action(verktyg, "&Inställningar…", self.open_settings,
@@ -507,6 +513,7 @@ class MainWindow(QMainWindow):
         self.doc = doc
         self.store.new_text()
         self.changes.clear()
+        self.ignored_log.clear()
         self.change_table.refresh()
         self.editor.leave_review()
         self.editor.setPlainText(doc.text if text is None else text)
