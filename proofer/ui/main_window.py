@@ -27,7 +27,7 @@ from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.settings import Settings
-from proofer.ui import autosave, findings_pane, recent
+from proofer.ui import autosave, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
@@ -340,6 +340,9 @@ class MainWindow(QMainWindow):
         arkiv.addSeparator()
         self._action(arkiv, "Exportera &ändringslogg (CSV)…", self.export_changes)
         self._action(arkiv, "Exportera &granskningsrapport (HTML)…", self.export_report)
+        self._action(arkiv, "Exportera med spårade än&dringar (Word)…",
+                     lambda: handback.export_tracked(self),
+                     tip="Word-fil där ändringarna syns som spårade ändringar för reportern")
         arkiv.addSeparator()
         self._action(arkiv, "&Avsluta", self.close, QKeySequence.StandardKey.Quit)
 
@@ -465,6 +468,7 @@ class MainWindow(QMainWindow):
     def _show_document(self, doc: Document, text: str | None = None) -> None:
         autosave.discard(self.doc.path)
         self.doc = doc
+        self.opened_doc = handback.snapshot(doc)
         self.store.items = []
         self.changes.clear()
         self.ignored_log.clear()
