@@ -575,7 +575,10 @@ class MainWindow(QMainWindow):
         if path:
             engines = self.checker.last_report.engines if self.checker.last_report else {}
             html = report_html(self.doc.path.name if self.doc.path else "Namnlös",
-                               self.editor_text(), self.findings(), engines)
+                               self.editor_text(), self.findings(), engines,
+                               changes=[c for c in self.changes.changes
+                                        if not c.is_undone(self.changes.available)],
+                               ignored=self.ignored_log.items)
             self._write_export(Path(path), html)
 
     def _write_export(self, path: Path, text: str) -> None:
