@@ -87,6 +87,10 @@ class MainWindow(QMainWindow):
         self.editor.currentFindingChanged.connect(
             lambda item: self.panel.set_current(item.id if item else None))
         self.editor.reviewModeChanged.connect(self._review_mode)
+        self.editor.currentFindingChanged.connect(self._review_visited)
+        self.editor.reviewKeyRefused.connect(self._review_key_refused)
+        self.review_tally = {"changed": 0, "ignored": 0}
+        self._review_seen: set[int] = set()
         self.editor.fileDropped.connect(self.open_path)
         self.panel.accepted.connect(self.accept)
         self.panel.ignored.connect(lambda fid: self.ignore(fid, False))
@@ -150,7 +154,8 @@ class MainWindow(QMainWindow):
         self._findings_changed()
         self.engines.setText("  ·  ".join(engine_status_text(k, v)
                                           for k, v in report.engines.items()))
-        self._set_state("Kontrollerad")
+        if not self.editor.reviewing:  # the review state stays in view while it is on
+            self._set_state("Kontrollerad")
 
     def _findings_changed(self) -> None:
         self.editor.update_current()
@@ -188,20 +193,22 @@ class MainWindow(QMainWindow):
         item = self.store.by_id(fid)
         if item is None or index >= len(item.finding.suggestions):
             return
-        reviewing = self.editor.review_id is not None
+        reviewing = self.editor.review_id == fid
         cur = self._cursor_for(item)
         if cur is None:  # the text under it changed: wait for the re-check
             self.store.remove(item)
             self._findings_changed()
             return
         new = item.finding.suggestions[index]
-        self.editor.leave_review()
+        if reviewing:
+            self.editor.finish_review()  # no current finding while the text changes
         cur.beginEditBlock()
         cur.insertText(new)
         cur.endEditBlock()
+        self.store.accepted(item.start, cur.position(), new)
         self._log(item, new)
         self.store.remove(item)
-        self._after_action(item.start, reviewing, f"Ändrat till ”{new}”")
+        self._after_action(item.start, reviewing, f"Ändrat till ”{new}”", "changed")
 
     def accept_all(self, fid: int) -> None:
         """Accept the first suggestion of every finding of this rule, as one undo step."""
@@ -212,15 +219,22 @@ class MainWindow(QMainWindow):
         cur = QTextCursor(self.editor.document())
         cur.beginEditBlock()
         done: list[LiveFinding] = []
+        spans: list[tuple[int, int, str]] = []
         for t in targets:
             c = self._cursor_for(t)
             if c is None:
                 continue
+            spans.append((t.start, t.end, t.finding.suggestions[0]))
             cur.setPosition(t.start)
             cur.setPosition(t.end, QTextCursor.MoveMode.KeepAnchor)
             cur.insertText(t.finding.suggestions[0])
             done.append(t)
         cur.endEditBlock()
+        shift = 0
+        for start, end, new in reversed(spans):  # text order: earlier changes shift later
+            length = len(new.encode("utf-16-le")) // 2
+            self.store.accepted(start + shift, start + shift + length, new)
+            shift += length - (end - start)
         for t in reversed(done):  # logged once the undo step exists, in text order
             self._log(t, t.finding.suggestions[0])
             self.store.remove(t)
@@ -232,19 +246,34 @@ class MainWindow(QMainWindow):
         item = self.store.by_id(fid)
         if item is None:
             return
-        reviewing = self.editor.review_id is not None
-        self.editor.leave_review()
+        reviewing = self.editor.review_id == fid
         self.ignored_log.add(ignored_entry(item, self.editor.document(), everywhere))
         self.store.ignore(item, everywhere)
         self._after_action(item.start, reviewing,
-                           "Ignoreras överallt" if everywhere else "Ignorerad")
+                           "Ignoreras överallt" if everywhere else "Ignorerad", "ignored")
 
-    def _after_action(self, pos: int, reviewing: bool, message: str) -> None:
+    def _after_action(self, pos: int, reviewing: bool, message: str, kind: str) -> None:
+        """After an accept or ignore during review: on to the next finding, or, when
+        every finding has had its turn, say so and stay in review mode."""
         self.statusBar().showMessage(message, 4000)
         self._findings_changed()
-        if reviewing:
-            if self.editor.review(from_pos=pos) is None:
-                self.statusBar().showMessage(message + " – inga fler fynd", 4000)
+        if not reviewing:
+            return
+        self.review_tally[kind] += 1
+        nxt = self.store.next_after(pos - 1)
+        if nxt is None or nxt.id in self._review_seen:
+            self.editor.finish_review()
+            self._set_state(self.review_done_text())
+            self.statusBar().showMessage(self.review_done_text(), 8000)
+        else:
+            self.editor.select_finding(nxt)
+
+    def review_done_text(self) -> str:
+        changed, ignored = self.review_tally["changed"], self.review_tally["ignored"]
+        text = (f"Klart – {changed} ändrad{'' if changed == 1 else 'e'}, "
+                f"{ignored} ignorerad{'' if ignored == 1 else 'e'}")
+        left = len(self.store.visible())
+        return text + (f" ({left} fynd kvar)" if left else "")
 
     def add_to_dictionary(self, fid: int, propose: bool = False) -> None:
         item = self.store.by_id(fid)
@@ -268,8 +297,23 @@ class MainWindow(QMainWindow):
             self.editor.setFocus()
 
     def _review_mode(self, on: bool) -> None:
+        if on:  # a new review: count from zero
+            self.review_tally = {"changed": 0, "ignored": 0}
+            self._review_seen = set()
         self._set_state("Granskningsläge: Enter godtar, 1–9 väljer förslag, Esc ignorerar"
                         if on else "")
+
+    def _review_visited(self, item: LiveFinding | None) -> None:
+        if item is not None and item.id == self.editor.review_id:
+            self._review_seen.add(item.id)
+
+    def _review_key_refused(self) -> None:
+        if self.state.text().startswith("Klart"):
+            msg = "Granskningen är klar. Esc eller en annan tangent lämnar granskningsläget."
+        else:
+            msg = ("Fyndet finns inte längre (texten har kontrollerats om). "
+                   "F8 går till nästa fynd, Esc lämnar granskningsläget.")
+        self.statusBar().showMessage(msg, 6000)
 
     def review_next(self) -> None:
         self.editor.setFocus()
@@ -411,6 +455,8 @@ class MainWindow(QMainWindow):
             "I granskningsläget:\n"
             "  Enter: godta första förslaget\n  1–9: godta förslag nummer n\n"
             "  Esc: ignorera fyndet\n"
+            "Efter sista fyndet står det Klart – n ändrade, m ignorerade. Utan aktuellt "
+            "fynd gör Enter och 1–9 ingenting, och Esc lämnar granskningsläget.\n"
             "Andra tangenter lämnar granskningsläget och skriver som vanligt.\n"
             "Ctrl+Z ångrar en godkänd ändring. F5 kontrollerar om texten."))
 
@@ -469,7 +515,7 @@ class MainWindow(QMainWindow):
         autosave.discard(self.doc.path)
         self.doc = doc
         self.opened_doc = handback.snapshot(doc)
-        self.store.items = []
+        self.store.new_text()
         self.changes.clear()
         self.ignored_log.clear()
         self.change_table.refresh()
