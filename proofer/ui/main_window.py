@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer import leftovers
 from proofer.checkers.registry import build_engine
 from proofer.document import Document
 from proofer.engine import Report
@@ -506,6 +507,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Kan inte öppna filen", str(exc))
             return False
         self._show_document(doc)
+        leftovers.clean_beside(Path(path))
         self._fill_recent(recent.remember(Path(path)))
         for note in doc.notes:
             self.statusBar().showMessage(note, 8000)
