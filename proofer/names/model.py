@@ -14,6 +14,15 @@ KNOWN_KEYS = ("name", "kind", "titles", "party", "aliases", "wrong", "note")
 LIST_KEYS = ("titles", "aliases", "wrong")
 
 
+def has_letter(text: str) -> bool:
+    """The rule for what a dictionary entry may be (docs/names.md): at least one
+    letter. "2024", "–" or "#123" can never be written wrong the way a name can, and
+    the checker finds names by their words; "3M" and "#metoo" pass (the checker
+    then leaves them alone, as the text's tokenizer reads them as a number and a
+    hashtag, not as words)."""
+    return any(c.isalpha() for c in text)
+
+
 class EntryError(ValueError):
     """An entry that breaks the schema; the message is in Swedish, for users."""
 
@@ -66,6 +75,10 @@ class Entry:
             raise EntryError(f"okänd sort '{self.kind}' (tillåtna: {', '.join(KINDS)})")
         if self.name != self.name.strip() or "  " in self.name:
             raise EntryError(f"namnet '{self.name}' har extra mellanslag")
+        for text in (self.name, *self.aliases, *self.wrong):
+            if not has_letter(text):
+                raise EntryError(f"'{text}' har ingen bokstav: ett namn, alias eller en "
+                                 "felstavning måste ha minst en bokstav (se docs/names.md)")
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], origin: str = "") -> Entry:

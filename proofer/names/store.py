@@ -153,6 +153,8 @@ class NameStore:
             is_gen = any(base != f and base == genitive(f) for f in plain)
             self._add(base, i, base, 0, prior=PRIOR["gen"] if is_gen else 0.0)
             key = word_key(base)
+            if not key:
+                continue  # no word the tokenizer reads as one ("3M", "#metoo"): never met
             fuzzy.update(key)
             fuzzy.add(genitive(key[-1]))
         if e.kind == "person":
