@@ -38,7 +38,8 @@ class FileResult:
     messages: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     engines: dict[str, str] = field(default_factory=dict)
-    failed: bool = False
+    failed: bool = False  # could not be read (bad input)
+    crashed: bool = False  # a checker raised (an internal error)
 
 
 def expand_paths(args: Sequence[str]) -> list[str]:
@@ -86,8 +87,13 @@ def check_file(engine: Engine, path: str) -> FileResult:
     try:
         result.findings = engine.raw_findings(doc.text)
     except Exception as exc:  # a checker bug must not cost the other files
-        result.messages.append(f"proofer: {path}: internt fel vid granskningen ({exc!r})")
-        result.failed = True
+        if os.environ.get("PROOFER_DEBUG", "") not in ("", "0"):
+            import traceback
+
+            result.messages.append("".join(traceback.format_exception(exc)).rstrip())
+        result.messages.append(f"proofer: {path}: internt fel vid granskningen "
+                               f"({type(exc).__name__}: {str(exc)[:200]})")
+        result.crashed = True
         return result
     result.text = doc.text
     result.engines = engine.engines()

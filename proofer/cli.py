@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+# Set by --debug or PROOFER_DEBUG=1: an internal error then shows its traceback.
+DEBUG_FLAG = "--debug"
 
 
 def count_words(text: str) -> int:
@@ -114,7 +116,9 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         progress.done()
     exit_code = EXIT_CLEAN
-    if any(r.failed for r in results):
+    if any(r.crashed for r in results):
+        exit_code = EXIT_INTERNAL  # a checker bug: the findings may be incomplete
+    elif any(r.failed for r in results):
         exit_code = EXIT_BAD_INPUT
     elif any(r.findings for r in results):
         exit_code = EXIT_FINDINGS
@@ -222,7 +226,12 @@ class _Progress:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="proofer", description="Korrektur för svenska nyhetstexter")
+        prog="proofer", description="Korrektur för svenska nyhetstexter",
+        epilog="Slutstatus: 0 inga fynd, 1 fynd, 2 felaktig användning eller en fil som "
+               "inte kunde läsas, 3 internt fel.")
+    parser.add_argument(DEBUG_FLAG, action="store_true",
+                        help="visa hela felspåret vid internt fel (som PROOFER_DEBUG=1); "
+                             "får stå var som helst på kommandoraden")
     sub = parser.add_subparsers(dest="command", required=True)
     add_check_parser(sub)
     add_prepare_parser(sub)
@@ -237,10 +246,40 @@ def _add_optional_commands(sub: argparse._SubParsersAction) -> None:
     add_dict_parser(sub)
 
 
+def debugging() -> bool:
+    return os.environ.get("PROOFER_DEBUG", "") not in ("", "0")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Exit codes: 0 no findings, 1 findings, 2 bad usage or input, 3 an internal
+    error, which is one Swedish line on stderr; the traceback only with --debug or
+    PROOFER_DEBUG=1 (a newsroom's batch job must not take a crash for findings)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if DEBUG_FLAG in argv:  # anywhere, also after the sub-command
+        argv.remove(DEBUG_FLAG)
+        os.environ["PROOFER_DEBUG"] = "1"
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_BAD_INPUT if exc.code else EXIT_CLEAN
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("proofer: avbrutet", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: one line, a distinct code
+        report_internal_error(exc)
+        return EXIT_INTERNAL
+
+
+def report_internal_error(exc: BaseException, where: str = "") -> None:
+    """One Swedish line on stderr (the full traceback when debugging)."""
+    if debugging():
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    print(f"proofer: {where}internt fel ({type(exc).__name__}"
+          f"{': ' + detail if detail else ''}); inget är ändrat. Kör med {DEBUG_FLAG} "
+          "eller PROOFER_DEBUG=1 för detaljer.", file=sys.stderr)
