@@ -96,7 +96,7 @@ def run_prepare(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from proofer.batch import check_files, expand_paths
 
-    settings = Settings.load()
+    settings = load_settings()
     settings.extra_dictionaries = list(args.dictionary)
     if args.languagetool:
         settings.languagetool_mode = args.languagetool
@@ -244,6 +244,14 @@ def _add_optional_commands(sub: argparse._SubParsersAction) -> None:
     from proofer.names.admin_cli import add_dict_parser
 
     add_dict_parser(sub)
+
+
+def load_settings() -> Settings:
+    """The user's settings, each problem with the file one line on stderr."""
+    settings = Settings.load()
+    for problem in settings.problems:
+        print(f"proofer: {problem}", file=sys.stderr)
+    return settings
 
 
 def debugging() -> bool:

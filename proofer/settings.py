@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -41,6 +42,10 @@ class Settings:
     disabled_categories: list[str] = field(default_factory=list)
     # Not persisted: set per run (CLI --dictionary).
     extra_dictionaries: list[str] = field(default_factory=list, metadata={"transient": True})
+    # Not persisted: what load() could not use, in Swedish, for the CLI's stderr and
+    # the app's status bar (a broken file must never silently drop the newsroom's
+    # shared dictionaries).
+    problems: list[str] = field(default_factory=list, metadata={"transient": True})
 
     @property
     def personal_words_path(self) -> Path:
@@ -70,13 +75,25 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
+        """The saved settings. A file that is not valid JSON is read without its
+        trailing commas (the usual hand-editing slip) or else replaced by its
+        latest backup, else the defaults; a value of the wrong type keeps its
+        default. Each of these is said in `problems`; nothing raises."""
         path = path or config_dir() / "settings.json"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError, OSError):
-            return cls()
-        known = {f.name for f in fields(cls) if not f.metadata.get("transient")}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        data, problems = _read_settings(path)
+        out = cls()
+        for f in fields(cls):
+            if f.metadata.get("transient") or f.name not in data:
+                continue
+            value = data[f.name]
+            if _TYPE_CHECKS[f.name](value):
+                setattr(out, f.name, list(value) if isinstance(value, list) else value)
+            else:
+                problems.append(f"{path}: inställningen '{f.name}' ska vara "
+                                f"{_TYPE_NAMES[f.name]}, inte {json.dumps(value)[:40]}; "
+                                "standardvärdet används")
+        out.problems = problems
+        return out
 
     def save(self, path: Path | None = None) -> None:
         from proofer.safe_write import atomic_write_text
@@ -85,3 +102,78 @@ class Settings:
         data = {k: v for k, v in asdict(self).items()
                 if not next(f for f in fields(self) if f.name == k).metadata.get("transient")}
         atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _is_text_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+# What each persisted setting must be (JSON types), and its name in a message.
+_TYPE_CHECKS = {
+    "languagetool_mode": lambda v: isinstance(v, str),
+    "languagetool_url": lambda v: isinstance(v, str),
+    "languagetool_allow_public": lambda v: isinstance(v, bool),
+    "languagetool_timeout": lambda v: _is_number(v) and v > 0,
+    "dictionary_paths": _is_text_list,
+    "user_dictionary": lambda v: isinstance(v, str),
+    "proposals_file": lambda v: isinstance(v, str),
+    "personal_words": lambda v: isinstance(v, str),
+    "disabled_categories": _is_text_list,
+}
+_TYPE_NAMES = {
+    "languagetool_allow_public": "true eller false",
+    "languagetool_timeout": "ett positivt tal (sekunder)",
+    "dictionary_paths": "en lista med texter",
+    "disabled_categories": "en lista med texter",
+}
+for _name in _TYPE_CHECKS:
+    _TYPE_NAMES.setdefault(_name, "en text")
+assert set(_TYPE_CHECKS) == {f.name for f in fields(Settings) if not f.metadata.get("transient")}
+
+# A comma before a closing bracket, outside strings (strings are matched whole, so
+# a comma inside one is never touched).
+_TRAILING_COMMA = re.compile(r'("(?:\\.|[^"\\])*")|,(\s*[}\]])')
+
+
+def _read_settings(path: Path) -> tuple[dict, list[str]]:
+    """The file's object and what went wrong reading it (Swedish, one line each)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return _fallback(path, f"kunde inte läsas ({reason})")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"rad {exc.lineno}, kolumn {exc.colno}: {exc.msg}"
+        try:
+            data = json.loads(_TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), text))
+        except json.JSONDecodeError:
+            return _fallback(path, f"är inte giltig JSON ({where})")
+        if isinstance(data, dict):
+            return data, [f"{path}: är inte giltig JSON ({where}); läst utan de "
+                          "överflödiga kommatecknen – spara inställningarna för att rätta filen"]
+    if not isinstance(data, dict):
+        return _fallback(path, "ska innehålla ett JSON-objekt ({...})")
+    return data, []
+
+
+def _fallback(path: Path, reason: str) -> tuple[dict, list[str]]:
+    """The newest backup that reads as a settings object, else nothing (defaults)."""
+    for bak in sorted(path.parent.glob(path.name + ".bak*"),
+                      key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            data = json.loads(bak.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        if isinstance(data, dict):
+            return data, [f"{path}: {reason}; de senast sparade inställningarna "
+                          f"({bak.name}) används"]
+    return {}, [f"{path}: {reason}; standardinställningarna används (inga delade "
+                "ordlistor eller egna val) tills filen är rättad"]

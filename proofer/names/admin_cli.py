@@ -101,12 +101,18 @@ def add_dict_parser(sub: argparse._SubParsersAction) -> None:
 
 
 # -- helpers -------------------------------------------------------------------
+def _settings() -> Settings:
+    from proofer.cli import load_settings  # says what was wrong with the file
+
+    return load_settings()
+
+
 def _err(msg: str) -> None:
     print(f"proofer dict: {msg}", file=sys.stderr)
 
 
 def _target(args: argparse.Namespace) -> Path:
-    return args.file or Settings.load().user_dictionary_path
+    return args.file or _settings().user_dictionary_path
 
 
 def _edit_file(path: Path, change) -> int:  # type: ignore[no-untyped-def]
@@ -147,7 +153,7 @@ def _entries(args: argparse.Namespace) -> list[Entry]:
     if args.file:
         res = load_file(args.file)
     else:
-        res = load_all(Settings.load().dictionary_files())
+        res = load_all(_settings().dictionary_files())
     for p in res.problems:
         _err(str(p))
     return res.entries
@@ -215,7 +221,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    files = args.files or Settings.load().dictionary_files()
+    files = args.files or _settings().dictionary_files()
     missing = [f for f in files if not Path(f).exists()]
     for f in missing:
         _err(f"{f}: filen finns inte")
@@ -291,7 +297,7 @@ def _export_csv(args: argparse.Namespace) -> int:
 
 
 def _queue() -> ProposalQueue:
-    return ProposalQueue(Settings.load().proposals_path)
+    return ProposalQueue(_settings().proposals_path)
 
 
 def _proposals(args: argparse.Namespace) -> int:
@@ -305,7 +311,7 @@ def _proposals(args: argparse.Namespace) -> int:
 def _approve(args: argparse.Namespace) -> int:
     target = args.file
     if target is None:
-        shared = [Path(p) for p in Settings.load().dictionary_paths]
+        shared = [Path(p) for p in _settings().dictionary_paths]
         if not shared:
             _err("ingen gemensam ordlista angiven: använd --file")
             return BAD_USAGE

@@ -336,6 +336,20 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.state)
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.engines)
+        # A settings file that could not be used as it is (issue 13): said until
+        # the settings are saved again, never silently.
+        self.settings_warning = QLabel()
+        bar.addPermanentWidget(self.settings_warning)
+        self._show_settings_problems()
+
+    def _show_settings_problems(self) -> None:
+        problems = self.settings.problems
+        self.settings_warning.setVisible(bool(problems))
+        self.settings_warning.setText("⚠ Inställningsfilen kunde inte användas som den är"
+                                      if problems else "")
+        self.settings_warning.setToolTip("\n".join(problems))
+        if problems:
+            self.statusBar().showMessage(problems[0], 30_000)
 
     def _set_state(self, text: str) -> None:
         if self.state.text() != text:
@@ -655,8 +669,10 @@ class MainWindow(QMainWindow):
             self.dictionary_window = None
         try:
             settings.save()
+            settings.problems = []
         except OSError as exc:
             QMessageBox.warning(self, "Kunde inte spara inställningarna", str(exc))
+        self._show_settings_problems()
         self.store.hidden = {Category(c) for c in settings.disabled_categories
                              if c in Category._value2member_map_}
         for c, act in self.category_actions.items():

@@ -75,3 +75,20 @@ def test_apply_settings_saves_and_hides(qtbot, window, seed) -> None:  # noqa: A
                                             if str(c) == "name")].isChecked()
     wait_checked(qtbot, window)
     assert all(str(i.finding.category) != "name" for i in window.store.visible())
+
+
+def test_settings_problems_are_shown_until_saved(qtbot, settings, dialogs) -> None:  # noqa: ANN001
+    """Issue 13: a broken settings.json is said in the status bar, not hidden."""
+    from proofer.ui.background import SyncRunner
+    from proofer.ui.main_window import MainWindow
+
+    settings.problems = ["settings.json: är inte giltig JSON (rad 3, kolumn 1)"]
+    win = MainWindow(settings, runner=SyncRunner())
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.settings_warning.isHidden()
+    assert "rad 3" in win.settings_warning.toolTip()
+    fixed = type(settings)(**{**settings.__dict__, "problems": []})
+    win.apply_settings(fixed)
+    assert win.settings_warning.isHidden()
+    win.checker.close()
