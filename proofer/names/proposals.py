@@ -21,6 +21,7 @@ import yaml
 from proofer.names.editing import DictionaryFile
 from proofer.names.model import Entry, EntryError
 from proofer.safe_write import ChangedOnDisk, atomic_write_text, fingerprint
+from proofer.yaml_loader import safe_load
 
 RETRIES = 20
 
@@ -42,7 +43,7 @@ class ProposalQueue:
         if fp is None:
             return [], None
         try:
-            data = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
+            data = safe_load(self.path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise EntryError(f"{self.path}: förslagsfilen kunde inte tolkas: {exc}") from exc
         items = data.get("proposals") or [] if isinstance(data, dict) else []

@@ -29,6 +29,7 @@ import yaml
 from proofer.finding import Category, Severity
 from proofer.rules.model import Convention, Example, Rule, RuleLoadError
 from proofer.settings import RESOURCES
+from proofer.yaml_loader import SafeLoader
 
 try:  # the parser is how we find a literal every match must contain (the precheck)
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -57,7 +58,7 @@ _ANYWHERE = r"(?P<err>(?:{alts}))"
 POSITIONS = {"line": _LINE_POSITION, "end": _LINE_END, "anywhere": _ANYWHERE}
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(SafeLoader):
     """Records the line of every mapping so that errors can name it."""
 
 
