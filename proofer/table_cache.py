@@ -55,8 +55,8 @@ def load_or_build(name: str, sources: Sequence[Path], build: Callable[[], T],
     directory = directory or cache_dir()
     path = directory / f"{name}-{key}.marshal"
     try:
-        with open(path, "rb") as fh:
-            return marshal.load(fh)
+        # Read whole: marshal.load on a file reads it object by object.
+        return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()

@@ -52,13 +52,12 @@ class WordTable:
     handful of oddities ("filipinerna" yes, "Filipinerna" no)."""
 
     def __init__(self, rejected: Sequence[str] | frozenset[str],
-                 capital_flips: Sequence[str] | frozenset[str] = ()) -> None:
+                 capital_flips: Sequence[str] | frozenset[str] = (),
+                 sample: Sequence[str] | None = None) -> None:
         self.listed = swedish_words()
         self.rejected = frozenset(rejected)
         self.capital_flips = frozenset(capital_flips)
-        some_rejected, some_flips = sorted(self.rejected), sorted(self.capital_flips)
-        self._sample = [*some_rejected[:: max(1, len(some_rejected) // SAMPLE)],
-                        *some_flips[:: max(1, len(some_flips) // SAMPLE)]]
+        self._sample = list(sample) if sample is not None else _sample(rejected, capital_flips)
 
     def answer(self, word: str) -> bool | None:
         """Hunspell's answer for `word`, or None when the table does not cover it.
@@ -80,6 +79,14 @@ class WordTable:
         sample = [*islice(self.listed, 0, None, step), *self._sample]
         sample += [_capitalised(w) for w in sample]
         return all(self.answer(w) in (None, bool(check(w))) for w in sample)
+
+
+def _sample(rejected: Sequence[str] | frozenset[str],
+            flips: Sequence[str] | frozenset[str]) -> list[str]:
+    """Words spread over the table's two sets, to compare with Hunspell."""
+    some_rejected, some_flips = sorted(rejected), sorted(flips)
+    return [*some_rejected[:: max(1, len(some_rejected) // SAMPLE)],
+            *some_flips[:: max(1, len(some_flips) // SAMPLE)]]
 
 
 def _capitalised(word: str) -> str:
@@ -153,9 +160,8 @@ def load(cache_dir: Path, check: Callable[[str], bool]) -> WordTable | None:
         seen = (path, stat.st_mtime_ns, stat.st_size)
         if seen in _loaded:  # the app builds a new engine when settings change
             return _loaded[seen]
-        with open(path, "rb") as fh:
-            rejected, flips = marshal.load(fh)
-        table = WordTable(rejected, flips)
+        rejected, flips, sample = marshal.loads(path.read_bytes())
+        table = WordTable(rejected, flips, sample)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     # The sample is compared once per table file and dictionary (their stat): a
@@ -197,7 +203,7 @@ def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | Non
     flips = sorted(w for part in parts for w in part[1])
     path = table_path(cache_dir, key)
     write_table(path, rejected, flips)
-    for old in path.parent.glob(f"hunspell-{LANGUAGE}-*.*"):
+    for old in path.parent.glob(f"hunspell-{LANGUAGE}-*.marshal"):
         if old != path:
             old.unlink(missing_ok=True)
     return path, len(rejected)
@@ -209,7 +215,7 @@ def write_table(path: Path, rejected: Sequence[str], flips: Sequence[str]) -> No
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
-        marshal.dump((frozenset(rejected), frozenset(flips)), fh)
+        marshal.dump((frozenset(rejected), frozenset(flips), _sample(rejected, flips)), fh)
     os.replace(tmp, path)
 
 
