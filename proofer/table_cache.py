@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import pickle
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,38 +47,45 @@ def stat_key(sources: Sequence[Path]) -> str | None:
 
 
 def load_or_build(name: str, sources: Sequence[Path], build: Callable[[], T],
-                  directory: Path | None = None) -> T:
+                  directory: Path | None = None, *, objects: bool = False) -> T:
     """The value stored for these sources, or `build()`'s, stored for next time.
-    The value must be marshal-able (str, numbers, tuples, lists, sets, dicts)."""
+    The value must be marshal-able (str, numbers, tuples, lists, sets, dicts), or
+    with `objects` picklable (our own classes; slower to read)."""
     key = stat_key(sources)
     if key is None:
         return build()
     directory = directory or cache_dir()
-    path = directory / f"{name}-{key}.marshal"
+    suffix = "pickle" if objects else "marshal"
+    path = directory / f"{name}-{key}.{suffix}"
     try:
         # Read whole: marshal.load on a file reads it object by object.
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        data = path.read_bytes()
+        return pickle.loads(data) if objects else marshal.loads(data)
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError,
+            AttributeError, ImportError):  # also a class that moved since
         pass
     value = build()
-    _store(path, name, value)
+    _store(path, name, value, objects)
     return value
 
 
-def _store(path: Path, name: str, value: object) -> None:
+def _store(path: Path, name: str, value: object, objects: bool) -> None:
     """Written atomically (a reader sees the old file or the new one), and older
     versions of the same table removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            marshal.dump(value, fh)
+            if objects:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                marshal.dump(value, fh)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{name}-*.marshal"):
+        for old in path.parent.glob(f"{name}-*{path.suffix}"):
             if old != path:
                 old.unlink(missing_ok=True)
-    except (OSError, ValueError):  # read-only or full disk; unmarshallable: only slower
-        pass
+    except (OSError, ValueError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # read-only or full disk, or a value that cannot be stored: only slower
 
 
 def wordfreq_data_file(lang: str, wordlist: str) -> Path | None:

@@ -29,7 +29,7 @@ def test_both_loaders_read_the_same(path: Path) -> None:
 
 def test_rules_with_lines_are_the_same_with_the_pure_loader(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    fast, fast_errors = rule_loader.load_rule_files()
+    fast, fast_errors = rule_loader.load_rule_files(cached=False)
 
     class PureLineLoader(yaml.SafeLoader):
         pass
@@ -37,6 +37,6 @@ def test_rules_with_lines_are_the_same_with_the_pure_loader(
     PureLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                                    rule_loader._mapping_with_line)
     monkeypatch.setattr(rule_loader, "_LineLoader", PureLineLoader)
-    pure, pure_errors = rule_loader.load_rule_files()
+    pure, pure_errors = rule_loader.load_rule_files(cached=False)
     assert [(r.id, r.where) for r in fast] == [(r.id, r.where) for r in pure]
     assert fast_errors == pure_errors
