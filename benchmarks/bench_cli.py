@@ -122,7 +122,7 @@ def main() -> int:
         subprocess.run([sys.executable, "-m", "compileall", "-q", "proofer"], cwd=cwd,
                        stdout=subprocess.DEVNULL, check=False)
     cases: dict[str, tuple[list[Path], tuple[str, ...]]] = {}
-    if args.only in (None, "paragraph"):
+    if args.only in (None, "paragraph", "linear"):  # linear: the start-up to take out
         cases["one paragraph"] = ([para], ())
     if args.only in (None, "10k"):
         cases["10k words"] = ([ten_k], ())
