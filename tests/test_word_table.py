@@ -185,7 +185,7 @@ def test_an_unchanged_dictionary_is_not_read_again(monkeypatch: pytest.MonkeyPat
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p.name) or real(p))
     assert word_table.dictionary_key() == first
-    assert reads == []
+    assert not {"sv_SE.dic", "sv_SE.aff"} & set(reads)  # only the cached key was read
     (tmp_path / "sv_SE.dic").write_text("2\nhus\nbil\n", encoding="utf-8")
     second = word_table.dictionary_key()
     assert "sv_SE.dic" in reads and second != first
