@@ -4,7 +4,7 @@
                                               [--draft-mb 10] [--project DIR]
 
 1. kill -9 during dictionary saves: a child process adds an entry and saves, again
-   and again, to a 2,000-entry dictionary; the moment a save's temporary file
+   and again, to a dictionary of `--entries` (500) entries; the moment a save's temporary file
    appears the child is killed after a random part of a save's duration. Then:
    is the dictionary whole and does it hold every save the child reported (lost)?
    is every backup (`.bak`, `.bak.1`, ...) a whole earlier version (truncated)?
@@ -223,6 +223,8 @@ def kill_during_saves(soak: Soak, kills: int, kind: str, target: Path,
     print(f"  a {kind} save keeps its temporary file {span * 1000:.0f} ms", flush=True)
     t = Tally()
     for trial in range(kills):
+        if trial and trial % 10 == 0:
+            print(f"  {t.line(kind)}", flush=True)
         t.tried += 1
         child = start_child(soak, code, target, next_arg())
         if wait_for_save(folder, target) is None:
@@ -256,7 +258,7 @@ def kill_during_saves(soak: Soak, kills: int, kind: str, target: Path,
     return t
 
 
-BASE_ENTRIES = 2000
+BASE_ENTRIES = 500
 
 
 def dictionary_part(soak: Soak, kills: int) -> Tally:
@@ -344,9 +346,12 @@ def main() -> int:
     p.add_argument("--adds", type=int, default=500, help="dict add per admin")
     p.add_argument("--workers", type=int, default=3, help="admins at once")
     p.add_argument("--draft-mb", type=int, default=10)
+    p.add_argument("--entries", type=int, default=BASE_ENTRIES, help="dictionary size")
     p.add_argument("--project", type=Path, default=ROOT, help="the checkout to run")
     p.add_argument("--only", choices=["dictionary", "draft", "admins"], action="append")
     args = p.parse_args()
+    global BASE_ENTRIES
+    BASE_ENTRIES = args.entries
     parts = args.only or ["dictionary", "draft", "admins"]
     lines = []
     with tempfile.TemporaryDirectory(prefix="proofer-soak-") as tmp:
