@@ -341,6 +341,7 @@ def concurrent_adds(soak: Soak, workers: int, adds: int) -> str:
 
 
 def main() -> int:
+    global BASE_ENTRIES
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--kills", type=int, default=100, help="kill -9 per kind of save")
     p.add_argument("--adds", type=int, default=500, help="dict add per admin")
@@ -350,7 +351,6 @@ def main() -> int:
     p.add_argument("--project", type=Path, default=ROOT, help="the checkout to run")
     p.add_argument("--only", choices=["dictionary", "draft", "admins"], action="append")
     args = p.parse_args()
-    global BASE_ENTRIES
     BASE_ENTRIES = args.entries
     parts = args.only or ["dictionary", "draft", "admins"]
     lines = []
