@@ -9,7 +9,8 @@ in the same run:
 * start-up: the tools loading their binaries (once per engine, on first use);
 * cold: every paragraph analysed with empty caches (tools already running), paragraph
   by paragraph as the engine asks (`analyse`) and all at once (`analyse_many`);
-* the tools' own CPU time in the cold pass (they run beside Python, on other cores);
+* the CPU time of the cold pass, the tools' and Python's (on a shared machine the
+  wall time is mostly waiting for a core);
 * re-check after a one-word edit: every paragraph asked again, one of them changed.
 
 Targets (issue 10): the grammar engine's share of a cold check <= 2 s, a re-check
@@ -80,19 +81,20 @@ def main() -> int:
         sys.exit(f"bench_morph: morfologin är inte tillgänglig: {probe.status}")
     probe.close()
 
-    bares, startups, colds, batched, cpus, edits = [], [], [], [], [], []
+    bares, startups, colds, batched, cpus, own_cpus, edits = [], [], [], [], [], [], []
     unknown = compound = 0
     for _ in range(args.repeat):
         bares.append(bare_hunspell(word_list))
 
         m, startup = fresh(speller)
         startups.append(startup)
-        cpu0 = tool_cpu(m)
+        cpu0, own0 = tool_cpu(m), time.process_time()
         t0 = time.perf_counter()
         for p in paragraphs:
             m.analyse(p)
         colds.append(time.perf_counter() - t0)
         cpus.append(tool_cpu(m) - cpu0)
+        own_cpus.append(time.process_time() - own0)
         m.close()
 
         m, _ = fresh(speller)
@@ -118,7 +120,9 @@ def main() -> int:
     print(f"cold, paragraph by paragraph: {cold * 1000:8.1f} ms  = {cold / bare:5.1f} x bare  "
           f"(target <= {TARGET_COLD_S:.0f} s: {'ok' if cold <= TARGET_COLD_S else 'MISSED'})")
     print(f"cold, all at once:            {many * 1000:8.1f} ms  = {many / bare:5.1f} x bare")
-    print(f"tools' CPU in the cold pass:  {min(cpus) * 1000:8.1f} ms")
+    print(f"CPU in the cold pass:         {(min(cpus) + min(own_cpus)) * 1000:8.1f} ms  "
+          f"(tools {min(cpus) * 1000:.0f} ms, Python {min(own_cpus) * 1000:.0f} ms; "
+          f"wall time above it is waiting for a core on a busy machine)")
     print(f"re-check after one-word edit: {edit_ms:8.1f} ms  = {edit_ms / 1000 / bare:5.2f} x bare"
           f"  (target < {TARGET_EDIT_MS:.0f} ms: "
           f"{'ok' if edit_ms < TARGET_EDIT_MS else 'MISSED'})")
