@@ -28,7 +28,7 @@ from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.settings import Settings
-from proofer.ui import autosave, findings_pane, handback, recent
+from proofer.ui import autosave, change_all, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_change_dock()
         self.findings_pane = findings_pane.install(self)
+        change_all.install(self)
         self._build_menus()
         self._update_title()
 
@@ -216,7 +217,14 @@ class MainWindow(QMainWindow):
         item = self.store.by_id(fid)
         if item is None:
             return
-        targets = sorted(self.store.same_rule(item), key=lambda i: i.start, reverse=True)
+        done = self.accept_findings(self.store.same_rule(item))
+        self.statusBar().showMessage(f"{done} ändringar för regeln {item.finding.rule}",
+                                     5000)
+
+    def accept_findings(self, items: list[LiveFinding]) -> int:
+        """Accept the first suggestion of each of `items`, as one undo step; returns
+        how many were changed (a finding whose text changed meanwhile is skipped)."""
+        targets = sorted(items, key=lambda i: i.start, reverse=True)
         cur = QTextCursor(self.editor.document())
         cur.beginEditBlock()
         done: list[LiveFinding] = []
@@ -240,8 +248,7 @@ class MainWindow(QMainWindow):
             self._log(t, t.finding.suggestions[0])
             self.store.remove(t)
         self._findings_changed()
-        self.statusBar().showMessage(f"{len(done)} ändringar för regeln {item.finding.rule}",
-                                     5000)
+        return len(done)
 
     def ignore(self, fid: int, everywhere: bool = False) -> None:
         item = self.store.by_id(fid)
@@ -402,6 +409,7 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.SelectAll)
         red.addSeparator()
         self._action(red, "&Sök…", self.find_text, QKeySequence.StandardKey.Find)
+        self._action(red, "Sök och &ersätt…", self.find_replace, "Ctrl+H")
 
         gr = mb.addMenu("&Granska")
         self._action(gr, "&Nästa fynd", self.review_next, "F8")
@@ -409,6 +417,9 @@ class MainWindow(QMainWindow):
         gr.addSeparator()
         self._action(gr, "&Godta förslaget", lambda: self._on_current(self.accept))
         self._action(gr, "Godta &alla för regeln", lambda: self._on_current(self.accept_all))
+        self._action(gr, "Ändra alla &likadana", lambda: self._on_current(
+            lambda fid: change_all.change_all(self, fid)), "Ctrl+Shift+Return",
+            tip="Samma ändring överallt där samma ord har samma förslag")
         self._action(gr, "&Ignorera", lambda: self._on_current(self.ignore))
         self._action(gr, "Ignorera ö&verallt",
                      lambda: self._on_current(lambda fid: self.ignore(fid, True)))
@@ -460,6 +471,13 @@ class MainWindow(QMainWindow):
             "fynd gör Enter och 1–9 ingenting, och Esc lämnar granskningsläget.\n"
             "Andra tangenter lämnar granskningsläget och skriver som vanligt.\n"
             "Ctrl+Z ångrar en godkänd ändring. F5 kontrollerar om texten."))
+
+    def find_replace(self) -> None:
+        from proofer.ui.find_replace import FindReplaceDialog
+
+        if getattr(self, "find_replace_dialog", None) is None:
+            self.find_replace_dialog = FindReplaceDialog(self.editor, self)
+        self.find_replace_dialog.open_with_selection()
 
     def find_text(self) -> None:
         from PySide6.QtWidgets import QInputDialog
