@@ -28,7 +28,7 @@ from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.settings import Settings
-from proofer.ui import autosave, change_all, findings_pane, handback, recent
+from proofer.ui import add_person, autosave, change_all, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._build_change_dock()
         self.findings_pane = findings_pane.install(self)
         change_all.install(self)
+        add_person.install(self)
         self._build_menus()
         self._update_title()
 
@@ -445,6 +446,7 @@ class MainWindow(QMainWindow):
         self._action(verktyg, "&Inställningar…", self.open_settings,
                      QKeySequence.StandardKey.Preferences)
         self._action(verktyg, "&Ordlistor…", self.open_dictionary_editor)
+        self._action(verktyg, "&Min ordlista…", self.open_word_list)
 
         hjalp = mb.addMenu("&Hjälp")
         self._action(hjalp, "&Tangentbord", self.show_keys, QKeySequence.StandardKey.HelpContents)
@@ -693,6 +695,15 @@ class MainWindow(QMainWindow):
             self.dictionary_window.saved.connect(lambda _p: self.reload_dictionaries())
         self.dictionary_window.show()
         self.dictionary_window.raise_()
+
+    def open_word_list(self) -> None:
+        from proofer.ui.word_list_editor import WordListDialog
+
+        dlg = WordListDialog(self.settings, self)
+        dlg.saved.connect(lambda _p: self.reload_dictionaries())
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.word_list_dialog = dlg
+        dlg.show()
 
     def _watched_paths(self) -> list[str]:
         paths = [str(p) for p in self.settings.dictionary_files()]
