@@ -215,8 +215,8 @@ class FindingsPane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAccessibleName("Fyndlista")
-        self.view.acceptRequested.connect(self.acceptRequested)
-        self.view.ignoreRequested.connect(self.ignoreRequested)
+        self.view.acceptRequested.connect(self._accept)
+        self.view.ignoreRequested.connect(self._ignore)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.clicked.connect(lambda i: self._current_changed(i, QModelIndex()))
         lay.addWidget(self.view, 1)
@@ -271,6 +271,23 @@ class FindingsPane(QWidget):
                         if c is None or i.finding.category is c)
             label = "Alla kategorier" if c is None else LABELS[c]
             self.filter.setItemText(n, f"{label} ({shown})")
+
+    # -- acting ------------------------------------------------------------------
+    def _accept(self, fid: int, index: int) -> None:
+        self.acceptRequested.emit(fid, index)
+        self._select_current()
+
+    def _ignore(self, fid: int) -> None:
+        self.ignoreRequested.emit(fid)
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """After an accept or ignore the next line is current: select its finding in
+        the text too, so the line and the text never disagree about what Enter does."""
+        fid = self.current_id()
+        current = self.editor.current
+        if fid is not None and (current is None or current.id != fid):
+            self.selected.emit(fid)
 
     # -- following and leading the text ------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
