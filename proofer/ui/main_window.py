@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer import leftovers
 from proofer.checkers.registry import build_engine
 from proofer.document import Document
 from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.settings import Settings
-from proofer.ui import autosave, findings_pane, recent
+from proofer.ui import autosave, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
@@ -397,6 +398,9 @@ class MainWindow(QMainWindow):
         arkiv.addSeparator()
         self._action(arkiv, "Exportera &ändringslogg (CSV)…", self.export_changes)
         self._action(arkiv, "Exportera &granskningsrapport (HTML)…", self.export_report)
+        self._action(arkiv, "Exportera med spårade än&dringar (Word)…",
+                     lambda: handback.export_tracked(self),
+                     tip="Word-fil där ändringarna syns som spårade ändringar för reportern")
         arkiv.addSeparator()
         self._action(arkiv, "&Avsluta", self.close, QKeySequence.StandardKey.Quit)
 
@@ -536,6 +540,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Kan inte öppna filen", str(exc))
             return False
         self._show_document(doc)
+        leftovers.clean_beside(Path(path))
         self._fill_recent(recent.remember(Path(path)))
         for note in doc.notes:
             self.statusBar().showMessage(note, 8000)
@@ -544,6 +549,7 @@ class MainWindow(QMainWindow):
     def _show_document(self, doc: Document, text: str | None = None) -> None:
         autosave.discard(self.doc.path)
         self.doc = doc
+        self.opened_doc = handback.snapshot(doc)
         self.store.new_text()
         self.changes.clear()
         self.ignored_log.clear()
@@ -657,7 +663,10 @@ class MainWindow(QMainWindow):
         if path:
             engines = self.checker.last_report.engines if self.checker.last_report else {}
             html = report_html(self.doc.path.name if self.doc.path else "Namnlös",
-                               self.editor_text(), self.findings(), engines)
+                               self.editor_text(), self.findings(), engines,
+                               changes=[c for c in self.changes.changes
+                                        if not c.is_undone(self.changes.available)],
+                               ignored=self.ignored_log.items)
             self._write_export(Path(path), html)
 
     def _write_export(self, path: Path, text: str) -> None:
