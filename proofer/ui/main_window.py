@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -43,6 +43,18 @@ from proofer.ui.words import add_word
 
 AUTOSAVE_MS = 30_000
 FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx"}
+
+
+def default_size(window: QWidget) -> QSize:
+    """Room for the text and the cards, but never more than the screen has: at 150 %
+    scaling a 1920×1080 screen is 1280×720 in Qt's units (less the task bar)."""
+    em = window.fontMetrics().height()
+    want = QSize(min(1280, em * 80), min(800, em * 50))
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return want
+    room = screen.availableGeometry().size()
+    return want.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
 
 
 class MainWindow(QMainWindow):
@@ -118,8 +130,9 @@ class MainWindow(QMainWindow):
 
         self.editor.document().setModified(False)  # setting up the view is no edit
         self.checker.rebuild(self.settings)
-        em = self.fontMetrics().height()
-        self.resize(min(1280, em * 80), min(800, em * 50))
+        self.resize(default_size(self))
+        if self.settings.editor_font_size:
+            self.editor.set_point_size(self.settings.editor_font_size)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().resizeEvent(event)
@@ -401,7 +414,10 @@ class MainWindow(QMainWindow):
 
         red = mb.addMenu("&Redigera")
         self._action(red, "&Ångra", self.editor.undo, QKeySequence.StandardKey.Undo)
-        self._action(red, "&Gör om", self.editor.redo, QKeySequence.StandardKey.Redo)
+        redo = self._action(red, "&Gör om", self.editor.redo)
+        # Ctrl+Y as in Word and on Windows, beside the platform's own (Ctrl+Shift+Z).
+        redo.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                           QKeySequence("Ctrl+Y")])
         red.addSeparator()
         self._action(red, "Klipp &ut", self.editor.cut, QKeySequence.StandardKey.Cut)
         self._action(red, "&Kopiera", self.editor.copy, QKeySequence.StandardKey.Copy)
@@ -439,6 +455,11 @@ class MainWindow(QMainWindow):
             cats.addAction(act)
             self.category_actions[c] = act
         visa.addAction(self.change_dock.toggleViewAction())
+        visa.addSeparator()
+        zoom_in = self._action(visa, "Zooma &in", lambda: self.zoom(1))
+        zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._action(visa, "Zooma &ut", lambda: self.zoom(-1), "Ctrl+-")
+        self._action(visa, "&Normal storlek", lambda: self.zoom(0), "Ctrl+0")
         self.change_dock.toggleViewAction().setText("&Ändringslogg")
         visa.addAction(self.findings_dock.toggleViewAction())
 
@@ -457,6 +478,18 @@ class MainWindow(QMainWindow):
         item = self.editor.current
         if item is not None:
             fn(item.id)
+
+    def zoom(self, step: int) -> None:
+        """Text size up or down a point (0: back to the default); kept in the settings."""
+        size = self.editor.set_point_size(
+            self.editor.point_size() + step if step else self.editor.default_point_size)
+        self.settings.editor_font_size = 0.0 if not step else size
+        self.panel.schedule()
+        self.statusBar().showMessage(f"Textstorlek {size:g} punkter", 2000)
+        try:
+            self.settings.save()
+        except OSError:
+            pass  # saved again on close; the size is no reason to interrupt
 
     def show_category(self, cat: Category, shown: bool) -> None:
         (self.store.hidden.discard if shown else self.store.hidden.add)(cat)
@@ -593,12 +626,15 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def autosave_now(self) -> None:
+    def autosave_now(self) -> bool:
+        """False if the copy could not be written (said in the status bar)."""
         if self.editor.document().isModified():
             try:
                 autosave.write(self.doc.path, self.doc.format, self.editor_text())
             except OSError as exc:
                 self.statusBar().showMessage(f"Autospara misslyckades: {exc}", 8000)
+                return False
+        return True
 
     def offer_recovery(self) -> None:
         for left in autosave.leftovers():
@@ -615,6 +651,10 @@ class MainWindow(QMainWindow):
                     except LoadError:
                         doc = Document(left.text, path=Path(left.path), format=left.format)
                 self._show_document(doc, text=left.text)
+                # Ours at once, before the crash's copy goes: a crash before the next
+                # timer tick would otherwise lose the recovered text a second time.
+                if not self.autosave_now():
+                    break  # the crash's copy stays for the next start
             left.file.unlink(missing_ok=True)
             if answer == QMessageBox.StandardButton.Yes:
                 break
