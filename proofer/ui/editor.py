@@ -13,6 +13,8 @@ typing. A background re-check never ends review mode and never moves the selecti
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -67,6 +69,8 @@ class DraftEditor(QPlainTextEdit):
     def __init__(self, store: FindingStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        #: called as f(menu, finding or None) while the right-click menu is built
+        self.menu_extensions: list[Callable[[QMenu, LiveFinding | None], None]] = []
         self.review_id: int | None = None  # the finding under review, if any
         self.reviewing = False  # review mode, with or without a current finding
         self.current: LiveFinding | None = None
@@ -319,6 +323,8 @@ class DraftEditor(QPlainTextEdit):
                 menu.addAction(accept_all_label(f.message, same)).triggered.connect(
                     lambda: self.acceptAllRequested.emit(item.id))
             menu.addSeparator()
+        for extend in self.menu_extensions:  # more actions, from their own modules
+            extend(menu, item)
         standard = self.createStandardContextMenu()
         for act in standard.actions():
             act.setParent(menu)

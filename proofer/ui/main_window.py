@@ -30,7 +30,7 @@ from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.safe_write import ChangedOnDisk
 from proofer.settings import Settings
-from proofer.ui import autosave, findings_pane, handback, recent
+from proofer.ui import add_person, autosave, change_all, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_change_dock()
         self.findings_pane = findings_pane.install(self)
+        change_all.install(self)
+        add_person.install(self)
         self._build_menus()
         self._update_title()
 
@@ -259,7 +261,13 @@ class MainWindow(QMainWindow):
         item = self.store.by_id(fid)
         if item is None:
             return
-        targets = sorted(self.store.same_rule(item), key=lambda i: i.start, reverse=True)
+        done = self.accept_findings(self.store.same_rule(item))
+        self.statusBar().showMessage(f"{done} ändringar: {item.finding.message}", 5000)
+
+    def accept_findings(self, items: list[LiveFinding]) -> int:
+        """Accept the first suggestion of each of `items`, as one undo step; returns
+        how many were changed (a finding whose text changed meanwhile is skipped)."""
+        targets = sorted(items, key=lambda i: i.start, reverse=True)
         cur = QTextCursor(self.editor.document())
         cur.beginEditBlock()
         done: list[LiveFinding] = []
@@ -283,7 +291,7 @@ class MainWindow(QMainWindow):
             self._log(t, t.finding.suggestions[0])
             self.store.remove(t)
         self._findings_changed()
-        self.statusBar().showMessage(f"{len(done)} ändringar: {item.finding.message}", 5000)
+        return len(done)
 
     def ignore(self, fid: int, everywhere: bool = False) -> None:
         item = self.store.by_id(fid)
@@ -447,6 +455,7 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.SelectAll)
         red.addSeparator()
         self._action(red, "&Sök…", self.find_text, QKeySequence.StandardKey.Find)
+        self._action(red, "Sök och &ersätt…", self.find_replace, "Ctrl+H")
 
         gr = mb.addMenu("&Granska")
         self._action(gr, "&Nästa fynd", self.review_next, "F8")
@@ -454,6 +463,9 @@ class MainWindow(QMainWindow):
         gr.addSeparator()
         self._action(gr, "&Godta förslaget", lambda: self._on_current(self.accept))
         self._action(gr, "Godta &alla av samma slag", lambda: self._on_current(self.accept_all))
+        self._action(gr, "Ändra alla &likadana", lambda: self._on_current(
+            lambda fid: change_all.change_all(self, fid)), "Ctrl+Shift+Return",
+            tip="Samma ändring överallt där samma ord har samma förslag")
         self._action(gr, "&Ignorera", lambda: self._on_current(self.ignore))
         self._action(gr, "Ignorera ö&verallt",
                      lambda: self._on_current(lambda fid: self.ignore(fid, True)))
@@ -484,6 +496,7 @@ class MainWindow(QMainWindow):
         self._action(verktyg, "&Inställningar…", self.open_settings,
                      QKeySequence.StandardKey.Preferences)
         self._action(verktyg, "&Ordlistor…", self.open_dictionary_editor)
+        self._action(verktyg, "&Min ordlista…", self.open_word_list)
 
         hjalp = mb.addMenu("&Hjälp")
         self._action(hjalp, "&Tangentbord", self.show_keys, QKeySequence.StandardKey.HelpContents)
@@ -522,6 +535,13 @@ class MainWindow(QMainWindow):
             "fynd gör Enter och 1–9 ingenting, och Esc lämnar granskningsläget.\n"
             "Andra tangenter lämnar granskningsläget och skriver som vanligt.\n"
             "Ctrl+Z ångrar en godkänd ändring. F5 kontrollerar om texten."))
+
+    def find_replace(self) -> None:
+        from proofer.ui.find_replace import FindReplaceDialog
+
+        if getattr(self, "find_replace_dialog", None) is None:
+            self.find_replace_dialog = FindReplaceDialog(self.editor, self)
+        self.find_replace_dialog.open_with_selection()
 
     def find_text(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -788,6 +808,15 @@ class MainWindow(QMainWindow):
             self.dictionary_window.saved.connect(lambda _p: self.reload_dictionaries())
         self.dictionary_window.show()
         self.dictionary_window.raise_()
+
+    def open_word_list(self) -> None:
+        from proofer.ui.word_list_editor import WordListDialog
+
+        dlg = WordListDialog(self.settings, self)
+        dlg.saved.connect(lambda _p: self.reload_dictionaries())
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.word_list_dialog = dlg
+        dlg.show()
 
     def _watched_paths(self) -> list[str]:
         paths = [str(p) for p in self.settings.dictionary_files()]

@@ -164,3 +164,23 @@ def test_change_log_table_shows_swedish_category(qtbot, window, seed) -> None:  
     window.accept(item.id, 0)
     window.change_dock.show()
     assert window.change_table.item(0, 5).text() == LABELS[item.finding.category]
+
+
+def test_exports_keep_the_mode_of_the_file_they_replace(qtbot, window, seed, dialogs,
+                                                        tmp_path) -> None:  # noqa: ANN001
+    import os
+
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    shared = tmp_path / "delad-logg.csv"
+    shared.write_text("gammal\n", encoding="utf-8")
+    shared.chmod(0o664)
+    dialogs.save_path = str(shared)
+    window.export_changes()
+    assert shared.read_text(encoding="utf-8") != "gammal\n"
+    assert shared.stat().st_mode & 0o777 == 0o664
+    dialogs.save_path = str(tmp_path / "ny-rapport.html")
+    window.export_report()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "ny-rapport.html").stat().st_mode & 0o777 == 0o666 & ~umask
