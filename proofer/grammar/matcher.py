@@ -3,7 +3,9 @@
 A small backtracking matcher, in the manner of LanguageTool's pattern rules:
 elements may be optional or repeated and may allow a skip of tokens after them;
 an agreement constraint that fails makes the matcher try the next way to match,
-and an antipattern cancels a match when it covers one of the marked tokens.
+and an antipattern cancels a match it overlaps (only its marked elements count
+when it marks some: "an adjective before a noun" can then cancel a predicative
+adjective without also cancelling the subject's own attribute).
 Readings are kept per matched token (those that satisfied the element) so that
 agreement and re-inflection use what the pattern actually matched.
 """
@@ -188,8 +190,7 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token]) -> Iterator[Match]:
             m = Match(rule, tokens, elements)
             if anti is None:
                 anti = _antipattern_ranges(rule, tokens)
-            lo_mark, hi_mark = m.marked_tokens()
-            if not any(lo <= hi_mark and lo_mark <= hi for lo, hi in anti):
+            if not any(lo <= m.last_token and m.first_token <= hi for lo, hi in anti):
                 yield m
             break
 
@@ -199,7 +200,9 @@ def _antipattern_ranges(rule: GrammarRule, tokens: Sequence[Token]) -> list[tupl
     for pattern in rule.antipatterns:
         for start in range(len(tokens)):
             for elements in pattern_matches(pattern, tokens, start):
-                hit = [i for hits in elements for i, _ in hits]
+                marked = [i for spec, hits in zip(pattern, elements, strict=True)
+                          if spec.mark for i, _ in hits]
+                hit = marked or [i for hits in elements for i, _ in hits]
                 ranges.append((min(hit), max(hit)))
                 break
     return ranges
