@@ -35,9 +35,11 @@ DEFAULT_KEYS = {"category", "severity", "source", "url"}
 RULE_KEYS = {"id", "pattern", "message", "source", "url", "category", "severity", "agree",
              "disagree", "antipatterns", "suggest", "examples", "correct", "note"}
 REQUIRED = ("id", "pattern", "message", "source", "category", "severity", "examples", "correct")
-TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "not_word", "not_lemma", "reading",
+TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_word", "not_lemma", "reading",
               "negate", "optional", "repeat", "skip", "mark", "case_sensitive",
-              "sentence_start", "known"}
+              "sentence_start", "known", "any_of"}
+#: keys that belong to the element as a whole, not to one of its any_of alternatives
+OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
 CONSTRAINT_KEYS = {"tokens", "features"}
 SUGGEST_KEYS = {"inflect", "like", "features", "to", "text"}
 EXAMPLE_KEYS = {"wrong", "correction"}
@@ -177,6 +179,15 @@ def _token(raw: Any) -> TokenSpec:
     skip = raw.get("skip", 0)
     if not isinstance(repeat, int) or repeat < 1 or not isinstance(skip, int) or skip < 0:
         raise _fail("repeat ska vara ett heltal ≥ 1 och skip ett heltal ≥ 0", raw)
+    alternatives: tuple[TokenSpec, ...] = ()
+    if "any_of" in raw:
+        inner = set(raw) - OUTER_KEYS - {"__line__"}
+        if inner:
+            raise _fail(f"any_of står ensamt med {', '.join(sorted(OUTER_KEYS - {'any_of'}))}; "
+                        f"flytta in {', '.join(sorted(inner))}", raw)
+        alternatives = tuple(_token(a) for a in _list(raw["any_of"], "any_of"))
+        if not alternatives:
+            raise _fail("any_of är tom", raw)
     known = raw.get("known")
     if known is not None and not isinstance(known, bool):
         raise _fail("known ska vara true eller false", raw)
@@ -186,11 +197,13 @@ def _token(raw: Any) -> TokenSpec:
         lemmas=_words(raw["lemma"], "lemma", False) if "lemma" in raw else None,
         tags=_tag_expr(raw["tags"], "tags") if "tags" in raw else None,
         not_tags=_tag_expr(raw["not_tags"], "not_tags") if "not_tags" in raw else (),
+        no_reading=_tag_expr(raw["no_reading"], "no_reading") if "no_reading" in raw else (),
         not_words=_words(raw.get("not_word", []), "not_word", cased),
         not_lemmas=_words(raw.get("not_lemma", []), "not_lemma", False),
         reading=reading, negate=_bool(raw, "negate", False), min=0 if optional else 1,
         max=repeat, skip=skip, mark=_bool(raw, "mark", False), case_sensitive=cased,
-        sentence_start=_bool(raw, "sentence_start", False), known=known)
+        sentence_start=_bool(raw, "sentence_start", False), known=known,
+        alternatives=alternatives)
 
 
 def _index(value: Any, size: int, what: str, raw: Any) -> int:

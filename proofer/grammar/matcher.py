@@ -103,12 +103,21 @@ def _plain_ok(spec: TokenSpec, token: Token) -> bool:
 def token_matches(spec: TokenSpec, tokens: Sequence[Token], i: int) -> tuple[Reading, ...] | None:
     """The readings of tokens[i] that satisfy `spec`, or None when it does not match."""
     token = tokens[i]
+    if spec.alternatives:
+        if spec.sentence_start and not _starts_sentence(tokens, i):
+            return None
+        for alt in spec.alternatives:
+            got = token_matches(alt, tokens, i)
+            if got is not None:
+                return got
+        return None
     if is_boundary(token) and not spec.names_boundary:
         return None
     if spec.sentence_start and not _starts_sentence(tokens, i):
         return None
     readings = token.readings
-    ok = _plain_ok(spec, token)
+    ok = _plain_ok(spec, token) and not any(
+        alt.issubset(r.tags) for r in readings for alt in spec.no_reading)
     chosen: tuple[Reading, ...] = readings[:1]
     if ok and spec.reads_tags:
         if not readings:

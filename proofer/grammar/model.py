@@ -33,6 +33,8 @@ class TokenSpec:
     lemmas: frozenset[str] | None = None
     tags: TagExpr | None = None
     not_tags: TagExpr = ()
+    #: the token has no reading at all with these tags (whatever `reading` says)
+    no_reading: TagExpr = ()
     not_words: frozenset[str] = frozenset()
     not_lemmas: frozenset[str] = frozenset()
     reading: str = "first"
@@ -44,6 +46,8 @@ class TokenSpec:
     case_sensitive: bool = False
     sentence_start: bool = False
     known: bool | None = None
+    #: `any_of`: the token matches one of these (each a full element of its own)
+    alternatives: tuple[TokenSpec, ...] = ()
 
     @property
     def reads_tags(self) -> bool:
