@@ -48,12 +48,16 @@ class Token(NamedTuple):
 # The lookahead in front lets the scan skip a space or punctuation mark at once
 # instead of trying every alternative there: each of them starts with a word
 # character or one of # @ . + - (a third of the tokenizing time).
+#
+# An e-mail address starts where its run of [\w.+-] starts: tried at every position
+# of a long run without an @ ("____…", a 1 MB paragraph of dots), the scan to its
+# end made tokenizing quadratic (issue 13).
 _TOKEN = re.compile(
     r"""
     (?=[\w\#@.+-])(?:
     (?P<plain>(?<!\()[^\W\d_]+(?![\w.@:'’/+-]))
   | (?P<url>(?:https?://|www\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]])
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<hashtag>\#\w+)
   | (?P<mention>@\w+)
   | (?P<party>(?<=\()[A-ZÅÄÖ]{1,3}(?=\)))

@@ -21,7 +21,7 @@ from proofer.checkers.base import ParagraphChecker
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import foreign_zipf, swedish_words, zipf
 from proofer.speller import Speller
-from proofer.suggestions import compound_form, keyboard_distance, rank
+from proofer.suggestions import compound_form, keyboard_distance, rank, too_long_to_edit
 from proofer.tokens import Token, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
@@ -192,6 +192,11 @@ class SpellingChecker(ParagraphChecker):
     def _lowercase(self, text: str, tokens: list[Token], i: int) -> Finding | None:
         tok = tokens[i]
         word = tok.text
+        if too_long_to_edit(word):
+            # Issue 13 (robustness): the compound and slip searches below grow with
+            # the square of the length or worse; no Swedish word is this long.
+            return _hint(tok, "spelling.very-long-word",
+                         f"Ovanligt långt ord ({len(word)} tecken) – kontrollera", ())
         if self._foreign(text, tokens, i):
             return _hint(tok, "spelling.foreign-word", "Ord på främmande språk?", ())
         own = zipf(word)
