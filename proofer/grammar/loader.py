@@ -35,8 +35,8 @@ DEFAULT_KEYS = {"category", "severity", "source", "url"}
 RULE_KEYS = {"id", "pattern", "message", "source", "url", "category", "severity", "agree",
              "disagree", "antipatterns", "suggest", "examples", "correct", "note"}
 REQUIRED = ("id", "pattern", "message", "source", "category", "severity", "examples", "correct")
-TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_word", "not_lemma", "reading",
-              "negate", "optional", "repeat", "skip", "mark", "case_sensitive",
+TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_word", "not_lemma",
+              "reading", "negate", "optional", "repeat", "skip", "mark", "case_sensitive",
               "sentence_start", "known", "any_of"}
 #: keys that belong to the element as a whole, not to one of its any_of alternatives
 OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
