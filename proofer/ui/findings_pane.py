@@ -382,6 +382,13 @@ class FindingsPane(QWidget):
         finally:
             self._syncing = False
 
+    def take_focus(self) -> None:
+        """Keyboard to the list, and its current line's finding selected in the text."""
+        self.view.setFocus()
+        fid = self.current_id()
+        if fid is not None:
+            self.selected.emit(fid)
+
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
@@ -409,6 +416,9 @@ def install(window) -> FindingsPane:  # noqa: ANN001 - the MainWindow (import cy
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.toggleViewAction().setText("&Fyndlista")
     dock.toggleViewAction().setShortcut("F7")
+    # F7 brings the list up ready for the keyboard (Word's Editor pane key).
+    dock.toggleViewAction().triggered.connect(
+        lambda shown: shown and pane.take_focus())
     em = window.fontMetrics().height()
     window.resizeDocks([dock], [em * 26], Qt.Orientation.Horizontal)
 
