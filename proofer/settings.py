@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -88,11 +88,11 @@ class Settings:
             if f.metadata.get("transient") or f.name not in data:
                 continue
             value = data[f.name]
-            if _TYPE_CHECKS[f.name](value):
+            if _type_ok(f, value):
                 setattr(out, f.name, list(value) if isinstance(value, list) else value)
             else:
                 problems.append(f"{path}: inställningen '{f.name}' ska vara "
-                                f"{_TYPE_NAMES[f.name]}, inte {json.dumps(value)[:40]}; "
+                                f"{_type_name(f)}, inte {json.dumps(value)[:40]}; "
                                 "standardvärdet används")
         out.problems = problems
         return out
@@ -114,27 +114,33 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-# What each persisted setting must be (JSON types), and its name in a message.
-_TYPE_CHECKS = {
-    "languagetool_mode": lambda v: isinstance(v, str),
-    "languagetool_url": lambda v: isinstance(v, str),
-    "languagetool_allow_public": lambda v: isinstance(v, bool),
-    "languagetool_timeout": lambda v: _is_number(v) and v > 0,
-    "dictionary_paths": _is_text_list,
-    "user_dictionary": lambda v: isinstance(v, str),
-    "proposals_file": lambda v: isinstance(v, str),
-    "personal_words": lambda v: isinstance(v, str),
-    "disabled_categories": _is_text_list,
-}
-_TYPE_NAMES = {
-    "languagetool_allow_public": "true eller false",
-    "languagetool_timeout": "ett positivt tal (sekunder)",
-    "dictionary_paths": "en lista med texter",
-    "disabled_categories": "en lista med texter",
-}
-for _name in _TYPE_CHECKS:
-    _TYPE_NAMES.setdefault(_name, "en text")
-assert set(_TYPE_CHECKS) == {f.name for f in fields(Settings) if not f.metadata.get("transient")}
+def _default(f: Field) -> object:
+    return f.default_factory() if f.default is MISSING else f.default  # type: ignore[misc]
+
+
+def _type_ok(f: Field, value: object) -> bool:
+    """Of the JSON type of the setting's default: text, true/false, a number of
+    zero or more, or a list of texts."""
+    default = _default(f)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int | float):
+        return _is_number(value) and value >= 0  # type: ignore[operator]
+    if isinstance(default, list):
+        return _is_text_list(value)
+    return isinstance(value, str)
+
+
+def _type_name(f: Field) -> str:
+    default = _default(f)
+    if isinstance(default, bool):
+        return "true eller false"
+    if isinstance(default, int | float):
+        return "ett tal (noll eller mer)"
+    if isinstance(default, list):
+        return "en lista med texter"
+    return "en text"
+
 
 # A comma before a closing bracket, outside strings (strings are matched whole, so
 # a comma inside one is never touched).
