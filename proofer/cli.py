@@ -137,8 +137,22 @@ def _print_json(results: list) -> None:
         for path, doc, findings, engines in results
     ]}
     # One write: json.dump writes every token on its own (tens of thousands of
-    # calls for a batch, a fifth of its time).
-    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+    # calls for a batch, a fifth of its time). On a stream that cannot hold every
+    # character (cp1252 when Windows redirects), \u escapes: the same JSON.
+    sys.stdout.write(json.dumps(out, ensure_ascii=not _utf8(sys.stdout), indent=1) + "\n")
+
+
+def _utf8(stream: object) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+def _tolerant_streams() -> None:
+    """Text for a person on a stream that cannot hold every character (issue 13):
+    "\u2192" for what the encoding lacks, instead of a UnicodeEncodeError mid-output."""
+    for stream in (sys.stdout, sys.stderr):
+        if not _utf8(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 CATEGORY_LABELS = {
@@ -261,6 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Exit codes: 0 no findings, 1 findings, 2 bad usage or input, 3 an internal
     error, which is one Swedish line on stderr; the traceback only with --debug or
     PROOFER_DEBUG=1 (a newsroom's batch job must not take a crash for findings)."""
+    _tolerant_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     if DEBUG_FLAG in argv:  # anywhere, also after the sub-command
         argv.remove(DEBUG_FLAG)
