@@ -76,7 +76,36 @@ _WHY = (
 )
 
 
+# A .docx is a zip archive: a few hundred kilobytes can unpack to gigabytes (a
+# zip bomb: 340 KB ran 12 minutes and 2.4 GB). The sizes the archive declares bound
+# what zipfile will ever unpack (it stops at the declared size and checks the CRC),
+# so they are checked before python-docx reads a part. A news draft's XML is well
+# under a megabyte; images may take more, but not this much.
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_XML_PART = 25 * 1024 * 1024  # parsed into a tree, so held to less
+
+
+def _check_unpacked_size(path: Path, data: bytes) -> None:
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx says what is wrong with the archive
+    total = sum(i.file_size for i in infos)
+    biggest = max(infos, key=lambda i: i.file_size if i.filename.endswith((".xml", ".rels"))
+                  else -1, default=None)
+    mb = 1024 * 1024
+    if total > MAX_UNPACKED:
+        raise LoadError(path, f"packas upp till {total // mb} MB, mer än de "
+                              f"{MAX_UNPACKED // mb} MB en Word-fil med ett utkast kan "
+                              "behöva (en zip-bomb?); filen läses inte")
+    if biggest is not None and biggest.file_size > MAX_XML_PART:
+        raise LoadError(path, f"delen {biggest.filename} packas upp till "
+                              f"{biggest.file_size // mb} MB text, mer än de "
+                              f"{MAX_XML_PART // mb} MB ett utkast kan behöva; filen läses inte")
+
+
 def _open(path: Path, data: bytes) -> docx.document.Document:
+    _check_unpacked_size(path, data)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx has no one error type for a broken package
@@ -94,12 +123,28 @@ def _runs(p: etree._Element) -> list:
 
 
 def _paragraph_text(p: etree._Element) -> str:
-    return "".join(r.text for r in _runs(p)).replace("\n", LINE_SEP)
+    return "".join(_run_text(r) for r in _runs(p)).replace("\n", LINE_SEP)
+
+
+def _run_text(r: etree._Element) -> str:
+    """python-docx's Run.text, but with all of a w:t's text: python-docx takes only
+    the text before the first child node, and an entity reference (never resolved:
+    no external entities), a comment or a processing instruction inside a w:t is a
+    child, so the text after it was lost (issue 13). The entity itself adds nothing:
+    its value is unknown."""
+    t_tag = qn("w:t")
+    out = []
+    for e in r.xpath(_RUN_TEXT):
+        if e.tag == t_tag:
+            out.append((e.text or "") + "".join(child.tail or "" for child in e))
+        else:
+            out.append(str(e))
+    return "".join(out)
 
 
 def _set_paragraph_text(p: etree._Element, new: str) -> None:
     runs = _runs(p)
-    pieces = [r.text.replace("\n", LINE_SEP) for r in runs]
+    pieces = [_run_text(r).replace("\n", LINE_SEP) for r in runs]
     old = "".join(pieces)
     start, old_end, new_end = changed_span(old, new)
     i = locate(pieces, start, old_end)
