@@ -18,6 +18,10 @@ from collections.abc import Iterable
 from typing import Any
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+# The largest reply read (a check of one batch of paragraphs is kilobytes): a
+# misbehaving server sent 300 MB, which took 735 MB to hold.
+MAX_REPLY = 10 * 1024 * 1024
+_CHUNK = 256 * 1024
 
 
 class LanguageToolError(Exception):
@@ -40,7 +44,20 @@ def api_url(url: str) -> str:
 
 
 def host_of(url: str) -> str:
-    return urllib.parse.urlsplit(api_url(url)).hostname or ""
+    """The host as DNS sees it, so that spellings of one name compare equal:
+    lower case, no trailing dot ("api.languagetool.org." is that server too), and
+    an international name in its ASCII (IDNA) form after Unicode normalisation
+    (full-width letters, capitals). An IP address stays as written."""
+    host = (urllib.parse.urlsplit(api_url(url)).hostname or "").rstrip(".")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:  # not a valid name: keep it, it will not resolve either
+        pass
+    return host.lower()
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} kB"
 
 
 def seconds(value: float) -> str:
@@ -87,7 +104,7 @@ class LanguageToolClient:
             headers={"User-Agent": "proofer", "Accept": "application/json"})
         try:
             with self._opener.open(request, timeout=timeout) as response:
-                raw = response.read()
+                raw = self._read_bounded(response)
         except urllib.error.HTTPError as exc:
             raise LanguageToolError(_http_reason(exc)) from exc
         except urllib.error.URLError as exc:
@@ -99,6 +116,21 @@ class LanguageToolClient:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise LanguageToolError(
                 f"{self.base_url} gav ett oläsbart svar (inte LanguageTool-JSON)") from exc
+
+    def _read_bounded(self, response: Any) -> bytes:
+        """The body, read in chunks and given up past MAX_REPLY."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = response.read(_CHUNK)
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            if size > MAX_REPLY:
+                raise LanguageToolError(
+                    f"{self.base_url} skickade ett svar på över {_size(MAX_REPLY)}, mer "
+                    "än någon LanguageTool-kontroll behöver; svaret lästes inte")
+            chunks.append(chunk)
 
     def _network_reason(self, reason: object, timeout: float) -> str:
         where = self.base_url

@@ -10,12 +10,15 @@ the Swedish pattern rules are about.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from proofer.finding import Category, Finding, Severity
 from proofer.languagetool.offsets import Utf16Index
+
+log = logging.getLogger(__name__)
 
 MAX_SUGGESTIONS = 5
 
@@ -81,7 +84,16 @@ class LTMatch:
 
 
 def parse_match(raw: dict[str, Any], index: Utf16Index) -> LTMatch | None:
-    """None for a match we cannot place (bad offsets, empty span, no rule)."""
+    """None for a match we cannot place or read (bad offsets, empty span, no rule,
+    a field of the wrong type): one malformed match costs only itself (issue 13)."""
+    try:
+        return _parse_match(raw, index)
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+        log.warning("LanguageTool: en felformad träff hoppades över (%r): %.200r", exc, raw)
+        return None
+
+
+def _parse_match(raw: dict[str, Any], index: Utf16Index) -> LTMatch | None:
     try:
         offset, length = int(raw["offset"]), int(raw["length"])
         rule = raw.get("rule") or {}

@@ -42,7 +42,7 @@ _OFF, _IDLE, _STARTING, _READY, _FAILED = "off", "idle", "starting", "ready", "f
 
 
 def is_public(url: str) -> bool:
-    host = host_of(url).lower()
+    host = host_of(url)
     return any(host == d or host.endswith("." + d) for d in PUBLIC_DOMAINS)
 
 
