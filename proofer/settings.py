@@ -11,9 +11,12 @@ import re
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 
+from proofer.bounded_read import read_bytes
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_DICTIONARIES = PROJECT_ROOT / "dictionaries"
 RESOURCES = PROJECT_ROOT / "resources"
+MAX_SETTINGS_BYTES = 1024 * 1024  # a settings file is a few hundred bytes
 
 
 def config_dir() -> Path:
@@ -150,10 +153,10 @@ _TRAILING_COMMA = re.compile(r'("(?:\\.|[^"\\])*")|,(\s*[}\]])')
 def _read_settings(path: Path) -> tuple[dict, list[str]]:
     """The file's object and what went wrong reading it (Swedish, one line each)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path, MAX_SETTINGS_BYTES).decode("utf-8")
     except FileNotFoundError:
         return {}, []
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:  # also a FIFO, a device, a huge file
         reason = getattr(exc, "strerror", None) or str(exc)
         return _fallback(path, f"kunde inte läsas ({reason})")
     try:
@@ -177,7 +180,7 @@ def _fallback(path: Path, reason: str) -> tuple[dict, list[str]]:
     for bak in sorted(path.parent.glob(path.name + ".bak*"),
                       key=lambda p: p.stat().st_mtime, reverse=True):
         try:
-            data = json.loads(bak.read_text(encoding="utf-8"))
+            data = json.loads(read_bytes(bak, MAX_SETTINGS_BYTES).decode("utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             continue
         if isinstance(data, dict):

@@ -7,6 +7,7 @@ list, and a clear status instead of an exception when the dictionary is missing.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -14,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proofer import suggestions
+from proofer.bounded_read import read_bytes
 
 if TYPE_CHECKING:
     from proofer.word_table import WordTable
 
 LANGUAGE = "sv_SE"
+MAX_WORD_LIST_BYTES = 50 * 1024 * 1024  # a personal word list is kilobytes
 
 
 class Speller:
@@ -158,7 +161,10 @@ class Speller:
 def read_word_list(path: Path) -> list[str]:
     """One word per line, '#' comments; a missing file is an empty list."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_bytes(path, MAX_WORD_LIST_BYTES).decode("utf-8", "replace").splitlines()
     except FileNotFoundError:
+        return []
+    except OSError as exc:  # a FIFO or a device must not hang the start (issue 13)
+        print(f"proofer: {path}: {exc.strerror or exc}", file=sys.stderr)
         return []
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]

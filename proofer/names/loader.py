@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from proofer.bounded_read import NotARegularFile, read_bytes
 from proofer.names.model import Entry, EntryError
 from proofer.yaml_loader import SafeLoader as _Loader
 
@@ -168,9 +169,16 @@ def load_text(text: str, path: str) -> LoadResult:
     return LoadResult(entries, problems)
 
 
+# A 100,000-name dictionary is a few megabytes; a bigger "dictionary" is a mistake
+# (or /dev/zero), never read whole.
+MAX_DICTIONARY_BYTES = 100 * 1024 * 1024
+
+
 def load_file(path: Path) -> LoadResult:
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes(path, MAX_DICTIONARY_BYTES)
+    except NotARegularFile as exc:
+        return LoadResult([], [Problem(str(path), 0, str(exc))])
     except OSError as exc:
         return LoadResult([], [Problem(str(path), 0, f"kunde inte läsas: {exc.strerror or exc}")])
     try:

@@ -21,9 +21,10 @@ from array import array
 from pathlib import Path
 from typing import NamedTuple
 
+from proofer.bounded_read import read_bytes
 from proofer.names.index import FuzzyIndex
 from proofer.names.inflect import PRIOR, genitive, labelled_title_forms, title_forms
-from proofer.names.loader import LoadResult, Problem, load_all
+from proofer.names.loader import MAX_DICTIONARY_BYTES, LoadResult, Problem, load_all
 from proofer.names.model import Entry
 from proofer.tokens import words
 
@@ -245,8 +246,8 @@ def cache_key(paths: list[Path]) -> str:
     for p in paths:
         h.update(str(p).encode() + b"\0")
         try:
-            h.update(hashlib.sha256(Path(p).read_bytes()).digest())
-        except OSError:
+            h.update(hashlib.sha256(read_bytes(p, MAX_DICTIONARY_BYTES)).digest())
+        except OSError:  # missing, unreadable, or no regular file (the loader says why)
             h.update(b"missing")
     return h.hexdigest()[:32]
 
