@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proofer import suggestions
+from proofer import error_model, suggestions
 
 if TYPE_CHECKING:
     from proofer.word_table import WordTable
@@ -137,11 +137,14 @@ class Speller:
         if self._dict is None:
             return ()
         found = set(self._close_cached(word))
+        # Spelt by ear ("altid", "mäst", "diskution") and written together ("isåfall").
+        found |= error_model.by_ear_candidates(word, self.check)
+        found |= error_model.split_candidates(word, self.check)
         if word[:1].isupper():  # ranked in the word's case; candidates are lower case
             found = {c[:1].lower() + c[1:] for c in found}
-        if not any(suggestions.keyboard_distance(word, c) <= suggestions.ONE_KEYSTROKE
+        if not any(error_model.spelling_cost(word, c) <= suggestions.ONE_KEYSTROKE
                    for c in found):
-            # Nothing one keystroke away that Swedish text uses: a rare compound
+            # Nothing one slip away that Swedish text uses: a rare compound
             # one edit away, else two edits away, and Hunspell's own (slow) ideas.
             found |= suggestions.compound_candidates(word, self.check)
             # A rare form the frequency list lacks, with a stray letter ("omstöpefr").

@@ -1,0 +1,37 @@
+"""Word classes written with a small letter in Swedish running text: weekdays,
+months, languages and nationalities (resources/words/word_classes.yaml).
+
+Svenska skrivregler keeps them lower case ("i måndags", "på svenska", "en svensk"),
+unlike English; learners and hurried writers capitalise them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "resources" / "words" / "word_classes.yaml"
+CLASSES = ("weekdays", "months", "languages", "nationalities")
+
+
+@cache
+def forms() -> dict[str, str]:
+    """Every inflected form (lower case) -> its class."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for cls in CLASSES:
+        entry = data[cls]
+        for word in entry["words"]:
+            for ending in entry["forms"]:
+                out.setdefault(str(word) + str(ending), cls)
+    return out
+
+
+def word_class(word: str) -> str | None:
+    return forms().get(word.lower())
+
+
+def is_language(word: str) -> bool:
+    return word_class(word) == "languages"
