@@ -60,14 +60,29 @@ class Engine:
             if callable(forget):
                 forget()
 
+    def new_document(self) -> None:
+        """The next check is of another document, not an edit of the last one: the
+        checkers that keep state between checks of one document start over (the
+        paragraph caches stay: a paragraph's findings depend on nothing else)."""
+        for c in self.checkers:
+            if isinstance(c, DocumentChecker):
+                c.new_document()
+
     def check(self, text: str, paragraphs: list[Paragraph] | None = None) -> Report:
         # A check allocates hundreds of thousands of short-lived objects and no
         # cycles worth collecting; the cyclic collector's passes over them cost a
         # tenth of a cold check, so it waits until the check is done.
         with _collector_paused():
+            return Report(merge(self._check(text, paragraphs)), self.engines())
+
+    def raw_findings(self, text: str, paragraphs: list[Paragraph] | None = None
+                     ) -> list[Finding]:
+        """Every checker's findings with valid spans, not yet merged (a batch adds
+        LanguageTool's from this process before merging)."""
+        with _collector_paused():
             return self._check(text, paragraphs)
 
-    def _check(self, text: str, paragraphs: list[Paragraph] | None) -> Report:
+    def _check(self, text: str, paragraphs: list[Paragraph] | None) -> list[Finding]:
         paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
         found: list[Finding] = []
         for checker in self.checkers:
@@ -76,7 +91,7 @@ class Engine:
                     found.extend(f.shifted(para.start) for f in self._paragraph(checker, para))
             elif isinstance(checker, DocumentChecker):
                 found.extend(_tagged(checker.check_document(text, paragraphs), checker))
-        return Report(merge(_valid(found, text)), self.engines())
+        return _valid(found, text)
 
     def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> tuple[Finding, ...]:
         key = para.text
@@ -112,6 +127,10 @@ def _collector_paused() -> Iterator[None]:
 
 def _tagged(findings: Iterable[Finding], checker: Checker) -> list[Finding]:
     return [f if f.source else f.with_source(checker.name) for f in findings]
+
+
+def tagged_valid(findings: Iterable[Finding], checker: Checker, text: str) -> list[Finding]:
+    return _valid(_tagged(findings, checker), text)
 
 
 def _valid(findings: Iterable[Finding], text: str) -> list[Finding]:

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Installs what Proofer needs on a fresh Debian machine, then is quiet on later runs.
-# Debian packages: enchant (for pyenchant), the Swedish Hunspell dictionary and the
-# libraries Qt needs even offscreen. Python packages go into .venv, reinstalled only
-# when pyproject.toml changes.
+# Debian packages: enchant (for pyenchant), the Swedish Hunspell dictionary, the
+# libraries Qt needs even offscreen, the X libraries of Qt's xcb platform plugin (a
+# real display: `ldd` on PySide6's libqxcb.so and libQt6XcbQpa.so, and xcb-cursor,
+# which Qt checks for by name), and Xvfb + xdotool, with which a test opens the real
+# window. Python packages go into .venv, reinstalled only when pyproject.toml changes.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 debs=(libenchant-2-2 hunspell-sv libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0
-      libdbus-1-3 fonts-dejavu-core)
+      libdbus-1-3 fonts-dejavu-core
+      libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0
+      libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
+      libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
+      libxkbcommon-x11-0
+      xvfb xdotool)
 missing=()
 for d in "${debs[@]}"; do
     dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing+=("$d")

@@ -106,18 +106,23 @@ def test_the_real_command_runs(dfile: Path) -> None:
     assert "1 giltiga poster" in r.stderr
 
 
-def test_a_file_changed_by_someone_else_meanwhile_is_refused_with_a_clear_message(
+def test_a_file_changed_by_someone_else_meanwhile_gets_the_change_redone_on_top(
         dfile: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from proofer.names import admin_cli
 
+    attempts: list[int] = []
+
     def change(df) -> str:  # type: ignore[no-untyped-def]
-        # Another editor saves while this command is between reading and writing.
-        dfile.write_text(dfile.read_text(encoding="utf-8")
-                         + "  - name: Annan Person\n    kind: person\n", encoding="utf-8")
+        attempts.append(len(df.entries))
+        if len(attempts) == 1:
+            # Another editor saves while this command is between reading and writing.
+            dfile.write_text(dfile.read_text(encoding="utf-8")
+                             + "  - name: Annan Person\n    kind: person\n", encoding="utf-8")
         df.add(Entry("Min Person", "person"))
         return "klart"
 
-    assert admin_cli._edit_file(dfile, change) == 1
-    assert "har ändrats av någon annan" in capsys.readouterr().err
+    assert admin_cli._edit_file(dfile, change) == 0
+    assert capsys.readouterr().out.strip() == "klart"
+    assert attempts == [1, 2]  # refused once, then redone on the file with their entry
     names = [e.name for e in load_file(dfile).entries]
-    assert names == ["Bo Ek", "Annan Person"]  # the other editor's entry is kept
+    assert names == ["Bo Ek", "Annan Person", "Min Person"]

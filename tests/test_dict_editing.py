@@ -184,3 +184,94 @@ def test_rejected_proposals_go_nowhere(tmp_path: Path, dict_path: Path) -> None:
     assert "Fel Namn" not in dict_path.read_text(encoding="utf-8")
     with pytest.raises(KeyError):
         queue.reject(pid)
+
+
+def test_a_save_between_reading_and_fingerprinting_is_never_lost(
+        dict_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another admin saves right after our load read the file: our save must be
+    refused (and then redone on top), never silently drop their entry."""
+    real_read = Path.read_bytes
+    state = {"interleaved": False}
+
+    def read_then_someone_saves(self: Path) -> bytes:
+        data = real_read(self)
+        if self == dict_path and not state["interleaved"]:
+            state["interleaved"] = True
+            theirs = DictionaryFile.load(dict_path)
+            theirs.add(Entry("Eva Lund", "person"))
+            theirs.save()
+        return data
+
+    monkeypatch.setattr(Path, "read_bytes", read_then_someone_saves)
+    mine = DictionaryFile.load(dict_path)
+    mine.add(Entry("Bo Ek", "person"))
+    with pytest.raises(ChangedOnDisk):
+        mine.save()
+    DictionaryFile.edit(dict_path, lambda df: df.add(Entry("Bo Ek", "person")))
+    names = [e.name for e in load_file(dict_path).entries]
+    assert names[-2:] == ["Eva Lund", "Bo Ek"]
+
+
+def _cli_adds(path: str, tag: str, n: int, codes: mp.Queue) -> None:
+    from proofer.cli import main
+
+    for i in range(n):
+        codes.put((f"Person {tag}{i:02d}",
+                   main(["dict", "add", f"Person {tag}{i:02d}", "--kind", "person",
+                         "--file", path])))
+
+
+def test_concurrent_dict_add_through_the_cli_all_succeed(tmp_path: Path) -> None:
+    """Several admins adding at once: every add reports success and is in the file."""
+    path = tmp_path / "delad.yaml"
+    path.write_text(ORIGINAL, encoding="utf-8")
+    ctx = mp.get_context("fork")
+    codes: mp.Queue = ctx.Queue()
+    procs = [ctx.Process(target=_cli_adds, args=(str(path), tag, 15, codes)) for tag in "XYZ"]
+    for p in procs:
+        p.start()
+    got = [codes.get(timeout=120) for _ in range(45)]
+    for p in procs:
+        p.join(60)
+    assert [name for name, code in got if code != 0] == []
+    names = {e.name for e in load_file(path).entries}
+    assert {name for name, _ in got} <= names
+    assert len(load_file(path).entries) == 3 + 45
+
+
+def test_concurrent_personal_word_list_additions_are_all_kept(tmp_path: Path) -> None:
+    ctx = mp.get_context("fork")
+    procs = [ctx.Process(target=_add_words, args=(str(tmp_path), tag, 15)) for tag in "XYZ"]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    words = (tmp_path / "ord.txt").read_text(encoding="utf-8").split()
+    assert sorted(words) == sorted(f"ord{t}{i}" for t in "XYZ" for i in range(15))
+
+
+def _add_words(folder: str, tag: str, n: int) -> None:
+    from proofer.finding import Category, Finding
+    from proofer.settings import Settings
+    from proofer.ui.words import add_word
+
+    settings = Settings(personal_words=str(Path(folder) / "ord.txt"))
+    for i in range(n):
+        word = f"ord{tag}{i}"
+        add_word(settings, Finding(0, len(word), word, Category.SPELLING, "spelling.test",
+                                   "okänt ord"))
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o664])
+def test_dictionary_and_proposal_saves_keep_the_files_mode(tmp_path: Path, dict_path: Path,
+                                                           mode: int) -> None:
+    dict_path.chmod(mode)
+    df = DictionaryFile.load(dict_path)
+    df.add(Entry("Eva Lund", "person"))
+    df.save()
+    assert dict_path.stat().st_mode & 0o777 == mode
+    queue_path = tmp_path / "forslag.yaml"
+    ProposalQueue(queue_path).propose(Entry("Bo Ek", "person"), "x")
+    queue_path.chmod(mode)
+    ProposalQueue(queue_path).propose(Entry("Eva Ek", "person"), "x")
+    assert queue_path.stat().st_mode & 0o777 == mode

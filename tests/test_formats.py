@@ -4,6 +4,7 @@ into the same file format without losing anything else."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import docx
@@ -367,3 +368,45 @@ def test_line_plan_keeps_paragraphs_of_unchanged_and_edited_lines() -> None:
     assert plan.inserted == {-1: ["Ny inledning."], 3: ["Efterord."]}
     same_count = plan_lines(old, ["Rubrik", "Helt annan text", "Andra stycket här.", "Slut."])
     assert not same_count.structural
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "html", "docx"])
+def test_a_saved_draft_keeps_its_mode_and_its_symlink_in_every_format(
+        tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "delat"
+    folder.mkdir()
+    if kind == "docx":
+        real = _make_docx(folder / "utkast.docx")
+    elif kind == "html":
+        real = folder / "utkast.html"
+        real.write_bytes((DRAFTS / "article.html").read_bytes())
+    else:
+        real = _write(folder / f"utkast.{kind}", "Det är fell ord.\n".encode())
+    real.chmod(0o664)
+    link = tmp_path / f"länk.{kind}"
+    link.symlink_to(real)
+    doc = load_document(link)
+    save_document(doc, doc.text.replace("fell", "fel").replace("budget", "budgeten")
+                  .replace("Skolan", "Skolorna"))
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.stat().st_mode & 0o777 == 0o664
+    assert real.read_bytes() != backup_path(real).read_bytes()  # the backup is the old one
+    save_document(load_document(link), "Ny text.\n", tmp_path / f"ny.{kind}")
+    assert (tmp_path / f"ny.{kind}").stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    old = os.umask(0)
+    os.umask(old)
+    return old
+
+
+def test_settings_save_keeps_the_files_mode(tmp_path: Path) -> None:
+    from proofer.settings import Settings
+
+    path = tmp_path / "settings.json"
+    Settings().save(path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    path.chmod(0o640)
+    Settings(languagetool_mode="off").save(path)
+    assert path.stat().st_mode & 0o777 == 0o640

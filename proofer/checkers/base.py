@@ -41,6 +41,10 @@ class DocumentChecker(Checker):
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
         """Findings with offsets into the whole `text`."""
 
+    def new_document(self) -> None:  # noqa: B027 - an optional hook, empty by default
+        """The next check is of another document: forget what was kept between
+        checks of this one."""
+
 
 class SpellerParagraphChecker(ParagraphChecker):
     """A paragraph checker whose judgement rests on Hunspell: it is exactly as

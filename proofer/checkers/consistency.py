@@ -177,6 +177,10 @@ class ConsistencyChecker(DocumentChecker):
         with self._lock:
             self._reset()
 
+    def new_document(self) -> None:
+        """Another article: its statistics owe nothing to this one's."""
+        self.invalidate()
+
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
         with self._lock:
             if self._generation != self.speller.generation or len(self._support) > self.MAX_PARTS:

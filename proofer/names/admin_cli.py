@@ -11,7 +11,9 @@
     dict proposals | approve ID [--file F] | reject ID
 
 Every write goes through editing.DictionaryFile: atomic, with a backup, comments and
-order kept, and refused when the file changed on disk since it was read.
+order kept. When another admin saved the file in between, the command reads it again
+and redoes its change on top (DictionaryFile.edit), so admins working at once all
+succeed and nobody's entry is lost.
 """
 
 from __future__ import annotations
@@ -108,12 +110,10 @@ def _target(args: argparse.Namespace) -> Path:
 
 
 def _edit_file(path: Path, change) -> int:  # type: ignore[no-untyped-def]
-    """Load, change, save; a refusal (changed on disk) is reported, never retried
-    blindly: the admin should see what the other person changed."""
+    """Load, change, save, redone on the newer file when someone saved in between:
+    the change is applied again (a duplicate is still refused), never written blind."""
     try:
-        df = DictionaryFile.load(path)
-        message = change(df)
-        df.save()
+        message = DictionaryFile.edit(path, change)
     except ChangedOnDisk:
         _err(f"{path} har ändrats av någon annan sedan den lästes in – ingenting sparades. "
              "Kör kommandot igen.")

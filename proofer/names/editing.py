@@ -4,23 +4,32 @@ the admin command and the proposal queue all edit through here).
 ruamel.yaml's round-trip mode keeps comments, key order and the order of the other
 entries; every save is atomic with a backup and is refused (ChangedOnDisk) when the
 file changed on disk since it was loaded, so two editors never silently overwrite
-each other. The loser reloads and redoes the edit.
+each other. The fingerprint it is compared with comes from the very bytes the load
+parsed (a second read could see a newer file and bless overwriting it). The loser
+reloads and redoes the edit; `DictionaryFile.edit` does that by itself, so admins
+editing at once all succeed.
 
     df = DictionaryFile.load(path)
     df.add(Entry("Anna Hallberg", "person", titles=("utrikeshandelsminister",)))
     df.save()
+
+    DictionaryFile.edit(path, lambda df: df.add(entry))  # load, change, save, retried
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from proofer.names.model import LIST_KEYS, Entry, EntryError
-from proofer.safe_write import ChangedOnDisk, atomic_write_text, fingerprint
+from proofer.safe_write import ChangedOnDisk, atomic_write_bytes, digest, retry_on_change
+
+T = TypeVar("T")
 
 __all__ = ["ChangedOnDisk", "DictionaryFile", "EntryError"]
 
@@ -64,7 +73,7 @@ class DictionaryFile:
             doc = CommentedMap()
             doc["entries"] = CommentedSeq()
             return cls(path, doc, None)
-        fp = fingerprint(path)
+        fp = digest(data)
         try:
             doc = _yaml().load(data.decode("utf-8"))
         except Exception as exc:  # ruamel raises many types; all mean "cannot read"
@@ -83,6 +92,18 @@ class DictionaryFile:
         if doc.get("entries") is None:
             doc["entries"] = CommentedSeq()
         return cls(path, doc, fp)
+
+    @classmethod
+    def edit(cls, path: Path | str, change: Callable[[DictionaryFile], T]) -> T:
+        """Load, apply `change`, save; when another writer saved in between, read the
+        file again and redo the change on top of theirs (with back-off) until it lands.
+        Whatever `change` raises (EntryError: a duplicate, a missing entry) ends it."""
+        def attempt() -> T:
+            df = cls.load(path)
+            result = change(df)
+            df.save()
+            return result
+        return retry_on_change(attempt)
 
     @property
     def _items(self) -> CommentedSeq:
@@ -167,9 +188,9 @@ class DictionaryFile:
 
     def save(self) -> None:
         """Atomic write with backup; ChangedOnDisk if someone else saved meanwhile."""
-        text = self.dumps()
-        atomic_write_text(self.path, text, expected=self._fingerprint)
-        self._fingerprint = fingerprint(self.path)
+        data = self.dumps().encode("utf-8")
+        atomic_write_bytes(self.path, data, expected=self._fingerprint)
+        self._fingerprint = digest(data)  # what we wrote, not a re-read: that could be theirs
 
     def reload(self) -> DictionaryFile:
         return DictionaryFile.load(self.path)

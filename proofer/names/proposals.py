@@ -20,9 +20,7 @@ import yaml
 
 from proofer.names.editing import DictionaryFile
 from proofer.names.model import Entry, EntryError
-from proofer.safe_write import ChangedOnDisk, atomic_write_text, fingerprint
-
-RETRIES = 20
+from proofer.safe_write import atomic_write_text, digest, retry_on_change
 
 
 @dataclass(frozen=True)
@@ -38,29 +36,27 @@ class ProposalQueue:
         self.path = Path(path)
 
     def _read(self) -> tuple[list[dict], str | None]:
-        fp = fingerprint(self.path)
-        if fp is None:
+        try:
+            raw = self.path.read_bytes()  # one read: the fingerprint is of what we parse
+        except FileNotFoundError:
             return [], None
         try:
-            data = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
+            data = yaml.safe_load(raw.decode("utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise EntryError(f"{self.path}: förslagsfilen kunde inte tolkas: {exc}") from exc
         items = data.get("proposals") or [] if isinstance(data, dict) else []
-        return [i for i in items if isinstance(i, dict)], fp
+        return [i for i in items if isinstance(i, dict)], digest(raw)
 
     def _change(self, fn) -> object:  # type: ignore[no-untyped-def]
         """Apply fn(items) -> result and save; retried if another writer got in first."""
-        for _ in range(RETRIES):
+        def attempt() -> object:
             items, fp = self._read()
             result = fn(items)
             text = ("# Förslag till den gemensamma namnordlistan (Proofer)\n"
                     + yaml.safe_dump({"proposals": items}, allow_unicode=True, sort_keys=False))
-            try:
-                atomic_write_text(self.path, text, expected=fp)
-                return result
-            except ChangedOnDisk:
-                continue
-        raise ChangedOnDisk(self.path)
+            atomic_write_text(self.path, text, expected=fp)
+            return result
+        return retry_on_change(attempt)
 
     def propose(self, entry: Entry, proposed_by: str = "") -> str:
         entry.validate()
@@ -112,18 +108,12 @@ class ProposalQueue:
 def _upsert(path: Path | str, entry: Entry) -> None:
     """Add or update `entry` in a dictionary file, reading it again and retrying when
     someone else saved it in between (their edits are kept, ours land on top)."""
-    for _ in range(RETRIES):
-        df = DictionaryFile.load(path)
+    def change(df: DictionaryFile) -> None:
         if df.find(entry.name) is not None:
             df.update(entry.name, entry)
         else:
             df.add(entry)
-        try:
-            df.save()
-            return
-        except ChangedOnDisk:
-            continue
-    raise ChangedOnDisk(Path(path))
+    DictionaryFile.edit(path, change)
 
 
 def _user() -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from proofer import word_table
+from proofer import leftovers, word_table
 from proofer.settings import Settings
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         except LoadError as exc:
             print(str(exc), file=sys.stderr)
             return 1
+    leftovers.clean_at_start(settings)
     window = MainWindow(settings)
     if args.screenshot:
         window.open_path(args.file, ask=False)

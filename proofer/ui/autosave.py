@@ -37,6 +37,8 @@ def autosave_file(draft: Path | None) -> Path:
 
 
 def write(draft: Path | None, fmt: str, text: str) -> Path:
+    # Saves follow the umask; unsaved drafts stay private in a folder only we can read.
+    autosave_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
     target = autosave_file(draft)
     payload = {"path": str(draft or ""), "format": fmt, "text": text, "pid": os.getpid(),
                "saved": datetime.now().isoformat(timespec="seconds")}

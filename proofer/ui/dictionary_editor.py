@@ -176,7 +176,9 @@ class DictionaryWindow(QMainWindow):
                            ("Ta bort", self.remove_selected), ("Importera CSV…", self.import_csv),
                            ("Exportera CSV…", self.export_csv)):
             b = QPushButton(text)
-            b.clicked.connect(slot)
+            # clicked(bool) would hand its `checked` flag to the slot as an argument
+            # (add_entry took False for an entry); the slots want none.
+            b.clicked.connect(lambda _checked=False, s=slot: s())
             row.addWidget(b)
         row.addStretch(1)
         self.save_button = QPushButton("Spara")

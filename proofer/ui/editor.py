@@ -1,11 +1,14 @@
 """The draft's text view: underlines, hover explanations, the finding menu and the
 keyboard review mode.
 
-Review mode (documented in Hjälp → Tangentbord): F8 / Shift+F8 select the next or
-previous finding and enter review mode. While in it, Enter accepts the first
-suggestion, 1–9 the n-th, Esc ignores the finding, and each of them moves on to the
-next finding. Any other key (or a mouse click) leaves review mode and is handled as
-normal typing, so Enter inserts a newline whenever no finding is current.
+Review mode (documented in Hjälp → Tangentbord) is a state only the person starts and
+ends: F8 / Shift+F8 select the next or previous finding and enter it. While a finding
+is the current one, Enter accepts the first suggestion, 1–9 the n-th, Esc ignores it,
+and each of them moves on. Review mode may also have no current finding (a re-check no
+longer reports the selected one, or the last finding is done): then Enter and 1–9 do
+nothing at all, so they can never type over the selected text, and Esc leaves review
+mode. Any other key (or a mouse click) leaves review mode and is handled as normal
+typing. A background re-check never ends review mode and never moves the selection.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ class DraftEditor(QPlainTextEdit):
     acceptAllRequested = Signal(int)  # finding id: every finding of its rule
     currentFindingChanged = Signal(object)  # LiveFinding | None
     reviewModeChanged = Signal(bool)
+    #: Enter or 1–9 in review mode with no current finding: nothing was typed
+    reviewKeyRefused = Signal()
     fileDropped = Signal(str)
 
     #: build underlines only for the blocks on screen (plus a margin); see the benchmark
@@ -61,7 +66,8 @@ class DraftEditor(QPlainTextEdit):
     def __init__(self, store: FindingStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.review_id: int | None = None
+        self.review_id: int | None = None  # the finding under review, if any
+        self.reviewing = False  # review mode, with or without a current finding
         self.current: LiveFinding | None = None
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = self.font()
@@ -139,34 +145,51 @@ class DraftEditor(QPlainTextEdit):
         if self.review_id is not None:
             item = self.store.by_id(self.review_id)
             cur = self.textCursor()
-            if item is None or not (item.start <= cur.position() <= item.end):
-                self.leave_review()
+            if item is not None and not (item.start <= cur.position() <= item.end):
+                self.leave_review()  # the person moved away (an edit, a jump)
         self.update_current()
 
     def update_current(self) -> None:
+        """The finding the cards and actions refer to: the one under review, else the
+        one under the caret; none while review mode has lost its finding."""
         item = self.store.by_id(self.review_id) if self.review_id is not None else None
-        if item is None:
+        if item is None and self.review_id is not None:
+            self.review_id = None  # a re-check dropped it: review mode stays on
+        if item is None and not self.reviewing:
             cur = self.textCursor()
-            item = self.store.at(cur.position()) if not cur.hasSelection() or \
-                self.review_id is None else None
+            item = self.store.at(cur.position()) if not cur.hasSelection() else \
+                self._finding_selected(cur)
         if item is not self.current:
             self.current = item
             self.currentFindingChanged.emit(item)
             self.schedule_refresh()
 
+    def _finding_selected(self, cur: QTextCursor) -> LiveFinding | None:
+        a, b = cur.selectionStart(), cur.selectionEnd()
+        return next((i for i in self.store.visible() if (i.start, i.end) == (a, b)), None)
+
     def review(self, backwards: bool = False, from_pos: int | None = None) -> LiveFinding | None:
         """Select the next (previous) finding and enter review mode.
 
         `from_pos`: continue with the first finding starting at or after it (used after
-        an accept or ignore, whose finding is gone)."""
+        an accept or ignore, whose finding is gone). Without it, a finding that is
+        selected or under the caret but not yet under review is taken first, so F8
+        never skips it."""
         cur = self.textCursor()
-        if backwards:
-            pos = cur.selectionStart()
-        elif from_pos is not None:
-            pos = from_pos - 1
+        under_review = self.store.by_id(self.review_id) if self.review_id is not None \
+            else None
+        if from_pos is not None:
+            item = self.store.next_after(from_pos - 1, backwards)
+        elif under_review is not None:
+            item = self.store.next_after(under_review.start, backwards)
         else:
-            pos = cur.selectionStart() if cur.hasSelection() else cur.position() - 1
-        item = self.store.next_after(pos, backwards)
+            here = self._finding_selected(cur) if cur.hasSelection() else \
+                self.store.at(cur.position())
+            if here is not None:
+                item = here
+            else:
+                pos = cur.selectionStart() if backwards else cur.selectionEnd() - 1
+                item = self.store.next_after(pos, backwards)
         if item is None:
             self.leave_review()
             return None
@@ -180,20 +203,39 @@ class DraftEditor(QPlainTextEdit):
         cur.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cur)
         self.ensureCursorVisible()
-        self.reviewModeChanged.emit(True)
+        self._set_reviewing(True)
+        self.update_current()
+
+    def finish_review(self) -> None:
+        """No finding left to review: review mode stays on, with none current, until the
+        person types, clicks or presses Esc."""
+        self.review_id = None
+        self._set_reviewing(True)
         self.update_current()
 
     def leave_review(self) -> None:
-        if self.review_id is not None:
-            self.review_id = None
-            self.reviewModeChanged.emit(False)
+        self.review_id = None
+        self._set_reviewing(False)
+
+    def _set_reviewing(self, on: bool) -> None:
+        if self.reviewing != on:
+            self.reviewing = on
+            self.reviewModeChanged.emit(on)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key = event.key()
-        if self.review_id is not None and key not in _MODIFIERS:
-            item = self.store.by_id(self.review_id)
+        if self.reviewing and key not in _MODIFIERS:
+            item = self.store.by_id(self.review_id) if self.review_id is not None else None
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if item is not None and mods == Qt.KeyboardModifier.NoModifier:
+            if mods == Qt.KeyboardModifier.NoModifier:
+                accept_key = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    or Qt.Key.Key_1 <= key <= Qt.Key.Key_9
+                if item is None and accept_key:
+                    self.reviewKeyRefused.emit()  # never typed over the selection
+                    return
+                if item is None and key == Qt.Key.Key_Escape:
+                    self.leave_review()
+                    return
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     if item.finding.suggestions:
                         self.acceptRequested.emit(item.id, 0)

@@ -36,33 +36,90 @@ def paragraph_of(text: str, start: int, end: int) -> str:
     return text[a: b if b >= 0 else len(text)]
 
 
+def _identity(item: LiveFinding) -> tuple[object, ...]:
+    """What makes two checks' findings the same one: where it is on screen now and
+    what it says. Not the Finding's own offsets: they are into the text as it was when
+    it was checked, and an accepted change before it has moved it since."""
+    f = item.finding
+    return (item.start, item.end, f.text, f.rule, f.category, f.message, f.suggestions,
+            f.severity)
+
+
 def to_live(text: str, findings: list[Finding]) -> list[LiveFinding]:
     omap = OffsetMap(text)
     return [LiveFinding(f, omap.to_utf16(f.start), omap.to_utf16(f.end),
                         paragraph_of(text, f.start, f.end)) for f in findings]
 
 
+@dataclass(eq=False)
+class QuietSpan:
+    """Text the person has already decided about, followed through edits like a
+    finding: an ignored finding (its rule) or a suggestion they accepted (any rule:
+    the app offered it, so it must not flag it afterwards)."""
+
+    start: int
+    end: int
+    text: str
+    rule: str | None  # None: every rule
+
+    def silences(self, item: LiveFinding) -> bool:
+        f = item.finding
+        if self.rule is not None:
+            return (f.rule, f.text, item.start, item.end) == \
+                (self.rule, self.text, self.start, self.end)
+        return self.start <= item.start and item.end <= self.end and f.text in self.text
+
+
+def _follow(span: QuietSpan, pos: int, edit_end: int, delta: int) -> bool:
+    """Shift a span after an edit; False when the edit touched its text."""
+    if edit_end <= span.start:
+        span.start += delta
+        span.end += delta
+        return True
+    return pos >= span.end
+
+
 class FindingStore:
-    """Every live finding, sorted by position, plus what the person chose to ignore."""
+    """Every live finding, sorted by position, plus what the person chose to ignore
+    or accepted.
+
+    An ignore is kept two ways, so that a re-check of the paragraph cannot bring it
+    back: as a span that follows the edits around it (an accepted change in the same
+    paragraph), and as rule + text + paragraph (the text typed again the same way)."""
 
     def __init__(self) -> None:
         self.items: list[LiveFinding] = []
         self.ignored_here: set[tuple[str, str, str]] = set()  # (rule, text, paragraph)
         self.ignored_everywhere: set[tuple[str, str]] = set()  # (rule, text)
+        self.quiet: list[QuietSpan] = []
         self.hidden: set[Category] = set()
+
+    def new_text(self) -> None:
+        """Another draft: spans of the old one mean nothing there."""
+        self.items = []
+        self.quiet = []
 
     # -- filling -----------------------------------------------------------
     def replace_all(self, items: list[LiveFinding]) -> None:
         """Take a new check's findings; one that was already on screen keeps its
         identity, so its card and the review position survive the re-check."""
-        old = {(i.start, i.end, i.finding): i for i in self.items}
-        kept = [old.get((i.start, i.end, i.finding), i) for i in items if not self._ignored(i)]
+        old = {_identity(i): i for i in self.items}
+        kept: list[LiveFinding] = []
+        for i in items:
+            if self._ignored(i):
+                continue
+            same = old.pop(_identity(i), None)
+            if same is not None:  # the same finding, maybe shifted by an edit before it
+                same.finding, same.paragraph = i.finding, i.paragraph
+                i = same
+            kept.append(i)
         self.items = sorted(kept, key=lambda i: (i.start, i.end))
 
     def _ignored(self, item: LiveFinding) -> bool:
         f = item.finding
         return ((f.rule, f.text) in self.ignored_everywhere
-                or (f.rule, f.text, item.paragraph) in self.ignored_here)
+                or (f.rule, f.text, item.paragraph) in self.ignored_here
+                or any(q.silences(item) for q in self.quiet))
 
     def ignore(self, item: LiveFinding, everywhere: bool = False) -> None:
         f = item.finding
@@ -70,7 +127,13 @@ class FindingStore:
             self.ignored_everywhere.add((f.rule, f.text))
         else:
             self.ignored_here.add((f.rule, f.text, item.paragraph))
+            self.quiet.append(QuietSpan(item.start, item.end, f.text, f.rule))
         self.items = [i for i in self.items if not self._ignored(i)]
+
+    def accepted(self, start: int, end: int, text: str) -> None:
+        """The person put `text` at start..end from the app's own suggestion."""
+        if end > start:
+            self.quiet.append(QuietSpan(start, end, text, None))
 
     def remove(self, item: LiveFinding) -> None:
         self.items = [i for i in self.items if i is not item]
@@ -101,6 +164,7 @@ class FindingStore:
             else:
                 dropped = True
         self.items = kept
+        self.quiet = [q for q in self.quiet if _follow(q, pos, edit_end, delta)]
         return dropped
 
     # -- looking up --------------------------------------------------------

@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer import leftovers
 from proofer.checkers.registry import build_engine
 from proofer.document import Document
 from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.settings import Settings
-from proofer.ui import autosave, recent
+from proofer.ui import autosave, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
 from proofer.ui.checking import LiveChecker
 from proofer.ui.editor import DraftEditor
+from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding, to_live
 from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.store.hidden = {Category(c) for c in self.settings.disabled_categories
                              if c in Category._value2member_map_}
         self.changes = ChangeLog()
+        self.ignored_log = IgnoredLog()
         self.dictionary_window: QWidget | None = None
 
         self.editor = DraftEditor(self.store)
@@ -85,6 +88,10 @@ class MainWindow(QMainWindow):
         self.editor.currentFindingChanged.connect(
             lambda item: self.panel.set_current(item.id if item else None))
         self.editor.reviewModeChanged.connect(self._review_mode)
+        self.editor.currentFindingChanged.connect(self._review_visited)
+        self.editor.reviewKeyRefused.connect(self._review_key_refused)
+        self.review_tally = {"changed": 0, "ignored": 0}
+        self._review_seen: set[int] = set()
         self.editor.fileDropped.connect(self.open_path)
         self.panel.accepted.connect(self.accept)
         self.panel.ignored.connect(lambda fid: self.ignore(fid, False))
@@ -92,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_change_dock()
+        self.findings_pane = findings_pane.install(self)
         self._build_menus()
         self._update_title()
 
@@ -147,13 +155,15 @@ class MainWindow(QMainWindow):
         self._findings_changed()
         self.engines.setText("  ·  ".join(engine_status_text(k, v)
                                           for k, v in report.engines.items()))
-        self._set_state("Kontrollerad")
+        if not self.editor.reviewing:  # the review state stays in view while it is on
+            self._set_state("Kontrollerad")
 
     def _findings_changed(self) -> None:
         self.editor.update_current()
         self.editor.refresh_underlines()
         self.panel.relayout()
         self._update_counts()
+        self.findings_pane.refresh()
 
     def findings(self) -> list[Finding]:
         """The open findings with code-point offsets into the current text."""
@@ -184,20 +194,22 @@ class MainWindow(QMainWindow):
         item = self.store.by_id(fid)
         if item is None or index >= len(item.finding.suggestions):
             return
-        reviewing = self.editor.review_id is not None
+        reviewing = self.editor.review_id == fid
         cur = self._cursor_for(item)
         if cur is None:  # the text under it changed: wait for the re-check
             self.store.remove(item)
             self._findings_changed()
             return
         new = item.finding.suggestions[index]
-        self.editor.leave_review()
+        if reviewing:
+            self.editor.finish_review()  # no current finding while the text changes
         cur.beginEditBlock()
         cur.insertText(new)
         cur.endEditBlock()
+        self.store.accepted(item.start, cur.position(), new)
         self._log(item, new)
         self.store.remove(item)
-        self._after_action(item.start, reviewing, f"Ändrat till ”{new}”")
+        self._after_action(item.start, reviewing, f"Ändrat till ”{new}”", "changed")
 
     def accept_all(self, fid: int) -> None:
         """Accept the first suggestion of every finding of this rule, as one undo step."""
@@ -208,15 +220,22 @@ class MainWindow(QMainWindow):
         cur = QTextCursor(self.editor.document())
         cur.beginEditBlock()
         done: list[LiveFinding] = []
+        spans: list[tuple[int, int, str]] = []
         for t in targets:
             c = self._cursor_for(t)
             if c is None:
                 continue
+            spans.append((t.start, t.end, t.finding.suggestions[0]))
             cur.setPosition(t.start)
             cur.setPosition(t.end, QTextCursor.MoveMode.KeepAnchor)
             cur.insertText(t.finding.suggestions[0])
             done.append(t)
         cur.endEditBlock()
+        shift = 0
+        for start, end, new in reversed(spans):  # text order: earlier changes shift later
+            length = len(new.encode("utf-16-le")) // 2
+            self.store.accepted(start + shift, start + shift + length, new)
+            shift += length - (end - start)
         for t in reversed(done):  # logged once the undo step exists, in text order
             self._log(t, t.finding.suggestions[0])
             self.store.remove(t)
@@ -228,18 +247,34 @@ class MainWindow(QMainWindow):
         item = self.store.by_id(fid)
         if item is None:
             return
-        reviewing = self.editor.review_id is not None
-        self.editor.leave_review()
+        reviewing = self.editor.review_id == fid
+        self.ignored_log.add(ignored_entry(item, self.editor.document(), everywhere))
         self.store.ignore(item, everywhere)
         self._after_action(item.start, reviewing,
-                           "Ignoreras överallt" if everywhere else "Ignorerad")
+                           "Ignoreras överallt" if everywhere else "Ignorerad", "ignored")
 
-    def _after_action(self, pos: int, reviewing: bool, message: str) -> None:
+    def _after_action(self, pos: int, reviewing: bool, message: str, kind: str) -> None:
+        """After an accept or ignore during review: on to the next finding, or, when
+        every finding has had its turn, say so and stay in review mode."""
         self.statusBar().showMessage(message, 4000)
         self._findings_changed()
-        if reviewing:
-            if self.editor.review(from_pos=pos) is None:
-                self.statusBar().showMessage(message + " – inga fler fynd", 4000)
+        if not reviewing:
+            return
+        self.review_tally[kind] += 1
+        nxt = self.store.next_after(pos - 1)
+        if nxt is None or nxt.id in self._review_seen:
+            self.editor.finish_review()
+            self._set_state(self.review_done_text())
+            self.statusBar().showMessage(self.review_done_text(), 8000)
+        else:
+            self.editor.select_finding(nxt)
+
+    def review_done_text(self) -> str:
+        changed, ignored = self.review_tally["changed"], self.review_tally["ignored"]
+        text = (f"Klart – {changed} ändrad{'' if changed == 1 else 'e'}, "
+                f"{ignored} ignorerad{'' if ignored == 1 else 'e'}")
+        left = len(self.store.visible())
+        return text + (f" ({left} fynd kvar)" if left else "")
 
     def add_to_dictionary(self, fid: int, propose: bool = False) -> None:
         item = self.store.by_id(fid)
@@ -263,8 +298,23 @@ class MainWindow(QMainWindow):
             self.editor.setFocus()
 
     def _review_mode(self, on: bool) -> None:
+        if on:  # a new review: count from zero
+            self.review_tally = {"changed": 0, "ignored": 0}
+            self._review_seen = set()
         self._set_state("Granskningsläge: Enter godtar, 1–9 väljer förslag, Esc ignorerar"
                         if on else "")
+
+    def _review_visited(self, item: LiveFinding | None) -> None:
+        if item is not None and item.id == self.editor.review_id:
+            self._review_seen.add(item.id)
+
+    def _review_key_refused(self) -> None:
+        if self.state.text().startswith("Klart"):
+            msg = "Granskningen är klar. Esc eller en annan tangent lämnar granskningsläget."
+        else:
+            msg = ("Fyndet finns inte längre (texten har kontrollerats om). "
+                   "F8 går till nästa fynd, Esc lämnar granskningsläget.")
+        self.statusBar().showMessage(msg, 6000)
 
     def review_next(self) -> None:
         self.editor.setFocus()
@@ -335,6 +385,9 @@ class MainWindow(QMainWindow):
         arkiv.addSeparator()
         self._action(arkiv, "Exportera &ändringslogg (CSV)…", self.export_changes)
         self._action(arkiv, "Exportera &granskningsrapport (HTML)…", self.export_report)
+        self._action(arkiv, "Exportera med spårade än&dringar (Word)…",
+                     lambda: handback.export_tracked(self),
+                     tip="Word-fil där ändringarna syns som spårade ändringar för reportern")
         arkiv.addSeparator()
         self._action(arkiv, "&Avsluta", self.close, QKeySequence.StandardKey.Quit)
 
@@ -375,6 +428,7 @@ class MainWindow(QMainWindow):
             self.category_actions[c] = act
         visa.addAction(self.change_dock.toggleViewAction())
         self.change_dock.toggleViewAction().setText("&Ändringslogg")
+        visa.addAction(self.findings_dock.toggleViewAction())
 
         verktyg = mb.addMenu("&Verktyg")
         self._action(verktyg, "&Inställningar…", self.open_settings,
@@ -402,6 +456,8 @@ class MainWindow(QMainWindow):
             "I granskningsläget:\n"
             "  Enter: godta första förslaget\n  1–9: godta förslag nummer n\n"
             "  Esc: ignorera fyndet\n"
+            "Efter sista fyndet står det Klart – n ändrade, m ignorerade. Utan aktuellt "
+            "fynd gör Enter och 1–9 ingenting, och Esc lämnar granskningsläget.\n"
             "Andra tangenter lämnar granskningsläget och skriver som vanligt.\n"
             "Ctrl+Z ångrar en godkänd ändring. F5 kontrollerar om texten."))
 
@@ -451,6 +507,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Kan inte öppna filen", str(exc))
             return False
         self._show_document(doc)
+        leftovers.clean_beside(Path(path))
         self._fill_recent(recent.remember(Path(path)))
         for note in doc.notes:
             self.statusBar().showMessage(note, 8000)
@@ -459,8 +516,10 @@ class MainWindow(QMainWindow):
     def _show_document(self, doc: Document, text: str | None = None) -> None:
         autosave.discard(self.doc.path)
         self.doc = doc
-        self.store.items = []
+        self.opened_doc = handback.snapshot(doc)
+        self.store.new_text()
         self.changes.clear()
+        self.ignored_log.clear()
         self.change_table.refresh()
         self.editor.leave_review()
         self.editor.setPlainText(doc.text if text is None else text)
@@ -564,7 +623,10 @@ class MainWindow(QMainWindow):
         if path:
             engines = self.checker.last_report.engines if self.checker.last_report else {}
             html = report_html(self.doc.path.name if self.doc.path else "Namnlös",
-                               self.editor_text(), self.findings(), engines)
+                               self.editor_text(), self.findings(), engines,
+                               changes=[c for c in self.changes.changes
+                                        if not c.is_undone(self.changes.available)],
+                               ignored=self.ignored_log.items)
             self._write_export(Path(path), html)
 
     def _write_export(self, path: Path, text: str) -> None:

@@ -8,10 +8,12 @@ would silence the checker for everyone.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from proofer.finding import Category, Finding
 from proofer.names.model import Entry
 from proofer.names.proposals import ProposalQueue, add_for_editor
-from proofer.safe_write import atomic_write_text
+from proofer.safe_write import atomic_write_text, digest, retry_on_change
 from proofer.settings import Settings
 from proofer.speller import read_word_list
 
@@ -29,16 +31,24 @@ def add_word(settings: Settings, finding: Finding, propose: bool = False) -> str
         where = f"”{text}” har lagts till i din namnordlista"
     else:
         path = settings.personal_words_path
-        words = read_word_list(path)
-        if text not in words:
-            try:
-                old = path.read_text(encoding="utf-8")
-            except FileNotFoundError:
-                old = ""
-            if old and not old.endswith("\n"):
-                old += "\n"
-            atomic_write_text(path, old + text + "\n")
+        if text not in read_word_list(path):
+            retry_on_change(lambda: _append_word(path, text))
         if queue is not None:
             queue.propose(Entry(name=text, kind="term"))
         where = f"”{text}” har lagts till i din ordlista"
     return where + (" och föreslagits för redaktionens ordlista" if propose else "")
+
+
+def _append_word(path: Path, word: str) -> None:
+    """Add a line, compared-and-swapped against the bytes read: a word another window
+    added at the same moment makes this save refused and redone, never lost."""
+    try:
+        raw: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        raw = None
+    old = (raw or b"").decode("utf-8")
+    if word in (line.strip() for line in old.splitlines()):
+        return
+    if old and not old.endswith("\n"):
+        old += "\n"
+    atomic_write_text(path, old + word + "\n", expected=digest(raw))

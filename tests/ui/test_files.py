@@ -130,3 +130,25 @@ def test_change_log_knows_undone_changes(qtbot, window, seed) -> None:  # noqa: 
     assert window.changes.to_csv().splitlines()[1].endswith(",yes")
     window.change_dock.show()
     assert window.change_table.item(0, 6).text() == "ångrad"
+
+
+def test_saving_keeps_the_drafts_mode_and_opening_cleans_up_after_a_killed_save(
+        qtbot, window, seed, dialogs) -> None:  # noqa: ANN001
+    import os
+    import time
+
+    seed.chmod(0o644)
+    dead = seed.parent / f".{seed.name}.proofer-tmp-999999-abc123"
+    dead.write_bytes(b"halv")
+    old = time.time() - 3600
+    os.utime(dead, (old, old))
+    window.open_path(seed)
+    assert not dead.exists()
+    wait_checked(qtbot, window)
+    window.editor.insertPlainText("Rubrik ")
+    assert window.save()
+    assert seed.stat().st_mode & 0o777 == 0o644
+    assert sorted(f.name for f in seed.parent.iterdir() if f.name.startswith(".")) == []
+    window.editor.insertPlainText("OSPARAT ")
+    window.autosave_now()
+    assert autosave.autosave_dir().stat().st_mode & 0o777 == 0o700  # unsaved text stays private

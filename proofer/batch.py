@@ -1,0 +1,174 @@
+"""Checking many drafts in one run: a copy desk's batch, on every core.
+
+Each file is checked on its own, as if it were the only one: the engine is told that
+a new document starts (the consistency checker would otherwise take the next article
+for an edit of the previous one), so the findings for a file never depend on which
+files came before it or on how the files were shared among workers.
+
+The built-in checkers run in worker processes (one engine each, built once, before
+the workers are forked); LanguageTool, when it is on, stays in this process: it
+waits for a server rather than for a core, and several workers would start several
+local servers. Results come back, and are printed, in the order of the input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from proofer.engine import Engine, merge
+from proofer.finding import Finding
+from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document
+from proofer.settings import Settings
+
+# Below this many files a second process costs more than it saves.
+MIN_FILES_PER_WORKER = 2
+
+
+@dataclass
+class FileResult:
+    """What one file gave: its text (None when it could not be read), the lines for
+    stderr (reasons and notes, in Swedish), and its findings, merged."""
+
+    path: str
+    text: str | None = None
+    messages: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    engines: dict[str, str] = field(default_factory=dict)
+    failed: bool = False
+
+
+def expand_paths(args: Sequence[str]) -> list[str]:
+    """Files as given, and for a directory every draft under it (the formats the
+    app opens, hidden folders left out), sorted, so that a run's order never depends
+    on the file system. A directory without drafts stays, for the reader to refuse
+    in its place in the output."""
+    out: list[str] = []
+    suffixes = {s.lower() for s in SUPPORTED_SUFFIXES}
+    for arg in args:
+        p = Path(arg)
+        if not p.is_dir():
+            out.append(arg)
+            continue
+        found = sorted(str(f) for f in p.rglob("*")
+                       if f.suffix.lower() in suffixes and f.is_file()
+                       and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        out += found or [arg]
+    return out
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def check_file(engine: Engine, path: str) -> FileResult:
+    """One draft, from scratch: its unmerged findings (merged by the caller, after
+    LanguageTool's are added)."""
+    result = FileResult(path)
+    try:
+        doc = load_document(path)
+    except LoadError as exc:
+        result.messages.append(f"proofer: {exc}")
+        result.failed = True
+        return result
+    except OSError as exc:  # a reader that let one slip through
+        result.messages.append(f"proofer: {path}: kunde inte läsas ({exc.strerror or exc})")
+        result.failed = True
+        return result
+    result.messages += [f"proofer: {path}: {note}" for note in doc.notes]
+    engine.new_document()
+    try:
+        result.findings = engine.raw_findings(doc.text)
+    except Exception as exc:  # a checker bug must not cost the other files
+        result.messages.append(f"proofer: {path}: internt fel vid granskningen ({exc!r})")
+        result.failed = True
+        return result
+    result.text = doc.text
+    result.engines = engine.engines()
+    return result
+
+
+# The engine a forked worker inherits (set before the workers are started).
+_worker_engine: Engine | None = None
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker_engine is not None
+    return check_file(_worker_engine, path)
+
+
+def _results(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
+    jobs = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
+    if jobs <= 1 or "fork" not in _start_methods():
+        for path in paths:
+            yield check_file(engine, path)
+        return
+    import multiprocessing
+
+    global _worker_engine
+    _worker_engine = engine
+    try:
+        # Forked: the workers start with the engine already built, in memory
+        # shared with this process until written to.
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(_check_in_worker, paths, chunksize=1)
+    finally:
+        _worker_engine = None
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Settings], Engine],
+                jobs: int | None = None,
+                progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+    """Check every file on its own, `jobs` at a time; results in input order, each
+    filtered by the settings' disabled categories and merged with LanguageTool's."""
+    builtin = build(replace(settings, languagetool_mode="off"))
+    languagetool = _languagetool(settings) if settings.languagetool_mode != "off" else None
+    out: list[FileResult] = []
+    try:
+        for result in _results(builtin, paths, jobs or default_jobs()):
+            if result.text is not None:
+                found = result.findings
+                if languagetool is not None:
+                    found = found + _languagetool_findings(languagetool, result.text)
+                    result.engines[languagetool.engine] = languagetool.status()
+                result.findings = [f for f in merge(found)
+                                   if str(f.category) not in settings.disabled_categories]
+            if progress is not None:
+                progress(result)
+            out.append(result)
+    finally:
+        builtin.close()
+        if languagetool is not None:
+            languagetool.close()
+    return out
+
+
+def _languagetool(settings: Settings):  # -> LanguageToolChecker (imported only when on)
+    from proofer.checkers.languagetool import LanguageToolChecker
+    from proofer.speller import Speller, read_word_list
+
+    return LanguageToolChecker.from_settings(
+        settings, Speller(read_word_list(settings.personal_words_path)))
+
+
+def _languagetool_findings(checker, text: str) -> list[Finding]:
+    from proofer.document import split_paragraphs
+    from proofer.engine import tagged_valid
+
+    try:
+        return tagged_valid(checker.check_document(text, split_paragraphs(text)), checker, text)
+    except Exception as exc:  # LanguageTool failing must not cost the built-in findings
+        print(f"proofer: LanguageTool: {exc!r}", file=sys.stderr)
+        return []

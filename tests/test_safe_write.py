@@ -1,0 +1,252 @@
+"""Saves that lose nothing: the file's mode, owner and symlink are kept, backups are
+written atomically and kept for a few generations, and nothing of ours is left next
+to the file (no lock files, no temporary files from a killed save)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from proofer import safe_write
+from proofer.safe_write import (
+    BACKUPS,
+    atomic_write_bytes,
+    atomic_write_text,
+    backup_path,
+    backup_paths,
+    clean_folder,
+)
+
+
+def _mode(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
+
+
+@pytest.fixture
+def umask_022():  # noqa: ANN201
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o664, 0o640, 0o600, 0o444])
+def test_an_existing_files_mode_is_kept(tmp_path: Path, mode: int) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("gammal\n", encoding="utf-8")
+    p.chmod(mode)
+    atomic_write_text(p, "ny\n")
+    assert p.read_text(encoding="utf-8") == "ny\n"
+    assert _mode(p) == mode
+
+
+@pytest.mark.parametrize("umask,expected", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_a_new_file_follows_the_umask(tmp_path: Path, umask: int, expected: int) -> None:
+    old = os.umask(umask)
+    try:
+        atomic_write_text(tmp_path / "ny.txt", "text\n")
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "ny.txt") == expected
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_owner_and_group_are_kept_when_running_as_root(tmp_path: Path) -> None:
+    p = tmp_path / "delad.yaml"
+    p.write_text("entries: []\n", encoding="utf-8")
+    os.chown(p, 4321, 4322)
+    atomic_write_text(p, "entries: [] # ny\n")
+    st = p.stat()
+    assert (st.st_uid, st.st_gid) == (4321, 4322)
+    assert (backup_path(p).stat().st_uid, backup_path(p).stat().st_gid) == (4321, 4322)
+
+
+def test_no_lock_or_temporary_file_is_left_beside_the_file(tmp_path: Path) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("1\n", encoding="utf-8")
+    atomic_write_text(p, "2\n")
+    atomic_write_text(p, "3\n", expected=safe_write.fingerprint(p))
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["utkast.txt", "utkast.txt.bak",
+                                                          "utkast.txt.bak.1"]
+
+
+def test_backups_keep_a_few_generations(tmp_path: Path) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("v0\n", encoding="utf-8")
+    for i in range(1, 6):
+        atomic_write_text(p, f"v{i}\n")
+    assert BACKUPS == 3
+    assert [b.read_text(encoding="utf-8") for b in backup_paths(p)] == ["v4\n", "v3\n", "v2\n"]
+    assert [b.name for b in backup_paths(p)] == ["utkast.txt.bak", "utkast.txt.bak.1",
+                                                 "utkast.txt.bak.2"]
+    assert not (tmp_path / "utkast.txt.bak.3").exists()
+
+
+def test_saving_the_same_content_again_does_not_push_out_a_backup(tmp_path: Path) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("original\n", encoding="utf-8")
+    atomic_write_text(p, "ändrad\n")
+    for _ in range(4):
+        atomic_write_text(p, "ändrad\n")
+    assert backup_path(p).read_text(encoding="utf-8") == "original\n"
+
+
+def test_the_backup_keeps_the_previous_versions_mode(tmp_path: Path) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("gammal\n", encoding="utf-8")
+    p.chmod(0o640)
+    atomic_write_text(p, "ny\n")
+    assert _mode(backup_path(p)) == 0o640
+
+
+def _copy_half_then_die(src, dst, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    data = Path(src).read_bytes()
+    Path(dst).write_bytes(data[: len(data) // 2])
+    raise KeyboardInterrupt  # what a kill in the middle of the copy looks like to the file
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard-link", "copy"])
+def test_an_interrupted_backup_never_leaves_a_truncated_bak(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("v1 " * 1000, encoding="utf-8")
+    atomic_write_text(p, "v2 " * 1000)  # v1 is now the .bak
+    monkeypatch.setattr(shutil, "copyfile", _copy_half_then_die)
+    monkeypatch.setattr(shutil, "copy2", _copy_half_then_die)
+    if not links:
+        def no_links(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            raise PermissionError(1, "hårda länkar stöds inte här")
+        monkeypatch.setattr(os, "link", no_links)
+    try:
+        atomic_write_text(p, "v3 " * 1000)
+    except KeyboardInterrupt:
+        pass
+    good = {"v1 " * 1000, "v2 " * 1000, "v3 " * 1000}
+    for b in backup_paths(p):
+        if b.exists():
+            assert b.read_text(encoding="utf-8") in good
+    assert p.read_text(encoding="utf-8") in good
+    assert [f.name for f in tmp_path.iterdir() if "proofer-tmp" in f.name] == []
+
+
+def test_saving_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "arkiv" / "artikel.txt"
+    real.parent.mkdir()
+    real.write_text("gammal\n", encoding="utf-8")
+    real.chmod(0o664)
+    link = tmp_path / "genväg.txt"
+    link.symlink_to(real)
+    atomic_write_text(link, "ny\n", expected=safe_write.fingerprint(link))
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.read_text(encoding="utf-8") == "ny\n"
+    assert _mode(real) == 0o664
+    assert backup_path(real).read_text(encoding="utf-8") == "gammal\n"
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["arkiv", "genväg.txt"]
+
+
+def test_writing_to_a_pipe_writes_into_it_and_never_replaces_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "rör"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    atomic_write_bytes(fifo, b"x")
+    reader.join(10)
+    assert got == [b"x"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["rör"]
+
+
+def _leftover(folder: Path, name: str, pid: int, age: float = 3600) -> Path:
+    f = folder / f".{name}.proofer-tmp-{pid}-abc123"
+    f.write_bytes(b"halv")
+    old = time.time() - age
+    os.utime(f, (old, old))
+    return f
+
+
+def test_a_killed_saves_temporary_files_are_removed_on_the_next_save(tmp_path: Path) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("1\n", encoding="utf-8")
+    dead = _leftover(tmp_path, "utkast.txt", 999_999)
+    stale_lock = tmp_path / ".utkast.txt.proofer-lock"
+    stale_lock.write_bytes(b"")
+    users = [tmp_path / ".utkast.txt.tmp", tmp_path / "utkast.txt.proofer-tmp-1-abc",
+             tmp_path / ".annan.txt.swp"]
+    for u in users:
+        u.write_bytes(b"mitt")
+    atomic_write_text(p, "2\n")
+    assert not dead.exists() and not stale_lock.exists()
+    assert all(u.read_bytes() == b"mitt" for u in users)
+
+
+def test_clean_folder_removes_only_dead_temporaries(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("x", encoding="utf-8")
+    dead = _leftover(tmp_path, "a.yaml", 999_999)
+    orphan = _leftover(tmp_path, "borta.txt", 999_998)  # its file is gone: still ours
+    fresh = _leftover(tmp_path, "b.txt", 999_997, age=-60)  # written after we started
+    mine = tmp_path / "a.yaml.proofer-tmp-x"  # not our pattern (no leading dot)
+    mine.write_bytes(b"mitt")
+    assert clean_folder(tmp_path) == 2
+    assert not dead.exists() and not orphan.exists()
+    assert fresh.exists() and mine.exists()
+
+
+_HOLD = """
+import sys, time
+from pathlib import Path
+from proofer.safe_write import file_lock
+with file_lock(Path(sys.argv[1])):
+    print("låst", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_clean_folder_leaves_a_save_in_progress_alone(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_text("x", encoding="utf-8")
+    busy = _leftover(tmp_path, "a.yaml", 999_999)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(target)],
+                              stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[1])
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "låst"
+        assert clean_folder(tmp_path) == 0
+        assert busy.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert clean_folder(tmp_path) == 1
+    assert not busy.exists()
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_start_up_cleans_every_folder_proofer_writes_to(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from proofer import leftovers
+    from proofer.settings import Settings
+
+    config = tmp_path / "config"
+    shared = tmp_path / "delat"
+    drafts = tmp_path / "utkast"
+    for folder in (config, config / "autosave", shared, drafts):
+        folder.mkdir(parents=True)
+    monkeypatch.setenv("PROOFER_CONFIG_DIR", str(config))
+    dead = [_leftover(config, "settings.json", 999_999),
+            _leftover(config / "autosave", "abc-1.json", 999_999),
+            _leftover(shared, "namn.yaml", 999_999)]
+    in_drafts = _leftover(drafts, "artikel.docx", 999_999)
+    assert leftovers.clean_at_start(Settings(dictionary_paths=[str(shared / "namn.yaml")])) == 3
+    assert not any(f.exists() for f in dead)
+    assert in_drafts.exists()  # not a folder Proofer writes to by itself
+    link = tmp_path / "länk.docx"
+    link.symlink_to(drafts / "artikel.docx")
+    assert leftovers.clean_beside(link) == 1
+    assert not in_drafts.exists()

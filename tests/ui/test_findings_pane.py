@@ -1,0 +1,98 @@
+"""Visa → Fyndlista with the seed article, driven from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from proofer.finding import Category
+from proofer.ui.findings_pane import HTML_ROLE
+from tests.ui.conftest import wait_checked
+
+
+def _open(qtbot, window, seed):  # noqa: ANN001, ANN202
+    assert window.open_path(seed)
+    wait_checked(qtbot, window)
+    return window.findings_pane
+
+
+def _row(pane, text: str) -> int:  # noqa: ANN001
+    return next(n for n, i in enumerate(pane.model.rows) if i.finding.text == text)
+
+
+def test_pane_lists_every_finding_with_its_sentence(qtbot, window, seed) -> None:  # noqa: ANN001
+    pane = _open(qtbot, window, seed)
+    assert window.findings_dock.isVisible()
+    shown = window.store.visible()
+    assert len(shown) > 10
+    assert [i.id for i in pane.model.rows] == [i.id for i in shown]
+    assert pane.count.text() == f"{len(shown)} av {len(shown)} kvar"
+    lines = pane.lines()
+    # The category in words, the line number, and the change inside its sentence.
+    frd = lines[_row(pane, "Frderik")]
+    assert frd.startswith("Namn, rad 7: ")
+    assert "[Frderik → Fredrik] Johanssomn" in frd
+    html = pane.model.index(_row(pane, "Frderik")).data(HTML_ROLE)
+    assert "<s>Frderik</s>" in html and "<b>Fredrik</b>" in html and ">Namn<" in html
+    for line, item in zip(lines, shown, strict=True):
+        assert line.split(",")[0].split(" (")[0] in {"Stavning", "Grammatik", "Namn", "Titel",
+                                                      "Konsekvens", "Stil", "Rester"}
+        assert item.finding.text.strip() == "" or item.finding.text[:20] in line
+
+
+def test_filter_by_category(qtbot, window, seed) -> None:  # noqa: ANN001
+    pane = _open(qtbot, window, seed)
+    names = [i for i in window.store.visible() if i.finding.category is Category.NAME]
+    pane.filter.setCurrentIndex(pane.filter.findData("name"))
+    assert pane.filter.currentText() == f"Namn ({len(names)})"
+    assert [i.id for i in pane.model.rows] == [i.id for i in names]
+    assert all(line.startswith("Namn") for line in pane.lines())
+    assert pane.count.text() == f"{len(names)} av {len(names)} kvar"
+
+
+def test_keyboard_walks_accepts_and_ignores(qtbot, window, seed) -> None:  # noqa: ANN001
+    pane = _open(qtbot, window, seed)
+    total = len(window.store.visible())
+    view = pane.view
+    # A click on the first line selects its finding; Down walks the rest.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(pane.model.index(0)).center())
+    # Every finding is reachable with Down, and each line selects its text.
+    seen = []
+    for _ in range(total):
+        fid = pane.current_id()
+        seen.append(fid)
+        item = window.store.by_id(fid)
+        cur = window.editor.textCursor()
+        assert (cur.selectionStart(), cur.selectionEnd()) == (item.start, item.end)
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert sorted(seen) == sorted(i.id for i in window.store.visible())
+
+    # Enter on the "Frderik" line accepts its first suggestion.
+    view.setCurrentIndex(pane.model.index(_row(pane, "Frderik")))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "Fredrik Johanssomn" in window.editor_text()
+    assert window.changes.changes[-1].after == "Fredrik"
+    wait_checked(qtbot, window)
+    assert pane.count.text() == f"{len(pane.model.rows)} av {len(pane.model.rows) + 1} kvar"
+
+    # Delete ignores the current line; the text stays as it was.
+    text = window.editor_text()
+    view.setFocus()
+    ignored = window.store.by_id(pane.current_id()).finding
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.editor_text() == text
+    assert ignored not in [i.finding for i in window.store.visible()]
+    assert window.ignored_log.items[-1].text == ignored.text
+    open_ = len(pane.model.rows)
+    assert pane.count.text() == f"{open_} av {open_ + 2} kvar"
+    # Esc ignores as well.
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert pane.count.text() == f"{open_ - 1} av {open_ + 2} kvar"
+
+
+def test_text_current_finding_shows_in_pane(qtbot, window, seed) -> None:  # noqa: ANN001
+    pane = _open(qtbot, window, seed)
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8)
+    assert window.editor.current is not None
+    assert pane.current_id() == window.editor.current.id
