@@ -155,12 +155,14 @@ class SpellingChecker(ParagraphChecker):
         if self.speller.check(word.lower()):
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (nxt is not None and nxt.text[:1].isupper()
-                and not text[tok.end:nxt.start].strip(" -–")):  # "Älvhem - Lilla Edet"
-            return self._name_hint(tok)
-        if any(other.text == word and not starts_sentence(text, other.start)
-               for other in tokens if other is not tok):
-            return self._name_hint(tok)
+        name = (nxt is not None and nxt.text[:1].isupper()
+                and not text[tok.end:nxt.start].strip(" -–"))  # "Älvhem - Lilla Edet"
+        if name or any(other.text == word and not starts_sentence(text, other.start)
+                       for other in tokens if other is not tok):
+            # The name checker leaves a sentence's first word alone: the hint is ours,
+            # with the speller's ideas ("Frderik" -> "Fredrik", "Frederik").
+            return _hint(tok, "spelling.unknown-name", "Okänt namn – kontrollera stavningen",
+                         tuple(self.suggest(word)[:3]))
         return self._lowercase(text, tokens, i, initial=True)
 
     def _lowercase(self, text: str, tokens: list[Token], i: int,
