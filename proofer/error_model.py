@@ -19,8 +19,6 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from proofer.frequency import swedish_words
 from proofer.suggestions import (
     DROPPED,
@@ -31,6 +29,7 @@ from proofer.suggestions import (
     _extra_cost,
     near_keys,
 )
+from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "resources" / "spelling" / "confusions.yaml"
 CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
@@ -69,7 +68,7 @@ class Confusions:
 
 @cache
 def confusions() -> Confusions:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = read_yaml(DATA)
     return Confusions(data["groups"], float(data["double_consonant"]))
 
 
@@ -166,25 +165,21 @@ def phonetic_key(word: str) -> str:
 
 
 def by_ear_spellings(word: str, steps: int = 2) -> set[str]:
-    """Spellings of `word` one or two sound-group rewrites or consonant doublings
-    away, in both directions: what the writer may have meant ("rekomenderar" ->
-    "rekommenderar", "mäst" -> "mest"). Strings, not words: the caller keeps the
-    ones the dictionary has."""
-    frontier = {word.lower()}
-    found: set[str] = set()
-    for _ in range(steps):
-        nxt: set[str] = set()
-        for w in frontier:
-            nxt |= _one_rewrite(w)
-        nxt -= found
-        found |= nxt
-        frontier = nxt
+    """Spellings of `word` one sound-group rewrite or consonant doubling away, in
+    both directions, and with `steps` 2 one more doubling on top ("rekomenderar" ->
+    "rekommenderar", "mäst" -> "mest", "komisionen" -> "kommissionen"): what the
+    writer may have meant. Strings, not words: the caller keeps the ones the
+    dictionary has."""
+    first = _one_rewrite(word.lower())
+    found = set(first)
+    if steps > 1:
+        for w in first:
+            found |= _doublings(w)
     found.discard(word.lower())
     return found
 
 
-def _one_rewrite(w: str) -> set[str]:
-    conf = confusions()
+def _doublings(w: str) -> set[str]:
     out: set[str] = set()
     n = len(w)
     for i in range(n):
@@ -192,10 +187,19 @@ def _one_rewrite(w: str) -> set[str]:
         if c in CONSONANTS:
             if i + 1 < n and w[i + 1] == c:
                 out.add(w[:i] + w[i + 1:])  # double written for single
-            else:
+            elif i == 0 or w[i - 1] != c:
                 out.add(w[:i] + c + w[i:])  # single written for double
+    return out
+
+
+def _one_rewrite(w: str) -> set[str]:
+    conf = confusions()
+    out = _doublings(w)
+    n = len(w)
+    rewrites = conf.rewrites
+    for i in range(n):
         for length in range(1, min(conf.max_len, n - i) + 1):
-            for y, _cost in conf.rewrites.get(w[i:i + length], ()):
+            for y, _cost in rewrites.get(w[i:i + length], ()):
                 out.add(w[:i] + y + w[i + length:])
     out.discard(w)
     return out

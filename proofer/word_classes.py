@@ -1,5 +1,5 @@
 """Word classes written with a small letter in Swedish running text: weekdays,
-months, languages and nationalities (resources/words/word_classes.yaml).
+months, languages, nationalities and function words (resources/words/word_classes.yaml).
 
 Svenska skrivregler keeps them lower case ("i måndags", "på svenska", "en svensk"),
 unlike English; learners and hurried writers capitalise them.
@@ -10,16 +10,16 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
+from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "resources" / "words" / "word_classes.yaml"
-CLASSES = ("weekdays", "months", "languages", "nationalities")
+CLASSES = ("weekdays", "months", "languages", "nationalities", "function_words")
 
 
 @cache
 def forms() -> dict[str, str]:
     """Every inflected form (lower case) -> its class."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = read_yaml(DATA)
     out: dict[str, str] = {}
     for cls in CLASSES:
         entry = data[cls]
@@ -31,6 +31,10 @@ def forms() -> dict[str, str]:
 
 def word_class(word: str) -> str | None:
     return forms().get(word.lower())
+
+
+def is_function_word(word: str) -> bool:
+    return word_class(word) == "function_words"
 
 
 def is_language(word: str) -> bool:

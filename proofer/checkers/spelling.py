@@ -35,6 +35,12 @@ MAX_SUGGESTIONS = 5
 CLOSE = 0.5
 IN_USE = 2.0
 
+# Compound parts: a last part this short must be a common word (Zipf 4.5, wordfreq's
+# raw scale below); a first part this long may be any word the speller knows.
+SHORT_PART = 3
+_COMMON_PART = 10 ** (4.5 - 9)
+LONG_HEAD = 8
+
 # Known in a language that turns up in Swedish news (titles, quotes, names of works).
 USED_ABROAD = 3.0
 # Common there: a loanword candidate ("covid", "source"), when no Swedish word is close.
@@ -63,6 +69,8 @@ class SpellingChecker(ParagraphChecker):
         # When the name checker runs, a capitalised unknown word in mid-sentence is
         # its business (a name near-miss or an unknown name to verify), not a typo.
         self.names_handle_capitalised = names_handle_capitalised
+        error_model.confusions()  # read the data now, not in the first check
+        word_classes.forms()
 
     def status(self) -> str:
         return self.speller.status
@@ -162,7 +170,7 @@ class SpellingChecker(ParagraphChecker):
             # The name checker leaves a sentence's first word alone: the hint is ours,
             # with the speller's ideas ("Frderik" -> "Fredrik", "Frederik").
             return _hint(tok, "spelling.unknown-name", "Okänt namn – kontrollera stavningen",
-                         tuple(self.suggest(word)[:3]))
+                         tuple(self.speller.likely_candidates(word)[:3]))
         return self._lowercase(text, tokens, i, initial=True)
 
     def _lowercase(self, text: str, tokens: list[Token], i: int,
@@ -176,8 +184,7 @@ class SpellingChecker(ParagraphChecker):
         if language:
             return _hint(tok, "spelling.foreign-word",
                          f"Ord på främmande språk? Det står efter ”{language}”", ())
-        suggestions = tuple(self.suggest(word))
-        if self._loanword(word, suggestions):
+        if self._loanword(word):
             return _hint(tok, "spelling.loanword",
                          "Ordet saknas i ordlistan men är vanligt på engelska eller ett annat "
                          "språk, och inget svenskt ord stavas nästan så – kontrollera", ())
@@ -190,11 +197,11 @@ class SpellingChecker(ParagraphChecker):
                                (linked,), Severity.ERROR)
             # Its own parts do not count: "oaviserade" is no slip for "aviserade";
             # nor does a rare word ("mästerkap" is "mästerskap", "familjestoj" no "familjesto").
-            if not self._close_ordinary(word, suggestions):
+            if not self._close_ordinary(word):
                 return _hint(tok, "spelling.compound",
                              "Sammansättning av ord som finns i ordlistan, men den saknas "
                              "själv där – kontrollera", ())
-        return self._claim(tok, suggestions, initial)
+        return self._claim(tok, tuple(self.suggest(word)), initial)
 
     def _claim(self, tok: Token, suggestions: tuple[str, ...], initial: bool) -> Finding:
         """The word is wrong as far as anything here can tell. How sure the message
@@ -214,7 +221,7 @@ class SpellingChecker(ParagraphChecker):
 
     # -- evidence ---------------------------------------------------------------
 
-    def _close_ordinary(self, word: str, suggestions: tuple[str, ...]) -> bool:
+    def _close_ordinary(self, word: str) -> bool:
         """A word Swedish text uses is one likely misspelling away, or the words
         written apart ("tillexempel" is no compound). A candidate that
         is the word minus a prefix or an ending does not count ("oaviserade" is not
@@ -222,18 +229,21 @@ class SpellingChecker(ParagraphChecker):
         lower = word.lower()
         return any(
             error_model.spelling_cost(word, c) <= CLOSE
-            # Written together: the split candidates are common words already.
-            and (zipf(c) >= IN_USE or " " in c)
+            # Written together: a phrase with a function word ("till exempel"),
+            # not two content words ("kurs år" for "kursår").
+            and (zipf(c) >= IN_USE
+                 or (" " in c and any(word_classes.is_function_word(p) for p in c.split())))
             and not (lower.startswith(c.lower()) or lower.endswith(c.lower()))
-            for c in suggestions[:5])
+            for c in self.speller.likely_candidates(word)[:MAX_SUGGESTIONS])
 
-    def _loanword(self, word: str, suggestions: tuple[str, ...]) -> bool:
+    def _loanword(self, word: str) -> bool:
         """Common in a language that turns up in Swedish text ("covid", "source")
         and no Swedish word spelt nearly so: not a Swedish word misspelt. A word
         near a Swedish one ("adress" for "address") stays a misspelling."""
         if foreign_zipf(word) < USED_ABROAD_OFTEN:
             return False
-        return not any(error_model.spelling_cost(word, c) <= CLOSE for c in suggestions)
+        return not any(error_model.spelling_cost(word, c) <= CLOSE
+                       for c in self.speller.likely_candidates(word))
 
     @staticmethod
     def _after_language_name(tokens: list[Token], i: int) -> str | None:
@@ -256,15 +266,19 @@ class SpellingChecker(ParagraphChecker):
 
     def _foreign(self, text: str, tokens: list[Token], i: int) -> bool:
         """A word of another language among other non-Swedish words or names:
-        "King of piano", "Nordin gallery", "Andes de tipo andino"."""
-        company = [other for other in self._phrase_neighbours(text, tokens, i)
-                   if (other.text[:1].isupper() and not starts_sentence(text, other.start))
-                   or not self.speller.check(other.text) or _more_used_abroad(other.text)]
-        # The frequency look-ups in five languages are the costly part: last.
-        if not company or foreign_zipf(tokens[i].text) < USED_ABROAD:
+        "King of piano", "Nordin gallery", "Andes de tipo andino", "life
+        scienceföretagen" (a neighbour that begins with a foreign word)."""
+        # The frequency look-ups in five languages are the costly part: once.
+        if foreign_zipf(tokens[i].text) < USED_ABROAD:
             return False
-        return any(other.text[:1].isupper() or foreign_zipf(other.text) >= USED_ABROAD
-                   for other in company)
+        for other in self._phrase_neighbours(text, tokens, i):
+            if other.text[:1].isupper() and not starts_sentence(text, other.start):
+                return True
+            known = self.speller.check(other.text)
+            if ((not known and foreign_zipf(other.text) >= USED_ABROAD)
+                    or _more_used_abroad(other.text) or self._loanword_compound(other.text)):
+                return True
+        return False
 
     @staticmethod
     def _phrase_neighbours(text: str, tokens: list[Token], i: int) -> list[Token]:
@@ -282,11 +296,19 @@ class SpellingChecker(ParagraphChecker):
         """Known parts joined the Swedish way, with or without a linking s or e:
         "familjestoj", "frontlinjeskonflikter", "oaviserade"."""
         w = word.lower()
-        for i in range(1, len(w) - 2):
+        listed = swedish_words()
+        for i in range(1, len(w) - 1):
             head, tail = w[:i], w[i:]
+            # A short last part is a part only when it is a common content word after
+            # a whole word ("kurs|år"): rare ones fit anywhere by chance ("finanser|ars"),
+            # and a pronoun ends no compound ("hört|de").
+            if len(tail) <= SHORT_PART and (
+                    len(tail) < 2 or len(head) < 4 or listed.get(tail, 0.0) < _COMMON_PART
+                    or word_classes.word_class(tail) is not None):
+                continue
             if not self._compound_head(head):
                 continue
-            if self.speller.check(tail) and len(tail) >= 3:
+            if self.speller.check(tail):
                 return True
             if depth < 1 and len(tail) >= 6 and self._compound(tail, depth + 1):
                 return True
@@ -299,13 +321,15 @@ class SpellingChecker(ParagraphChecker):
         for i in range(4, len(w) - 2):
             head, tail = w[:i], w[i:]
             if (foreign_zipf(head) >= USED_ABROAD_OFTEN and self.speller.check(tail)
-                    and self._loanword(head, tuple(self.suggest(head)))):
+                    and self._loanword(head)):
                 return True
         return False
 
     def _compound_head(self, head: str) -> bool:
         if head in _PREFIXES:
             return True
+        if len(head) >= LONG_HEAD and head[-1] == "s" and self.speller.check(head[:-1]):
+            return True  # a long word the list lacks, with a linking s: "halvspråkighets-"
         if len(head) < 3 or not compound_form(head, swedish_words()):
             return False  # not a word Swedish text uses: no Hunspell call needed
         sp = self.speller
