@@ -29,6 +29,7 @@ from proofer.suggestions import (
     _extra_cost,
     near_keys,
 )
+from proofer.word_classes import is_function_word
 from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "resources" / "spelling" / "confusions.yaml"
@@ -216,9 +217,9 @@ def by_ear_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
 
 
 def split_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
-    """The word written apart, in two or three common words the speller accepts:
-    "isåfall" -> "i så fall". Words written together are phrases of common words;
-    a split into rare ones ("män i skor" for "mäniskor") is a coincidence."""
+    """The word written apart, in two or three common words the speller accepts, one
+    of them a function word: "isåfall" -> "i så fall". A split into rare words ("män
+    i skor" for "mäniskor") or into content words only is a coincidence."""
     w = word.lower()
     listed = swedish_words()
 
@@ -237,7 +238,9 @@ def split_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
         for k in range(1, len(tail)):
             if part(tail[:k]) and part(tail[k:]):
                 found.add(f"{head} {tail[:k]} {tail[k:]}")
-    return found
+    # Phrases written together have a function word ("till exempel", "i så fall");
+    # two content words side by side are a compound's parts ("kurs år", "poäng sa").
+    return {p for p in found if any(is_function_word(x) for x in p.split())}
 
 
 ONE_LETTER_WORDS = frozenset("iåö")  # Swedish has no others

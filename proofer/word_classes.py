@@ -1,5 +1,6 @@
 """Word classes written with a small letter in Swedish running text: weekdays,
-months, languages, nationalities and function words (resources/words/word_classes.yaml).
+months, languages and nationalities (resources/words/word_classes.yaml); and the
+closed classes (pronouns, prepositions, conjunctions), which are never names.
 
 Svenska skrivregler keeps them lower case ("i måndags", "på svenska", "en svensk"),
 unlike English; learners and hurried writers capitalise them.
@@ -10,10 +11,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from proofer.morphology import lexicon
 from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "resources" / "words" / "word_classes.yaml"
-CLASSES = ("weekdays", "months", "languages", "nationalities", "function_words")
+CLASSES = ("weekdays", "months", "languages", "nationalities")
 
 
 @cache
@@ -34,7 +36,9 @@ def word_class(word: str) -> str | None:
 
 
 def is_function_word(word: str) -> bool:
-    return word_class(word) == "function_words"
+    """Pronouns, prepositions, conjunctions and the like: the grammar checkers' own
+    closed-class list (resources/grammar/swedish.yaml)."""
+    return word.lower() in lexicon().function_words
 
 
 def is_language(word: str) -> bool:

@@ -10,7 +10,9 @@ Three rules, their messages and examples in resources/capitals/capitals.yaml:
 * class-capitalised: a weekday, month, language or nationality with a capital in
   mid-sentence, unless it begins a name ("Svenska Dagbladet", "Svenska kyrkan").
 * function-word-capitalised: a pronoun, preposition or conjunction with a capital
-  in mid-sentence after a lower-case word ("Hej, Jag bor"): such words are no names.
+  in mid-sentence after a lower-case word: such words are no names, so either the
+  capital is wrong ("Hej, Jag bor") or a full stop is missing ("ingen tvekan Min
+  åsikt"); the finding offers both.
 Lower-case brands ("iPhone") have a capital inside and are left alone.
 """
 
@@ -85,8 +87,7 @@ class CapitalsChecker(SpellerParagraphChecker):
                     findings.append(_finding(tok, "class-capitalised", tok.text.lower(),
                                              kind=rules().kinds[kind]))
                 elif self._function_word_capitalised(text, toks, i):
-                    findings.append(_finding(tok, "function-word-capitalised",
-                                             tok.text.lower()))
+                    findings.append(self._capital_or_full_stop(text, toks[i - 1], tok))
         return findings
 
     # -- the rules --------------------------------------------------------------
@@ -172,7 +173,7 @@ class CapitalsChecker(SpellerParagraphChecker):
     def _class_capitalised(self, text: str, toks: list[Token], i: int) -> str | None:
         tok = toks[i]
         kind = word_classes.word_class(tok.text)
-        if kind is None or kind == "function_words" or not tok.text[1:].islower():
+        if kind is None or not tok.text[1:].islower():
             return None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         adjacent = nxt is not None and not text[tok.end:nxt.start].strip()
@@ -189,6 +190,21 @@ class CapitalsChecker(SpellerParagraphChecker):
             return None  # may begin a name: "Svenska kyrkan", "Finska viken"
         return kind
 
+
+    @staticmethod
+    def _capital_or_full_stop(text: str, prev: Token, tok: Token) -> Finding:
+        """Either the capital is wrong ("Hej, Jag bor") or a full stop is missing
+        ("ingen tvekan Min åsikt", "på barnhem, Min skola"): one finding over the
+        gap with both corrections, the full stop first where no comma stands."""
+        a, b = prev.start, tok.end
+        written = text[a:b]
+        lower = text[a:tok.start] + tok.text.lower()
+        stop = prev.text + ". " + tok.text
+        comma = "," in text[prev.end:tok.start]
+        first, second = (lower, stop) if comma else (stop, lower)
+        message = rules().messages["function-word-capitalised"].format(word=tok.text)
+        return Finding(a, b, written, Category.SPELLING, "capitals.function-word-capitalised",
+                       message, (first, second), Severity.ERROR)
 
     @staticmethod
     def _after_heading(text: str, toks: list[Token], i: int) -> bool:
@@ -214,7 +230,7 @@ class CapitalsChecker(SpellerParagraphChecker):
                 continue
             other = toks[j]
             if (other.text[:1].isupper() and not starts_sentence(text, other.start)
-                    and word_classes.word_class(other.text) in (None, "function_words")):
+                    and word_classes.word_class(other.text) is None):
                 return True
         return False
 
