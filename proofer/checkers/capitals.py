@@ -42,6 +42,7 @@ class CapitalRules:
     after_class_word: frozenset[str]
     list_markers: tuple[str, ...]
     title_nouns: frozenset[str]
+    product_determiners: frozenset[str]
     raw: dict
 
 
@@ -54,6 +55,7 @@ def rules() -> CapitalRules:
         after_class_word=frozenset(data["after_class_word"]),
         list_markers=tuple(data["list_markers"]),
         title_nouns=frozenset(data["title_nouns"]),
+        product_determiners=frozenset(data["product_determiners"]),
         raw=data,
     )
 
@@ -117,7 +119,8 @@ class CapitalsChecker(SpellerParagraphChecker):
         """Hunspell (or a name dictionary) knows it only with a capital. Not in a
         web address ("aftonbladet.se"), a shared compound part ("rut- och"), after
         a name ("Oud royal": the name goes on), nor a compound with a name first,
-        which is written in lower case ("oscarsvinnande")."""
+        which is written in lower case ("oscarsvinnande"), nor a name used for a
+        thing after a determiner ("en volvo", "sin oscar")."""
         tok = toks[i]
         word = tok.text
         if len(word) < 3 or "-" in word or "'" in word or ":" in word:
@@ -133,6 +136,8 @@ class CapitalsChecker(SpellerParagraphChecker):
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.text[:1].isupper() and not starts_sentence(text, prev.start):
             return False
+        if prev is not None and prev.text.lower() in rules().product_determiners:
+            return False  # "en volvo", "sin oscar": a name used for a thing
         return not self._name_compound(word)
 
     def _name_compound(self, word: str) -> bool:
