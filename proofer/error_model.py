@@ -28,6 +28,7 @@ from proofer.suggestions import (
     TRANSPOSE,
     _extra_cost,
     near_keys,
+    too_long_to_edit,
 )
 from proofer.word_classes import is_function_word
 from proofer.yaml_data import read_yaml
@@ -209,6 +210,8 @@ def _one_rewrite(w: str) -> set[str]:
 def by_ear_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
     """By-ear spellings of `word` that Swedish text uses and the speller accepts
     (a capitalised word's candidates may be capitalised: "Tyvär" -> "tyvärr")."""
+    if too_long_to_edit(word):
+        return set()
     listed = swedish_words().keys()
     found = by_ear_spellings(word) & listed
     if word[:1].isupper():
@@ -220,6 +223,8 @@ def split_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
     """The word written apart, in two or three common words the speller accepts, one
     of them a function word: "isåfall" -> "i så fall". A split into rare words ("män
     i skor" for "mäniskor") or into content words only is a coincidence."""
+    if too_long_to_edit(word):
+        return set()  # the three-word splits grow with the square of the length
     w = word.lower()
     listed = swedish_words()
 

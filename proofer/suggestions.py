@@ -44,6 +44,17 @@ SPLIT = 1.0  # "tv-vereionen" is no "tv-ver-eionen"
 SAME_SOUND = 0.1
 PHRASE_STEP = 2.0
 FREQUENCY_WEIGHT = 0.1
+# Longest word we generate edits for (issue 13). The edit sets grow with the square
+# of the length and the two-slip search with its cube (a 400-letter "word" took
+# 2.3 GB), while real Swedish compounds stay well below this. A longer token gets no
+# candidates at all: checking it stays linear. (Robustness guard, kept at the entry
+# of each generator so a reworked ranking keeps it.)
+LONGEST_EDITED = 60
+
+
+def too_long_to_edit(word: str) -> bool:
+    """No edit-distance candidates for this word (see LONGEST_EDITED)."""
+    return len(word) > LONGEST_EDITED
 
 
 @cache
@@ -161,6 +172,8 @@ def listed_candidates(word: str, accepts: Callable[[str], bool],
                       two_edits: bool = False) -> set[str]:
     """Edits of `word` that occur in Swedish text and that the speller accepts
     (a capitalised word's candidates are checked capitalised: "Fredrik")."""
+    if too_long_to_edit(word):
+        return set()
     ok = _acceptor(word, accepts)
     listed = swedish_words().keys()
     # Set intersections in C first: most edits are no word, and only listed ones
@@ -175,6 +188,8 @@ def two_slip_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
     """The part of listed_candidates(two_edits=True) that is two cheap slips away:
     for a caller that already knows the one-edit part (it is empty when the
     speller's suggest gets here)."""
+    if too_long_to_edit(word):
+        return set()
     ok = _acceptor(word, accepts)
     listed = swedish_words().keys()
     second: set[str] = set()
@@ -189,6 +204,8 @@ def stray_letter_candidates(word: str, accepts: Callable[[str], bool]) -> set[st
     """The word without one stray letter, judged by the speller alone ("omstöpefr" ->
     "omstöper"): a rare form Swedish text lists nowhere is still one slip away. Only
     a letter that doubles or neighbours the key beside it: a few Hunspell checks."""
+    if too_long_to_edit(word):
+        return set()
     ok = _acceptor(word, accepts)
     w = word.lower()
     found = {w[:i] + w[i + 1:] for i in range(1, len(w))
@@ -201,6 +218,8 @@ def compound_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
     ("hemmatränaen" -> "hemma" + "tränaren"): split where one side is a known word,
     correct the other side as a listed word, and let the speller judge the join.
     Far cheaper than checking every edit of a long word with Hunspell."""
+    if too_long_to_edit(word):
+        return set()
     ok = _acceptor(word, accepts)
     listed = swedish_words()
     w = word.lower()

@@ -30,6 +30,9 @@ from proofer.speller import Speller
 from proofer.tokens import starts_sentence, words
 
 MIN_LENGTH = 4
+# Longer tokens are no words ("hahaha…" for a page): each form's probes grow with the
+# square of its length (10,000 letters: gigabytes), so they take no part (issue 13).
+MAX_LENGTH = 60
 # Shorter words ("tilt" for "till") are mostly other words that happen to be
 # near: a slip that short must be rare and its source far more common.
 SHORT_WORD = 5
@@ -340,7 +343,7 @@ class ConsistencyChecker(DocumentChecker):
         get = forms.get
         for start, _end, w, _kind in words(para):
             # _comparable, inline: this runs for every word of the article.
-            if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
+            if not MIN_LENGTH <= len(w) <= MAX_LENGTH or not w.isalpha() or w.isupper():
                 continue
             key = w.lower()
             if len(w) < SHORT_WORD and not _short_kept(key):
@@ -652,7 +655,7 @@ def _locate(text: str, key: str) -> tuple[int, int, str]:
 def _comparable(text: str, w: str, start: int) -> int | None:
     """None for a word not worth comparing, else 1 if it is written as a name.
     (_add_paragraph has the same tests inline.)"""
-    if len(w) < MIN_LENGTH or not w.isalpha() or w.isupper():
+    if not MIN_LENGTH <= len(w) <= MAX_LENGTH or not w.isalpha() or w.isupper():
         return None
     if len(w) < SHORT_WORD and not _short_kept(w.lower()):
         return None

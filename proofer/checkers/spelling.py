@@ -24,7 +24,7 @@ from proofer.checkers.base import ParagraphChecker
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import foreign_zipf, swedish_words, zipf
 from proofer.speller import Speller
-from proofer.suggestions import compound_form, rank
+from proofer.suggestions import compound_form, rank, too_long_to_edit
 from proofer.tokens import Token, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
@@ -178,6 +178,11 @@ class SpellingChecker(ParagraphChecker):
                    initial: bool = False) -> Finding | None:
         tok = tokens[i]
         word = tok.text
+        if too_long_to_edit(word):
+            # Issue 13 (robustness): the compound and slip searches below grow with
+            # the square of the length or worse; no Swedish word is this long.
+            return _hint(tok, "spelling.very-long-word",
+                         f"Ovanligt långt ord ({len(word)} tecken) – kontrollera", ())
         if self._foreign(text, tokens, i):
             return _hint(tok, "spelling.foreign-word",
                          "Ord på främmande språk? Orden intill är inte svenska", ())
@@ -322,6 +327,8 @@ class SpellingChecker(ParagraphChecker):
     def _loanword_compound(self, word: str) -> bool:
         """A loanword first ("covidbevis"): common abroad, nothing Swedish spelt
         nearly so, and a Swedish word after it."""
+        if too_long_to_edit(word):
+            return False
         w = word.lower()
         for i in range(4, len(w) - 2):
             head, tail = w[:i], w[i:]

@@ -1,0 +1,250 @@
+"""Apertium morphology on real Swedish sentences, its stream format and its process.
+
+These run the installed Debian packages (scripts/setup.sh installs them): a test
+that faked the analyser would not tell whether the grammar rules can rely on it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from proofer.morph import TaggedToken, get_morphology
+from proofer.morph.apertium import ApertiumMorphology, find_data
+from proofer.morph.stream import RESERVED, escape, parse
+
+
+@pytest.fixture(scope="module")
+def morph() -> ApertiumMorphology:
+    m = ApertiumMorphology()
+    assert m.status == "ok", m.status
+    yield m
+    m.close()
+
+
+def tok(tokens: list[TaggedToken], text: str) -> TaggedToken:
+    return next(t for t in tokens if t.text == text)
+
+
+def test_noun_phrase_gender(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Ett mörk kväll.")
+    assert [t.text for t in tokens] == ["Ett", "mörk", "kväll", "."]
+    assert tok(tokens, "Ett").has("det", "nt", "sg")
+    assert tok(tokens, "mörk").has("adj", "ut", "sg", "ind")
+    assert tok(tokens, "kväll").has("n", "ut", "sg", "ind")
+    assert tok(tokens, ".").has("sent")
+
+
+def test_predicative(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Huset är stor.")
+    assert tok(tokens, "Huset").reading.lemma == "hus"
+    assert tok(tokens, "Huset").has("n", "nt", "sg", "def")
+    assert tok(tokens, "är").reading.lemma == "vara"  # homonym mark "vara¹" removed
+    assert tok(tokens, "stor").has("adj", "ut", "sg")
+
+
+def test_tagger_choice_first_alternatives_kept(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Idag jag åker hem.")
+    assert tok(tokens, "jag").has("prn", "nom")
+    aker = tok(tokens, "åker")
+    assert aker.has("vblex", "pres")
+    assert any(r.has("n") for r in aker.readings[1:])  # the noun "åker" is still there
+
+
+def test_genitive_and_definite(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Sveriges regeringen")
+    assert tok(tokens, "Sveriges").has("np", "gen")
+    assert tok(tokens, "regeringen").has("n", "sg", "def")
+
+
+def test_inflected_forms(morph: ApertiumMorphology) -> None:
+    assert tok(morph.analyse("bilarna"), "bilarna").readings[0].tags[:4] == ("n", "ut", "pl",
+                                                                            "def")
+    akte = tok(morph.analyse("åkte"), "åkte")
+    assert akte.reading.lemma == "åka" and akte.has("vblex", "past")
+
+
+def test_generation(morph: ApertiumMorphology) -> None:
+    assert morph.generate("mörk", ("adj", "pst", "nt", "sg", "ind")) == ["mörkt"]
+    assert morph.generate("mörk", ("adj", "sint", "pst", "nt", "sg", "ind")) == ["mörkt"]
+    assert morph.generate("vara", ("vblex", "past", "actv")) == ["var"]
+    assert morph.generate("bil", ("n", "ut", "pl", "def")) == ["bilarna"]
+    assert morph.generate("komma", ("vblex", "supn", "actv")) == ["kommit"]
+    assert morph.generate("han", ("prn", "pers", "p3", "m", "sg", "acc")) == ["honom"]
+    assert morph.generate("qzxvw", ("n", "ut", "pl", "def")) == []
+
+
+def test_compound_last_part_decides(morph: ApertiumMorphology) -> None:
+    t = tok(morph.analyse("Höjd flyktinginvandring."), "flyktinginvandring")
+    assert t.source == "compound" and not t.known
+    assert t.reading.lemma == "flyktinginvandring"
+    assert t.has("n", "ut", "sg", "ind")
+    assert morph.generate("flyktinginvandring", ("n", "ut", "pl", "def")) == [
+        "flyktinginvandringarna"]
+
+
+def test_compound_with_several_analyses_keeps_the_whole_word(morph: ApertiumMorphology) -> None:
+    # The tagger's -f output garbles these ("val<cmp>/val<cmp>+/utgång"); ours does not.
+    t = tok(morph.analyse("Valutgången blev jämn."), "Valutgången")
+    assert t.source == "compound"
+    assert {r.lemma for r in t.readings} == {"valutgång"}
+    assert t.has("n", "ut", "sg", "def")
+
+
+def test_hunspell_compound_fallback(morph: ApertiumMorphology) -> None:
+    """Words lt-proc cannot decompound, that Hunspell accepts: the last part decides."""
+    tokens = morph.analyse("Regeringen vill ha likabehandling och fler integrationsutmaningar.")
+    t = tok(tokens, "likabehandling")
+    assert t.source == "compound" and t.reading.lemma == "likabehandling"
+    assert t.has("n", "ut", "sg", "ind")
+    t = tok(tokens, "integrationsutmaningar")
+    assert t.has("n", "ut", "pl", "ind")
+    assert t.reading.lemma == "integrationsutmaning"
+
+
+def test_no_guess_for_a_misspelling(morph: ApertiumMorphology) -> None:
+    t = tok(morph.analyse("Den höga flyktinginvandrnig kostar."), "flyktinginvandrnig")
+    assert t.source == "unknown" and t.readings == () and not t.known
+
+
+def test_derivational_suffix_is_not_a_last_part(morph: ApertiumMorphology) -> None:
+    # "misstänksam|het" is not an adjective "het" (hot).
+    t = tok(morph.analyse("Det väckte misstänksamhet hos många."), "misstänksamhet")
+    assert not any(r.has("adj") for r in t.readings)
+
+
+def test_sentence_start_capital_is_not_a_name(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Sedan han gick hem. De ska åka. \u201dHan kom.\u201d Sverige vann.")
+    assert tok(tokens, "Sedan").has("adv")
+    assert tok(tokens, "De").has("prn")
+    assert tok(tokens, "Han").has("prn")
+    assert tok(tokens, "Han").readings[1].has("np")  # the name is still an alternative
+    assert tok(tokens, "Sverige").has("np")
+
+
+def test_analyse_many_equals_analyse(morph: ApertiumMorphology) -> None:
+    paragraphs = ["Ett mörk kväll.", "Huset är stor.", "", "Ett mörk kväll.", "kl. 13.00"]
+    fresh = ApertiumMorphology()
+    try:
+        assert fresh.analyse_many(paragraphs) == [morph.analyse(p) for p in paragraphs]
+    finally:
+        fresh.close()
+
+
+def test_offsets_with_reserved_characters(morph: ApertiumMorphology) -> None:
+    text = "Han sa <b>hej</b> ^x$ a/b [c] {d} \\ * # ~ @ + 12,5 % kl. 13.00 «mörk» natt"
+    tokens = morph.analyse(text)
+    for t in tokens:
+        assert text[t.start:t.end] == t.text
+    words = [t.text for t in tokens]
+    for w in ("Han", "sa", "hej", "b", "natt", "mörk", "13", "00"):
+        assert w in words
+    assert tok(tokens, "natt").has("n", "ut")
+
+
+def test_cache_returns_same_tokens(morph: ApertiumMorphology) -> None:
+    a = morph.analyse("Barnen blev glad.")
+    assert morph.analyse("Barnen blev glad.") == a
+
+
+def test_restarts_after_a_crash(morph: ApertiumMorphology) -> None:
+    morph.analyse("Först en mening.")
+    for p in morph._analyser._procs:  # the tools die under us
+        p.kill()
+        p.wait()
+    tokens = morph.analyse("Sedan en annan mening.")
+    assert tok(tokens, "mening").has("n")
+
+
+def test_unavailable_says_why_and_still_tokenises() -> None:
+    m = ApertiumMorphology("saknar Apertiums svenska data (Debian-paketet apertium-swe-nor)")
+    assert m.status.startswith("unavailable: saknar")
+    tokens = m.analyse("Ett mörk kväll.")
+    assert [t.text for t in tokens] == ["Ett", "mörk", "kväll", "."]
+    assert all(not t.readings and t.source == "unknown" for t in tokens)
+    assert m.generate("mörk", ("adj", "pst", "nt", "sg", "ind")) == []
+
+
+def test_find_data_reports_missing_files(tmp_path) -> None:
+    from proofer.morph.apertium import DataFiles
+
+    files = DataFiles(*(tmp_path / n for n in ("a.bin", "b.rlx", "c.prob", "d.bin")))
+    assert "apertium-swe-nor" in find_data([files])
+
+
+def test_shared_instance() -> None:
+    assert get_morphology() is get_morphology()
+
+
+def test_escape_every_reserved_character() -> None:
+    for c in RESERVED:
+        assert escape(c) == "\\" + c
+    assert escape("a\0b") == "a b"
+
+
+def test_parse_units() -> None:
+    units = parse(r"^a\/b/a\/b<n>$ [\]x] ^x/*x$^f/fly<n><cmp>+/ting<n><ut>/ting<vblex>$")
+    assert units[0].surface == "a/b" and units[0].analyses[0][0].lemma == "a/b"
+    assert units[1].surface == "x" and units[1].analyses == ()
+    assert [p.lemma for p in units[2].analyses[0]] == ["fly", "ting"]
+    assert units[2].analyses[1][0].tags == ("vblex",)
+
+
+_PIECES = st.sampled_from([
+    "Huset", "är", "stor", "flyktinginvandring", "kl.", "13.00", "12,5 %", "t.ex", "bl.a.",
+    "^", "$", "@", "/", "<", ">", "{", "}", "[", "]", "\\", "*", "#", "~", "+", "\n", "\t",
+    "\u00a0", "😀", "e\u0301", "İ", "ß", "ﬁ", "\ufeff", "\u200b", "\x00", "«", "–", "...",
+])
+_TEXT = st.one_of(
+    st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=30).map(" ".join),
+    st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=30).map("".join),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_offsets_survive_any_text(text: str) -> None:
+    m = get_morphology()
+    tokens = m.analyse(text)
+    last = 0
+    for t in tokens:
+        assert t.text == text[t.start:t.end]
+        assert last <= t.start < t.end
+        last = t.end
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_no_text_lost(text: str) -> None:
+    """Every letter and digit is in some token: nothing the analyser drops vanishes."""
+    covered = set()
+    for t in get_morphology().analyse(text):
+        covered.update(range(t.start, t.end))
+    assert all(i in covered for i, c in enumerate(text) if c.isalnum())
+
+
+def test_a_hanging_tool_times_out_and_is_restarted() -> None:
+    from proofer.morph.process import NullFlushPipeline, PipelineError
+
+    hanging = NullFlushPipeline([["sleep", "60"]], timeout=0.3)
+    with pytest.raises(PipelineError, match="inget svar"):
+        hanging.run("text")
+    assert hanging.restarts == 1  # killed and started again once before giving up
+    hanging.close()
+    assert hanging._procs == []
+
+
+def test_a_missing_tool_is_an_error_not_a_crash() -> None:
+    from proofer.morph.process import NullFlushPipeline, PipelineError
+
+    with pytest.raises(PipelineError):
+        NullFlushPipeline([["/nonexistent/lt-proc"]]).run("text")
+
+
+def test_a_long_paragraph_does_not_deadlock(morph: ApertiumMorphology) -> None:
+    """Far more output than a pipe holds: written and read at the same time."""
+    text = "Huset är stort och bilarna åkte hem. " * 3000
+    tokens = morph.analyse(text)
+    assert len(tokens) == 8 * 3000
+    assert tokens[-1].text == "." and tokens[-1].end == len(text.rstrip())
