@@ -138,3 +138,32 @@ def test_verb_forms_on_a_megabyte_paragraph(speller: Speller) -> None:
     assert len(many) == n * len(one)
     assert [(f.start, f.text) for f in many[-len(one):]] == [
         (f.start + (n - 1) * len(unit), f.text) for f in one]
+
+
+def test_the_grammar_analyser_never_gets_an_over_long_token() -> None:
+    """Apertium's time grows far faster than a token's length (6,000 letters: 10 s);
+    the checker sends such a token as "X" and spaces, offsets unchanged."""
+    from proofer.checkers.grammar import GrammarChecker
+
+    checker = GrammarChecker()
+    morph = checker.morphology()
+    if morph is None:
+        pytest.skip(f"no morphology here: {checker.status()}")
+    sent: list[str] = []
+    real = morph.analyse
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            return getattr(morph, name)
+
+        def analyse(self, paragraph: str):  # type: ignore[no-untyped-def]
+            sent.append(paragraph)
+            return real(paragraph)
+
+    checker._morph = Spy()
+    text = "Hon sa " + "ha" * 3_000 + " att det var ett stora hus."
+    found = checker.check_paragraph(text)
+    assert len(sent[0]) == len(text)
+    assert max(len(w) for w in sent[0].split()) <= 60
+    for f in found:
+        assert text[f.start:f.end] == f.text

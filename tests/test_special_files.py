@@ -70,3 +70,18 @@ def test_read_bytes_reads_a_regular_file(tmp_path: Path) -> None:
         read_bytes(path, 2)
     with pytest.raises(FileNotFoundError):
         read_bytes(tmp_path / "saknas", 10)
+
+
+def test_html_nested_thousands_deep_gets_a_swedish_reason(tmp_path: Path) -> None:
+    """It was refused with Python's own RecursionError text."""
+    from proofer.formats import LoadError, load_document
+
+    path = tmp_path / "djup.html"
+    n = 5_000
+    path.write_text("<html><body><p>Hej.</p>" + "<div>" * n + "Djupt." + "</div>" * n
+                    + "</body></html>", encoding="utf-8")
+    with pytest.raises(LoadError) as exc:
+        load_document(path)
+    message = str(exc.value)
+    assert "nästlad" in message and "djup.html" in message
+    assert "Recursion" not in message and "recursion" not in message

@@ -8,6 +8,7 @@ it the status says why and the other checkers run as before.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import Any
 
@@ -66,5 +67,17 @@ class GrammarChecker(ParagraphChecker):
         morph = self.morphology()
         if morph is None or str(getattr(morph, "status", "ok")) != "ok" or not text.strip():
             return []
-        tokens = morph.analyse(text)
+        tokens = morph.analyse(_masked(text))
         return self.rules.check(text, tokens, morph.generate)
+
+
+# Robustness guard (issue 13): the analyser's time grows much faster than the length
+# of a token (6,000 letters: 10 s), and no word is this long. Such a token is sent as
+# "X" and spaces, so every offset stays where it was and the rules see one unknown
+# word in its place.
+_LONGEST_TOKEN = 60
+_OVERLONG = re.compile(rf"\S{{{_LONGEST_TOKEN + 1},}}")
+
+
+def _masked(text: str) -> str:
+    return _OVERLONG.sub(lambda m: "X" + " " * (len(m.group()) - 1), text)

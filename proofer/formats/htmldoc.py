@@ -35,6 +35,7 @@ from bs4.formatter import HTMLFormatter
 from proofer.document import Document
 from proofer.formats.decode import GUESSED_NOTE, decode_bytes, encode_text
 from proofer.formats.edits import LINE_SEP, changed_span, locate
+from proofer.formats.errors import LoadError
 from proofer.formats.htmlsource import Positions, UnknownPosition, parse_with_positions, splice
 from proofer.formats.linemap import LinePlan, plan_lines
 
@@ -93,7 +94,14 @@ def load_html(path: Path, data: bytes) -> Document:
     match = _META_CHARSET.search(data[:4096])
     decoded = decode_bytes(data, path, declared=match.group(1).decode("ascii") if match
                            else None)
-    _, _, blocks = _parse(decoded.text)
+    try:
+        _, _, blocks = _parse(decoded.text)
+    except RecursionError as exc:
+        # The parser and the walk over the tree recurse once per level of nesting:
+        # a page nested a thousand levels deep is no article (issue 13).
+        raise LoadError(path, "HTML-koden är nästlad i för många nivåer (element i "
+                              "element i tusental) för att vara en artikel; filen "
+                              "läses inte") from exc
     doc = Document("\n".join(b.text for b in blocks), path=path, format="html",
                    encoding=decoded.encoding, source_data={"bom": decoded.bom})
     if decoded.guessed:
