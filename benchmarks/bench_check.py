@@ -91,8 +91,7 @@ def clear_process_caches() -> None:
     such as the keyboard layout or the frequency list, stay)."""
     frequency.zipf.cache_clear()
     frequency.foreign_zipf.cache_clear()
-    tokens._tokens.cache_clear()
-    tokens._words.cache_clear()
+    tokens.clear_caches()
     suggestions.keyboard_distance.cache_clear()
     keyboard.slip_cost.cache_clear()
 

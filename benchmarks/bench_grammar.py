@@ -70,8 +70,7 @@ def main() -> None:
     n = len(text.split())
 
     def tokenize_uncached() -> None:
-        tokens._tokens.cache_clear()
-        tokens._words.cache_clear()
+        tokens.clear_caches()
         for para in paragraphs:
             list(words(para.text))
 

@@ -81,9 +81,8 @@ def run_prepare(args: argparse.Namespace) -> int:
               f"{exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if built is None:
-        print("proofer: ordtabellen kunde inte byggas (ordlistan saknas eller ordfrekvens"
-              "listan har ord som filen inte kan rymma); granskningen fungerar ändå",
-              file=sys.stderr)
+        print("proofer: ordtabellen kunde inte byggas (ordlistan saknas); "
+              "granskningen fungerar ändå", file=sys.stderr)
         return EXIT_BAD_INPUT
     path, rejected = built
     print(f"proofer: ordtabellen byggd på {time.perf_counter() - t0:.1f} s "

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from proofer.checkers.base import Checker, DocumentChecker, ParagraphChecker
 from proofer.document import Paragraph, split_paragraphs
 from proofer.finding import Finding
+from proofer.tokens import shared_per_check
 
 # Paragraphs remembered per checker (an article has hundreds; an editor keeps a
 # few articles open).
@@ -85,12 +86,16 @@ class Engine:
     def _check(self, text: str, paragraphs: list[Paragraph] | None) -> list[Finding]:
         paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
         found: list[Finding] = []
-        for checker in self.checkers:
-            if isinstance(checker, ParagraphChecker):
-                for para in paragraphs:
-                    found.extend(f.shifted(para.start) for f in self._paragraph(checker, para))
-            elif isinstance(checker, DocumentChecker):
-                found.extend(_tagged(checker.check_document(text, paragraphs), checker))
+        # Each paragraph is tokenized once, whichever checker asks first, and its
+        # tokens are shared by all of them until the check ends.
+        with shared_per_check():
+            for checker in self.checkers:
+                if isinstance(checker, ParagraphChecker):
+                    for para in paragraphs:
+                        found.extend(f.shifted(para.start)
+                                     for f in self._paragraph(checker, para))
+                elif isinstance(checker, DocumentChecker):
+                    found.extend(_tagged(checker.check_document(text, paragraphs), checker))
         return _valid(found, text)
 
     def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> tuple[Finding, ...]:

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from proofer.frequency import zipf
+from proofer.yaml_loader import safe_load
 
 GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "resources" / "grammar" / "swedish.yaml"
 
@@ -38,7 +37,7 @@ class Lexicon:
 @cache
 def lexicon(path: Path = GRAMMAR_FILE) -> Lexicon:
     """The word lists, loaded once; a broken file is a programming error, so it raises."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     sets = {k: frozenset(str(w).lower() for w in data[k])
             for k in ("function_words", "genitive_determiners", "measure_nouns", "adjectives",
                       "modal_verbs", "modal_adverbs", "prepositions")}

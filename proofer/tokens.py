@@ -8,7 +8,9 @@ here, keeps every checker from inventing its own idea of a word.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -82,10 +84,67 @@ def words(text: str) -> Iterator[Token]:
     return iter(_words(text))
 
 
-# Every checker tokenizes the same paragraphs; tokens are immutable, so one cache
-# serves them all (a paragraph is tokenized once per edit, not once per checker).
-@lru_cache(maxsize=8192)
+# Every checker tokenizes the same paragraphs; tokens are immutable, so one memo
+# serves them all. During an engine check (shared_per_check) it holds every
+# paragraph of the check, so that each is tokenized once whatever the text's size
+# (a bounded cache, walked in the same order by every checker, would have lost each
+# paragraph before the next checker asked for it, and tokenized everything again
+# per checker); it is dropped when the check ends. Outside a check, a small cache.
+_shared: dict[str, tuple[Token, ...]] | None = None
+_shared_words: dict[str, tuple[Token, ...]] | None = None
+_checks = 0
+_lock = threading.Lock()
+
+
+@contextmanager
+def shared_per_check() -> Iterator[None]:
+    """Tokenize each paragraph once during this block (checks may nest or overlap:
+    the memo lives until the last of them ends)."""
+    global _shared, _shared_words, _checks
+    with _lock:
+        _checks += 1
+        if _shared is None or _shared_words is None:
+            _shared, _shared_words = {}, {}
+    try:
+        yield
+    finally:
+        with _lock:
+            _checks -= 1
+            if not _checks:
+                _shared = _shared_words = None
+
+
+def clear_caches() -> None:
+    """Forget every tokenized text (benchmarks measuring a cold check)."""
+    _scan_cached.cache_clear()
+    _words_cached.cache_clear()
+    if _shared is not None and _shared_words is not None:
+        _shared.clear()
+        _shared_words.clear()
+
+
 def _tokens(text: str) -> tuple[Token, ...]:
+    memo = _shared
+    if memo is None:
+        return _scan_cached(text)
+    hit = memo.get(text)
+    if hit is None:
+        hit = memo[text] = _scan(text)
+    return hit
+
+
+def _words(text: str) -> tuple[Token, ...]:
+    memo = _shared_words
+    if memo is None:
+        return _words_cached(text)
+    hit = memo.get(text)
+    if hit is None:
+        word = Kind.WORD
+        hit = memo[text] = tuple([t for t in _tokens(text) if t[3] is word])
+    return hit
+
+
+def _scan(text: str) -> tuple[Token, ...]:
     # One loop with the common case inline: a generator's resumption per token
     # cost a fifth of tokenizing.
     word = Kind.WORD
@@ -103,10 +162,13 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[Token, ...]:
+_scan_cached = lru_cache(maxsize=2048)(_scan)
+
+
+@lru_cache(maxsize=2048)
+def _words_cached(text: str) -> tuple[Token, ...]:
     word = Kind.WORD
-    return tuple([t for t in _tokens(text) if t[3] is word])
+    return tuple([t for t in _scan_cached(text) if t[3] is word])
 
 
 _new_token = tuple.__new__  # Token's fields without NamedTuple's __new__ wrapper

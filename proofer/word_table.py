@@ -10,30 +10,33 @@ look-up; anything else still goes to Hunspell.
 
 The table is only a faster way to get Hunspell's own answers, so it must never
 disagree with the installed dictionary: its file name carries a key made from the
-dictionary files, enchant's personal word list and wordfreq's version, and a sample
-of its answers is compared with Hunspell when it is loaded. A missing or stale
-table only costs speed: `python -m proofer prepare` (run by scripts/setup.sh)
-builds it, in a few seconds.
+contents of the dictionary files, enchant's personal word lists and wordfreq's
+Swedish list, and a sample of its answers is compared with Hunspell when a new
+table file is first loaded. A missing or stale table only costs speed: `python -m
+proofer prepare` (run by scripts/setup.sh) builds it, in a few seconds.
+
+A start-up hashes none of those files while they are unchanged: the key and the
+verdict on the sample are kept (proofer.table_cache) under the files' stat (size,
+modification time, inode), and worked out again only when that changes. The
+table is a marshal file: it loads as the two sets it holds, without parsing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 
+from proofer import table_cache
 from proofer.frequency import swedish_words
 from proofer.speller import LANGUAGE
 
-FORMAT = "3"
-# Separates the rejected words from the capitalisation flips in the file (no listed
-# word contains a tab).
-_SECTION = "\t"
+FORMAT = "4"
 # Where enchant's Hunspell provider looks for dictionaries on Linux, in its order.
 # (After enchant's own configuration folder, see _enchant_config.)
 _DICTIONARY_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
@@ -48,12 +51,13 @@ class WordTable:
     capitalised form gets the other answer: names ("denis" no, "Denis" yes) and a
     handful of oddities ("filipinerna" yes, "Filipinerna" no)."""
 
-    def __init__(self, rejected: Sequence[str], capital_flips: Sequence[str] = ()) -> None:
+    def __init__(self, rejected: Sequence[str] | frozenset[str],
+                 capital_flips: Sequence[str] | frozenset[str] = (),
+                 sample: Sequence[str] | None = None) -> None:
         self.listed = swedish_words()
         self.rejected = frozenset(rejected)
         self.capital_flips = frozenset(capital_flips)
-        step = max(1, len(rejected) // SAMPLE)
-        self._sample = [*rejected[::step], *capital_flips[:: max(1, len(capital_flips) // SAMPLE)]]
+        self._sample = list(sample) if sample is not None else _sample(rejected, capital_flips)
 
     def answer(self, word: str) -> bool | None:
         """Hunspell's answer for `word`, or None when the table does not cover it.
@@ -77,29 +81,52 @@ class WordTable:
         return all(self.answer(w) in (None, bool(check(w))) for w in sample)
 
 
+def _sample(rejected: Sequence[str] | frozenset[str],
+            flips: Sequence[str] | frozenset[str]) -> list[str]:
+    """Words spread over the table's two sets, to compare with Hunspell."""
+    some_rejected, some_flips = sorted(rejected), sorted(flips)
+    return [*some_rejected[:: max(1, len(some_rejected) // SAMPLE)],
+            *some_flips[:: max(1, len(some_flips) // SAMPLE)]]
+
+
 def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
 def dictionary_key(language: str = LANGUAGE) -> str | None:
     """A key that changes whenever Hunspell's answers could: the dictionary files
-    enchant would use, the user's enchant word lists and wordfreq's version. None
-    when the dictionary files cannot be found (then no table is used)."""
-    from importlib.metadata import version
+    enchant would use, the user's enchant word lists and wordfreq's Swedish list.
+    None when the dictionary files cannot be found (then no table is used)."""
+    sources = _key_sources(language)
+    if sources is None:
+        return None
+    return table_cache.load_or_build(f"dictionary-key-{language}", sources,
+                                     lambda: _content_key(language, sources))
 
-    h = hashlib.sha256(f"{FORMAT}\0{language}\0{version('wordfreq')}\0".encode())
+
+def _key_sources(language: str) -> list[Path] | None:
     for d in _dictionary_dirs():
         aff, dic = d / f"{language}.aff", d / f"{language}.dic"
         if aff.is_file() and dic.is_file():
-            h.update(aff.read_bytes())
-            h.update(dic.read_bytes())
             break
     else:
         return None
+    sources = [aff, dic]
     for name in _PERSONAL_LISTS:
         p = _enchant_config() / name.format(lang=language)
         if p.is_file():
-            h.update(p.read_bytes())
+            sources.append(p)
+    listed = table_cache.wordfreq_data_file("sv", "large")
+    if listed is not None:
+        sources.append(listed)
+    return sources
+
+
+def _content_key(language: str, sources: Sequence[Path]) -> str:
+    h = hashlib.sha256(f"{FORMAT}\0{language}\0".encode())
+    for path in sources:
+        h.update(path.name.encode() + b"\0")
+        h.update(path.read_bytes())
     return h.hexdigest()[:24]
 
 
@@ -118,7 +145,7 @@ def _dictionary_dirs() -> list[Path]:
 
 
 def table_path(cache_dir: Path, key: str) -> Path:
-    return cache_dir / f"hunspell-{LANGUAGE}-{key}.txt"
+    return cache_dir / f"hunspell-{LANGUAGE}-{key}.marshal"
 
 
 def load(cache_dir: Path, check: Callable[[str], bool]) -> WordTable | None:
@@ -133,12 +160,16 @@ def load(cache_dir: Path, check: Callable[[str], bool]) -> WordTable | None:
         seen = (path, stat.st_mtime_ns, stat.st_size)
         if seen in _loaded:  # the app builds a new engine when settings change
             return _loaded[seen]
-        rejected, _, flips = path.read_text(encoding="utf-8").partition(_SECTION)
-    except (OSError, UnicodeDecodeError):
+        rejected, flips, sample = marshal.loads(path.read_bytes())
+        table = WordTable(rejected, flips, sample)
+    except (OSError, EOFError, ValueError, TypeError):
         return None
-    table = WordTable([w for w in rejected.split("\n") if w],
-                      [w for w in flips.split("\n") if w])
-    if not table.agrees_with(check):
+    # The sample is compared once per table file and dictionary (their stat): a
+    # start-up with neither changed reads the verdict instead of asking Hunspell.
+    sources = [path, *(_key_sources(LANGUAGE) or [])]
+    agrees = table_cache.load_or_build(f"table-verified-{LANGUAGE}", sources,
+                                       lambda: table.agrees_with(check), cache_dir)
+    if not agrees:
         path.unlink(missing_ok=True)
         return None
     _loaded.clear()  # one dictionary at a time: the old table is garbage
@@ -159,27 +190,33 @@ def build(cache_dir: Path, workers: int | None = None) -> tuple[Path, int] | Non
     if key is None:
         return None
     words = list(swedish_words())
-    if any("\t" in w or "\n" in w for w in words):
-        return None  # the file format could not hold them: no table, only slower
     workers = workers or min(4, os.cpu_count() or 1)
     chunks = [words[i::workers] for i in range(workers)]
     if workers == 1:
         parts = [_verdicts(chunks[0])]
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(workers) as pool:
             parts = list(pool.map(_verdicts, chunks))
     rejected = sorted(w for part in parts for w in part[0])
     flips = sorted(w for part in parts for w in part[1])
     path = table_path(cache_dir, key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text("\n".join(rejected) + "\n" + _SECTION + "\n".join(flips),
-                   encoding="utf-8")
-    os.replace(tmp, path)
-    for old in path.parent.glob(f"hunspell-{LANGUAGE}-*.txt"):
+    write_table(path, rejected, flips)
+    for old in path.parent.glob(f"hunspell-{LANGUAGE}-*.marshal"):
         if old != path:
             old.unlink(missing_ok=True)
     return path, len(rejected)
+
+
+def write_table(path: Path, rejected: Sequence[str], flips: Sequence[str]) -> None:
+    """The two sets as one marshal file, written atomically: a reader sees the old
+    table or the new one, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        marshal.dump((frozenset(rejected), frozenset(flips), _sample(rejected, flips)), fh)
+    os.replace(tmp, path)
 
 
 def prepare_in_background() -> subprocess.Popen[bytes] | None:

@@ -82,7 +82,7 @@ def test_stale_table_is_refused_and_removed(small_table: dict[str, float], tmp_p
     assert key is not None
     path = word_table.table_path(tmp_path, key)
     # A table claiming Hunspell rejects every listed word: plainly not this dictionary's.
-    path.write_text("\n".join(sorted(small_table)), encoding="utf-8")
+    word_table.write_table(path, sorted(small_table), [])
     assert word_table.load(tmp_path, Speller().hunspell_knows) is None
     assert not path.exists()
 
@@ -170,3 +170,43 @@ def test_key_follows_enchants_own_word_list(monkeypatch: pytest.MonkeyPatch,
     (tmp_path / "enchant").mkdir()
     (tmp_path / "enchant" / "sv_SE.dic").write_text("redaktionsord\n", encoding="utf-8")
     assert before is not None and word_table.dictionary_key() not in (None, before)
+
+
+def test_an_unchanged_dictionary_is_not_read_again(monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
+    """The key of unchanged files comes from their stat; a change of a file's
+    contents (with its stat) gives the key of the new contents."""
+    monkeypatch.setattr(word_table, "_DICTIONARY_DIRS", (str(tmp_path),))
+    monkeypatch.delenv("ENCHANT_CONFIG_DIR", raising=False)
+    (tmp_path / "sv_SE.aff").write_text("SET UTF-8\n", encoding="utf-8")
+    (tmp_path / "sv_SE.dic").write_text("1\nhus\n", encoding="utf-8")
+    first = word_table.dictionary_key()
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p.name) or real(p))
+    assert word_table.dictionary_key() == first
+    assert not {"sv_SE.dic", "sv_SE.aff"} & set(reads)  # only the cached key was read
+    (tmp_path / "sv_SE.dic").write_text("2\nhus\nbil\n", encoding="utf-8")
+    second = word_table.dictionary_key()
+    assert "sv_SE.dic" in reads and second != first
+    (tmp_path / "sv_SE.dic").write_text("1\nhus\n", encoding="utf-8")
+    assert word_table.dictionary_key() == first  # the same contents, the same key
+
+
+def test_a_verified_table_is_not_compared_again(small_table: dict[str, float],
+                                                tmp_path: Path) -> None:
+    word_table.build(tmp_path, workers=1)
+    asked: list[str] = []
+    speller = Speller()
+
+    def check(word: str) -> bool:
+        asked.append(word)
+        return speller.hunspell_knows(word)
+
+    word_table._loaded.clear()
+    assert word_table.load(tmp_path, check) is not None
+    assert asked  # a new table file: its sample is compared with Hunspell
+    asked.clear()
+    word_table._loaded.clear()  # as in a new process
+    assert word_table.load(tmp_path, check) is not None
+    assert asked == []

@@ -24,13 +24,16 @@ import io
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from proofer.names.editing import DictionaryFile
 from proofer.names.loader import load_all, load_file
 from proofer.names.model import KINDS, LIST_KEYS, Entry, EntryError
-from proofer.names.proposals import ProposalQueue
 from proofer.safe_write import ChangedOnDisk, atomic_write_text
 from proofer.settings import Settings
+
+if TYPE_CHECKING:  # imported where used: every `proofer check` builds this parser
+    from proofer.names.editing import DictionaryFile
+    from proofer.names.proposals import ProposalQueue
 
 OK, PROBLEMS, BAD_USAGE = 0, 1, 2
 CSV_FIELDS = ("name", "kind", "titles", "party", "aliases", "wrong", "note")
@@ -113,6 +116,8 @@ def _edit_file(path: Path, change) -> int:  # type: ignore[no-untyped-def]
     """Load, change, save, redone on the newer file when someone saved in between:
     the change is applied again (a duplicate is still refused), never written blind."""
     try:
+        from proofer.names.editing import DictionaryFile
+
         message = DictionaryFile.edit(path, change)
     except ChangedOnDisk:
         _err(f"{path} har ändrats av någon annan sedan den lästes in – ingenting sparades. "
@@ -291,6 +296,8 @@ def _export_csv(args: argparse.Namespace) -> int:
 
 
 def _queue() -> ProposalQueue:
+    from proofer.names.proposals import ProposalQueue
+
     return ProposalQueue(Settings.load().proposals_path)
 
 

@@ -15,11 +15,7 @@ from pathlib import Path
 import yaml
 
 from proofer.names.model import Entry, EntryError
-
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+from proofer.yaml_loader import SafeLoader as _Loader
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import yaml
 from proofer.names.editing import DictionaryFile
 from proofer.names.model import Entry, EntryError
 from proofer.safe_write import atomic_write_text, digest, retry_on_change
+from proofer.yaml_loader import safe_load
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class ProposalQueue:
         except FileNotFoundError:
             return [], None
         try:
-            data = yaml.safe_load(raw.decode("utf-8")) or {}
+            data = safe_load(raw.decode("utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise EntryError(f"{self.path}: förslagsfilen kunde inte tolkas: {exc}") from exc
         items = data.get("proposals") or [] if isinstance(data, dict) else []

@@ -15,6 +15,45 @@ MARK_OPEN, MARK_CLOSE = "«", "»"
 ERROR_GROUP = "err"
 
 
+class LazyPattern:
+    """A regular expression compiled when first used, standing in for re.Pattern.
+
+    A rule file's hundred patterns took a third of a start-up to compile, and most
+    rules never run on a short text (their precheck strings are not in it). Pickled
+    (the loaded rules are cached, proofer.table_cache) it keeps only the pattern and
+    flags; the loader compiled it once, when the file was read, to refuse a broken
+    one."""
+
+    __slots__ = ("pattern", "_flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0,
+                 compiled: re.Pattern[str] | None = None) -> None:
+        self.pattern = pattern
+        self._flags = flags
+        self._compiled = compiled
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> object:  # groupindex, finditer, flags, ...
+        return getattr(self.compiled(), name)
+
+    def __reduce__(self) -> tuple[type, tuple[str, int]]:
+        return LazyPattern, (self.pattern, self._flags)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern):
+            return (self.pattern, self._flags) == (other.pattern, other._flags)
+        if isinstance(other, re.Pattern):
+            return self.compiled() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self._flags))
+
+
 class RuleLoadError(Exception):
     """A rule (or a whole file) that cannot be used; the message names file and line."""
 
@@ -58,7 +97,7 @@ class Convention:
 @dataclass(frozen=True)
 class Rule:
     id: str
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | LazyPattern
     message: str
     suggestions: tuple[str, ...]
     source: str

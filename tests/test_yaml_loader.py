@@ -1,0 +1,42 @@
+"""libyaml's loader, used when PyYAML has it, reads our files exactly as the
+pure-Python loader (the fallback) does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from proofer import yaml_loader
+from proofer.rules import loader as rule_loader
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+FILES = sorted(RESOURCES.rglob("*.yaml")) + sorted(
+    (Path(__file__).resolve().parents[1] / "dictionaries").rglob("*.yaml"))
+
+
+def test_the_c_loader_is_used_when_there() -> None:
+    if hasattr(yaml, "CSafeLoader"):
+        assert yaml_loader.SafeLoader is yaml.CSafeLoader
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_both_loaders_read_the_same(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert yaml_loader.safe_load(text) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_rules_with_lines_are_the_same_with_the_pure_loader(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, fast_errors = rule_loader.load_rule_files(cached=False)
+
+    class PureLineLoader(yaml.SafeLoader):
+        pass
+
+    PureLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                                   rule_loader._mapping_with_line)
+    monkeypatch.setattr(rule_loader, "_LineLoader", PureLineLoader)
+    pure, pure_errors = rule_loader.load_rule_files(cached=False)
+    assert [(r.id, r.where) for r in fast] == [(r.id, r.where) for r in pure]
+    assert fast_errors == pure_errors
