@@ -68,7 +68,7 @@ class GrammarChecker(ParagraphChecker):
         if morph is None or str(getattr(morph, "status", "ok")) != "ok" or not text.strip():
             return []
         tokens = morph.analyse(_masked(text))
-        return self.rules.check(text, tokens, morph.generate)
+        return self.rules.check(text, tokens, morph.generate, morph.analyse)
 
 
 # Robustness guard (issue 13): the analyser's time grows much faster than the length
