@@ -39,6 +39,8 @@ class Settings:
     proposals_file: str = ""
     personal_words: str = ""
     disabled_categories: list[str] = field(default_factory=list)
+    # The draft's text size in points (Visa → Zooma); 0 is the default size.
+    editor_font_size: float = 0.0
     # Not persisted: set per run (CLI --dictionary).
     extra_dictionaries: list[str] = field(default_factory=list, metadata={"transient": True})
 

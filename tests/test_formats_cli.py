@@ -33,7 +33,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         fh.truncate(50 * 1024 * 1024)
     directory = tmp / "mapp.txt"
     directory.mkdir()
-    (tmp / "tom.txt").write_bytes(b"")
+    (tmp / "tom.docx").write_bytes(b"")
     (tmp / "binär.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
     (tmp / "trasig-utf8.txt").write_bytes(
         "Räksmörgås åt vi på måndag.".encode() + b"\xff\xfe" + b"Och sedan.")
@@ -43,13 +43,12 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         z.writestr("hej.txt", "inte Word")
     (tmp / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp / "gammal.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
-    (tmp / "blank.md").write_bytes(b"  \n\n \t\n")
     (tmp / "tom-artikel.html").write_text("<html><body><nav>Meny</nav></body></html>")
     return {
         "missing": (tmp / "finns-inte.txt", "filen finns inte"),
         "directory": (directory, "är en katalog"),
         "device": (Path("/dev/null"), "är ingen vanlig fil"),
-        "empty": (tmp / "tom.txt", "filen är tom"),
+        "empty": (tmp / "tom.docx", "filen är tom"),
         "binary": (tmp / "binär.txt", "binärfil"),
         "bad utf-8": (tmp / "trasig-utf8.txt", "varken giltig UTF-8 eller läsbar som cp1252"),
         "noise": (tmp / "slump.txt", "varken giltig UTF-8"),
@@ -58,7 +57,6 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "zip but not word": (tmp / "fel-innehall.docx", "ingen giltig Word-fil"),
         "unknown binary type": (tmp / "bild.png", "filtypen .png stöds inte"),
         "old word": (tmp / "gammal.doc", "spara som .docx"),
-        "whitespace only": (tmp / "blank.md", "filen är tom"),
         "html without article text": (tmp / "tom-artikel.html", "innehåller ingen text"),
     }
 
@@ -91,6 +89,20 @@ def test_single_bad_input_exits_2(tmp_path: Path, name: str) -> None:
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert str(path) in result.stderr and reason in result.stderr
     assert json.loads(result.stdout)["files"] == []
+
+
+@pytest.mark.parametrize("name,data", [("tom.txt", b""), ("blank.md", b"  \n\n \t\n"),
+                                       ("bom.txt", b"\xef\xbb\xbf")])
+def test_empty_plain_text_is_a_draft_without_findings(tmp_path: Path, name: str,
+                                                      data: bytes) -> None:
+    """The contract: an empty file is reported with no findings (exit 0), not refused."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = _run(path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    [report] = json.loads(result.stdout)["files"]
+    assert report["findings"] == [] and report["words"] == 0
 
 
 def test_guessed_encoding_is_a_note_not_a_failure(tmp_path: Path) -> None:

@@ -84,6 +84,54 @@ def test_compound_last_part_decides(morph: ApertiumMorphology) -> None:
         "flyktinginvandringarna"]
 
 
+def test_compound_with_several_analyses_keeps_the_whole_word(morph: ApertiumMorphology) -> None:
+    # The tagger's -f output garbles these ("val<cmp>/val<cmp>+/utgång"); ours does not.
+    t = tok(morph.analyse("Valutgången blev jämn."), "Valutgången")
+    assert t.source == "compound"
+    assert {r.lemma for r in t.readings} == {"valutgång"}
+    assert t.has("n", "ut", "sg", "def")
+
+
+def test_hunspell_compound_fallback(morph: ApertiumMorphology) -> None:
+    """Words lt-proc cannot decompound, that Hunspell accepts: the last part decides."""
+    tokens = morph.analyse("Regeringen vill ha likabehandling och fler integrationsutmaningar.")
+    t = tok(tokens, "likabehandling")
+    assert t.source == "compound" and t.reading.lemma == "likabehandling"
+    assert t.has("n", "ut", "sg", "ind")
+    t = tok(tokens, "integrationsutmaningar")
+    assert t.has("n", "ut", "pl", "ind")
+    assert t.reading.lemma == "integrationsutmaning"
+
+
+def test_no_guess_for_a_misspelling(morph: ApertiumMorphology) -> None:
+    t = tok(morph.analyse("Den höga flyktinginvandrnig kostar."), "flyktinginvandrnig")
+    assert t.source == "unknown" and t.readings == () and not t.known
+
+
+def test_derivational_suffix_is_not_a_last_part(morph: ApertiumMorphology) -> None:
+    # "misstänksam|het" is not an adjective "het" (hot).
+    t = tok(morph.analyse("Det väckte misstänksamhet hos många."), "misstänksamhet")
+    assert not any(r.has("adj") for r in t.readings)
+
+
+def test_sentence_start_capital_is_not_a_name(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Sedan han gick hem. De ska åka. \u201dHan kom.\u201d Sverige vann.")
+    assert tok(tokens, "Sedan").has("adv")
+    assert tok(tokens, "De").has("prn")
+    assert tok(tokens, "Han").has("prn")
+    assert tok(tokens, "Han").readings[1].has("np")  # the name is still an alternative
+    assert tok(tokens, "Sverige").has("np")
+
+
+def test_analyse_many_equals_analyse(morph: ApertiumMorphology) -> None:
+    paragraphs = ["Ett mörk kväll.", "Huset är stor.", "", "Ett mörk kväll.", "kl. 13.00"]
+    fresh = ApertiumMorphology()
+    try:
+        assert fresh.analyse_many(paragraphs) == [morph.analyse(p) for p in paragraphs]
+    finally:
+        fresh.close()
+
+
 def test_offsets_with_reserved_characters(morph: ApertiumMorphology) -> None:
     text = "Han sa <b>hej</b> ^x$ a/b [c] {d} \\ * # ~ @ + 12,5 % kl. 13.00 «mörk» natt"
     tokens = morph.analyse(text)

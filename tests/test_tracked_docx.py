@@ -102,3 +102,13 @@ def test_plain_text_source_becomes_a_word_file_with_marks() -> None:
     assert {e.get(W + "author") for e in root.iter(W + "ins")} == {"Anna Redaktör (Proofer)"}
     assert "\n".join(_accepted(root)) == new
     assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs][0] == "Rubrik"
+
+
+def test_a_rewritten_phrase_is_one_change_corrected_words_stay_apart() -> None:
+    doc = Document("Stryk den här raden.\nFrderik Johanssomn berättar.", format="txt")
+    new = "En ny rad från desken.\nFredrik Johansson berättar."
+    data, count = tracked_docx(doc, new, "Proofer", WHEN)
+    root = _body(data)
+    assert _marked(root, "del") == ["Stryk den här raden", "Frderik", "Johanssomn"]
+    assert _marked(root, "ins") == ["En ny rad från desken", "Fredrik", "Johansson"]
+    assert count == 3

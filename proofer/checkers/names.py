@@ -462,17 +462,18 @@ class NameChecker(ParagraphChecker):
         what = "ortnamn" if kind == "place" else "namn"
         message = f"Okänt {what} – menade du {suggestion}?"
         return [Finding(a + ws, a + we, w, Category.NAME, "names.near-miss", message, (fix,))
-                for ws, we, w, fix in _differing_words(written, suggestion)]
+                for ws, we, w, fix in _differing_words(written, _fit_span(suggestion, text, a, b))]
 
     def _exact_findings(self, text: str, toks: list[Token], m: _Match,
                         covered: list[_Match | None]) -> list[Finding]:
         entry = self.store.entry(m.entry)
         a, b, written = self._span(text, toks, m)
         if m.wrong:
-            suggestion = _with_case(m.text, written)
+            full = _with_case(m.text, written)
             cat = Category.TITLE if entry.kind == "title" else Category.NAME
             return [Finding(a, b, written, cat, "names.wrong-form",
-                            f"Skrivs {suggestion} enligt namnordlistan", (suggestion,))]
+                            f"Skrivs {full} enligt namnordlistan",
+                            (_fit_span(full, text, a, b),))]
         if entry.kind != "person" or m.title:
             return []
         out = []
@@ -516,6 +517,30 @@ class NameChecker(ParagraphChecker):
 
 
 _NON_SPACE = re.compile(r"\S+")
+
+
+def _fit_span(suggestion: str, text: str, a: int, b: int) -> str:
+    """The suggestion for text[a:b] without the words of the name that already stand
+    right before or after the span.
+
+    A form matched on fewer words than the name has ("Wangård", listed as a wrong form
+    of "Karin Wanngård") must not, once accepted, repeat the first name the text already
+    has ("Karin Karin Wanngård"). Words of the name that are not there stay in the
+    suggestion, as the dictionary gives the whole name."""
+    fixes = suggestion.split()
+    n, total = len(text[a:b].split()), len(fixes)
+    if not n or total <= n:
+        return suggestion
+    before, after = text[:a].split(), text[b:].split()
+    best, cut = 0, (0, total)
+    for k in range(total - n + 1):  # the span stands for fixes[k:k + n]
+        tail = total - k - n
+        lead_there = 0 < k <= len(before) and before[len(before) - k:] == fixes[:k]
+        tail_there = tail > 0 and after[:tail] == fixes[k + n:]
+        score = lead_there * k + tail_there * tail
+        if score > best:
+            best, cut = score, (k if lead_there else 0, k + n if tail_there else total)
+    return " ".join(fixes[cut[0]:cut[1]])
 
 
 def _differing_words(written: str, suggestion: str) -> list[tuple[int, int, str, str]]:

@@ -25,6 +25,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # What the GUI's open dialog offers; other extensions still load if they are text.
 SUPPORTED_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, ".docx")
+PLAIN_SUFFIXES = (".txt", "", *MARKDOWN_SUFFIXES)
 # Formats people will try that we cannot read, with what to do instead.
 _UNSUPPORTED = {
     ".doc": "det gamla Word-formatet stöds inte, spara som .docx",
@@ -38,9 +39,13 @@ _UNSUPPORTED = {
 def load_document(path: Path | str) -> Document:
     path = Path(path)
     data = _read(path)
-    if not data.strip(b" \t\r\n\f\v") or data in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
-        raise LoadError(path, "filen är tom")
     suffix = path.suffix.lower()
+    blank = not data.strip(b" \t\r\n\f\v") or data in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+    # An empty plain-text draft is a draft with nothing to report (the contract: no
+    # findings, exit 0), and the app opens it to be written in. An empty file that
+    # claims to be Word, HTML or an unknown type is refused: it cannot be what it says.
+    if blank and suffix not in PLAIN_SUFFIXES:
+        raise LoadError(path, "filen är tom")
     if suffix in _UNSUPPORTED:
         raise LoadError(path, _UNSUPPORTED[suffix])
     try:
@@ -50,7 +55,7 @@ def load_document(path: Path | str) -> Document:
     except Exception as exc:  # a parser's own failure on odd input: still one clear line
         raise LoadError(path, f"kan inte tolkas ({type(exc).__name__}: "
                               f"{str(exc).splitlines()[0] if str(exc) else '-'})") from exc
-    if not doc.text.strip():
+    if not doc.text.strip() and not blank:
         raise LoadError(path, "filen innehåller ingen text")
     doc.source_data = {**_state(doc), "raw": data,
                        "fingerprint": hashlib.sha256(data).hexdigest()}

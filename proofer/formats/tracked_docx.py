@@ -127,6 +127,35 @@ def _char_ops(old: str, new: str) -> list[tuple[str, int, int, int, int]]:
                             pb[j1 + k], pb[j1 + k + 1]))
         else:
             out.append((tag, pa[i1], pa[i2], pb[j1], pb[j2]))
+    return _phrases(out, old, new)
+
+
+REWRITE = 3  # changed words in a row, only spaces between: one rewritten phrase
+
+
+def _phrases(ops: list[tuple[str, int, int, int, int]], old: str, new: str
+             ) -> list[tuple[str, int, int, int, int]]:
+    """A rewritten phrase reads better as one deletion and one insertion than as
+    "~~Stryk~~En ~~den~~ny ~~här~~rad"; one or two corrected words stay apart."""
+    out: list[tuple[str, int, int, int, int]] = []
+    k = 0
+    while k < len(ops):
+        m = k
+        changed = 0
+        while m < len(ops):
+            tag, i1, i2, j1, j2 = ops[m]
+            if tag != "equal":
+                changed += bool((old[i1:i2] + new[j1:j2]).strip())
+            elif not (old[i1:i2].isspace() and m + 1 < len(ops) and ops[m + 1][0] != "equal"
+                      and changed):
+                break
+            m += 1
+        if changed >= REWRITE:
+            out.append(("replace", ops[k][1], ops[m - 1][2], ops[k][3], ops[m - 1][4]))
+            k = m
+        else:
+            out.append(ops[k])
+            k += 1
     return out
 
 

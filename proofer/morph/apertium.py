@@ -14,11 +14,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
+from proofer.morph import compounds
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
-from proofer.morph.stream import Part, Unit, escape, parse
+from proofer.morph.stream import Part, Unit, escape, parse, prefer, unescape
+from proofer.morph.stream import analyses as parse_analyses
+
+if TYPE_CHECKING:
+    from proofer.speller import Speller
 
 DATA_ROOT = Path("/usr/share/apertium")
 TOOLS = ("lt-proc", "cg-proc", "apertium-tagger")
@@ -64,22 +71,34 @@ def find_data(candidates: Sequence[DataFiles] = CANDIDATES) -> DataFiles | str:
 
 
 class ApertiumMorphology:
-    def __init__(self, files: DataFiles | str | None = None) -> None:
+    def __init__(self, files: DataFiles | str | None = None,
+                 speller: Speller | None = None, compound_guesses: bool = True) -> None:
+        """`speller` answers for the compound fall-back (one is made when needed);
+        `compound_guesses=False` turns the fall-back off (for measuring it)."""
         files = find_data() if files is None else files
+        self._speller: Speller | Literal[False] | None = speller if compound_guesses else False
+        # Compound guesses per unknown word form: readings, known, source.
+        self._guesses: dict[str, tuple[tuple[Reading, ...], bool, str]] = {}
         self._cache: OrderedDict[str, tuple[TaggedToken, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._generated: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         if isinstance(files, str):
             self.status = f"unavailable: {files}"
-            self._analyser = self._generator = None
+            self._analyser = self._tagger = self._words = self._generator = None
             return
         self.status = "ok"
         self.files = files
+        # CG-3's output goes to the tagger through us: the tagger's -f (all analyses,
+        # its choice first) garbles compound analyses ("a<cmp>/b<cmp>+/c"), so its
+        # choice is read on its own and put first among what CG-3 left.
         self._analyser = NullFlushPipeline([
             ["lt-proc", "-z", "-w", "-e", str(files.analyser)],
             ["cg-proc", "-z", str(files.grammar)],
-            ["apertium-tagger", "-z", "-g", "-f", "-p", str(files.tagger)],
         ])
+        self._tagger = NullFlushPipeline([
+            ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
+        ])
+        self._words = NullFlushPipeline([["lt-proc", "-z", "-w", str(files.analyser)]])
         self._generator = NullFlushPipeline([["lt-proc", "-z", "-g", str(files.generator)]])
 
     @property
@@ -87,36 +106,111 @@ class ApertiumMorphology:
         return self._analyser is not None
 
     def close(self) -> None:
-        for p in (self._analyser, self._generator):
+        for p in (self._analyser, self._tagger, self._words, self._generator):
             if p is not None:
                 p.close()
 
     # -- analysis ---------------------------------------------------------------
 
     def analyse(self, paragraph: str) -> list[TaggedToken]:
-        with self._cache_lock:
-            hit = self._cache.get(paragraph)
-            if hit is not None:
-                self._cache.move_to_end(paragraph)
-                return list(hit)
-        tokens = tuple(self._analyse_uncached(paragraph))
-        with self._cache_lock:
-            self._cache[paragraph] = tokens
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
-        return list(tokens)
+        return self.analyse_many([paragraph])[0]
 
-    def _analyse_uncached(self, paragraph: str) -> list[TaggedToken]:
-        if self._analyser is None or not paragraph.strip():
-            return _unknown_tokens(paragraph, 0, len(paragraph))
+    def analyse_many(self, paragraphs: Sequence[str]) -> list[list[TaggedToken]]:
+        """analyse() for several paragraphs, the uncached ones sent to the tools in
+        one stream (a cold check of a whole article costs one round trip)."""
+        found: dict[str, tuple[TaggedToken, ...]] = {}
+        with self._cache_lock:
+            for p in paragraphs:
+                hit = self._cache.get(p)
+                if hit is not None:
+                    self._cache.move_to_end(p)
+                    found[p] = hit
+        missing = [p for p in dict.fromkeys(paragraphs) if p not in found]
+        if missing:
+            fresh = self._analyse_uncached(missing)
+            with self._cache_lock:
+                for p, tokens in zip(missing, fresh, strict=True):
+                    found[p] = self._cache[p] = tokens
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return [list(found[p]) for p in paragraphs]
+
+    def _analyse_uncached(self, paragraphs: list[str]) -> list[tuple[TaggedToken, ...]]:
+        if self._analyser is None:
+            return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         try:
             # The final newline makes lt-proc finish a pending look-ahead ("13.00")
             # before the NUL; without it the rest of the chunk can be lost.
-            output = self._analyser.run(escape(paragraph) + "\n")
+            cg_out = self._analyser.run_many([escape(p) + "\n" for p in paragraphs])
+            tagged = self._tagger.run_many(cg_out)
         except PipelineError as exc:
             self.status = f"unavailable: Apertium svarar inte ({exc})"
-            return _unknown_tokens(paragraph, 0, len(paragraph))
-        return align(paragraph, parse(output))
+            return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
+        self.status = "ok"
+        aligned = [sentence_initial_function_words(align(p, _chosen_first(parse(c), parse(t))))
+                   for p, c, t in zip(paragraphs, cg_out, tagged, strict=True)]
+        return [tuple(tokens) for tokens in self._guess_compounds(aligned)]
+
+    def _guess_compounds(self, paragraphs: list[list[TaggedToken]]) -> list[list[TaggedToken]]:
+        """Unknown words Hunspell accepts get the readings of their last part
+        (proofer.morph.compounds); one more round trip for all their last parts."""
+        known = self._known_word()
+        if known is None:
+            return paragraphs
+        todo = [t for tokens in paragraphs for t in tokens
+                if compounds.candidate(t) and t.text not in self._guesses]
+        if todo:
+            heads = compounds.heads_to_analyse(todo, known)
+            analysed = self._lookup_words(heads) if heads else {}
+            for t in todo:
+                g = compounds.guess(t, analysed, known)
+                self._guesses[t.text] = (g.readings, g.known, g.source)
+            if len(self._guesses) > 50_000:
+                self._guesses.clear()
+        out: list[list[TaggedToken]] = []
+        for tokens in paragraphs:
+            fixed = []
+            for t in tokens:
+                g = self._guesses.get(t.text) if t.source == "unknown" else None
+                fixed.append(TaggedToken(t.start, t.end, t.text, *g) if g else t)
+            out.append(fixed)
+        return out
+
+    def _lookup_words(self, words: list[str]) -> dict[str, TaggedToken]:
+        """Dictionary readings of single words (a compound's possible last parts),
+        all in one chunk through the analyser alone: out of context there is
+        nothing for CG-3 or the tagger to decide."""
+        assert self._words is not None
+        try:
+            out = self._words.run("\n".join(escape(w) for w in words) + "\n")
+        except PipelineError:
+            return {}
+        wanted = set(words)
+        found: dict[str, TaggedToken] = {}
+        for unit in parse(out):
+            if unit.surface in wanted:
+                readings = tuple(
+                    Reading(r.lemma, tuple(t for t in r.tags if t != "compound-R"))
+                    for r in _readings(unit.surface, unit.rest)[0]
+                    if "cmp" not in r.tags and "compound-only-L" not in r.tags)
+                if readings:
+                    found[unit.surface] = TaggedToken(0, len(unit.surface), unit.surface,
+                                                      tuple(dict.fromkeys(readings)), True,
+                                                      "apertium")
+        return found
+
+    def _known_word(self) -> compounds.Known | None:
+        """Hunspell's verdict on a whole word (None without Hunspell)."""
+        if self._speller is None:
+            try:
+                from proofer.speller import Speller
+
+                self._speller = Speller()
+            except Exception:  # noqa: BLE001 - no Hunspell: no compound guesses
+                self._speller = False
+        if not self._speller or not self._speller.available:
+            return None
+        return self._speller.hunspell_knows
 
     # -- generation -------------------------------------------------------------
 
@@ -157,12 +251,8 @@ class ApertiumMorphology:
             return []
         if not out or out[0] in "#@*":  # the generator's marks for "cannot"
             return []
-        forms = [_unescape(f) for f in re.split(r"(?<!\\)/", out)]
+        forms = [unescape(f) for f in re.split(r"(?<!\\)/", out)]
         return [f for f in dict.fromkeys(forms) if f]
-
-
-def _unescape(s: str) -> str:
-    return re.sub(r"\\(.)", r"\1", s)
 
 
 def _lemma_variants(lemma: str) -> list[str]:
@@ -185,6 +275,45 @@ def _tag_variants(tags: tuple[str, ...]) -> list[tuple[str, ...]]:
 # -- turning lexical units into tokens with offsets ---------------------------------
 
 
+# Closed word classes: a capital letter at the start of a sentence says nothing about
+# names, so "Han", "De", "Vi", "När", "Sedan" there are the pronoun, adverb or
+# conjunction, not the surname, the town or the magazine the tagger takes them for
+# (it reads the capital as a sign of a name).
+FUNCTION_CLASSES = frozenset({"prn", "det", "adv", "cnjsub", "cnjadv", "cnjcoo", "pr"})
+
+
+def sentence_initial_function_words(tokens: list[TaggedToken]) -> list[TaggedToken]:
+    """The first word of each sentence: a function-word reading before a name."""
+    start = True
+    out = []
+    for t in tokens:
+        if start and t.readings and t.text[:1].isupper():
+            first = t.readings[0]
+            if "np" in first.tags:
+                better = next((r for r in t.readings
+                               if r.tags and r.tags[0] in FUNCTION_CLASSES), None)
+                if better is not None:
+                    rest = tuple(r for r in t.readings if r is not better)
+                    t = TaggedToken(t.start, t.end, t.text, (better, *rest), t.known, t.source)
+        if t.readings and "sent" in t.readings[0].tags:
+            start = True
+        elif any(c.isalnum() for c in t.text):
+            start = False
+        out.append(t)
+    return out
+
+
+def _chosen_first(cg: list[Unit], tagged: list[Unit]) -> list[Unit]:
+    """CG-3's units with the tagger's choice first in each. The tagger keeps the
+    units one for one; if it ever did not, CG-3's order stands."""
+    if len(cg) != len(tagged):
+        return cg
+    pairs = list(zip(cg, tagged, strict=True))
+    if any(a.surface != b.surface for a, b in pairs):
+        return cg
+    return [Unit(a.surface, prefer(a.rest, b.rest)) for a, b in pairs]
+
+
 def align(paragraph: str, units: Sequence[Unit]) -> list[TaggedToken]:
     """Tokens at their exact offsets: each unit's surface is found in the paragraph
     after the previous one. Text the analyser passed through as blank (quotes, dashes
@@ -197,7 +326,8 @@ def align(paragraph: str, units: Sequence[Unit]) -> list[TaggedToken]:
             continue
         tokens.extend(_unknown_tokens(paragraph, pos, start))
         text = paragraph[start:end]
-        tokens.append(_token(start, end, text, unit.analyses))
+        readings, known, source = _readings(text, unit.rest)
+        tokens.append(TaggedToken(start, end, text, readings, known, source))
         pos = end
     tokens.extend(_unknown_tokens(paragraph, pos, len(paragraph)))
     return tokens
@@ -223,32 +353,38 @@ _GAP_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
 def _unknown_tokens(paragraph: str, start: int, end: int) -> list[TaggedToken]:
+    if start >= end or paragraph[start:end].isspace():
+        return []
     return [
         TaggedToken(m.start(), m.end(), m.group(), (), False, "unknown")
         for m in _GAP_TOKEN.finditer(paragraph, start, end)
     ]
 
 
-def _token(start: int, end: int, text: str, analyses: Sequence[tuple[Part, ...]]) -> TaggedToken:
+@lru_cache(maxsize=50_000)
+def _readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
+    """Readings, known and source of a word form from its analyses as printed; the
+    same form with the same analyses (most words of an article recur) is worked out
+    once."""
+    analyses = parse_analyses(rest)
     if not analyses:
-        return TaggedToken(start, end, text, (), False, "unknown")
+        return (), False, "unknown"
     readings: list[Reading] = []
     compound = False
     for parts in analyses:
         if len(parts) > 1 and all("cmp" in p.tags for p in parts[:-1]):
             compound = True
             readings.append(Reading(_compound_lemma(text, parts[-1]), parts[-1].tags))
-        else:
-            last = parts[-1]
-            lemma = "+".join(p.lemma for p in parts).translate(_HOMONYM)
-            if lemma.endswith("alphabet") and len(text) == 1:
-                lemma = text  # the dictionary's entries for single letters
-            readings.append(Reading(lemma, last.tags if len(parts) == 1
-                                    else tuple(t for p in parts for t in p.tags)))
+            continue
+        lemma = "+".join(p.lemma for p in parts).translate(_HOMONYM)
+        if lemma.endswith("alphabet") and len(text) == 1:
+            lemma = text  # the dictionary's entries for single letters
+        tags = parts[0].tags if len(parts) == 1 else tuple(t for p in parts for t in p.tags)
+        readings.append(Reading(lemma, tags))
     unique = tuple(dict.fromkeys(readings))
     if compound:
-        return TaggedToken(start, end, text, unique, False, "compound")
-    return TaggedToken(start, end, text, unique, True, "apertium")
+        return unique, False, "compound"
+    return unique, True, "apertium"
 
 
 def _compound_lemma(text: str, head: Part) -> str:

@@ -3,13 +3,18 @@
 Text going in must have the format's reserved characters escaped, or the analyser
 reads a "<" in a headline as the start of a tag and stops with "Malformed input
 stream"; what comes out is lexical units ``^surface/lemma<tag>.../...$`` between
-blanks, with the same escapes to undo. The formats are documented at
+blanks, with the same escapes to undo. The format is documented at
 https://wiki.apertium.org/wiki/Apertium_stream_format.
+
+Parsing is on the path of every check, and a news text repeats its words, so the
+analyses of a unit are parsed once per distinct analysis string.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Reserved anywhere in the stream; a backslash makes each one literal.
 RESERVED = frozenset("^$@/<>{}[]\\*#~+")
@@ -17,10 +22,18 @@ _ESCAPES = {ord(c): "\\" + c for c in RESERVED}
 # NUL ends a chunk in null-flush mode, so it may never reach the analyser as text.
 _ESCAPES[0] = " "
 
+# An escaped character or a superblank between units (skipped), or a unit.
+_ITEM = re.compile(r"\\.|\[(?:[^\]\\]|\\.)*\]|\^((?:[^\\$]|\\.)*)\$?", re.DOTALL)
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
 
 def escape(text: str) -> str:
     """Text as literal stream input (NUL becomes a blank: it would end the chunk)."""
     return text.translate(_ESCAPES)
+
+
+def unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,87 +44,95 @@ class Part:
     tags: tuple[str, ...]
 
 
+Analysis = tuple[Part, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A lexical unit: the surface form and its analyses (empty when unknown)."""
+    """A lexical unit: the surface form and its analyses as printed (`rest`, parsed by
+    `analyses`; kept as the string so that callers can cache on it)."""
 
     surface: str
-    analyses: tuple[tuple[Part, ...], ...]
+    rest: str
+
+    @property
+    def analyses(self) -> tuple[Analysis, ...]:
+        return analyses(self.rest)
 
 
 def parse(stream: str) -> list[Unit]:
     """The lexical units of an analyser/tagger output, escapes undone; blanks and
     superblanks between them are skipped (offsets come from the text itself)."""
-    units: list[Unit] = []
-    i, n = 0, len(stream)
-    while i < n:
-        c = stream[i]
-        if c == "\\":
-            i += 2
-        elif c == "[":
-            i = _skip_superblank(stream, i)
-        elif c == "^":
-            unit, i = _parse_unit(stream, i + 1)
-            units.append(unit)
-        else:
-            i += 1
+    if "\\" not in stream and "[" not in stream:
+        # No escapes and no superblanks (most paragraphs): every "^" opens a unit.
+        units = []
+        for piece in stream.split("^")[1:]:
+            body = piece[: piece.find("$")] if "$" in piece else piece
+            slash = body.find("/")
+            if slash < 0:
+                units.append(Unit(body, ""))
+            else:
+                units.append(Unit(body[:slash], body[slash + 1 :]))
+        return units
+    units = []
+    for m in _ITEM.finditer(stream):
+        body = m.group(1)
+        if body is None:
+            continue
+        surface = _split_fields(body)[0]
+        units.append(Unit(unescape(surface), body[len(surface) + 1 :]))
     return units
 
 
-def _skip_superblank(s: str, i: int) -> int:
-    i += 1
-    while i < len(s) and s[i] != "]":
-        i += 2 if s[i] == "\\" else 1
-    return i + 1
+def prefer(rest: str, chosen: str) -> str:
+    """A unit's analyses (as printed by CG-3) with the tagger's choice first."""
+    if not chosen or rest == chosen:
+        return rest or chosen
+    fields = _split_fields(rest)
+    if chosen not in fields:
+        return rest  # the tagger chose what CG-3 did not leave: keep CG-3's order
+    return "/".join([chosen] + [f for f in fields if f != chosen])
 
 
-def _parse_unit(s: str, i: int) -> tuple[Unit, int]:
-    """Parse from just after "^" to just after the closing "$"."""
-    fields: list[list[tuple[str, list[str]]]] = []  # per field: parts of (lemma, tags)
-    lemma: list[str] = []
-    tags: list[str] = []
-    parts: list[tuple[str, list[str]]] = []
-    n = len(s)
-
-    def close_part() -> None:
-        parts.append(("".join(lemma), list(tags)))
-        lemma.clear()
-        tags.clear()
-
-    while i < n:
-        c = s[i]
-        if c == "\\" and i + 1 < n:
-            lemma.append(s[i + 1])
+def _split_fields(body: str) -> list[str]:
+    """Split on the slashes that are not escaped."""
+    if "\\" not in body:
+        return body.split("/")
+    fields, start, i = [], 0, 0
+    while i < len(body):
+        if body[i] == "\\":
             i += 2
-        elif c == "<":
-            j = s.find(">", i)
-            if j < 0:
-                j = n
-            tags.append(s[i + 1 : j])
-            i = j + 1
-        elif c == "+" and tags:
-            close_part()
-            i += 1
-            if i < n and s[i] == "/":
-                i += 1  # apertium-tagger -f prints a compound's chosen analysis "a+/b"
-        elif c == "/" or c == "$":
-            close_part()
-            fields.append(list(parts))
-            parts.clear()
-            i += 1
-            if c == "$":
-                break
-        else:
-            lemma.append(c)
-            i += 1
-    else:
-        if lemma or tags or parts:
-            close_part()
-            fields.append(list(parts))
-    surface = fields[0][0][0] if fields and fields[0] else ""
-    analyses: list[tuple[Part, ...]] = []
-    for field in fields[1:]:
-        if len(field) == 1 and not field[0][1] and field[0][0].startswith("*"):
-            continue  # "*word": the analyser does not know it
-        analyses.append(tuple(Part(lem, tuple(tg)) for lem, tg in field))
-    return Unit(surface, tuple(analyses)), i
+            continue
+        if body[i] == "/":
+            fields.append(body[start:i])
+            start = i + 1
+        i += 1
+    fields.append(body[start:])
+    return fields
+
+
+@lru_cache(maxsize=50_000)
+def analyses(rest: str) -> tuple[Analysis, ...]:
+    """The analyses after a unit's surface form ("lemma<tag>.../..."), parsed once.
+    Unknown words ("*word") have none."""
+    # apertium-tagger -f prints a compound's chosen analysis as "a<cmp>+/b<n>".
+    rest = rest.replace(">+/", ">+")
+    out: list[Analysis] = []
+    for field in _split_fields(rest) if rest else ():
+        if not field or field.startswith("*"):
+            continue
+        out.append(tuple(_part(p) for p in _split_parts(field)))
+    return tuple(dict.fromkeys(out))
+
+
+def _split_parts(field: str) -> list[str]:
+    pieces = field.split(">+")
+    return [p + ">" for p in pieces[:-1]] + [pieces[-1]]
+
+
+def _part(text: str) -> Part:
+    i = text.find("<")
+    if i < 0:
+        return Part(unescape(text), ())
+    return Part(unescape(text[:i]), tuple(text[i + 1 : -1].split("><")) if text.endswith(">")
+                else tuple(text[i + 1 :].rstrip(">").split("><")))

@@ -39,6 +39,7 @@ from proofer.names.proposals import ProposalQueue
 from proofer.safe_write import ChangedOnDisk, atomic_write_text
 from proofer.settings import SHIPPED_DICTIONARIES, Settings
 from proofer.ui.entry_csv import entries_from_csv, entries_to_csv
+from proofer.ui.name_search import AllListsSearch
 
 KIND_LABELS = {"person": "person", "organization": "organisation", "place": "plats",
                "title": "titel", "term": "term"}
@@ -128,6 +129,9 @@ class DictionaryWindow(QMainWindow):
         self.setCentralWidget(tabs)
         tabs.addTab(self._entries_tab(), "Poster")
         tabs.addTab(self._proposals_tab(), "Förslag")
+        self.all_lists = AllListsSearch(editable_files(settings), KIND_LABELS)
+        self.all_lists.openRequested.connect(self.show_entry)
+        tabs.addTab(self.all_lists, "Sök i alla")
         self.tabs = tabs
         self.statusBar()
         em = self.fontMetrics().height()
@@ -186,6 +190,16 @@ class DictionaryWindow(QMainWindow):
         row.addWidget(self.save_button)
         lay.addLayout(row)
         return w
+
+    def show_entry(self, path: str, name: str) -> None:
+        """Open the list at `path` on the Poster tab, searched for `name`."""
+        index = self.file_box.findData(path)
+        if index < 0:
+            return
+        self.file_box.setCurrentIndex(index)  # asks first if there are unsaved edits
+        if self.file_box.currentIndex() == index:
+            self.search.setText(name)
+            self.tabs.setCurrentIndex(0)
 
     def _file_chosen(self, index: int) -> None:
         if self.ops and not self._confirm_discard():

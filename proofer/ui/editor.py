@@ -13,6 +13,8 @@ typing. A background re-check never ends review mode and never moves the selecti
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -32,6 +34,7 @@ from proofer.ui.live import FindingStore, LiveFinding
 from proofer.ui.style import LABELS, colour
 
 ADDABLE = {Category.SPELLING, Category.NAME}
+MIN_POINTS, MAX_POINTS = 6.0, 48.0
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
 
@@ -66,19 +69,33 @@ class DraftEditor(QPlainTextEdit):
     def __init__(self, store: FindingStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        #: called as f(menu, finding or None) while the right-click menu is built
+        self.menu_extensions: list[Callable[[QMenu, LiveFinding | None], None]] = []
         self.review_id: int | None = None  # the finding under review, if any
         self.reviewing = False  # review mode, with or without a current finding
         self.current: LiveFinding | None = None
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.setFont(font)
-        self.document().setDocumentMargin(font.pointSizeF())
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_underlines)
+        self.default_point_size = round(self.font().pointSizeF() * 1.15)
+        self.set_point_size(self.default_point_size)
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.verticalScrollBar().valueChanged.connect(self.schedule_refresh)
         self.setMouseTracking(True)
+
+    # -- text size -------------------------------------------------------------
+    def point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def set_point_size(self, size: float) -> float:
+        """The draft's text size, within what can still be read and still fits."""
+        size = max(MIN_POINTS, min(MAX_POINTS, size))
+        font = self.font()
+        font.setPointSizeF(size)
+        self.setFont(font)
+        self.document().setDocumentMargin(size)
+        self.schedule_refresh()
+        return size
 
     # -- underlines ------------------------------------------------------------
     def schedule_refresh(self) -> None:
@@ -305,6 +322,8 @@ class DraftEditor(QPlainTextEdit):
                 menu.addAction(f"Godta alla för regeln {f.rule}").triggered.connect(
                     lambda: self.acceptAllRequested.emit(item.id))
             menu.addSeparator()
+        for extend in self.menu_extensions:  # more actions, from their own modules
+            extend(menu, item)
         standard = self.createStandardContextMenu()
         for act in standard.actions():
             act.setParent(menu)

@@ -26,7 +26,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -58,12 +65,16 @@ class FindingsModel(QAbstractListModel):
         self.editor = editor
         self.rows: list[LiveFinding] = []
         self.category: Category | None = None
-        self._cache: dict[int, tuple[Snippet, int]] = {}
+        # id -> (paragraph text it was made from, snippet, line number)
+        self._cache: dict[int, tuple[str, Snippet, int]] = {}
 
-    def reload(self) -> None:
+    def wanted(self) -> list[LiveFinding]:
+        return [i for i in self.editor.store.visible()
+                if self.category is None or i.finding.category is self.category]
+
+    def reload(self, rows: list[LiveFinding] | None = None) -> None:
         self.beginResetModel()
-        self.rows = [i for i in self.editor.store.visible()
-                     if self.category is None or i.finding.category is self.category]
+        self.rows = self.wanted() if rows is None else rows
         live = {i.id for i in self.rows}
         self._cache = {k: v for k, v in self._cache.items() if k in live}
         self.endResetModel()
@@ -77,17 +88,17 @@ class FindingsModel(QAbstractListModel):
     def snippet_of(self, item: LiveFinding) -> tuple[Snippet, int]:
         """The sentence around the finding and its line number, computed when a row
         is first shown (a long draft can have thousands of findings)."""
+        block = self.editor.document().findBlock(item.start)
+        text = block.text()
         got = self._cache.get(item.id)
-        if got is None:
-            block = self.editor.document().findBlock(item.start)
-            text = block.text()
+        if got is None or got[0] != text:  # new, or its paragraph was edited since
             omap = OffsetMap(text)
             start = omap.to_codepoint(item.start - block.position())
             end = omap.to_codepoint(item.end - block.position())
             right = item.finding.suggestions[0] if item.finding.suggestions else None
-            got = (snippet(text, start, end, right, width=24), block.blockNumber() + 1)
+            got = (text, snippet(text, start, end, right, width=24), block.blockNumber() + 1)
             self._cache[item.id] = got
-        return got
+        return got[1], block.blockNumber() + 1
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -122,32 +133,53 @@ class FindingsModel(QAbstractListModel):
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws a row's two lines of rich text (Qt's item views show only plain text)."""
+    """Draws a row's two lines of rich text (Qt's item views show only plain text).
 
-    def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(2)
-        doc.setHtml(html)
-        return doc
+    Each row's text is drawn once into a picture and then only copied: laying out
+    and drawing rich text costs about a millisecond a row, too much to repeat for
+    every row whenever the list repaints (a check arriving, a scroll)."""
+
+    KEEP = 400
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pictures: dict[tuple, QPixmap] = {}
+
+    def _picture(self, option: QStyleOptionViewItem, html: str, selected: bool) -> QPixmap:
+        size = option.rect.size()
+        ratio = option.widget.devicePixelRatioF() if option.widget else 1.0
+        key = (html, size.width(), size.height(), selected, option.font.key(), ratio)
+        pic = self._pictures.get(key)
+        if pic is None:
+            if len(self._pictures) >= self.KEEP:
+                self._pictures.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setDocumentMargin(2)
+            doc.setHtml(html)
+            pic = QPixmap(size * ratio)
+            pic.setDevicePixelRatio(ratio)
+            pic.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pic)
+            painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
+            ctx = QAbstractTextDocumentLayout.PaintContext()
+            if selected:
+                ctx.palette.setColor(QPalette.ColorRole.Text,
+                                     option.palette.color(QPalette.ColorRole.HighlightedText))
+            doc.documentLayout().draw(painter, ctx)
+            painter.end()
+            self._pictures[key] = pic
+        return pic
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: ANN001
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        html = index.data(HTML_ROLE) or ""
         opt.text = ""
         style = opt.widget.style() if opt.widget else QStyle()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(opt, html)
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(QPalette.ColorRole.Text,
-                                 opt.palette.color(QPalette.ColorRole.HighlightedText))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.drawPixmap(opt.rect.topLeft(), self._picture(opt, index.data(HTML_ROLE) or "",
+                                                             selected))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         h = option.fontMetrics.height()
@@ -215,8 +247,8 @@ class FindingsPane(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAccessibleName("Fyndlista")
-        self.view.acceptRequested.connect(self.acceptRequested)
-        self.view.ignoreRequested.connect(self.ignoreRequested)
+        self.view.acceptRequested.connect(self._accept)
+        self.view.ignoreRequested.connect(self._ignore)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.clicked.connect(lambda i: self._current_changed(i, QModelIndex()))
         lay.addWidget(self.view, 1)
@@ -227,7 +259,7 @@ class FindingsPane(QWidget):
 
         # Typing drops findings from the store without a full refresh: follow it.
         self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._edited)
         editor.document().contentsChange.connect(lambda *_: self._timer.start())
         self.refresh()
 
@@ -236,6 +268,14 @@ class FindingsPane(QWidget):
         data = self.filter.currentData()
         self.model.category = Category(data) if data else None
         self.refresh()
+
+    def _edited(self) -> None:
+        """Typing: rebuild only when a finding went (typing inside it). Otherwise the
+        rows stay as they are until the check after the typing refreshes them: a
+        repaint on every keystroke would cost more than the keystroke itself."""
+        if [i.id for i in self.model.wanted()] != [i.id for i in self.model.rows]:
+            self.refresh()
+        # else: the same rows; their words show as re-checked after the next check
 
     def refresh(self) -> None:
         """Rebuild the rows; the same finding (or, when it is gone, the same row)
@@ -271,6 +311,23 @@ class FindingsPane(QWidget):
                         if c is None or i.finding.category is c)
             label = "Alla kategorier" if c is None else LABELS[c]
             self.filter.setItemText(n, f"{label} ({shown})")
+
+    # -- acting ------------------------------------------------------------------
+    def _accept(self, fid: int, index: int) -> None:
+        self.acceptRequested.emit(fid, index)
+        self._select_current()
+
+    def _ignore(self, fid: int) -> None:
+        self.ignoreRequested.emit(fid)
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """After an accept or ignore the next line is current: select its finding in
+        the text too, so the line and the text never disagree about what Enter does."""
+        fid = self.current_id()
+        current = self.editor.current
+        if fid is not None and (current is None or current.id != fid):
+            self.selected.emit(fid)
 
     # -- following and leading the text ------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

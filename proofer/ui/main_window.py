@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -28,7 +28,7 @@ from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.settings import Settings
-from proofer.ui import autosave, findings_pane, handback, recent
+from proofer.ui import add_person, autosave, change_all, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
@@ -43,6 +43,18 @@ from proofer.ui.words import add_word
 
 AUTOSAVE_MS = 30_000
 FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx"}
+
+
+def default_size(window: QWidget) -> QSize:
+    """Room for the text and the cards, but never more than the screen has: at 150 %
+    scaling a 1920×1080 screen is 1280×720 in Qt's units (less the task bar)."""
+    em = window.fontMetrics().height()
+    want = QSize(min(1280, em * 80), min(800, em * 50))
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return want
+    room = screen.availableGeometry().size()
+    return want.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
 
 
 class MainWindow(QMainWindow):
@@ -100,6 +112,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_change_dock()
         self.findings_pane = findings_pane.install(self)
+        change_all.install(self)
+        add_person.install(self)
         self._build_menus()
         self._update_title()
 
@@ -116,8 +130,9 @@ class MainWindow(QMainWindow):
 
         self.editor.document().setModified(False)  # setting up the view is no edit
         self.checker.rebuild(self.settings)
-        em = self.fontMetrics().height()
-        self.resize(min(1280, em * 80), min(800, em * 50))
+        self.resize(default_size(self))
+        if self.settings.editor_font_size:
+            self.editor.set_point_size(self.settings.editor_font_size)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().resizeEvent(event)
@@ -216,7 +231,14 @@ class MainWindow(QMainWindow):
         item = self.store.by_id(fid)
         if item is None:
             return
-        targets = sorted(self.store.same_rule(item), key=lambda i: i.start, reverse=True)
+        done = self.accept_findings(self.store.same_rule(item))
+        self.statusBar().showMessage(f"{done} ändringar för regeln {item.finding.rule}",
+                                     5000)
+
+    def accept_findings(self, items: list[LiveFinding]) -> int:
+        """Accept the first suggestion of each of `items`, as one undo step; returns
+        how many were changed (a finding whose text changed meanwhile is skipped)."""
+        targets = sorted(items, key=lambda i: i.start, reverse=True)
         cur = QTextCursor(self.editor.document())
         cur.beginEditBlock()
         done: list[LiveFinding] = []
@@ -240,8 +262,7 @@ class MainWindow(QMainWindow):
             self._log(t, t.finding.suggestions[0])
             self.store.remove(t)
         self._findings_changed()
-        self.statusBar().showMessage(f"{len(done)} ändringar för regeln {item.finding.rule}",
-                                     5000)
+        return len(done)
 
     def ignore(self, fid: int, everywhere: bool = False) -> None:
         item = self.store.by_id(fid)
@@ -393,7 +414,10 @@ class MainWindow(QMainWindow):
 
         red = mb.addMenu("&Redigera")
         self._action(red, "&Ångra", self.editor.undo, QKeySequence.StandardKey.Undo)
-        self._action(red, "&Gör om", self.editor.redo, QKeySequence.StandardKey.Redo)
+        redo = self._action(red, "&Gör om", self.editor.redo)
+        # Ctrl+Y as in Word and on Windows, beside the platform's own (Ctrl+Shift+Z).
+        redo.setShortcuts([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                           QKeySequence("Ctrl+Y")])
         red.addSeparator()
         self._action(red, "Klipp &ut", self.editor.cut, QKeySequence.StandardKey.Cut)
         self._action(red, "&Kopiera", self.editor.copy, QKeySequence.StandardKey.Copy)
@@ -402,6 +426,7 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.SelectAll)
         red.addSeparator()
         self._action(red, "&Sök…", self.find_text, QKeySequence.StandardKey.Find)
+        self._action(red, "Sök och &ersätt…", self.find_replace, "Ctrl+H")
 
         gr = mb.addMenu("&Granska")
         self._action(gr, "&Nästa fynd", self.review_next, "F8")
@@ -409,6 +434,9 @@ class MainWindow(QMainWindow):
         gr.addSeparator()
         self._action(gr, "&Godta förslaget", lambda: self._on_current(self.accept))
         self._action(gr, "Godta &alla för regeln", lambda: self._on_current(self.accept_all))
+        self._action(gr, "Ändra alla &likadana", lambda: self._on_current(
+            lambda fid: change_all.change_all(self, fid)), "Ctrl+Shift+Return",
+            tip="Samma ändring överallt där samma ord har samma förslag")
         self._action(gr, "&Ignorera", lambda: self._on_current(self.ignore))
         self._action(gr, "Ignorera ö&verallt",
                      lambda: self._on_current(lambda fid: self.ignore(fid, True)))
@@ -427,6 +455,11 @@ class MainWindow(QMainWindow):
             cats.addAction(act)
             self.category_actions[c] = act
         visa.addAction(self.change_dock.toggleViewAction())
+        visa.addSeparator()
+        zoom_in = self._action(visa, "Zooma &in", lambda: self.zoom(1))
+        zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._action(visa, "Zooma &ut", lambda: self.zoom(-1), "Ctrl+-")
+        self._action(visa, "&Normal storlek", lambda: self.zoom(0), "Ctrl+0")
         self.change_dock.toggleViewAction().setText("&Ändringslogg")
         visa.addAction(self.findings_dock.toggleViewAction())
 
@@ -434,6 +467,7 @@ class MainWindow(QMainWindow):
         self._action(verktyg, "&Inställningar…", self.open_settings,
                      QKeySequence.StandardKey.Preferences)
         self._action(verktyg, "&Ordlistor…", self.open_dictionary_editor)
+        self._action(verktyg, "&Min ordlista…", self.open_word_list)
 
         hjalp = mb.addMenu("&Hjälp")
         self._action(hjalp, "&Tangentbord", self.show_keys, QKeySequence.StandardKey.HelpContents)
@@ -444,6 +478,18 @@ class MainWindow(QMainWindow):
         item = self.editor.current
         if item is not None:
             fn(item.id)
+
+    def zoom(self, step: int) -> None:
+        """Text size up or down a point (0: back to the default); kept in the settings."""
+        size = self.editor.set_point_size(
+            self.editor.point_size() + step if step else self.editor.default_point_size)
+        self.settings.editor_font_size = 0.0 if not step else size
+        self.panel.schedule()
+        self.statusBar().showMessage(f"Textstorlek {size:g} punkter", 2000)
+        try:
+            self.settings.save()
+        except OSError:
+            pass  # saved again on close; the size is no reason to interrupt
 
     def show_category(self, cat: Category, shown: bool) -> None:
         (self.store.hidden.discard if shown else self.store.hidden.add)(cat)
@@ -460,6 +506,13 @@ class MainWindow(QMainWindow):
             "fynd gör Enter och 1–9 ingenting, och Esc lämnar granskningsläget.\n"
             "Andra tangenter lämnar granskningsläget och skriver som vanligt.\n"
             "Ctrl+Z ångrar en godkänd ändring. F5 kontrollerar om texten."))
+
+    def find_replace(self) -> None:
+        from proofer.ui.find_replace import FindReplaceDialog
+
+        if getattr(self, "find_replace_dialog", None) is None:
+            self.find_replace_dialog = FindReplaceDialog(self.editor, self)
+        self.find_replace_dialog.open_with_selection()
 
     def find_text(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -573,12 +626,15 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def autosave_now(self) -> None:
+    def autosave_now(self) -> bool:
+        """False if the copy could not be written (said in the status bar)."""
         if self.editor.document().isModified():
             try:
                 autosave.write(self.doc.path, self.doc.format, self.editor_text())
             except OSError as exc:
                 self.statusBar().showMessage(f"Autospara misslyckades: {exc}", 8000)
+                return False
+        return True
 
     def offer_recovery(self) -> None:
         for left in autosave.leftovers():
@@ -595,6 +651,10 @@ class MainWindow(QMainWindow):
                     except LoadError:
                         doc = Document(left.text, path=Path(left.path), format=left.format)
                 self._show_document(doc, text=left.text)
+                # Ours at once, before the crash's copy goes: a crash before the next
+                # timer tick would otherwise lose the recovered text a second time.
+                if not self.autosave_now():
+                    break  # the crash's copy stays for the next start
             left.file.unlink(missing_ok=True)
             if answer == QMessageBox.StandardButton.Yes:
                 break
@@ -675,6 +735,15 @@ class MainWindow(QMainWindow):
             self.dictionary_window.saved.connect(lambda _p: self.reload_dictionaries())
         self.dictionary_window.show()
         self.dictionary_window.raise_()
+
+    def open_word_list(self) -> None:
+        from proofer.ui.word_list_editor import WordListDialog
+
+        dlg = WordListDialog(self.settings, self)
+        dlg.saved.connect(lambda _p: self.reload_dictionaries())
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.word_list_dialog = dlg
+        dlg.show()
 
     def _watched_paths(self) -> list[str]:
         paths = [str(p) for p in self.settings.dictionary_files()]

@@ -76,6 +76,12 @@ def wait_for_window(env: dict[str, str], app: subprocess.Popen, log: Path,
     raise RuntimeError(f"inget Proofer-fönster efter {timeout_s:.0f} s")
 
 
+def focus(env: dict[str, str], win: str) -> None:
+    """Keyboard focus to the window (Xvfb runs no window manager to give it)."""
+    xdotool(env, "windowfocus", "--sync", win)
+    time.sleep(0.5)
+
+
 def grab_screen(env: dict[str, str], out: Path) -> None:
     """The whole X screen to a PNG, by a second Qt client on the same display."""
     code = ("import sys\nfrom PySide6.QtGui import QGuiApplication\n"
@@ -129,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         grab_screen(env, args.out)
         print(args.out)
         for n, key in enumerate(args.key, 1):
-            xdotool(env, "windowactivate", "--sync", win)
-            xdotool(env, "key", "--window", win, key)
+            focus(env, win)
+            xdotool(env, "key", key)
             time.sleep(1.5)
             shot = args.out.with_name(f"{args.out.stem}-{n}-{key}{args.out.suffix}")
             grab_screen(env, shot)

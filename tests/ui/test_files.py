@@ -152,3 +152,23 @@ def test_saving_keeps_the_drafts_mode_and_opening_cleans_up_after_a_killed_save(
     window.editor.insertPlainText("OSPARAT ")
     window.autosave_now()
     assert autosave.autosave_dir().stat().st_mode & 0o777 == 0o700  # unsaved text stays private
+
+
+def test_exports_keep_the_mode_of_the_file_they_replace(qtbot, window, seed, dialogs,
+                                                        tmp_path) -> None:  # noqa: ANN001
+    import os
+
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    shared = tmp_path / "delad-logg.csv"
+    shared.write_text("gammal\n", encoding="utf-8")
+    shared.chmod(0o664)
+    dialogs.save_path = str(shared)
+    window.export_changes()
+    assert shared.read_text(encoding="utf-8") != "gammal\n"
+    assert shared.stat().st_mode & 0o777 == 0o664
+    dialogs.save_path = str(tmp_path / "ny-rapport.html")
+    window.export_report()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "ny-rapport.html").stat().st_mode & 0o777 == 0o666 & ~umask

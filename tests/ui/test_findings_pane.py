@@ -72,6 +72,10 @@ def test_keyboard_walks_accepts_and_ignores(qtbot, window, seed) -> None:  # noq
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert "Fredrik Johanssomn" in window.editor_text()
     assert window.changes.changes[-1].after == "Fredrik"
+    # The next line is current, and its finding is selected in the text.
+    nxt = window.store.by_id(pane.current_id())
+    cur = window.editor.textCursor()
+    assert (cur.selectionStart(), cur.selectionEnd()) == (nxt.start, nxt.end)
     wait_checked(qtbot, window)
     assert pane.count.text() == f"{len(pane.model.rows)} av {len(pane.model.rows) + 1} kvar"
 
