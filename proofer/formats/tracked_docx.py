@@ -95,6 +95,8 @@ def _source_package(doc: Document) -> bytes:
     if doc.format == "docx" and state.get("raw"):
         return state["raw"]
     word = docx.Document()
+    # The draft's empty lines are its paragraph breaks: no extra space after each.
+    word.styles["Normal"].paragraph_format.space_after = 0
     body = word.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)

@@ -41,7 +41,8 @@ def menu_label(item: LiveFinding, count: int) -> str:
 
 
 def install(window) -> None:  # noqa: ANN001 - the MainWindow
-    """The right-click entry, offered when the same change is due in more places."""
+    """The right-click entry (on the text and on a line of the findings pane),
+    offered when the same change is due in more places."""
 
     def extend(menu: QMenu, item: LiveFinding | None) -> None:
         if item is None:
@@ -52,3 +53,6 @@ def install(window) -> None:  # noqa: ANN001 - the MainWindow
                 lambda: change_all(window, item.id))
 
     window.editor.menu_extensions.append(extend)
+    pane = getattr(window, "findings_pane", None)
+    if pane is not None:
+        pane.menu_extensions.append(extend)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -47,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from proofer.finding import Category
-from proofer.ui.editor import DraftEditor
+from proofer.ui.editor import DraftEditor, suggestion_label
 from proofer.ui.finding_sentence import Snippet, snippet
 from proofer.ui.live import LiveFinding
 from proofer.ui.offsets import OffsetMap
@@ -216,6 +217,7 @@ class FindingsPane(QWidget):
 
     acceptRequested = Signal(int, int)
     ignoreRequested = Signal(int)
+    ignoreEverywhereRequested = Signal(int)
     selected = Signal(int)  # a person chose this finding's line
 
     def __init__(self, editor: DraftEditor, handled: Callable[[str | None], int],
@@ -224,6 +226,8 @@ class FindingsPane(QWidget):
         self.editor = editor
         self.handled = handled
         self._syncing = False
+        #: called as f(menu, finding) while a line's right-click menu is built
+        self.menu_extensions: list[Callable[[QMenu, LiveFinding], None]] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -251,6 +255,8 @@ class FindingsPane(QWidget):
         self.view.ignoreRequested.connect(self._ignore)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.clicked.connect(lambda i: self._current_changed(i, QModelIndex()))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         lay.addWidget(self.view, 1)
         self.empty = QLabel("Inga fynd")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -313,6 +319,33 @@ class FindingsPane(QWidget):
             self.filter.setItemText(n, f"{label} ({shown})")
 
     # -- acting ------------------------------------------------------------------
+    def line_menu(self, row: int) -> QMenu | None:
+        """A line's right-click menu: its suggestions, then Ignorera, as on the text."""
+        if not 0 <= row < len(self.model.rows):
+            return None
+        item = self.model.rows[row]
+        f = item.finding
+        menu = QMenu(self)
+        for n, sug in enumerate(f.suggestions[:9]):
+            act = menu.addAction(f"{n + 1}. {suggestion_label(sug)}")
+            act.triggered.connect(lambda _=False, k=n: self._accept(item.id, k))
+        if not f.suggestions:
+            menu.addAction("(inga förslag)").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Ignorera").triggered.connect(lambda: self._ignore(item.id))
+        menu.addAction("Ignorera överallt").triggered.connect(
+            lambda: (self.ignoreEverywhereRequested.emit(item.id), self._select_current()))
+        for extend in self.menu_extensions:
+            extend(menu, item)
+        return menu
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001 - a QPoint
+        index = self.view.indexAt(pos)
+        menu = self.line_menu(index.row()) if index.isValid() else None
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
     def _accept(self, fid: int, index: int) -> None:
         self.acceptRequested.emit(fid, index)
         self._select_current()
@@ -349,6 +382,13 @@ class FindingsPane(QWidget):
         finally:
             self._syncing = False
 
+    def take_focus(self) -> None:
+        """Keyboard to the list, and its current line's finding selected in the text."""
+        self.view.setFocus()
+        fid = self.current_id()
+        if fid is not None:
+            self.selected.emit(fid)
+
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
@@ -376,6 +416,9 @@ def install(window) -> FindingsPane:  # noqa: ANN001 - the MainWindow (import cy
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.toggleViewAction().setText("&Fyndlista")
     dock.toggleViewAction().setShortcut("F7")
+    # F7 brings the list up ready for the keyboard (Word's Editor pane key).
+    dock.toggleViewAction().triggered.connect(
+        lambda shown: shown and pane.take_focus())
     em = window.fontMetrics().height()
     window.resizeDocks([dock], [em * 26], Qt.Orientation.Horizontal)
 
@@ -387,6 +430,7 @@ def install(window) -> FindingsPane:  # noqa: ANN001 - the MainWindow (import cy
     pane.selected.connect(select)
     pane.acceptRequested.connect(window.accept)
     pane.ignoreRequested.connect(lambda fid: window.ignore(fid, False))
+    pane.ignoreEverywhereRequested.connect(lambda fid: window.ignore(fid, True))
     window.editor.currentFindingChanged.connect(
         lambda item: pane.set_current(item.id if item else None))
     window.findings_dock = dock

@@ -88,3 +88,23 @@ def test_find_and_replace_whole_words(qtbot, window, tmp_path) -> None:  # noqa:
     qtbot.mouseClick(dlg.replace_button, Qt.MouseButton.LeftButton)
     assert window.editor_text().count("samt") == 1
     assert window.editor.textCursor().selectedText() == "och"
+
+
+def test_findings_pane_line_menu(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    _open(qtbot, window, tmp_path)
+    pane = window.findings_pane
+    row = next(n for n, i in enumerate(pane.model.rows)
+               if i.finding.text == "utrikeshandelminister")
+    menu = pane.line_menu(row)
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels[0] == "1. utrikeshandelsminister"
+    assert "Ignorera" in labels and "Ignorera överallt" in labels
+    _menu_action(menu, "Ändra alla").trigger()
+    assert window.editor_text().count("utrikeshandelsminister") == 2
+    # Ignorera överallt from a line: every finding with that text and rule goes.
+    wait_checked(qtbot, window)
+    row = next(n for n, i in enumerate(pane.model.rows)
+               if i.finding.text == "Utrikeshandelminister")
+    _menu_action(pane.line_menu(row), "Ignorera överallt").trigger()
+    assert not [i for i in window.store.visible() if i.finding.text == "Utrikeshandelminister"]
+    assert window.ignored_log.items[-1].everywhere

@@ -100,3 +100,17 @@ def test_text_current_finding_shows_in_pane(qtbot, window, seed) -> None:  # noq
     qtbot.keyClick(window.editor, Qt.Key.Key_F8)
     assert window.editor.current is not None
     assert pane.current_id() == window.editor.current.id
+
+
+def test_f7_hides_and_brings_back_the_pane_with_focus(qtbot, window, seed) -> None:  # noqa: ANN001
+    pane = _open(qtbot, window, seed)
+    toggle = window.findings_dock.toggleViewAction()
+    assert toggle.shortcut().toString() == "F7"
+    toggle.trigger()
+    assert not window.findings_dock.isVisible()
+    toggle.trigger()
+    assert window.findings_dock.isVisible()
+    assert pane.view.hasFocus() or window.focusWidget() is pane.view
+    item = window.store.by_id(pane.current_id())
+    cur = window.editor.textCursor()
+    assert (cur.selectionStart(), cur.selectionEnd()) == (item.start, item.end)
