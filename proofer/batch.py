@@ -134,11 +134,15 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     """Check every file on its own, `jobs` at a time; results in input order, each
     filtered by the settings' disabled categories and merged with LanguageTool's."""
     builtin = build(replace(settings, languagetool_mode="off"))
-    languagetool = (_languagetool(settings, builtin)
-                    if settings.languagetool_mode != "off" else None)
+    languagetool = None
     out: list[FileResult] = []
     try:
         for result in _results(builtin, paths, jobs or default_jobs()):
+            # Made once the workers are forked (the first result comes after that):
+            # LanguageTool's client may start threads, and a fork must not copy a
+            # process with threads holding locks.
+            if languagetool is None and settings.languagetool_mode != "off":
+                languagetool = _languagetool(settings, builtin)
             if result.text is not None:
                 found = result.findings
                 if languagetool is not None:
