@@ -222,3 +222,29 @@ def test_no_text_lost(text: str) -> None:
     for t in get_morphology().analyse(text):
         covered.update(range(t.start, t.end))
     assert all(i in covered for i, c in enumerate(text) if c.isalnum())
+
+
+def test_a_hanging_tool_times_out_and_is_restarted() -> None:
+    from proofer.morph.process import NullFlushPipeline, PipelineError
+
+    hanging = NullFlushPipeline([["sleep", "60"]], timeout=0.3)
+    with pytest.raises(PipelineError, match="inget svar"):
+        hanging.run("text")
+    assert hanging.restarts == 1  # killed and started again once before giving up
+    hanging.close()
+    assert hanging._procs == []
+
+
+def test_a_missing_tool_is_an_error_not_a_crash() -> None:
+    from proofer.morph.process import NullFlushPipeline, PipelineError
+
+    with pytest.raises(PipelineError):
+        NullFlushPipeline([["/nonexistent/lt-proc"]]).run("text")
+
+
+def test_a_long_paragraph_does_not_deadlock(morph: ApertiumMorphology) -> None:
+    """Far more output than a pipe holds: written and read at the same time."""
+    text = "Huset är stort och bilarna åkte hem. " * 3000
+    tokens = morph.analyse(text)
+    assert len(tokens) == 8 * 3000
+    assert tokens[-1].text == "." and tokens[-1].end == len(text.rstrip())

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 DATA_ROOT = Path("/usr/share/apertium")
 TOOLS = ("lt-proc", "cg-proc", "apertium-tagger")
-CACHE_SIZE = 20_000  # paragraphs; an article has hundreds
+CACHE_SIZE = 5_000  # paragraphs; an article has hundreds, an editor keeps a few open
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
