@@ -10,6 +10,7 @@ from proofer import word_table
 from proofer.checkers.base import Checker
 from proofer.checkers.consistency import ConsistencyChecker
 from proofer.checkers.encoding import MojibakeChecker
+from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool_off import LanguageToolOff
 from proofer.checkers.names import NameChecker
 from proofer.checkers.pronoun_case import PronounCaseChecker
@@ -32,7 +33,7 @@ def build_checkers(settings: Settings) -> list[Checker]:
         checkers.append(NameChecker.from_settings(settings, speller))
     checkers.append(MojibakeChecker())
     checkers += [SplitCompoundChecker(speller), VerbFormChecker(speller),
-                 PronounCaseChecker(speller), ConsistencyChecker(speller)]
+                 PronounCaseChecker(speller), GrammarChecker(), ConsistencyChecker(speller)]
     checkers.extend(build_rule_checkers())
     # Always registered: with mode "off" a stand-in that reports "off" (the real
     # one, its client and server manager, are imported only when used).

@@ -1,0 +1,70 @@
+"""Grammar rules over real morphology (proofer/grammar, resources/grammar/rules).
+
+The morphology component is started on first use, not at start-up: a check that
+needs no grammar (or a machine without the component) never pays for it. Without
+it the status says why and the other checkers run as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from proofer.checkers.base import ParagraphChecker
+from proofer.finding import Finding
+from proofer.grammar import GrammarRuleSet, load_grammar_files
+from proofer.grammar.model import GrammarRule
+
+log = logging.getLogger(__name__)
+
+
+def _load_morphology() -> tuple[Any | None, str]:
+    try:
+        from proofer.morph import get_morphology
+    except ImportError as exc:
+        return None, f"unavailable: morfologikomponenten saknas ({exc})"
+    try:
+        morph = get_morphology()
+    except Exception as exc:  # noqa: BLE001 - any failure to start means "unavailable"
+        return None, f"unavailable: morfologin kunde inte startas ({exc})"
+    return morph, str(getattr(morph, "status", "ok"))
+
+
+class GrammarChecker(ParagraphChecker):
+    name = "grammar_rules"
+    engine = "grammar"
+
+    def __init__(self, rules: list[GrammarRule] | None = None,
+                 load_errors: list[str] | None = None, morphology: Any | None = None) -> None:
+        if rules is None:
+            rules, load_errors = load_grammar_files()
+            for e in load_errors:
+                log.warning("grammatikregel: %s", e)
+        self.rules = GrammarRuleSet(rules)
+        self.load_errors = list(load_errors or ())
+        self._morph = morphology
+        self._morph_status = "ok" if morphology is not None else ""
+        self._lock = threading.Lock()
+
+    def morphology(self) -> Any | None:
+        with self._lock:
+            if self._morph is None and not self._morph_status:
+                self._morph, self._morph_status = _load_morphology()
+        return self._morph
+
+    def status(self) -> str:
+        morph = self.morphology()
+        if morph is None:
+            return self._morph_status
+        status = str(getattr(morph, "status", "ok"))
+        if status != "ok":
+            return status
+        return "ok" if len(self.rules) else "unavailable: inga grammatikregler kunde läsas"
+
+    def check_paragraph(self, text: str) -> list[Finding]:
+        morph = self.morphology()
+        if morph is None or str(getattr(morph, "status", "ok")) != "ok" or not text.strip():
+            return []
+        tokens = morph.analyse(text)
+        return self.rules.check(text, tokens, morph.generate)

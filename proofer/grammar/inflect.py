@@ -1,0 +1,129 @@
+"""Corrections: a matched token re-inflected through the morphology's generator.
+
+The rule says which features to change ("the adjective to the noun's gender");
+the generator knows the forms ("mörk" + neuter -> "mörkt"). When it knows no form
+for the tags asked, there is no suggestion rather than a guessed one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from proofer.grammar.features import FEATURE_OF, SPELLINGS, values
+from proofer.grammar.matcher import Match, Reading
+
+Generate = Callable[[str, Sequence[str]], list[str]]
+
+#: Tags the analyser adds for compounding, which the generator does not take.
+_NOT_GENERATED = frozenset({"compound-R", "compound-only-L", "cmp"})
+_PLACEHOLDER = re.compile(r"\{(\d+)\}")
+
+
+def match_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def retag(tags: Sequence[str], wanted: Iterable[str]) -> tuple[str, ...]:
+    """`tags` with each wanted tag in place of the tag of the same feature (added
+    at the end when the reading has none)."""
+    out = [t for t in tags if t not in _NOT_GENERATED]
+    for w in wanted:
+        feat = FEATURE_OF.get(w)
+        idx = next((i for i, t in enumerate(out) if feat and FEATURE_OF.get(t) == feat), None)
+        if idx is None:
+            out.append(w)
+        else:
+            out[idx] = w
+    return tuple(out)
+
+
+def _spellings(tags: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The tag tuple, then the same with the gender written as the dictionary may
+    write it for that form (see features.SPELLINGS)."""
+    out = [tags]
+    for i, t in enumerate(tags):
+        for alt in SPELLINGS.get(t, ()):
+            if alt != t:
+                out.append(tags[:i] + (alt,) + tags[i + 1:])
+        if t in SPELLINGS and "pl" in tags:  # a plural participle has no gender tag
+            out.append(tags[:i] + tags[i + 1:])
+    return out
+
+
+def generate_form(generate: Generate, reading: Reading, wanted: Iterable[str]) -> str | None:
+    lemma = reading.lemma
+    for tags in _spellings(retag(reading.tags, wanted)):
+        forms = generate(lemma, tags)
+        if forms:
+            return forms[0]
+    return None
+
+
+def target_tags(match: Match, like: int | None, features: Sequence[str],
+                to: Sequence[str]) -> list[str] | None:
+    """The tags the token should get: `like`'s value in each feature it decides
+    (an open value, as the gender of "de", leaves the token's own), then `to`."""
+    wanted: list[str] = []
+    if like is not None:
+        got = match.token(like)
+        if got is None or not got[1]:
+            return None
+        model = got[1][0].tags
+        for feat in features:
+            vals = values(model, feat)
+            if vals is not None and len(vals) == 1:
+                wanted.append(next(iter(vals)))
+    wanted.extend(to)
+    return wanted
+
+
+def suggestions(match: Match, paragraph: str, generate: Generate) -> list[str]:
+    """The rule's suggestions for the marked span, best first, without repeats and
+    without the span's own text."""
+    start, end = match.span()
+    flagged = paragraph[start:end]
+    out: list[str] = []
+    for s in match.rule.suggestions:
+        if s.text is not None:
+            text = _PLACEHOLDER.sub(lambda m: _element_text(match, paragraph, int(m.group(1))),
+                                    s.text)
+            fix: str | None = match_case(flagged, text) if text else text
+        else:
+            fix = _inflected_span(match, paragraph, s.inflect, s.like, s.features, s.to,
+                                  generate)
+        if fix is not None and fix not in out and fix != flagged:
+            out.append(fix)
+    return out
+
+
+def _element_text(match: Match, paragraph: str, element: int) -> str:
+    hits = match.elements[element]
+    if not hits:
+        return ""
+    tokens = match.tokens
+    return paragraph[tokens[hits[0][0]].start:tokens[hits[-1][0]].end]
+
+
+def _inflected_span(match: Match, paragraph: str, element: int | None, like: int | None,
+                    features: Sequence[str], to: Sequence[str], generate: Generate) -> str | None:
+    if element is None:
+        return None
+    got = match.token(element)
+    wanted = target_tags(match, like, features, to)
+    if got is None or wanted is None or not got[1]:
+        return None
+    index, readings = got
+    form = generate_form(generate, readings[0], wanted)
+    if form is None:
+        return None
+    token = match.tokens[index]
+    start, end = match.span()
+    if not (start <= token.start and token.end <= end):
+        return None
+    return (paragraph[start:token.start] + match_case(token.text, form)
+            + paragraph[token.end:end])

@@ -1,0 +1,273 @@
+"""Strict loading of the grammar rule files (resources/grammar/rules/*.yaml).
+
+The format is described in resources/grammar/rules/README.md. As with the phrase
+rules, a typo in a key would silently change what a rule does, so an unknown key
+refuses the rule with file, line and reason, and every other rule still loads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from proofer.finding import Category, Severity
+from proofer.grammar.features import check_feature
+from proofer.grammar.model import (
+    READING_MODES,
+    Constraint,
+    GrammarRule,
+    Suggestion,
+    TagExpr,
+    TokenSpec,
+)
+from proofer.rules.loader import _bool, _LineLoader, _list, _str, _str_list
+from proofer.rules.model import Example, RuleLoadError
+from proofer.settings import RESOURCES
+
+RULES_DIR = RESOURCES / "grammar" / "rules"
+
+FILE_KEYS = {"rules", "defaults"}
+DEFAULT_KEYS = {"category", "severity", "source", "url"}
+RULE_KEYS = {"id", "pattern", "message", "source", "url", "category", "severity", "agree",
+             "disagree", "antipatterns", "suggest", "examples", "correct", "note"}
+REQUIRED = ("id", "pattern", "message", "source", "category", "severity", "examples", "correct")
+TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_word", "not_lemma",
+              "reading", "negate", "optional", "repeat", "skip", "mark", "case_sensitive",
+              "sentence_start", "known", "any_of"}
+#: keys that belong to the element as a whole, not to one of its any_of alternatives
+OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
+CONSTRAINT_KEYS = {"tokens", "features"}
+SUGGEST_KEYS = {"inflect", "like", "features", "to", "text"}
+EXAMPLE_KEYS = {"wrong", "correction"}
+
+
+def load_grammar_files(directory: Path = RULES_DIR) -> tuple[list[GrammarRule], list[str]]:
+    return load_grammar_rules(sorted(directory.glob("*.yaml")))
+
+
+def load_grammar_rules(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
+    """All usable rules, and one Swedish message per refused rule or file."""
+    rules: list[GrammarRule] = []
+    errors: list[str] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        file_rules, file_errors = _load_file(Path(path))
+        errors.extend(file_errors)
+        for rule in file_rules:
+            if rule.id in seen:
+                errors.append(f"{rule.where}: regel {rule.id}: id:t finns redan i {seen[rule.id]}")
+                continue
+            seen[rule.id] = rule.where
+            rules.append(rule)
+    return rules, errors
+
+
+def _load_file(path: Path) -> tuple[list[GrammarRule], list[str]]:
+    name = path.name
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [f"{name}: kan inte läsas: {exc}"]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        return [], [f"{name}{line}: ogiltig YAML: {getattr(exc, 'problem', exc)}"]
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return [], [f"{name}: filen ska ha en lista 'rules:'"]
+    unknown = set(data) - FILE_KEYS - {"__line__"}
+    if unknown:
+        return [], [f"{name}:1: okända nycklar på filnivå: {', '.join(sorted(unknown))}"]
+    defaults = data.get("defaults") or {}
+    bad = set(defaults) - DEFAULT_KEYS - {"__line__"}
+    if bad:
+        return [], [f"{name}:{defaults.get('__line__', 1)}: okända nycklar i defaults: "
+                    f"{', '.join(sorted(bad))}"]
+    rules: list[GrammarRule] = []
+    errors: list[str] = []
+    for raw in data["rules"]:
+        line = raw.get("__line__", 0) if isinstance(raw, dict) else 0
+        try:
+            if not isinstance(raw, dict):
+                raise RuleLoadError("en regel ska vara en mappning")
+            merged = {k: v for k, v in defaults.items() if k != "__line__"} | raw
+            rules.append(_build_rule(merged, name, line))
+        except RuleLoadError as exc:
+            rid = raw.get("id", "?") if isinstance(raw, dict) else "?"
+            errors.append(f"{name}:{exc.args[1] if len(exc.args) > 1 else line}: "
+                          f"regel {rid}: {exc.args[0]}")
+    return rules, errors
+
+
+def _fail(message: str, raw: Any) -> RuleLoadError:
+    """An error that names the line of the mapping it is about."""
+    line = raw.get("__line__") if isinstance(raw, dict) else None
+    return RuleLoadError(message, line) if line else RuleLoadError(message)
+
+
+def _build_rule(raw: dict[str, Any], file: str, line: int) -> GrammarRule:
+    unknown = set(raw) - RULE_KEYS - {"__line__"}
+    if unknown:
+        raise RuleLoadError(f"okända nycklar: {', '.join(sorted(unknown))}")
+    missing = [k for k in REQUIRED if k not in raw]
+    if missing:
+        raise RuleLoadError(f"saknar: {', '.join(missing)}")
+    pattern = _pattern(raw["pattern"])
+    antipatterns = tuple(_pattern(p) for p in _list(raw.get("antipatterns", []), "antipatterns"))
+    constraints = tuple(_constraint(c, len(pattern), differ=False)
+                        for c in _list(raw.get("agree", []), "agree"))
+    constraints += tuple(_constraint(c, len(pattern), differ=True)
+                         for c in _list(raw.get("disagree", []), "disagree"))
+    suggest = tuple(_suggestion(s, pattern) for s in _list(raw.get("suggest", []), "suggest"))
+    try:
+        category = Category(raw["category"])
+        severity = Severity(raw["severity"])
+    except ValueError as exc:
+        raise RuleLoadError(str(exc)) from None
+    examples = tuple(_example(e, bool(suggest)) for e in _list(raw["examples"], "examples"))
+    correct = tuple(_str_list(raw["correct"], "correct"))
+    return GrammarRule(
+        id=_str(raw, "id"), pattern=pattern, message=_str(raw, "message"),
+        source=_str(raw, "source"), category=category, severity=severity, examples=examples,
+        correct=correct, constraints=constraints, antipatterns=antipatterns,
+        suggestions=suggest, file=file, line=line, url=str(raw.get("url", "")),
+        note=str(raw.get("note", "")))
+
+
+def _pattern(raw: Any) -> tuple[TokenSpec, ...]:
+    items = _list(raw, "pattern")
+    if not items:
+        raise RuleLoadError("pattern är tom")
+    return tuple(_token(t) for t in items)
+
+
+def _words(value: Any, key: str, cased: bool) -> frozenset[str]:
+    words = _str_list(value, key)
+    return frozenset(words if cased else (w.lower() for w in words))
+
+
+def _tag_expr(value: Any, key: str) -> TagExpr:
+    """"adj ind" (all of them) or a list of such alternatives."""
+    alts = _str_list(value, key)
+    expr = tuple(frozenset(a.split()) for a in alts)
+    if not expr or any(not a for a in expr):
+        raise RuleLoadError(f"{key} ska vara taggar, t.ex. 'adj ind' eller ['n', 'np']")
+    return expr
+
+
+def _token(raw: Any) -> TokenSpec:
+    if not isinstance(raw, dict):
+        raise RuleLoadError("ett mönsterelement ska vara en mappning, t.ex. {tags: adj}")
+    unknown = set(raw) - TOKEN_KEYS - {"__line__"}
+    if unknown:
+        raise _fail(f"okända nycklar i mönsterelementet: {', '.join(sorted(unknown))}", raw)
+    cased = _bool(raw, "case_sensitive", False)
+    regex = None
+    if "regex" in raw:
+        try:
+            regex = re.compile(str(raw["regex"]), 0 if cased else re.IGNORECASE)
+        except re.error as exc:
+            raise _fail(f"trasigt reguljärt uttryck: {exc}", raw) from None
+    reading = raw.get("reading", "first")
+    if reading not in READING_MODES:
+        raise _fail(f"reading ska vara en av {', '.join(READING_MODES)}", raw)
+    optional = _bool(raw, "optional", False)
+    repeat = raw.get("repeat", 1)
+    skip = raw.get("skip", 0)
+    if not isinstance(repeat, int) or repeat < 1 or not isinstance(skip, int) or skip < 0:
+        raise _fail("repeat ska vara ett heltal ≥ 1 och skip ett heltal ≥ 0", raw)
+    alternatives: tuple[TokenSpec, ...] = ()
+    if "any_of" in raw:
+        inner = set(raw) - OUTER_KEYS - {"__line__"}
+        if inner:
+            raise _fail(f"any_of står ensamt med {', '.join(sorted(OUTER_KEYS - {'any_of'}))}; "
+                        f"flytta in {', '.join(sorted(inner))}", raw)
+        alternatives = tuple(_token(a) for a in _list(raw["any_of"], "any_of"))
+        if not alternatives:
+            raise _fail("any_of är tom", raw)
+    known = raw.get("known")
+    if known is not None and not isinstance(known, bool):
+        raise _fail("known ska vara true eller false", raw)
+    return TokenSpec(
+        words=_words(raw["word"], "word", cased) if "word" in raw else None,
+        regex=regex,
+        lemmas=_words(raw["lemma"], "lemma", False) if "lemma" in raw else None,
+        tags=_tag_expr(raw["tags"], "tags") if "tags" in raw else None,
+        not_tags=_tag_expr(raw["not_tags"], "not_tags") if "not_tags" in raw else (),
+        no_reading=_tag_expr(raw["no_reading"], "no_reading") if "no_reading" in raw else (),
+        not_words=_words(raw.get("not_word", []), "not_word", cased),
+        not_lemmas=_words(raw.get("not_lemma", []), "not_lemma", False),
+        reading=reading, negate=_bool(raw, "negate", False), min=0 if optional else 1,
+        max=repeat, skip=skip, mark=_bool(raw, "mark", False), case_sensitive=cased,
+        sentence_start=_bool(raw, "sentence_start", False), known=known,
+        alternatives=alternatives)
+
+
+def _index(value: Any, size: int, what: str, raw: Any) -> int:
+    if not isinstance(value, int) or not 0 <= value < size:
+        raise _fail(f"{what} ska vara ett elementnummer 0–{size - 1} i pattern", raw)
+    return value
+
+
+def _features(value: Any, raw: Any) -> tuple[str, ...]:
+    try:
+        return tuple(check_feature(f) for f in _str_list(value, "features"))
+    except ValueError as exc:
+        raise _fail(str(exc), raw) from None
+
+
+def _constraint(raw: Any, size: int, differ: bool) -> Constraint:
+    if not isinstance(raw, dict) or set(raw) - CONSTRAINT_KEYS - {"__line__"}:
+        raise _fail("agree/disagree ska vara {tokens: [a, b], features: [...]}", raw)
+    pair = raw.get("tokens")
+    if not isinstance(pair, list) or len(pair) != 2:
+        raise _fail("tokens ska vara två elementnummer", raw)
+    first, second = (_index(p, size, "tokens", raw) for p in pair)
+    features = _features(raw.get("features", []), raw)
+    if not features:
+        raise _fail("features saknas", raw)
+    return Constraint(first, second, features, differ)
+
+
+def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
+    if not isinstance(raw, dict) or set(raw) - SUGGEST_KEYS - {"__line__"}:
+        raise _fail(f"ett förslag har nycklarna {', '.join(sorted(SUGGEST_KEYS))}", raw)
+    size = len(pattern)
+    if ("text" in raw) == ("inflect" in raw):
+        raise _fail("ett förslag ska ha antingen inflect eller text", raw)
+    if "text" in raw:
+        text = str(raw["text"])
+        for n in re.findall(r"\{(\d+)\}", text):
+            _index(int(n), size, "{N} i text", raw)
+        return Suggestion(text=text)
+    element = _index(raw["inflect"], size, "inflect", raw)
+    marked = [i for i, s in enumerate(pattern) if s.mark] or list(range(size))
+    if not min(marked) <= element <= max(marked):
+        raise _fail("inflect ska peka på ett element inom det markerade", raw)
+    like = _index(raw["like"], size, "like", raw) if "like" in raw else None
+    features = _features(raw.get("features", []), raw)
+    if (like is None) != (not features):
+        raise _fail("like och features anges tillsammans", raw)
+    to = tuple(str(raw.get("to", "")).split())
+    if like is None and not to:
+        raise _fail("inflect behöver like + features eller to", raw)
+    return Suggestion(inflect=element, like=like, features=features, to=to)
+
+
+def _example(raw: Any, has_suggestions: bool) -> Example:
+    if not isinstance(raw, dict):
+        raise RuleLoadError("ett exempel ska vara {wrong: ..., correction: ...}")
+    if set(raw) - EXAMPLE_KEYS - {"__line__"} or "wrong" not in raw or "correction" not in raw:
+        raise _fail("exemplet ska ha exakt nycklarna wrong och correction", raw)
+    correction = raw["correction"]
+    if correction is not None:
+        correction = str(correction)
+    if correction is None and has_suggestions:
+        raise _fail("exemplet saknar correction fast regeln har förslag", raw)
+    try:
+        return Example.parse(str(raw["wrong"]), correction)
+    except ValueError as exc:
+        raise _fail(str(exc), raw) from None

@@ -1,0 +1,223 @@
+"""Every example of every grammar rule (resources/grammar/rules/*.yaml) is a test,
+run on the real morphology; plus the loader's strictness and the matcher's
+semantics on hand-made tagged tokens.
+
+A wrong example must give exactly one finding of its own rule, at the marked span,
+with the listed correction first, and no other grammar rule may claim anything
+else in it; a correct example must give no grammar finding at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from proofer.checkers.grammar import GrammarChecker
+from proofer.grammar import GrammarRuleSet, load_grammar_files, load_grammar_rules
+from proofer.grammar.features import agree
+from proofer.grammar.inflect import retag
+from proofer.rules.model import Example
+
+RULES, ERRORS = load_grammar_files()
+ALL = GrammarRuleSet(RULES)
+
+
+def _morph():
+    from proofer.morph import get_morphology
+
+    morph = get_morphology()
+    assert morph.status == "ok", morph.status
+    return morph
+
+
+def test_shipped_rule_files_load_without_errors() -> None:
+    assert ERRORS == []
+    assert len(RULES) >= 5
+
+
+def test_every_rule_has_examples_a_source_and_a_swedish_message() -> None:
+    for r in RULES:
+        assert r.examples and r.correct, r.id
+        assert r.source.strip(), r.id
+        assert r.message.strip()[-1:] in ".)?!”", r.id
+
+
+WRONG = [pytest.param(r, e, id=f"{r.id}:{i}") for r in RULES for i, e in enumerate(r.examples)]
+RIGHT = [pytest.param(r, c, id=f"{r.id}:{i}") for r in RULES for i, c in enumerate(r.correct)]
+
+
+@pytest.mark.parametrize(("rule", "example"), WRONG)
+def test_wrong_example(rule, example: Example) -> None:
+    morph = _morph()
+    found = ALL.check(example.text, morph.analyse(example.text), morph.generate)
+    own = [f for f in found if f.rule == rule.id]
+    assert len(own) == 1, f"{rule.where}: {len(own)} fynd i {example.text!r}: {found}"
+    f = own[0]
+    marked = example.text[example.start:example.end]
+    assert (f.start, f.end) == (example.start, example.end), (
+        f"{rule.where}: fann {f.text!r}, markerat {marked!r}")
+    assert f.suggestions[:1] == ((example.correction,) if example.correction else ()), (
+        f"{rule.where}: {f.suggestions}")
+    others = [g.rule for g in found if g is not f]
+    assert others == [], f"{rule.where}: andra regler slår till: {others}"
+
+
+@pytest.mark.parametrize(("rule", "text"), RIGHT)
+def test_correct_example(rule, text: str) -> None:
+    morph = _morph()
+    found = ALL.check(text, morph.analyse(text), morph.generate)
+    assert found == [], f"{rule.where}: slår till på korrekt text {text!r}: {found}"
+
+
+# ---------------------------------------------------------------- hand-made tokens
+@dataclass(frozen=True)
+class R:
+    lemma: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class T:
+    start: int
+    end: int
+    text: str
+    readings: tuple[R, ...]
+
+
+def _tokens(*words: tuple[str, list[tuple[str, str]]]) -> tuple[str, list[T]]:
+    """A paragraph and its tokens from (text, [(lemma, 'tag tag'), ...]) pairs."""
+    text, toks = "", []
+    for word, readings in words:
+        if text and word not in ".,":
+            text += " "
+        toks.append(T(len(text), len(text) + len(word), word,
+                      tuple(R(lemma, tuple(tags.split())) for lemma, tags in readings)))
+        text += word
+    return text, toks
+
+
+ETT = ("ett", [("en", "det ind nt sg")])
+MORK = ("mörk", [("mörk", "adj sint pst ut sg ind")])
+KVALL = ("kväll", [("kväll", "n ut sg ind")])
+STOP = (".", [(".", "sent")])
+
+FORMS = {("en", ("det", "ind", "ut", "sg")): "en", ("mörk", ("adj", "sint", "pst", "nt", "sg",
+                                                             "ind")): "mörkt"}
+
+
+def _generate(lemma: str, tags) -> list[str]:
+    form = FORMS.get((lemma, tuple(tags)))
+    return [form] if form else []
+
+
+def _rule(tmp_path: Path, body: str):
+    p = tmp_path / "t.yaml"
+    p.write_text("defaults: {category: grammar, severity: error, source: test}\nrules:\n" + body,
+                 encoding="utf-8")
+    return load_grammar_rules([p])
+
+
+ARTICLE_RULE = """
+  - id: t.article
+    message: 'Genus: {suggestion}.'
+    pattern:
+      - {lemma: en, tags: det ind, mark: true}
+      - {tags: adj, optional: true, repeat: 2}
+      - {tags: n sg ind}
+    disagree: [{tokens: [0, 2], features: [gender]}]
+    suggest: [{inflect: 0, like: 2, features: [gender]}]
+    examples: [{wrong: '«ett» mörk kväll', correction: en}]
+    correct: ['en mörk kväll']
+"""
+
+
+def test_disagreement_fires_and_the_generator_corrects(tmp_path: Path) -> None:
+    rules, errors = _rule(tmp_path, ARTICLE_RULE)
+    assert errors == []
+    text, toks = _tokens(ETT, MORK, KVALL, STOP)
+    found = GrammarRuleSet(rules).check(text, toks, _generate)
+    assert [(f.text, f.suggestions, f.message) for f in found] == [
+        ("ett", ("en",), "Genus: en.")]
+
+
+def test_no_match_across_a_sentence_boundary(tmp_path: Path) -> None:
+    rules, _ = _rule(tmp_path, ARTICLE_RULE)
+    text, toks = _tokens(ETT, STOP, KVALL)
+    assert GrammarRuleSet(rules).check(text, toks, _generate) == []
+
+
+def test_no_finding_without_a_generated_correction(tmp_path: Path) -> None:
+    rules, _ = _rule(tmp_path, ARTICLE_RULE)
+    text, toks = _tokens(ETT, MORK, KVALL)
+    assert GrammarRuleSet(rules).check(text, toks, lambda lemma, tags: []) == []
+
+
+def test_an_open_value_never_disagrees() -> None:
+    assert agree(("adj", "un", "pl"), ("n", "nt", "pl"), ["gender", "number"])
+    assert not agree(("adj", "ut", "sg"), ("n", "nt", "sg"), ["gender"])
+    assert agree(("adj", "ut", "sg"), ("n", "nt", "sg"), ["number"])
+
+
+def test_antipattern_over_the_marked_token_cancels(tmp_path: Path) -> None:
+    body = ARTICLE_RULE.replace("    suggest:", "    antipatterns: [[{word: ett}, {word: mörk}]]\n"
+                                "    suggest:")
+    rules, errors = _rule(tmp_path, body)
+    assert errors == []
+    text, toks = _tokens(ETT, MORK, KVALL)
+    assert GrammarRuleSet(rules).check(text, toks, _generate) == []
+
+
+def test_skip_and_negation(tmp_path: Path) -> None:
+    body = """
+  - id: t.skip
+    message: 'Fel.'
+    pattern:
+      - {word: ett, skip: 2}
+      - {tags: n, negate: true, mark: true}
+    examples: [{wrong: '«x»', correction: null}]
+    correct: ['y']
+"""
+    rules, errors = _rule(tmp_path, body)
+    assert errors == []
+    text, toks = _tokens(ETT, KVALL, MORK)
+    found = GrammarRuleSet(rules).check(text, toks, _generate)
+    assert [f.text for f in found] == ["mörk"]
+
+
+def test_retag_replaces_by_feature_and_drops_compound_tags() -> None:
+    assert retag(("adj", "sint", "pst", "ut", "sg", "ind", "compound-R"), ["nt"]) == (
+        "adj", "sint", "pst", "nt", "sg", "ind")
+    assert retag(("vblex", "pres", "actv"), ["inf"]) == ("vblex", "inf", "actv")
+
+
+# ---------------------------------------------------------------- the loader
+def test_unknown_key_is_refused_with_file_and_line_and_the_rest_loads(tmp_path: Path) -> None:
+    bad = ARTICLE_RULE.replace("t.article", "t.bad").replace("{tags: n sg ind}",
+                                                              "{tagz: n sg ind}")
+    rules, errors = _rule(tmp_path, ARTICLE_RULE + bad)
+    assert [r.id for r in rules] == ["t.article"]
+    assert len(errors) == 1 and errors[0].startswith("t.yaml:") and "tagz" in errors[0]
+    assert "t.bad" in errors[0]
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (("features: [gender]}]\n    suggest", "features: [genus]}]\n    suggest"), "genus"),
+    (("tokens: [0, 2]", "tokens: [0, 7]"), "elementnummer"),
+    (("{inflect: 0,", "{inflect: 0, size: 3,"), "förslag"),
+    (("mark: true}", "mark: true, reading: some}"), "reading"),
+])
+def test_bad_rules_are_refused_with_a_reason(tmp_path: Path, change, words) -> None:
+    rules, errors = _rule(tmp_path, ARTICLE_RULE.replace(*change))
+    assert rules == [] and words in errors[0], errors
+
+
+def test_checker_reports_a_missing_morphology_and_finds_nothing(monkeypatch) -> None:
+    import proofer.checkers.grammar as mod
+
+    monkeypatch.setattr(mod, "_load_morphology",
+                        lambda: (None, "unavailable: morfologikomponenten saknas (test)"))
+    checker = GrammarChecker(RULES, [])
+    assert checker.status() == "unavailable: morfologikomponenten saknas (test)"
+    assert checker.check_paragraph("Det var ett mörk kväll.") == []
