@@ -258,3 +258,26 @@ def test_a_long_paragraph_does_not_deadlock(morph: ApertiumMorphology) -> None:
     tokens = morph.analyse(text)
     assert len(tokens) == 8 * 3000
     assert tokens[-1].text == "." and tokens[-1].end == len(text.rstrip())
+
+
+def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
+    """No Apertium tools on PATH: the grammar engine reports why, in Swedish, and
+    spelling still runs (CLI JSON `engines`)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Regeringen sgäer att det var ett mörk kväll.\n", encoding="utf-8")
+    env = dict(os.environ, PATH=str(tmp_path))  # lt-proc, cg-proc, apertium-tagger absent
+    run = subprocess.run(
+        [sys.executable, "-m", "proofer", "check", "--format", "json", "--languagetool", "off",
+         str(draft)],
+        env=env, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
+        timeout=300)
+    report = json.loads(run.stdout)["files"][0]
+    assert report["engines"]["grammar"].startswith("unavailable: saknar lt-proc")
+    assert "Debian-paketen" in report["engines"]["grammar"]
+    assert [f["text"] for f in report["findings"] if f["category"] == "spelling"] == ["sgäer"]
