@@ -45,7 +45,7 @@ def test_predicative(morph: ApertiumMorphology) -> None:
 
 
 def test_tagger_choice_first_alternatives_kept(morph: ApertiumMorphology) -> None:
-    tokens = morph.analyse("Idag jag åker hem.")
+    tokens = morph.analyse("Idag åker jag hem.")
     assert tok(tokens, "jag").has("prn", "nom")
     aker = tok(tokens, "åker")
     assert aker.has("vblex", "pres")
@@ -281,3 +281,23 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     assert report["engines"]["grammar"].startswith("unavailable: saknar lt-proc")
     assert "Debian-paketen" in report["engines"]["grammar"]
     assert [f["text"] for f in report["findings"] if f["category"] == "spelling"] == ["sgäer"]
+
+
+# Our CG-3 rules (resources/grammar/disambiguation/swedish.cg3), one example each.
+@pytest.mark.parametrize(("sentence", "word", "tags"), [
+    ("Han åt middag med oss.", "åt", ("vblex", "past")),
+    ("Vi bor här sedan länge.", "bor", ("vblex", "pres")),
+    ("De som kom fick mat.", "De", ("prn",)),
+    ("Vi köper det som behövs.", "det", ("prn",)),
+    ("Jag vet när han kommer.", "när", ("cnjadv",)),
+])
+def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
+                                  tags: tuple[str, ...]) -> None:
+    assert tok(morph.analyse(sentence), word).has(*tags)
+
+
+def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Han själv kom. De nya husen brann. Han ofta går.")
+    assert tok(tokens, "själv").has("det")
+    assert tok(tokens, "De").has("det")  # a determiner before its noun phrase
+    assert tok(tokens, "ofta").has("adv")

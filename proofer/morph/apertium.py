@@ -4,6 +4,10 @@ Debian's apertium-swe-nor ships the most complete Swedish analyser packaged anyw
 (swe-nob.automorf.bin; measured against apertium-swe-dan's in benchmarks/README.md),
 the CG-3 disambiguation grammar and tagger model trained for it, and the Swedish
 generator (nor-swe.autogen.bin). apertium-swe-dan's files are the fall-back.
+
+Between the analyser and Apertium's CG-3 grammar runs our own (resources/grammar/
+disambiguation/swedish.cg3): Swedish facts that grammar gets wrong ("han åt middag" is
+not the preposition "åt"), as CG-3 rules in a data file like the rest of the grammar.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ if TYPE_CHECKING:
     from proofer.speller import Speller
 
 DATA_ROOT = Path("/usr/share/apertium")
+# Our own CG-3 rules, run before Apertium's grammar (the file says why).
+OUR_GRAMMAR = (Path(__file__).resolve().parents[2] / "resources" / "grammar" / "disambiguation"
+               / "swedish.cg3")
 TOOLS = ("lt-proc", "cg-proc", "apertium-tagger")
 CACHE_SIZE = 5_000  # paragraphs; an article has hundreds, an editor keeps a few open
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
@@ -91,10 +98,11 @@ class ApertiumMorphology:
         # CG-3's output goes to the tagger through us: the tagger's -f (all analyses,
         # its choice first) garbles compound analyses ("a<cmp>/b<cmp>+/c"), so its
         # choice is read on its own and put first among what CG-3 left.
-        self._analyser = NullFlushPipeline([
-            ["lt-proc", "-z", "-w", "-e", str(files.analyser)],
-            ["cg-proc", "-z", str(files.grammar)],
-        ])
+        stages = [["lt-proc", "-z", "-w", "-e", str(files.analyser)]]
+        if OUR_GRAMMAR.is_file():
+            stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
+        stages.append(["cg-proc", "-z", str(files.grammar)])
+        self._analyser = NullFlushPipeline(stages)
         self._tagger = NullFlushPipeline([
             ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
         ])
