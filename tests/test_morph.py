@@ -301,3 +301,45 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(tokens, "själv").has("det")
     assert tok(tokens, "De").has("det")  # a determiner before its noun phrase
     assert tok(tokens, "ofta").has("adv")
+
+
+def test_engine_prepares_only_uncached_paragraphs() -> None:
+    """The engine hands a paragraph checker the paragraphs it will ask about and has
+    no findings for, so the grammar can analyse them in one stream."""
+    from proofer.checkers.base import ParagraphChecker
+    from proofer.engine import Engine
+
+    class Spy(ParagraphChecker):
+        name = "spy"
+        engine = "spy"
+
+        def __init__(self) -> None:
+            self.prepared: list[list[str]] = []
+
+        def prepare(self, texts: list[str]) -> None:
+            self.prepared.append(list(texts))
+
+        def check_paragraph(self, text: str) -> list:
+            return []
+
+    spy = Spy()
+    engine = Engine([spy])
+    engine.check("Ett stycke.\n\nEtt annat stycke.\n")
+    engine.check("Ett stycke.\n\nEtt ändrat stycke.\n")
+    assert spy.prepared == [["Ett stycke.", "Ett annat stycke."], ["Ett ändrat stycke."]]
+
+
+def test_grammar_checker_prepares_through_analyse_many(monkeypatch) -> None:
+    from proofer.checkers.grammar import GrammarChecker
+
+    morph = ApertiumMorphology()
+    try:
+        checker = GrammarChecker(morphology=morph)
+        asked: list[list[str]] = []
+        original = morph.analyse_many
+        monkeypatch.setattr(morph, "analyse_many", lambda ps: asked.append(ps) or original(ps))
+        checker.prepare(["Ett mörk kväll.", "", "Huset är stor."])
+        assert asked == [["Ett mörk kväll.", "Huset är stor."]]
+        assert morph._cache.get("Huset är stor.") is not None  # check_paragraph finds it
+    finally:
+        morph.close()
