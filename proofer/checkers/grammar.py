@@ -77,4 +77,4 @@ class GrammarChecker(ParagraphChecker):
         if morph is None or str(getattr(morph, "status", "ok")) != "ok" or not text.strip():
             return []
         tokens = morph.analyse(text)
-        return self.rules.check(text, tokens, morph.generate)
+        return self.rules.check(text, tokens, morph.generate, morph.analyse)

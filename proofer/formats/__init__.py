@@ -62,7 +62,8 @@ def load_document(path: Path | str) -> Document:
     return doc
 
 
-def save_document(doc: Document, text: str, path: Path | str | None = None) -> Path:
+def save_document(doc: Document, text: str, path: Path | str | None = None,
+                  overwrite: bool = False) -> Path:
     """Write `text` in the document's own format to `path` (default: where it came
     from); the previous file is kept as .bak.
 
@@ -70,7 +71,8 @@ def save_document(doc: Document, text: str, path: Path | str | None = None) -> P
     Word a line diff maps lines to paragraphs (see formats.linemap). Afterwards
     `doc` describes the saved file (its text as it now reads, its new fingerprint),
     so saving again works. Raises ChangedOnDisk when the original file changed since
-    it was loaded, OSError when it cannot be written.
+    it was loaded (unless `overwrite`: the person chose to replace it), OSError when it
+    cannot be written.
     """
     if path is None and doc.path is None:
         raise ValueError("dokumentet har ingen fil att spara till")
@@ -90,7 +92,7 @@ def save_document(doc: Document, text: str, path: Path | str | None = None) -> P
     else:
         data, _ = render_plain(doc, text)
     same_file = doc.path is not None and _same(target, Path(doc.path))
-    expected = state.get("fingerprint", False) if same_file else False
+    expected = state.get("fingerprint", False) if same_file and not overwrite else False
     atomic_write_bytes(target, data, backup=True, expected=expected)
     saved = _parse(target, data, doc.format)
     doc.text, doc.encoding, doc.path = saved.text, saved.encoding, target

@@ -9,9 +9,18 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from proofer.finding import Category
 from proofer.ui.editor import suggestion_label
+from proofer.ui.style import LABELS
 
 HEADERS = ["Tid", "Rad", "Före", "Efter", "Regel", "Kategori", "Status"]
+CSV_HEADERS = ["Tid", "Rad", "Före", "Efter", "Regel", "Kategori", "Ångrad"]
+
+
+def category_label(category: str) -> str:
+    """The Swedish name of a category key ("artifact" → "Rester")."""
+    return LABELS[Category(category)] if category in Category._value2member_map_ \
+        else category
 
 
 @dataclass
@@ -28,7 +37,7 @@ class Change:
     def row(self, available_undo_steps: int) -> list[str]:
         return [self.time.strftime("%Y-%m-%d %H:%M:%S"), str(self.line), self.before,
                 suggestion_label(self.after) if not self.after else self.after,
-                self.rule, self.category,
+                self.rule, category_label(self.category),
                 "ångrad" if self.is_undone(available_undo_steps) else ""]
 
     def is_undone(self, available_undo_steps: int) -> bool:
@@ -64,12 +73,16 @@ class ChangeLog:
         self.available = available
 
     def to_csv(self) -> str:
+        """For a spreadsheet at a Swedish desk: Swedish headers and categories, and
+        semicolons, which Excel with Swedish settings splits columns at (the decimal
+        comma takes the comma). The writer adds a BOM so that Excel reads UTF-8."""
         out = io.StringIO()
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(["time", "line", "before", "after", "rule", "category", "undone"])
+        w = csv.writer(out, delimiter=";", lineterminator="\n")
+        w.writerow(CSV_HEADERS)
         for c in self.changes:
             w.writerow([c.time.isoformat(timespec="seconds"), c.line, c.before, c.after,
-                        c.rule, c.category, "yes" if c.is_undone(self.available) else "no"])
+                        c.rule, category_label(c.category),
+                        "ja" if c.is_undone(self.available) else "nej"])
         return out.getvalue()
 
 

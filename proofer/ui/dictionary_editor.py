@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer.formats.errors import LoadError
 from proofer.names.editing import DictionaryFile
 from proofer.names.model import KINDS, LIST_KEYS, Entry, EntryError
 from proofer.names.proposals import ProposalQueue
 from proofer.safe_write import ChangedOnDisk, atomic_write_text
 from proofer.settings import SHIPPED_DICTIONARIES, Settings
-from proofer.ui.entry_csv import entries_from_csv, entries_to_csv
+from proofer.ui.entry_csv import entries_from_csv, entries_to_csv, read_csv_text
 from proofer.ui.name_search import AllListsSearch
 
 KIND_LABELS = {"person": "person", "organization": "organisation", "place": "plats",
@@ -347,9 +348,9 @@ class DictionaryWindow(QMainWindow):
         if not path:
             return
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(self, "Kan inte läsa filen", f"{path}: {exc}")
+            text = read_csv_text(Path(path))
+        except LoadError as exc:
+            QMessageBox.warning(self, "Kan inte läsa filen", str(exc))
             return
         entries, problems = entries_from_csv(text, Path(path).name)
         added = 0

@@ -318,8 +318,9 @@ class DraftEditor(QPlainTextEdit):
                     lambda: self.addWordRequested.emit(item.id, False))
                 menu.addAction("Lägg till och föreslå för redaktionens ordlista").triggered\
                     .connect(lambda: self.addWordRequested.emit(item.id, True))
-            if f.suggestions and len(self.store.same_rule(item)) > 1:
-                menu.addAction(f"Godta alla för regeln {f.rule}").triggered.connect(
+            same = len(self.store.same_rule(item))
+            if f.suggestions and same > 1:
+                menu.addAction(accept_all_label(f.message, same)).triggered.connect(
                     lambda: self.acceptAllRequested.emit(item.id))
             menu.addSeparator()
         for extend in self.menu_extensions:  # more actions, from their own modules
@@ -350,6 +351,13 @@ class DraftEditor(QPlainTextEdit):
             self.fileDropped.emit(urls[0].toLocalFile())
         else:
             super().dropEvent(event)
+
+
+def accept_all_label(message: str, count: int, limit: int = 60) -> str:
+    """"Godta alla 3: Repliken inleds med bindestreck …": what the rule says, in
+    Swedish, never its internal id."""
+    short = message if len(message) <= limit else message[: limit - 1].rstrip() + "…"
+    return f"Godta alla {count}: {short}"
 
 
 def tooltip_html(item: LiveFinding) -> str:

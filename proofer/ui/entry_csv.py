@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
+from proofer.formats.decode import decode_bytes
+from proofer.formats.errors import LoadError
 from proofer.names.model import KNOWN_KEYS, LIST_KEYS, Entry, EntryError
 
 
@@ -19,9 +22,27 @@ def entries_to_csv(entries: list[Entry]) -> str:
     return out.getvalue()
 
 
+def read_csv_text(path: Path) -> str:
+    """A spreadsheet's CSV as text: UTF-8 (with or without Excel's BOM) or, as Excel
+    with Swedish settings saves it, cp1252. LoadError says in Swedish why not."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(path, f"kan inte läsas ({exc.strerror or exc})") from exc
+    return decode_bytes(data, path).text
+
+
+def _dialect(text: str) -> str:
+    """The delimiter of the header line: Excel with Swedish settings writes ';' (the
+    comma is the decimal sign), others ','; a tab from a pasted table."""
+    header = text.split("\n", 1)[0]
+    return max((";", ",", "\t"), key=header.count) if header else ","
+
+
 def entries_from_csv(text: str, source: str = "CSV") -> tuple[list[Entry], list[str]]:
     """Valid entries and one Swedish message per broken row (with its line number)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text), delimiter=_dialect(text))
     if not reader.fieldnames or "name" not in reader.fieldnames:
         return [], [f"{source}: första raden ska vara rubriker med minst 'name' och 'kind'"]
     unknown = [f for f in reader.fieldnames if f not in KNOWN_KEYS]

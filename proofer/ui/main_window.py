@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QWidget,
 )
@@ -27,6 +28,7 @@ from proofer.document import Document
 from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
+from proofer.safe_write import ChangedOnDisk
 from proofer.settings import Settings
 from proofer.ui import add_person, autosave, change_all, findings_pane, handback, recent
 from proofer.ui.background import Runner, ThreadRunner
@@ -55,6 +57,34 @@ def default_size(window: QWidget) -> QSize:
         return want
     room = screen.availableGeometry().size()
     return want.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
+
+
+def failure_text(target: Path, exc: BaseException) -> str:
+    """Why a save failed, naming the file once (many errors name it themselves)."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return reason if str(target) in reason else f"{target}: {reason}"
+
+
+def changed_on_disk_box(parent: QWidget, target: Path
+                        ) -> tuple[QMessageBox, dict[str, QPushButton]]:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Filen har ändrats på disken",
+                      f"{target.name} har ändrats på disken sedan du öppnade den, av "
+                      "någon annan eller av ett annat program. Inget har sparats ännu.",
+                      parent=parent)
+    box.setInformativeText(
+        f"{target}\n\nLäs in igen: visa filen som den är nu (Ctrl+Z tar tillbaka din "
+        "version).\nSkriv över: spara din version över den andras.\n"
+        "Spara som: spara din version i en annan fil.")
+    role = QMessageBox.ButtonRole
+    buttons = {
+        "reload": box.addButton("Läs in igen", role.DestructiveRole),
+        "overwrite": box.addButton("Skriv över", role.AcceptRole),
+        "save_as": box.addButton("Spara som…", role.ActionRole),
+        "cancel": box.addButton("Avbryt", role.RejectRole),
+    }
+    box.setDefaultButton(buttons["save_as"])
+    box.setEscapeButton(buttons["cancel"])
+    return box, buttons
 
 
 class MainWindow(QMainWindow):
@@ -232,8 +262,7 @@ class MainWindow(QMainWindow):
         if item is None:
             return
         done = self.accept_findings(self.store.same_rule(item))
-        self.statusBar().showMessage(f"{done} ändringar för regeln {item.finding.rule}",
-                                     5000)
+        self.statusBar().showMessage(f"{done} ändringar: {item.finding.message}", 5000)
 
     def accept_findings(self, items: list[LiveFinding]) -> int:
         """Accept the first suggestion of each of `items`, as one undo step; returns
@@ -433,7 +462,7 @@ class MainWindow(QMainWindow):
         self._action(gr, "&Föregående fynd", self.review_previous, "Shift+F8")
         gr.addSeparator()
         self._action(gr, "&Godta förslaget", lambda: self._on_current(self.accept))
-        self._action(gr, "Godta &alla för regeln", lambda: self._on_current(self.accept_all))
+        self._action(gr, "Godta &alla av samma slag", lambda: self._on_current(self.accept_all))
         self._action(gr, "Ändra alla &likadana", lambda: self._on_current(
             lambda fid: change_all.change_all(self, fid)), "Ctrl+Shift+Return",
             tip="Samma ändring överallt där samma ord har samma förslag")
@@ -442,6 +471,9 @@ class MainWindow(QMainWindow):
                      lambda: self._on_current(lambda fid: self.ignore(fid, True)))
         self._action(gr, "&Lägg till i ordlistan",
                      lambda: self._on_current(self.add_to_dictionary))
+        self._action(gr, "Lägg till &person i namnordlistan…",
+                     lambda: add_person.add_person(self, self.editor.current),
+                     tip="Namnet, titeln före och partibeteckningen efter, från texten")
         gr.addSeparator()
         self._action(gr, "&Kontrollera om", self.recheck, "F5")
 
@@ -596,13 +628,16 @@ class MainWindow(QMainWindow):
         target = Path(path)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)  # same format as the draft
-        return self._save_to(target)
+        # The save dialog has asked before replacing a file, the draft's own included.
+        return self._save_to(target, overwrite=True)
 
-    def _save_to(self, target: Path) -> bool:
+    def _save_to(self, target: Path, overwrite: bool = False) -> bool:
         try:
-            saved = save_document(self.doc, self.editor_text(), target)
+            saved = save_document(self.doc, self.editor_text(), target, overwrite=overwrite)
+        except ChangedOnDisk:
+            return self._changed_on_disk(target)
         except Exception as exc:  # noqa: BLE001 - any failure is shown; the text stays open
-            QMessageBox.critical(self, "Kunde inte spara", f"{target}: {exc}")
+            QMessageBox.critical(self, "Kunde inte spara", failure_text(target, exc))
             return False
         autosave.discard(self.doc.path)
         self.doc.path = Path(saved)
@@ -612,6 +647,47 @@ class MainWindow(QMainWindow):
         self._fill_recent(recent.remember(Path(saved)))
         self.statusBar().showMessage(f"Sparad: {saved}", 5000)
         return True
+
+    def _changed_on_disk(self, target: Path) -> bool:
+        """Someone changed the file since it was opened: the person decides."""
+        choice = self.ask_changed_on_disk(target)
+        if choice == "reload":
+            self.reload_from_disk()
+            return False
+        if choice == "overwrite":
+            return self._save_to(target, overwrite=True)
+        if choice == "save_as":
+            return self.save_as()
+        return False
+
+    def ask_changed_on_disk(self, target: Path) -> str:
+        """"reload", "overwrite", "save_as" or "cancel"."""
+        box, buttons = changed_on_disk_box(self, target)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return next((k for k, b in buttons.items() if b is clicked), "cancel")
+
+    def reload_from_disk(self) -> None:
+        """The file as it is on disk now, as one undo step: Ctrl+Z brings back the
+        person's own version, so choosing this loses nothing."""
+        if self.doc.path is None:
+            return
+        try:
+            fresh = load_document(self.doc.path)
+        except LoadError as exc:
+            QMessageBox.warning(self, "Kan inte läsa in filen igen", str(exc))
+            return
+        cur = QTextCursor(self.editor.document())
+        cur.select(QTextCursor.SelectionType.Document)
+        cur.beginEditBlock()
+        cur.insertText(fresh.text)
+        cur.endEditBlock()
+        self.doc = fresh
+        self.editor.document().setModified(False)
+        self._update_title()
+        self.statusBar().showMessage(
+            "Inläst igen från disken. Ctrl+Z tar tillbaka din version.", 8000)
 
     def maybe_save(self) -> bool:
         """Ask before unsaved edits would be lost; False means "stop"."""
@@ -673,7 +749,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Exportera ändringslogg",
                                               str(self._dir() / "ändringar.csv"), "CSV (*.csv)")
         if path:
-            self._write_export(Path(path), self.changes.to_csv())
+            self._write_export(Path(path), "\ufeff" + self.changes.to_csv())  # Excel: UTF-8
 
     def export_report(self) -> None:
         stem = self.doc.path.stem if self.doc.path else "namnlös"

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from proofer.ui import autosave
+from proofer.ui.style import LABELS
 from tests.ui.conftest import wait_checked
 
 
@@ -87,9 +88,11 @@ def test_change_log_and_report_export(qtbot, window, seed, dialogs, tmp_path) ->
     window.accept(item.id, 0)
     dialogs.save_path = str(tmp_path / "log.csv")
     window.export_changes()
-    rows = list(csv.reader(io.StringIO((tmp_path / "log.csv").read_text(encoding="utf-8"))))
-    assert rows[0] == ["time", "line", "before", "after", "rule", "category", "undone"]
+    text = (tmp_path / "log.csv").read_text(encoding="utf-8-sig")  # with Excel's BOM
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0] == ["Tid", "Rad", "Före", "Efter", "Regel", "Kategori", "Ångrad"]
     assert rows[1][2:5] == [item.finding.text, item.finding.suggestions[0], item.finding.rule]
+    assert rows[1][5] == LABELS[item.finding.category] and rows[1][6] == "nej"
     wait_checked(qtbot, window)
     dialogs.save_path = str(tmp_path / "rapport.html")
     window.export_report()
@@ -119,15 +122,15 @@ def test_change_log_knows_undone_changes(qtbot, window, seed) -> None:  # noqa: 
     wait_checked(qtbot, window)
     item = next(i for i in window.store.visible() if i.finding.suggestions)
     window.accept(item.id, 0)
-    assert window.changes.to_csv().splitlines()[1].endswith(",no")
+    assert window.changes.to_csv().splitlines()[1].endswith(";nej")
     window.editor.undo()
-    assert window.changes.to_csv().splitlines()[1].endswith(",yes")
+    assert window.changes.to_csv().splitlines()[1].endswith(";ja")
     window.editor.redo()
-    assert window.changes.to_csv().splitlines()[1].endswith(",no")
+    assert window.changes.to_csv().splitlines()[1].endswith(";nej")
     window.editor.undo()
     window.editor.insertPlainText("x")  # a new edit: the undone change cannot come back
     window.editor.redo()
-    assert window.changes.to_csv().splitlines()[1].endswith(",yes")
+    assert window.changes.to_csv().splitlines()[1].endswith(";ja")
     window.change_dock.show()
     assert window.change_table.item(0, 6).text() == "ångrad"
 
@@ -152,6 +155,15 @@ def test_saving_keeps_the_drafts_mode_and_opening_cleans_up_after_a_killed_save(
     window.editor.insertPlainText("OSPARAT ")
     window.autosave_now()
     assert autosave.autosave_dir().stat().st_mode & 0o777 == 0o700  # unsaved text stays private
+
+
+def test_change_log_table_shows_swedish_category(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    item = next(i for i in window.store.visible() if i.finding.suggestions)
+    window.accept(item.id, 0)
+    window.change_dock.show()
+    assert window.change_table.item(0, 5).text() == LABELS[item.finding.category]
 
 
 def test_exports_keep_the_mode_of_the_file_they_replace(qtbot, window, seed, dialogs,

@@ -137,3 +137,15 @@ def test_accepted_suggestion_is_not_flagged_again(qtbot, window, tmp_path) -> No
     wait_checked(qtbot, window)
     assert window.editor_text().startswith("Frederik Johanssomn")
     assert not any("Frederik" in i.finding.text for i in window.store.visible())
+
+
+def test_accept_all_menu_says_the_rule_in_swedish(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    _open_text(qtbot, window, tmp_path, "- Ja, sa han.\n- Nej, sa hon.\n- Kanske, sa de.\n")
+    item = next(i for i in window.store.visible() if len(window.store.same_rule(i)) > 1)
+    cur = window.editor.textCursor()
+    cur.setPosition(item.start)
+    menu = window.editor.finding_menu(window.editor.cursorRect(cur).center())
+    texts = [a.text() for a in menu.actions()]
+    godta = [t for t in texts if t.startswith("Godta alla")]
+    assert godta and item.finding.rule not in godta[0], texts
+    assert godta[0].startswith(f"Godta alla {len(window.store.same_rule(item))}: ")
