@@ -173,3 +173,19 @@ def test_the_grammar_analyser_never_gets_an_over_long_token() -> None:
     assert max(len(w) for w in sent[0].split()) <= 60
     for f in found:
         assert text[f.start:f.end] == f.text
+
+
+def test_a_long_token_in_a_whole_check_leaves_the_morphology_up() -> None:
+    """The engine's prepare() sent paragraphs to Apertium unmasked: a 10,000-letter
+    token made it time out, and the shared morphology stayed "unavailable" for every
+    later check (found by tests/test_fuzz_long.py)."""
+    from proofer.checkers.registry import build_engine
+    from proofer.morph import get_morphology
+    from proofer.settings import Settings
+
+    engine = build_engine(Settings(languagetool_mode="off"))
+    try:
+        engine.check("Hon sa " + "ha" * 5_000 + " i dag.\nDet var ett stora hus.")
+    finally:
+        engine.close()
+    assert get_morphology().status == "ok"

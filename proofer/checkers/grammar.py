@@ -71,7 +71,7 @@ class GrammarChecker(ParagraphChecker):
         morph = self.morphology()
         many = getattr(morph, "analyse_many", None)
         if morph is not None and str(getattr(morph, "status", "ok")) == "ok" and callable(many):
-            many([t for t in texts if t.strip()])
+            many([_masked(t) for t in texts if t.strip()])  # as check_paragraph sends them
 
     def check_paragraph(self, text: str) -> list[Finding]:
         morph = self.morphology()
