@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proofer import suggestions
+from proofer import error_model, suggestions
 
 if TYPE_CHECKING:
     from proofer.word_table import WordTable
@@ -47,6 +47,7 @@ class Speller:
         self._hunspell_cached = lru_cache(maxsize=100_000)(self._hunspell_uncached)
         self._check_cached = lru_cache(maxsize=100_000)(self._check_uncached)
         self._close_cached = lru_cache(maxsize=20_000)(self._close_uncached)
+        self._likely_cached = lru_cache(maxsize=20_000)(self._likely_uncached)
         self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
 
     @property
@@ -83,12 +84,21 @@ class Speller:
         if hasattr(self, "_check_cached"):
             self._check_cached.cache_clear()
             self._close_cached.cache_clear()
+            self._likely_cached.cache_clear()
             self._suggest_cached.cache_clear()
 
     def is_accepted(self, word: str) -> bool:
         """In the personal list or another registered word source."""
         if word in self._accepted or word.lower() in self._accepted_lower:
             return True
+        return any(look(word) for look in self._extra_lookups)
+
+    def accepted_exactly(self, word: str) -> bool:
+        """In the personal word list as written (case and all)."""
+        return word in self._accepted
+
+    def vouched_by_lookups(self, word: str) -> bool:
+        """Known to another registered word source (the name dictionaries)."""
         return any(look(word) for look in self._extra_lookups)
 
     def check(self, word: str) -> bool:
@@ -133,15 +143,29 @@ class Speller:
         with self._lock:
             return list(self._dict.suggest(word))
 
-    def _suggest_uncached(self, word: str) -> tuple[str, ...]:
+    def likely_candidates(self, word: str) -> list[str]:
+        """Corrections one likely misspelling away, best first: one edit, spelt by
+        ear ("altid", "mäst", "diskution") or written together ("isåfall"). Cheaper
+        than suggest, which searches further when these are few."""
+        return list(self._likely_cached(word))
+
+    def _likely_uncached(self, word: str) -> tuple[str, ...]:
         if self._dict is None:
             return ()
         found = set(self._close_cached(word))
+        found |= error_model.by_ear_candidates(word, self.check)
+        found |= error_model.split_candidates(word, self.check)
+        return tuple(suggestions.rank(word, found))
+
+    def _suggest_uncached(self, word: str) -> tuple[str, ...]:
+        if self._dict is None:
+            return ()
+        found = set(self._likely_cached(word))
         if word[:1].isupper():  # ranked in the word's case; candidates are lower case
             found = {c[:1].lower() + c[1:] for c in found}
-        if not any(suggestions.keyboard_distance(word, c) <= suggestions.ONE_KEYSTROKE
+        if not any(error_model.spelling_cost(word, c) <= suggestions.ONE_KEYSTROKE
                    for c in found):
-            # Nothing one keystroke away that Swedish text uses: a rare compound
+            # Nothing one slip away that Swedish text uses: a rare compound
             # one edit away, else two edits away, and Hunspell's own (slow) ideas.
             found |= suggestions.compound_candidates(word, self.check)
             # A rare form the frequency list lacks, with a stray letter ("omstöpefr").

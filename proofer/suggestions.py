@@ -39,7 +39,10 @@ ONE_KEYSTROKE = 0.55
 EXTRA_NEAR = 0.65  # an extra letter next to a key just typed, or a doubled one
 EXTRA_FAR = 1.0
 FIRST_LETTER = 0.4  # people rarely get the first letter wrong
-SPLIT = 1.0  # "parti syrelse": almost never what a reporter meant
+SPLIT = 1.0  # "tv-vereionen" is no "tv-ver-eionen"
+# Spelt the way it sounds (the same phonetic key): the likelier misspelling.
+SAME_SOUND = 0.1
+PHRASE_STEP = 2.0
 FREQUENCY_WEIGHT = 0.1
 # Longest word we generate edits for (issue 13). The edit sets grow with the square
 # of the length and the two-slip search with its cube (a 400-letter "word" took
@@ -257,16 +260,35 @@ def _acceptor(word: str, accepts: Callable[[str], bool]) -> Callable[[str], bool
 
 
 def score(typed: str, cand: str) -> float:
-    """Lower is better: keyboard distance, then frequency, then the first letter."""
-    s = keyboard_distance(typed, cand) - FREQUENCY_WEIGHT * zipf(cand)
+    """Lower is better: how likely the misspelling is for the candidate (keyboard
+    slips and Swedish spelling by ear, proofer.error_model), then frequency, then
+    the first letter and the sound."""
+    from proofer import error_model  # it builds on this module's keyboard costs
+
+    s = error_model.spelling_cost(typed, cand) - FREQUENCY_WEIGHT * _frequency(cand)
     t, c = typed.lower(), cand.lower()
+    # (A space is no sound, but writing apart is no spelling by ear either.)
+    same_sound = " " not in c and error_model.phonetic_key(t) == error_model.phonetic_key(c)
     # A wrong first letter is rare; a dropped or doubled first letter is not
-    # ("nder" for "under", "sgäer" keeps its s anyway).
-    if t[:1] != c[:1] and t[:1] != c[1:2] and t[1:2] != c[:1]:
+    # ("nder" for "under", "sgäer" keeps its s anyway), nor one that sounds the
+    # same ("jälpa" for "hjälpa").
+    if (t[:1] != c[:1] and t[:1] != c[1:2] and t[1:2] != c[:1]
+            and error_model.phonetic_key(t)[:1] != error_model.phonetic_key(c)[:1]):
         s += FIRST_LETTER
-    if (" " in cand or "-" in cand) and " " not in typed and "-" not in typed:
+    if same_sound:
+        s -= SAME_SOUND
+    if "-" in cand and "-" not in typed:
         s += SPLIT
     return s
+
+
+def _frequency(cand: str) -> float:
+    """A phrase ("i så fall") is rarer than its rarest word: each word after the
+    first follows it in about 1 in 100 of its uses."""
+    if " " not in cand:
+        return zipf(cand)
+    parts = cand.split()
+    return min(zipf(p) for p in parts) - PHRASE_STEP * (len(parts) - 1)
 
 
 def rank(typed: str, candidates: Iterable[str]) -> list[str]:

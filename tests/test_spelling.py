@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from proofer.checkers.registry import build_engine
-from proofer.checkers.spelling import CORRECT, EXAMPLES, SpellingChecker
+from proofer.checkers.spelling import CORRECT, EXAMPLES, WARNED, SpellingChecker
 from proofer.engine import Engine
 from proofer.finding import Category, Severity
 from proofer.settings import Settings
@@ -36,6 +36,12 @@ def test_wrong_examples_are_claimed_with_the_right_first_suggestion(
     assert text[f.start:f.end] == wrong
     assert f.category is Category.SPELLING
     assert f.suggestions[0] == first
+
+
+@pytest.mark.parametrize(("text", "wrong"), WARNED)
+def test_rare_words_without_evidence_are_claimed(
+        speller: Speller, text: str, wrong: str) -> None:
+    assert [f.text for f in claims(SpellingChecker(speller), text)] == [wrong]
 
 
 @pytest.mark.parametrize("text", CORRECT)

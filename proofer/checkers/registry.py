@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from proofer import word_table
 from proofer.checkers.base import Checker
+from proofer.checkers.capitals import CapitalsChecker
 from proofer.checkers.consistency import ConsistencyChecker
 from proofer.checkers.encoding import MojibakeChecker
 from proofer.checkers.grammar import GrammarChecker
@@ -31,6 +32,7 @@ def build_checkers(settings: Settings) -> list[Checker]:
     checkers: list[Checker] = [SpellingChecker(speller, names_handle_capitalised=names_on)]
     if names_on:
         checkers.append(NameChecker.from_settings(settings, speller))
+    checkers.append(CapitalsChecker(speller))
     checkers.append(MojibakeChecker())
     checkers += [SplitCompoundChecker(speller), VerbFormChecker(speller),
                  PronounCaseChecker(speller), GrammarChecker(), ConsistencyChecker(speller)]

@@ -36,7 +36,7 @@ class Snippet:
         elif self.right == "":
             change = wrong
         else:
-            change = (f"{wrong}<span style='background:{mark}'><b>"
+            change = (f"{wrong}<span style='background:{mark}; color:#000'><b>"
                       f"{escape(_visible(self.right))}</b></span>")
         return f"{escape(self.before)}{change}{escape(self.after)}"
 

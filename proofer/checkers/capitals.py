@@ -1,0 +1,272 @@
+"""Capital letters after Svenska skrivregler: a sentence starts with a capital, a name
+has one, and weekdays, months, languages and nationalities do not.
+
+Three rules, their messages and examples in resources/capitals/capitals.yaml:
+* sentence-start: a word in lower case after . ! ? (not after an abbreviation, an
+  initial or an ellipsis, nor after a quote's ? or ! that the sentence goes on from)
+  or opening a paragraph that is no list item. A colon is no sentence end.
+* proper-noun-lower-case: a word Hunspell knows only with a capital ("sverige"), or
+  that the name dictionaries know so, written in lower case.
+* class-capitalised: a weekday, month, language or nationality with a capital in
+  mid-sentence, unless it begins a name ("Svenska Dagbladet", "Svenska kyrkan").
+* function-word-capitalised: a pronoun, preposition or conjunction with a capital
+  in mid-sentence after a lower-case word: such words are no names, so either the
+  capital is wrong ("Hej, Jag bor") or a full stop is missing ("ingen tvekan Min
+  åsikt"); the finding offers both.
+Lower-case brands ("iPhone") have a capital inside and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from proofer import word_classes
+from proofer.checkers.base import SpellerParagraphChecker
+from proofer.finding import Category, Finding, Severity
+from proofer.speller import Speller
+from proofer.tokens import Kind, Token, starts_sentence, tokenize
+from proofer.yaml_data import read_yaml
+
+DATA = Path(__file__).resolve().parents[2] / "resources" / "capitals" / "capitals.yaml"
+HEADING_WORDS = 3  # "Konsekvenser och följder"
+_ORDERED_LIST = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s")
+
+
+@dataclass(frozen=True)
+class CapitalRules:
+    messages: dict[str, str]
+    kinds: dict[str, str]
+    after_class_word: frozenset[str]
+    list_markers: tuple[str, ...]
+    title_nouns: frozenset[str]
+    product_determiners: frozenset[str]
+    raw: dict
+
+
+@cache
+def rules() -> CapitalRules:
+    data = read_yaml(DATA)
+    return CapitalRules(
+        messages={k: v["message"] for k, v in data["rules"].items()},
+        kinds=dict(data["kinds"]),
+        after_class_word=frozenset(data["after_class_word"]),
+        list_markers=tuple(data["list_markers"]),
+        title_nouns=frozenset(data["title_nouns"]),
+        product_determiners=frozenset(data["product_determiners"]),
+        raw=data,
+    )
+
+
+class CapitalsChecker(SpellerParagraphChecker):
+    name = "capitals"
+    engine = "spelling"
+
+    def __init__(self, speller: Speller) -> None:
+        super().__init__(speller)
+        rules()  # read the data now, not in the first check
+        word_classes.forms()
+
+    def check_paragraph(self, text: str) -> list[Finding]:
+        if not self.speller.available:
+            return []
+        toks = list(tokenize(text))
+        findings: list[Finding] = []
+        for i, tok in enumerate(toks):
+            if tok.kind is not Kind.WORD or not _plain(tok.text):
+                continue
+            if tok.text[0].islower():
+                if self._sentence_start(text, toks, i):
+                    findings.append(_finding(tok, "sentence-start", _capitalised(tok.text)))
+                elif self._lower_case_name(text, toks, i):
+                    findings.append(_finding(tok, "proper-noun-lower-case",
+                                             _capitalised(tok.text)))
+            elif not starts_sentence(text, tok.start):
+                kind = self._class_capitalised(text, toks, i)
+                if kind:
+                    findings.append(_finding(tok, "class-capitalised", tok.text.lower(),
+                                             kind=rules().kinds[kind]))
+                elif self._function_word_capitalised(text, toks, i):
+                    findings.append(self._capital_or_full_stop(text, toks[i - 1], tok))
+        return findings
+
+    # -- the rules --------------------------------------------------------------
+
+    def _sentence_start(self, text: str, toks: list[Token], i: int) -> bool:
+        tok = toks[i]
+        end = tok.start  # where the text before the word ends, spaces left out
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            return not _list_item(text)
+        if end == tok.start or text[end - 1] not in ".!?":
+            return False
+        if text[max(0, end - 2):end] == "..":
+            return False  # an ellipsis goes on
+        prev = next((t for t in reversed(toks[:i]) if t.start < end), None)
+        if prev is None:
+            return True
+        if prev.end >= end:
+            return False  # the full stop is the token's own: "bl.a.", "kl."
+        if (text[end - 1] == "." and prev.end == end - 1 and prev.kind is Kind.WORD
+                and (len(prev.text) == 1 or prev.text.lower() in _DOTTED)):
+            return False  # an initial ("J. K. Rowling") or "ca. tio"
+        return True
+
+    def _lower_case_name(self, text: str, toks: list[Token], i: int) -> bool:
+        """Hunspell (or a name dictionary) knows it only with a capital. Not in a
+        web address ("aftonbladet.se"), a shared compound part ("rut- och"), after
+        a name ("Oud royal": the name goes on), nor a compound with a name first,
+        which is written in lower case ("oscarsvinnande"), nor a name used for a
+        thing after a determiner ("en volvo", "sin oscar")."""
+        tok = toks[i]
+        word = tok.text
+        if len(word) < 3 or "-" in word or "'" in word or ":" in word:
+            return False
+        if _WEB_OR_PART.match(text, tok.end) or text[tok.start - 1:tok.start] in ("/", ".", "@"):
+            return False
+        sp = self.speller
+        if sp.hunspell_knows(word) or sp.accepted_exactly(word):
+            return False
+        cap = _capitalised(word)
+        if not (sp.hunspell_knows(cap) or sp.vouched_by_lookups(cap)):
+            return False
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.text[:1].isupper() and not starts_sentence(text, prev.start):
+            return False
+        if prev is not None and prev.text.lower() in rules().product_determiners:
+            return False  # "en volvo", "sin oscar": a name used for a thing
+        return not self._name_compound(word)
+
+    def _name_compound(self, word: str) -> bool:
+        """A name, perhaps with a linking s, then a word: "oscars|vinnande"."""
+        sp = self.speller
+        for k in range(3, len(word) - 3):
+            head, tail = word[:k], word[k:]
+            if not sp.hunspell_knows(tail):
+                continue
+            for name in (head, head[:-1] if head.endswith("s") else ""):
+                if name and not sp.hunspell_knows(name) and sp.hunspell_knows(_capitalised(name)):
+                    return True
+        return False
+
+    def _function_word_capitalised(self, text: str, toks: list[Token], i: int) -> bool:
+        """"Hej, Jag bor", "här I Sund": a pronoun, preposition or conjunction is no
+        name, so its capital mid-sentence is a slip. Not inside a name ("Gustav I",
+        "Bröderna Lejonhjärta och Jag"), nor where a name or title may start (after
+        a name, in quotes)."""
+        tok = toks[i]
+        if not word_classes.is_function_word(tok.text) or tok.text[1:] != tok.text[1:].lower():
+            return False
+        prev = toks[i - 1] if i > 0 else None
+        if prev is None or prev.kind is not Kind.WORD:
+            return False
+        if prev.text[:1].isupper() and not starts_sentence(text, prev.start):
+            return False  # "Gustav I": part of a name
+        if prev.text.lower() in rules().title_nouns:
+            return False  # "filmen Så som i himmelen": a title begins
+        gap = text[prev.end:tok.start]
+        if gap.strip(" ,"):
+            return False  # quotes, brackets, dashes: a title or a quote may start
+        if "," not in gap and self._after_heading(text, toks, i):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return nxt is not None and nxt.kind is Kind.WORD and nxt.text[:1].islower()
+
+    def _class_capitalised(self, text: str, toks: list[Token], i: int) -> str | None:
+        tok = toks[i]
+        kind = word_classes.word_class(tok.text)
+        if kind is None or not tok.text[1:].islower():
+            return None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        adjacent = nxt is not None and not text[tok.end:nxt.start].strip()
+        if adjacent and nxt.text[:1].isupper():
+            return None  # "Svenska Dagbladet": a name
+        prev = toks[i - 1] if i > 0 else None
+        if (prev is not None and prev.kind is Kind.WORD and prev.text[:1].isupper()
+                and not starts_sentence(text, prev.start)):
+            return None  # the end of a name
+        if self._among_names(text, toks, i):
+            return None  # "Loreen och September": an artist among artists
+        if kind in ("languages", "nationalities") and adjacent and nxt.kind is Kind.WORD \
+                and nxt.text.lower() not in rules().after_class_word:
+            return None  # may begin a name: "Svenska kyrkan", "Finska viken"
+        return kind
+
+
+    @staticmethod
+    def _capital_or_full_stop(text: str, prev: Token, tok: Token) -> Finding:
+        """Either the capital is wrong ("Hej, Jag bor") or a full stop is missing
+        ("ingen tvekan Min åsikt", "på barnhem, Min skola"): one finding over the
+        gap with both corrections, the full stop first where no comma stands."""
+        a, b = prev.start, tok.end
+        written = text[a:b]
+        lower = text[a:tok.start] + tok.text.lower()
+        stop = prev.text + ". " + tok.text
+        comma = "," in text[prev.end:tok.start]
+        first, second = (lower, stop) if comma else (stop, lower)
+        message = rules().messages["function-word-capitalised"].format(word=tok.text)
+        return Finding(a, b, written, Category.SPELLING, "capitals.function-word-capitalised",
+                       message, (first, second), Severity.ERROR)
+
+    @staticmethod
+    def _after_heading(text: str, toks: list[Token], i: int) -> bool:
+        """"Musik För länge sedan", "Konsekvenser och följder När man": a heading
+        run into its text (a few words after a sentence end, no punctuation) makes
+        the capital right."""
+        words_before = 0
+        for j in range(i - 1, -1, -1):
+            words_before += 1
+            if starts_sentence(text, toks[j].start):
+                return words_before <= HEADING_WORDS
+        return False
+
+    @staticmethod
+    def _among_names(text: str, toks: list[Token], i: int) -> bool:
+        """Listed with a name: "Loreen och September", "Robyn, September"."""
+        for j, step in ((i - 1, -1), (i + 1, 1)):
+            if not 0 <= j < len(toks):
+                continue
+            if toks[j].text in ("och", "eller", "samt"):
+                j += step
+            if not 0 <= j < len(toks):
+                continue
+            other = toks[j]
+            if (other.text[:1].isupper() and not starts_sentence(text, other.start)
+                    and word_classes.word_class(other.text) is None):
+                return True
+        return False
+
+
+_WEB_OR_PART = re.compile(r"\.[a-z]|-")  # "aftonbladet.se", "rut- och rotavdraget"
+
+# Words written with a full stop that do not end a sentence, which the tokenizer
+# leaves as words ("ca." in running text).
+_DOTTED = frozenset("ca kl nr st jfr resp osv dvs etc inkl exkl tel obs ang fr s sid".split())
+
+
+def _plain(word: str) -> bool:
+    """No capital inside ("iPhone", "McKinsey") and not all capitals ("EU"); "I" is
+    a word."""
+    rest = word[1:]
+    if rest == rest.lower():
+        return True
+    letters = word.replace("-", "")
+    return not ((len(letters) > 1 and letters.isupper()) or any(c.isupper() for c in letters[1:]))
+
+
+def _list_item(text: str) -> bool:
+    s = text.lstrip()
+    return s.startswith(rules().list_markers) or bool(_ORDERED_LIST.match(text))
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _finding(tok: Token, rule: str, right: str, kind: str = "") -> Finding:
+    message = rules().messages[rule].format(right=right, kind=kind)
+    return Finding(tok.start, tok.end, tok.text, Category.SPELLING, f"capitals.{rule}",
+                   message, (right,), Severity.ERROR)
