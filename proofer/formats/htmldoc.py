@@ -5,9 +5,7 @@ What counts as text: the largest <article> if there is one, else <main>, else
 browser notices (by class/id/role), hidden elements and site headers are skipped; a
 <header> inside an <article> is kept because it holds the headline and the lead.
 Every block element (p, h1-h6, li, td, figcaption, ...) with text becomes one line;
-whitespace collapses as a browser would, except a run of two or more plain spaces
-inside a text (the typed double space a browser hides but the source, the CMS and
-every feed keep, so the checker must see it), and <br> becomes LINE_SEP, which the
+whitespace collapses as a browser would, and <br> becomes LINE_SEP, which the
 checkers treat as a line end of its own (document.split_paragraphs).
 
 Saving puts each changed line back into its element. When the change lies inside
@@ -335,8 +333,6 @@ def _collapsed(node: NavigableString) -> _Segment:
     starts: list[int] = []
     pos = 0
     for m in _HTML_SPACE.finditer(original):
-        if _typed_spaces(original, m.start(), m.end()):
-            continue  # kept as it stands, part of the text around it
         text.append(original[pos:m.start()])
         starts.extend(range(pos, m.start()))
         text.append(" ")
@@ -346,12 +342,6 @@ def _collapsed(node: NavigableString) -> _Segment:
     starts.extend(range(pos, len(original)))
     starts.append(len(original))
     return _Segment(node, "".join(text), starts)
-
-
-def _typed_spaces(s: str, start: int, end: int) -> bool:
-    """Two or more plain spaces between two words of one text node, no line break or
-    tab among them: typed, not source indentation."""
-    return end - start >= 2 and 0 < start and end < len(s) and s[start:end] == " " * (end - start)
 
 
 def _trim_end(segs: list[_Segment], upto: int) -> None:
