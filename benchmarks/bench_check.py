@@ -50,7 +50,7 @@ TARGET_EDIT_MS = 20.0
 TARGET_GRAMMAR_MS = 100.0
 # The grammar, style and consistency pass: everything but spelling, names and the
 # encoding check (and LanguageTool, which is off here).
-GRAMMAR_PASS = ("split_compounds", "verb_forms", "pronoun_case", "consistency", "rules",
+GRAMMAR_PASS = ("split_compounds", "grammar_rules", "consistency", "rules",
                 "artifacts")
 
 

@@ -25,9 +25,8 @@ from bench_check import one_word_edit  # noqa: E402
 
 from proofer import tokens  # noqa: E402
 from proofer.checkers.consistency import ConsistencyChecker  # noqa: E402
-from proofer.checkers.pronoun_case import PronounCaseChecker  # noqa: E402
+from proofer.checkers.grammar import GrammarChecker  # noqa: E402
 from proofer.checkers.split_compounds import SplitCompoundChecker  # noqa: E402
-from proofer.checkers.verb_forms import VerbFormChecker  # noqa: E402
 from proofer.document import split_paragraphs  # noqa: E402
 from proofer.speller import Speller  # noqa: E402
 from proofer.tokens import words  # noqa: E402
@@ -89,8 +88,7 @@ def main() -> None:
     print(f"consistency cold: {cold:.1f} ms ({cold / baseline:.2f}x baseline)")
     print(f"consistency warm: {warm:.1f} ms ({warm / baseline:.2f}x baseline)"
           f"  target < 100 ms per 10,000 words: {'ok' if warm * 10_000 / n < 100 else 'SLOW'}")
-    for checker in (SplitCompoundChecker(speller), VerbFormChecker(speller),
-                    PronounCaseChecker(speller)):
+    for checker in (SplitCompoundChecker(speller), GrammarChecker()):
         t0 = time.perf_counter()
         for para in paragraphs:
             checker.check_paragraph(para.text)

@@ -219,12 +219,13 @@ def kill_during_saves(soak: Soak, kills: int, kind: str, target: Path,
         nums = soak_numbers(target.read_bytes()) or []
         return str(max(nums, default=-1) + 1)
 
-    span = save_duration(soak, code, target, next_arg(), folder)
-    print(f"  a {kind} save keeps its temporary file {span * 1000:.0f} ms", flush=True)
     t = Tally()
     for trial in range(kills):
-        if trial and trial % 10 == 0:
-            print(f"  {t.line(kind)}", flush=True)
+        if trial % 10 == 0:  # measured again and again: the machine's load changes
+            if trial:
+                print(f"  {t.line(kind)}", flush=True)
+            span = save_duration(soak, code, target, next_arg(), folder)
+            print(f"  a {kind} save keeps its temporary file {span * 1000:.0f} ms", flush=True)
         t.tried += 1
         child = start_child(soak, code, target, next_arg())
         if wait_for_save(folder, target) is None:

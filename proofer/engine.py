@@ -91,12 +91,23 @@ class Engine:
         with shared_per_check():
             for checker in self.checkers:
                 if isinstance(checker, ParagraphChecker):
+                    self._prepare(checker, paragraphs)
                     for para in paragraphs:
                         found.extend(f.shifted(para.start)
                                      for f in self._paragraph(checker, para))
                 elif isinstance(checker, DocumentChecker):
                     found.extend(_tagged(checker.check_document(text, paragraphs), checker))
         return _valid(found, text)
+
+    def _prepare(self, checker: ParagraphChecker, paragraphs: list[Paragraph]) -> None:
+        """Tell the checker which paragraphs it is about to be asked about that have
+        no cached findings, so that one backed by outside processes (the grammar's
+        morphology) can analyse them in one go."""
+        with self._lock:
+            cache = self._caches.get(checker.name)
+            todo = [p.text for p in paragraphs if cache is None or p.text not in cache]
+        if todo:
+            checker.prepare(todo)
 
     def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> tuple[Finding, ...]:
         key = para.text

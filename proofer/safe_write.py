@@ -58,6 +58,18 @@ class ChangedOnDisk(Exception):
         self.path = path
 
 
+class FolderNotWritable(PermissionError):
+    """A save needs new files beside the target (the temporary file, the lock), so it
+    is the folder that must be writable; said so in one Swedish line."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(errno.EACCES, f"saknar skrivbehörighet i mappen {folder}")
+        self.folder = folder
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
 def digest(data: bytes | None) -> str | None:
     """The fingerprint of file content as read (None: the file did not exist)."""
     return None if data is None else hashlib.sha256(data).hexdigest()
@@ -169,8 +181,11 @@ def _acquire(lock: Path, *, blocking: bool) -> int | None:
     while True:
         try:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
-        except PermissionError:  # a colleague's lock file in a shared folder
-            fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
+        except PermissionError:  # a colleague's lock file in a shared folder?
+            try:
+                fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
+            except FileNotFoundError:
+                raise FolderNotWritable(lock.parent) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
             try:
@@ -211,6 +226,8 @@ def _create_tmp(target: Path) -> tuple[int, Path]:
                            0o666), tmp
         except FileExistsError:
             continue
+        except PermissionError:
+            raise FolderNotWritable(target.parent) from None
 
 
 def _is_dead_temp(entry: os.DirEntry[str], match: re.Match[str], *, started: float | None

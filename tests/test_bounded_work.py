@@ -17,7 +17,6 @@ import pytest
 from proofer import suggestions
 from proofer.checkers.consistency import ConsistencyChecker
 from proofer.checkers.spelling import SpellingChecker
-from proofer.checkers.verb_forms import VerbFormChecker
 from proofer.document import split_paragraphs
 from proofer.finding import Severity
 from proofer.speller import Speller
@@ -124,17 +123,24 @@ def test_an_e_mail_address_is_still_one_token() -> None:
         assert emails == [address]
 
 
-def test_verb_forms_on_a_megabyte_paragraph(speller: Speller) -> None:
-    """Finding a token's place by list.index made every trigger cost the whole
-    paragraph: 400 kB took 11 s, 1 MB over a minute."""
-    unit = ("Vi ska ger dem en chans och han har gjorde allt som de har sett, sa han. "
-            "Får vi se? Hon har kommit. ")
-    checker = VerbFormChecker(speller)
-    one = checker.check_paragraph(unit)
-    assert one  # the unit has slips, so the big paragraph exercises every branch
-    n = 1_000_000 // len(unit)
-    with deadline(30):
-        many = checker.check_paragraph(unit * n)
+def test_grammar_rules_on_a_long_token_list() -> None:
+    """The matcher walks every rule from every token: a paragraph of 100,000 tokens
+    (a pasted document without line breaks) must take time in proportion, not
+    its square."""
+    from dataclasses import replace as _replace
+
+    from proofer.grammar import GrammarRuleSet, load_grammar_files
+    from proofer.morph import get_morphology
+
+    morph = get_morphology()
+    unit = "Vi ska ger dem en chans och han har åkte hem, sa han till de. Huset är stor. "
+    one_tokens = morph.analyse(unit)
+    rules = GrammarRuleSet(load_grammar_files()[0])
+    one = rules.check(unit, one_tokens, morph.generate, morph.analyse)
+    assert one  # the unit has slips, so the long list exercises the rules
+    n = 100_000 // len(one_tokens)
+    tokens = [_replace(t, start=t.start + k * len(unit), end=t.end + k * len(unit))
+              for k in range(n) for t in one_tokens]
+    with deadline(60):
+        many = rules.check(unit * n, tokens, morph.generate, morph.analyse)
     assert len(many) == n * len(one)
-    assert [(f.start, f.text) for f in many[-len(one):]] == [
-        (f.start + (n - 1) * len(unit), f.text) for f in one]

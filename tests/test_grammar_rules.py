@@ -51,7 +51,8 @@ RIGHT = [pytest.param(r, c, id=f"{r.id}:{i}") for r in RULES for i, c in enumera
 @pytest.mark.parametrize(("rule", "example"), WRONG)
 def test_wrong_example(rule, example: Example) -> None:
     morph = _morph()
-    found = ALL.check(example.text, morph.analyse(example.text), morph.generate)
+    found = ALL.check(example.text, morph.analyse(example.text), morph.generate,
+                      morph.analyse)
     own = [f for f in found if f.rule == rule.id]
     assert len(own) == 1, f"{rule.where}: {len(own)} fynd i {example.text!r}: {found}"
     f = own[0]
@@ -67,7 +68,7 @@ def test_wrong_example(rule, example: Example) -> None:
 @pytest.mark.parametrize(("rule", "text"), RIGHT)
 def test_correct_example(rule, text: str) -> None:
     morph = _morph()
-    found = ALL.check(text, morph.analyse(text), morph.generate)
+    found = ALL.check(text, morph.analyse(text), morph.generate, morph.analyse)
     assert found == [], f"{rule.where}: slår till på korrekt text {text!r}: {found}"
 
 

@@ -45,7 +45,7 @@ def test_predicative(morph: ApertiumMorphology) -> None:
 
 
 def test_tagger_choice_first_alternatives_kept(morph: ApertiumMorphology) -> None:
-    tokens = morph.analyse("Idag jag åker hem.")
+    tokens = morph.analyse("Idag åker jag hem.")
     assert tok(tokens, "jag").has("prn", "nom")
     aker = tok(tokens, "åker")
     assert aker.has("vblex", "pres")
@@ -119,8 +119,18 @@ def test_sentence_start_capital_is_not_a_name(morph: ApertiumMorphology) -> None
     assert tok(tokens, "Sedan").has("adv")
     assert tok(tokens, "De").has("prn")
     assert tok(tokens, "Han").has("prn")
-    assert tok(tokens, "Han").readings[1].has("np")  # the name is still an alternative
+    assert tok(tokens, "Han").readings[-1].has("np")  # the name is still an alternative
     assert tok(tokens, "Sverige").has("np")
+
+
+def test_sentence_start_tagger_chooses_among_function_words(morph: ApertiumMorphology) -> None:
+    """The name reading is taken out before tagging, so the tagger decides between
+    determiner and pronoun from the context, not a fixed preference."""
+    tokens = morph.analyse("Den starka ökningen märktes. Den kom i går. En bra hållning är viktig.")
+    first, second = [t for t in tokens if t.text == "Den"]
+    assert first.has("det")
+    assert second.has("prn")
+    assert tok(tokens, "En").has("det")
 
 
 def test_analyse_many_equals_analyse(morph: ApertiumMorphology) -> None:
@@ -248,3 +258,88 @@ def test_a_long_paragraph_does_not_deadlock(morph: ApertiumMorphology) -> None:
     tokens = morph.analyse(text)
     assert len(tokens) == 8 * 3000
     assert tokens[-1].text == "." and tokens[-1].end == len(text.rstrip())
+
+
+def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
+    """No Apertium tools on PATH: the grammar engine reports why, in Swedish, and
+    spelling still runs (CLI JSON `engines`)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Regeringen sgäer att det var ett mörk kväll.\n", encoding="utf-8")
+    env = dict(os.environ, PATH=str(tmp_path))  # lt-proc, cg-proc, apertium-tagger absent
+    run = subprocess.run(
+        [sys.executable, "-m", "proofer", "check", "--format", "json", "--languagetool", "off",
+         str(draft)],
+        env=env, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
+        timeout=300)
+    report = json.loads(run.stdout)["files"][0]
+    assert report["engines"]["grammar"].startswith("unavailable: saknar lt-proc")
+    assert "Debian-paketen" in report["engines"]["grammar"]
+    assert [f["text"] for f in report["findings"] if f["category"] == "spelling"] == ["sgäer"]
+
+
+# Our CG-3 rules (resources/grammar/disambiguation/swedish.cg3), one example each.
+@pytest.mark.parametrize(("sentence", "word", "tags"), [
+    ("Han åt middag med oss.", "åt", ("vblex", "past")),
+    ("Vi bor här sedan länge.", "bor", ("vblex", "pres")),
+    ("De som kom fick mat.", "De", ("prn",)),
+    ("Vi köper det som behövs.", "det", ("prn",)),
+    ("Jag vet när han kommer.", "när", ("cnjadv",)),
+])
+def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
+                                  tags: tuple[str, ...]) -> None:
+    assert tok(morph.analyse(sentence), word).has(*tags)
+
+
+def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) -> None:
+    tokens = morph.analyse("Han själv kom. De nya husen brann. Han ofta går.")
+    assert tok(tokens, "själv").has("det")
+    assert tok(tokens, "De").has("det")  # a determiner before its noun phrase
+    assert tok(tokens, "ofta").has("adv")
+
+
+def test_engine_prepares_only_uncached_paragraphs() -> None:
+    """The engine hands a paragraph checker the paragraphs it will ask about and has
+    no findings for, so the grammar can analyse them in one stream."""
+    from proofer.checkers.base import ParagraphChecker
+    from proofer.engine import Engine
+
+    class Spy(ParagraphChecker):
+        name = "spy"
+        engine = "spy"
+
+        def __init__(self) -> None:
+            self.prepared: list[list[str]] = []
+
+        def prepare(self, texts: list[str]) -> None:
+            self.prepared.append(list(texts))
+
+        def check_paragraph(self, text: str) -> list:
+            return []
+
+    spy = Spy()
+    engine = Engine([spy])
+    engine.check("Ett stycke.\n\nEtt annat stycke.\n")
+    engine.check("Ett stycke.\n\nEtt ändrat stycke.\n")
+    assert spy.prepared == [["Ett stycke.", "Ett annat stycke."], ["Ett ändrat stycke."]]
+
+
+def test_grammar_checker_prepares_through_analyse_many(monkeypatch) -> None:
+    from proofer.checkers.grammar import GrammarChecker
+
+    morph = ApertiumMorphology()
+    try:
+        checker = GrammarChecker(morphology=morph)
+        asked: list[list[str]] = []
+        original = morph.analyse_many
+        monkeypatch.setattr(morph, "analyse_many", lambda ps: asked.append(ps) or original(ps))
+        checker.prepare(["Ett mörk kväll.", "", "Huset är stor."])
+        assert asked == [["Ett mörk kväll.", "Huset är stor."]]
+        assert morph._cache.get("Huset är stor.") is not None  # check_paragraph finds it
+    finally:
+        morph.close()

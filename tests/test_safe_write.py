@@ -250,3 +250,20 @@ def test_start_up_cleans_every_folder_proofer_writes_to(
     link.symlink_to(drafts / "artikel.docx")
     assert leftovers.clean_beside(link) == 1
     assert not in_drafts.exists()
+
+
+def test_a_folder_without_write_permission_is_named_in_swedish(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root the test cannot take the permission away; it refuses the create."""
+    real_open = os.open
+
+    def denied(path, flags, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    with pytest.raises(PermissionError) as info:
+        atomic_write_text(tmp_path / "utkast.txt", "text\n")
+    assert str(info.value) == f"saknar skrivbehörighet i mappen {tmp_path}"
+    assert info.value.strerror == str(info.value)

@@ -35,6 +35,11 @@ class ParagraphChecker(Checker):
     def check_paragraph(self, text: str) -> list[Finding]:
         """Findings with offsets relative to `text` (one paragraph, no newline)."""
 
+    def prepare(self, texts: list[str]) -> None:  # noqa: B027 - optional, empty by default
+        """The paragraphs check_paragraph is about to get (those the engine has no
+        cached findings for): a checker that pays per call to an outside process can
+        do them all at once here."""
+
 
 class DocumentChecker(Checker):
     @abstractmethod

@@ -123,12 +123,13 @@ class CapitalsChecker(SpellerParagraphChecker):
         thing after a determiner ("en volvo", "sin oscar")."""
         tok = toks[i]
         word = tok.text
-        if len(word) < 3 or "-" in word or "'" in word or ":" in word:
+        sp = self.speller
+        # Most words are known as written: one cached look-up settles them.
+        if sp.hunspell_knows(word) or len(word) < 3 or sp.accepted_exactly(word):
+            return False
+        if "-" in word or "'" in word or ":" in word:
             return False
         if _WEB_OR_PART.match(text, tok.end) or text[tok.start - 1:tok.start] in ("/", ".", "@"):
-            return False
-        sp = self.speller
-        if sp.hunspell_knows(word) or sp.accepted_exactly(word):
             return False
         cap = _capitalised(word)
         if not (sp.hunspell_knows(cap) or sp.vouched_by_lookups(cap)):

@@ -14,11 +14,9 @@ from proofer.checkers.encoding import MojibakeChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool_off import LanguageToolOff
 from proofer.checkers.names import NameChecker
-from proofer.checkers.pronoun_case import PronounCaseChecker
 from proofer.checkers.rules import build_rule_checkers
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.split_compounds import SplitCompoundChecker
-from proofer.checkers.verb_forms import VerbFormChecker
 from proofer.engine import Engine
 from proofer.settings import Settings, config_dir
 from proofer.speller import Speller, read_word_list
@@ -34,8 +32,8 @@ def build_checkers(settings: Settings) -> list[Checker]:
         checkers.append(NameChecker.from_settings(settings, speller))
     checkers.append(CapitalsChecker(speller))
     checkers.append(MojibakeChecker())
-    checkers += [SplitCompoundChecker(speller), VerbFormChecker(speller),
-                 PronounCaseChecker(speller), GrammarChecker(), ConsistencyChecker(speller)]
+    checkers += [SplitCompoundChecker(speller),
+                 GrammarChecker(), ConsistencyChecker(speller)]
     checkers.extend(build_rule_checkers())
     # Always registered: with mode "off" a stand-in that reports "off" (the real
     # one, its client and server manager, are imported only when used).

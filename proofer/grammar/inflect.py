@@ -56,11 +56,17 @@ def _spellings(tags: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def generate_form(generate: Generate, reading: Reading, wanted: Iterable[str]) -> str | None:
-    lemma = reading.lemma
+    # A particle verb's lemma may carry the analyser's multiword mark ("bli# av").
+    lemma = reading.lemma.replace("#", "")
+    head, _, particle = lemma.partition(" ")
     for tags in _spellings(retag(reading.tags, wanted)):
         forms = generate(lemma, tags)
         if forms:
             return forms[0]
+        if particle:  # "bli av": the verb inflects, the particle stays
+            forms = generate(head, tags)
+            if forms:
+                return f"{forms[0]} {particle}"
     return None
 
 

@@ -23,6 +23,7 @@ from proofer.grammar.model import (
     Suggestion,
     TagExpr,
     TokenSpec,
+    WordCheck,
 )
 from proofer.rules.loader import _bool, _LineLoader, _list, _str, _str_list
 from proofer.rules.model import Example, RuleLoadError
@@ -33,7 +34,8 @@ RULES_DIR = RESOURCES / "grammar" / "rules"
 FILE_KEYS = {"rules", "defaults"}
 DEFAULT_KEYS = {"category", "severity", "source", "url"}
 RULE_KEYS = {"id", "pattern", "message", "source", "url", "category", "severity", "agree",
-             "disagree", "antipatterns", "suggest", "examples", "correct", "note"}
+             "disagree", "antipatterns", "suggest", "examples", "correct", "note",
+             "suggestion_is"}
 REQUIRED = ("id", "pattern", "message", "source", "category", "severity", "examples", "correct")
 TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_word", "not_lemma",
               "reading", "negate", "optional", "repeat", "skip", "mark", "case_sensitive",
@@ -122,6 +124,9 @@ def _build_rule(raw: dict[str, Any], file: str, line: int) -> GrammarRule:
     constraints += tuple(_constraint(c, len(pattern), differ=True)
                          for c in _list(raw.get("disagree", []), "disagree"))
     suggest = tuple(_suggestion(s, pattern) for s in _list(raw.get("suggest", []), "suggest"))
+    word_check = _word_check(raw["suggestion_is"]) if "suggestion_is" in raw else None
+    if word_check is not None and not suggest:
+        raise RuleLoadError("suggestion_is utan suggest")
     try:
         category = Category(raw["category"])
         severity = Severity(raw["severity"])
@@ -133,8 +138,8 @@ def _build_rule(raw: dict[str, Any], file: str, line: int) -> GrammarRule:
         id=_str(raw, "id"), pattern=pattern, message=_str(raw, "message"),
         source=_str(raw, "source"), category=category, severity=severity, examples=examples,
         correct=correct, constraints=constraints, antipatterns=antipatterns,
-        suggestions=suggest, file=file, line=line, url=str(raw.get("url", "")),
-        note=str(raw.get("note", "")))
+        suggestions=suggest, suggestion_is=word_check, file=file, line=line,
+        url=str(raw.get("url", "")), note=str(raw.get("note", "")))
 
 
 def _pattern(raw: Any) -> tuple[TokenSpec, ...]:
@@ -255,6 +260,18 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     if like is None and not to:
         raise _fail("inflect behöver like + features eller to", raw)
     return Suggestion(inflect=element, like=like, features=features, to=to)
+
+
+SOURCES = frozenset({"apertium", "compound"})
+
+
+def _word_check(raw: Any) -> WordCheck:
+    if not isinstance(raw, dict) or set(raw) - {"tags", "source", "__line__"} or "tags" not in raw:
+        raise _fail("suggestion_is ska vara {tags: ..., source: [apertium, compound]}", raw)
+    sources = frozenset(_str_list(raw.get("source", ["apertium"]), "source"))
+    if sources - SOURCES:
+        raise _fail(f"source ska vara bland {', '.join(sorted(SOURCES))}", raw)
+    return WordCheck(_tag_expr(raw["tags"], "tags"), sources)
 
 
 def _example(raw: Any, has_suggestions: bool) -> Example:

@@ -12,7 +12,7 @@ agreement and re-inflection use what the pattern actually matched.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -74,23 +74,74 @@ class Match:
         return self.tokens[first].start, self.tokens[last].end
 
 
+class Prepared:
+    """A token with what every rule asks of it computed once per paragraph: the
+    lower-cased text, each reading's lemma (lower-cased) and tags as a set."""
+
+    __slots__ = ("_keys", "boundary", "end", "lemmas", "lower", "readings", "start", "tagsets",
+                 "text")
+
+    def __init__(self, token: Token) -> None:
+        self.start, self.end, self.text = token.start, token.end, token.text
+        self.readings = tuple(token.readings)
+        self.lower = token.text.lower()
+        self.lemmas = tuple(r.lemma.lower() for r in self.readings)
+        self.tagsets = tuple(frozenset(r.tags) for r in self.readings)
+        self.boundary = bool(self.readings) and "sent" in self.tagsets[0]
+        self._keys: set[tuple[str, str]] | None = None
+
+    def keys(self) -> set[tuple[str, str]]:
+        """What an index of rules by their first element looks this token up by."""
+        if self._keys is None:
+            keys = {("w", self.lower), ("w", self.text)}
+            keys.update(("l", lem) for lem in self.lemmas)
+            keys.update(("t", t) for tags in self.tagsets for t in tags)
+            self._keys = keys
+        return self._keys
+
+
+#: Tags most tokens have: an index by them would narrow nothing.
+_COMMON_TAGS = ("n", "vblex", "adj", "sg", "pl", "ut", "nt", "un", "ind", "def", "actv",
+                "pst", "sint", "pres", "past")
+
+
+def start_keys(spec: TokenSpec) -> frozenset[tuple[str, str]] | None:
+    """Keys one of which every token matching `spec` has (Prepared.keys), or None
+    when the element can match anything (optional, negated, alternatives)."""
+    if spec.min == 0 or spec.negate or spec.alternatives:
+        return None
+    if spec.words is not None:
+        return frozenset(("w", w) for w in spec.words)
+    if spec.lemmas is not None:
+        return frozenset(("l", lem) for lem in spec.lemmas)
+    if spec.tags is not None and spec.reading != "all":
+        return frozenset(("t", min(alt, key=lambda t: (t in _COMMON_TAGS, t)))
+                         for alt in spec.tags)
+    return None
+
+
+def prepare(tokens: Sequence[Token]) -> list[Prepared]:
+    return [t if isinstance(t, Prepared) else Prepared(t) for t in tokens]
+
+
 def is_boundary(token: Token) -> bool:
+    if isinstance(token, Prepared):
+        return token.boundary
     return bool(token.readings) and "sent" in token.readings[0].tags
 
 
-def _reading_ok(spec: TokenSpec, r: Reading) -> bool:
-    if spec.lemmas is not None and r.lemma.lower() not in spec.lemmas:
+def _reading_ok(spec: TokenSpec, lemma: str, tags: frozenset[str]) -> bool:
+    if spec.lemmas is not None and lemma not in spec.lemmas:
         return False
-    if r.lemma.lower() in spec.not_lemmas:
+    if lemma in spec.not_lemmas:
         return False
-    tags = r.tags
-    if spec.tags is not None and not any(alt.issubset(tags) for alt in spec.tags):
+    if spec.tags is not None and not any(alt <= tags for alt in spec.tags):
         return False
-    return not any(alt.issubset(tags) for alt in spec.not_tags)
+    return not any(alt <= tags for alt in spec.not_tags)
 
 
-def _plain_ok(spec: TokenSpec, token: Token) -> bool:
-    text = token.text if spec.case_sensitive else token.text.lower()
+def _plain_ok(spec: TokenSpec, token: Prepared) -> bool:
+    text = token.text if spec.case_sensitive else token.lower
     if spec.words is not None and text not in spec.words:
         return False
     if text in spec.not_words:
@@ -100,7 +151,8 @@ def _plain_ok(spec: TokenSpec, token: Token) -> bool:
     return spec.known is None or spec.known == bool(token.readings)
 
 
-def token_matches(spec: TokenSpec, tokens: Sequence[Token], i: int) -> tuple[Reading, ...] | None:
+def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
+                  i: int) -> tuple[Reading, ...] | None:
     """The readings of tokens[i] that satisfy `spec`, or None when it does not match."""
     token = tokens[i]
     if spec.alternatives:
@@ -111,34 +163,37 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Token], i: int) -> tuple[Rea
             if got is not None:
                 return got
         return None
-    if is_boundary(token) and not spec.names_boundary:
+    if token.boundary and not spec.names_boundary:
         return None
     if spec.sentence_start and not _starts_sentence(tokens, i):
         return None
     readings = token.readings
     ok = _plain_ok(spec, token) and not any(
-        alt.issubset(r.tags) for r in readings for alt in spec.no_reading)
+        alt <= tags for tags in token.tagsets for alt in spec.no_reading)
     chosen: tuple[Reading, ...] = readings[:1]
     if ok and spec.reads_tags:
         if not readings:
             ok = False
         elif spec.reading == "first":
-            ok = _reading_ok(spec, readings[0])
+            ok = _reading_ok(spec, token.lemmas[0], token.tagsets[0])
         elif spec.reading == "all":
-            ok = all(_reading_ok(spec, r) for r in readings)
+            ok = all(_reading_ok(spec, lem, tags)
+                     for lem, tags in zip(token.lemmas, token.tagsets, strict=True))
         else:
-            chosen = tuple(r for r in readings if _reading_ok(spec, r))
+            chosen = tuple(r for r, lem, tags in zip(readings, token.lemmas, token.tagsets,
+                                                     strict=True)
+                           if _reading_ok(spec, lem, tags))
             ok = bool(chosen)
     if spec.negate:
         return None if ok else readings
     return chosen if ok else None
 
 
-def _starts_sentence(tokens: Sequence[Token], i: int) -> bool:
+def _starts_sentence(tokens: Sequence[Prepared], i: int) -> bool:
     """Only punctuation (a quote, a reply dash) between tokens[i] and the previous
     sentence boundary or the paragraph's start."""
     for j in range(i - 1, -1, -1):
-        if is_boundary(tokens[j]):
+        if tokens[j].boundary:
             return True
         if any(c.isalnum() for c in tokens[j].text):
             return False
@@ -188,26 +243,40 @@ def pattern_matches(pattern: Sequence[TokenSpec], tokens: Sequence[Token],
             yield elements
 
 
-def find_matches(rule: GrammarRule, tokens: Sequence[Token]) -> Iterator[Match]:
+def find_matches(rule: GrammarRule, tokens: Sequence[Token],
+                 starts: Iterable[int] | None = None) -> Iterator[Match]:
     """Every match of the rule, at most one per start token; matches an antipattern
     covers are dropped."""
-    anti: list[tuple[int, int]] | None = None
-    for start in range(len(tokens)):
+    tokens = prepare(tokens)
+    anti: set[int] | None = None  # the tokens some antipattern covers
+    first = rule.pattern[0]
+    if starts is None:
+        starts = range(len(tokens))
+    if first.min:
+        # The first element on its own before the backtracking starts (a generator
+        # per token costs more than this).
+        starts = [i for i in starts if token_matches(first, tokens, i) is not None]
+    for start in starts:
         for elements in pattern_matches(rule.pattern, tokens, start):
             if not all(_holds(c, elements) for c in rule.constraints):
                 continue
             m = Match(rule, tokens, elements)
             if anti is None:
-                anti = _antipattern_ranges(rule, tokens)
-            if not any(lo <= m.last_token and m.first_token <= hi for lo, hi in anti):
+                anti = {i for lo, hi in _antipattern_ranges(rule, tokens)
+                        for i in range(lo, hi + 1)}
+            if anti.isdisjoint(range(m.first_token, m.last_token + 1)):
                 yield m
             break
 
 
-def _antipattern_ranges(rule: GrammarRule, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def _antipattern_ranges(rule: GrammarRule,
+                        tokens: Sequence[Prepared]) -> list[tuple[int, int]]:
     ranges = []
     for pattern in rule.antipatterns:
-        for start in range(len(tokens)):
+        keys = start_keys(pattern[0])
+        starts = range(len(tokens)) if keys is None else [
+            i for i, t in enumerate(tokens) if not keys.isdisjoint(t.keys())]
+        for start in starts:
             for elements in pattern_matches(pattern, tokens, start):
                 marked = [i for spec, hits in zip(pattern, elements, strict=True)
                           if spec.mark for i, _ in hits]

@@ -85,6 +85,17 @@ class Suggestion:
     text: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class WordCheck:
+    """`suggestion_is`: the first suggestion must be one word that the morphology
+    analyses with these tags, from one of these sources ("apertium": in the
+    dictionary; "compound": decompounded). A split compound is only claimed when
+    its join is a word."""
+
+    tags: TagExpr
+    sources: frozenset[str]
+
+
 @dataclass(frozen=True)
 class GrammarRule:
     id: str
@@ -98,6 +109,7 @@ class GrammarRule:
     constraints: tuple[Constraint, ...] = ()
     antipatterns: tuple[tuple[TokenSpec, ...], ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    suggestion_is: WordCheck | None = None
     file: str = ""
     line: int = 0
     url: str = ""

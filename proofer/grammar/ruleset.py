@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from proofer.finding import Finding
 from proofer.grammar.inflect import Generate, suggestions
-from proofer.grammar.matcher import Match, Token, find_matches
-from proofer.grammar.model import GrammarRule
+from proofer.grammar.matcher import Match, Token, find_matches, prepare, start_keys
+from proofer.grammar.model import GrammarRule, WordCheck
+
+#: the morphology's analyse(): a paragraph (here one word) to its tagged tokens
+Analyse = Callable[[str], Sequence[Token]]
 
 _PLACEHOLDER = re.compile(r"\{(\d+|suggestion)\}")
 
@@ -16,24 +19,33 @@ _PLACEHOLDER = re.compile(r"\{(\d+|suggestion)\}")
 class GrammarRuleSet:
     def __init__(self, rules: Iterable[GrammarRule]) -> None:
         self.rules = list(rules)
+        # Rules indexed by what their first element needs: most tokens start no rule.
+        self._keys = [start_keys(r.pattern[0]) for r in self.rules]
 
     def __len__(self) -> int:
         return len(self.rules)
 
     def check(self, paragraph: str, tokens: Sequence[Token], generate: Generate,
-              only: GrammarRule | None = None) -> list[Finding]:
+              analyse: Analyse | None = None) -> list[Finding]:
         """Findings of every rule (or of `only`); where two rules mark the same
         span, the earlier rule speaks."""
         found: list[Finding] = []
         spans: set[tuple[int, int]] = set()
-        for rule in [only] if only else self.rules:
-            for m in find_matches(rule, tokens):
+        tokens = prepare(tokens)
+        token_keys = [t.keys() for t in tokens]
+        for rule, keys in zip(self.rules, self._keys, strict=True):
+            starts = None if keys is None else [
+                i for i, have in enumerate(token_keys) if not keys.isdisjoint(have)]
+            for m in find_matches(rule, tokens, starts):
                 start, end = m.span()
                 if (start, end) in spans:
                     continue
                 fixes = suggestions(m, paragraph, generate)
                 if rule.suggestions and not fixes:
                     continue  # a rule that corrects only claims what it can correct
+                if rule.suggestion_is is not None and not _is_word(
+                        fixes[0], rule.suggestion_is, analyse):
+                    continue
                 spans.add((start, end))
                 found.append(Finding(start, end, paragraph[start:end], rule.category, rule.id,
                                      _message(rule, m, paragraph, fixes), tuple(fixes),
@@ -52,3 +64,15 @@ def _message(rule: GrammarRule, m: Match, paragraph: str, fixes: list[str]) -> s
             return ""
         return paragraph[m.tokens[hits[0][0]].start:m.tokens[hits[-1][0]].end]
     return _PLACEHOLDER.sub(fill, rule.message)
+
+
+def _is_word(text: str, check: WordCheck, analyse: Analyse | None) -> bool:
+    if analyse is None:
+        return False
+    tokens = [t for t in analyse(text) if t.text.strip()]
+    if len(tokens) != 1 or tokens[0].text != text:
+        return False
+    token = tokens[0]
+    if getattr(token, "source", "apertium") not in check.sources:
+        return False
+    return any(alt.issubset(r.tags) for r in token.readings for alt in check.tags)

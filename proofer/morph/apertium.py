@@ -4,6 +4,10 @@ Debian's apertium-swe-nor ships the most complete Swedish analyser packaged anyw
 (swe-nob.automorf.bin; measured against apertium-swe-dan's in benchmarks/README.md),
 the CG-3 disambiguation grammar and tagger model trained for it, and the Swedish
 generator (nor-swe.autogen.bin). apertium-swe-dan's files are the fall-back.
+
+Between the analyser and Apertium's CG-3 grammar runs our own (resources/grammar/
+disambiguation/swedish.cg3): Swedish facts that grammar gets wrong ("han åt middag" is
+not the preposition "åt"), as CG-3 rules in a data file like the rest of the grammar.
 """
 
 from __future__ import annotations
@@ -21,13 +25,16 @@ from typing import TYPE_CHECKING, Literal
 from proofer.morph import compounds
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
-from proofer.morph.stream import Part, Unit, escape, parse, prefer, unescape
+from proofer.morph.stream import Part, Unit, escape, parse, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
 
 if TYPE_CHECKING:
     from proofer.speller import Speller
 
 DATA_ROOT = Path("/usr/share/apertium")
+# Our own CG-3 rules, run before Apertium's grammar (the file says why).
+OUR_GRAMMAR = (Path(__file__).resolve().parents[2] / "resources" / "grammar" / "disambiguation"
+               / "swedish.cg3")
 TOOLS = ("lt-proc", "cg-proc", "apertium-tagger")
 CACHE_SIZE = 5_000  # paragraphs; an article has hundreds, an editor keeps a few open
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
@@ -91,10 +98,11 @@ class ApertiumMorphology:
         # CG-3's output goes to the tagger through us: the tagger's -f (all analyses,
         # its choice first) garbles compound analyses ("a<cmp>/b<cmp>+/c"), so its
         # choice is read on its own and put first among what CG-3 left.
-        self._analyser = NullFlushPipeline([
-            ["lt-proc", "-z", "-w", "-e", str(files.analyser)],
-            ["cg-proc", "-z", str(files.grammar)],
-        ])
+        stages = [["lt-proc", "-z", "-w", "-e", str(files.analyser)]]
+        if OUR_GRAMMAR.is_file():
+            stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
+        stages.append(["cg-proc", "-z", str(files.grammar)])
+        self._analyser = NullFlushPipeline(stages)
         self._tagger = NullFlushPipeline([
             ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
         ])
@@ -142,13 +150,14 @@ class ApertiumMorphology:
             # The final newline makes lt-proc finish a pending look-ahead ("13.00")
             # before the NUL; without it the rest of the chunk can be lost.
             cg_out = self._analyser.run_many([escape(p) + "\n" for p in paragraphs])
-            tagged = self._tagger.run_many(cg_out)
+            cg_units = [drop_initial_names(parse(c)) for c in cg_out]
+            tagged = self._tagger.run_many([stream(units) for units, _ in cg_units])
         except PipelineError as exc:
             self.status = f"unavailable: Apertium svarar inte ({exc})"
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         self.status = "ok"
-        aligned = [sentence_initial_function_words(align(p, _chosen_first(parse(c), parse(t))))
-                   for p, c, t in zip(paragraphs, cg_out, tagged, strict=True)]
+        aligned = [align(p, _names_last(_chosen_first(units, parse(t)), names))
+                   for p, (units, names), t in zip(paragraphs, cg_units, tagged, strict=True)]
         return [tuple(tokens) for tokens in self._guess_compounds(aligned)]
 
     def _guess_compounds(self, paragraphs: list[list[TaggedToken]]) -> list[list[TaggedToken]]:
@@ -276,31 +285,44 @@ def _tag_variants(tags: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 # Closed word classes: a capital letter at the start of a sentence says nothing about
-# names, so "Han", "De", "Vi", "När", "Sedan" there are the pronoun, adverb or
-# conjunction, not the surname, the town or the magazine the tagger takes them for
-# (it reads the capital as a sign of a name).
+# names, so "Han", "De", "Den", "När", "Sedan" there are the pronoun, determiner,
+# adverb or conjunction, not the surname, the town or the magazine the tagger takes
+# them for (it reads the capital as a sign of a name).
 FUNCTION_CLASSES = frozenset({"prn", "det", "adv", "cnjsub", "cnjadv", "cnjcoo", "pr"})
 
 
-def sentence_initial_function_words(tokens: list[TaggedToken]) -> list[TaggedToken]:
-    """The first word of each sentence: a function-word reading before a name."""
+def drop_initial_names(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
+    """The units with the name analyses of sentence-initial function words taken
+    out, so that the tagger chooses among the function-word readings in context;
+    and what was taken out (by unit), to be put back last."""
+    out: list[Unit] = []
+    names: dict[int, str] = {}
     start = True
-    out = []
-    for t in tokens:
-        if start and t.readings and t.text[:1].isupper():
-            first = t.readings[0]
-            if "np" in first.tags:
-                better = next((r for r in t.readings
-                               if r.tags and r.tags[0] in FUNCTION_CLASSES), None)
-                if better is not None:
-                    rest = tuple(r for r in t.readings if r is not better)
-                    t = TaggedToken(t.start, t.end, t.text, (better, *rest), t.known, t.source)
-        if t.readings and "sent" in t.readings[0].tags:
-            start = True
-        elif any(c.isalnum() for c in t.text):
-            start = False
-        out.append(t)
-    return out
+    for i, unit in enumerate(units):
+        analyses = parse_analyses(unit.rest)
+        if start and unit.surface[:1].isupper() and len(analyses) > 1:
+            fields = split_fields(unit.rest)
+            if len(fields) == len(analyses):  # one field per analysis (no duplicates)
+                named = [f for f, a in zip(fields, analyses, strict=True) if "np" in a[-1].tags]
+                if named and any(a[-1].tags[:1] and a[-1].tags[0] in FUNCTION_CLASSES
+                                 for a in analyses):
+                    names[i] = "/".join(named)
+                    unit = Unit(unit.surface, "/".join(f for f in fields if f not in named))
+        start = bool(analyses) and "sent" in analyses[0][-1].tags
+        out.append(unit)
+    return out, names
+
+
+def stream(units: list[Unit]) -> str:
+    """Units back in stream form, for the tagger."""
+    return " ".join(f"^{escape(u.surface)}/{u.rest}$" for u in units) + "\n"
+
+
+def _names_last(units: list[Unit], names: dict[int, str]) -> list[Unit]:
+    if not names:
+        return units
+    return [Unit(u.surface, f"{u.rest}/{names[i]}") if i in names else u
+            for i, u in enumerate(units)]
 
 
 def _chosen_first(cg: list[Unit], tagged: list[Unit]) -> list[Unit]:

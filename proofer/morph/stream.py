@@ -79,7 +79,7 @@ def parse(stream: str) -> list[Unit]:
         body = m.group(1)
         if body is None:
             continue
-        surface = _split_fields(body)[0]
+        surface = split_fields(body)[0]
         units.append(Unit(unescape(surface), body[len(surface) + 1 :]))
     return units
 
@@ -88,13 +88,13 @@ def prefer(rest: str, chosen: str) -> str:
     """A unit's analyses (as printed by CG-3) with the tagger's choice first."""
     if not chosen or rest == chosen:
         return rest or chosen
-    fields = _split_fields(rest)
+    fields = split_fields(rest)
     if chosen not in fields:
         return rest  # the tagger chose what CG-3 did not leave: keep CG-3's order
     return "/".join([chosen] + [f for f in fields if f != chosen])
 
 
-def _split_fields(body: str) -> list[str]:
+def split_fields(body: str) -> list[str]:
     """Split on the slashes that are not escaped."""
     if "\\" not in body:
         return body.split("/")
@@ -118,7 +118,7 @@ def analyses(rest: str) -> tuple[Analysis, ...]:
     # apertium-tagger -f prints a compound's chosen analysis as "a<cmp>+/b<n>".
     rest = rest.replace(">+/", ">+")
     out: list[Analysis] = []
-    for field in _split_fields(rest) if rest else ():
+    for field in split_fields(rest) if rest else ():
         if not field or field.startswith("*"):
             continue
         out.append(tuple(_part(p) for p in _split_parts(field)))

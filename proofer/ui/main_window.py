@@ -471,6 +471,9 @@ class MainWindow(QMainWindow):
                      lambda: self._on_current(lambda fid: self.ignore(fid, True)))
         self._action(gr, "&Lägg till i ordlistan",
                      lambda: self._on_current(self.add_to_dictionary))
+        self._action(gr, "Lägg till &person i namnordlistan…",
+                     lambda: add_person.add_person(self, self.editor.current),
+                     tip="Namnet, titeln före och partibeteckningen efter, från texten")
         gr.addSeparator()
         self._action(gr, "&Kontrollera om", self.recheck, "F5")
 

@@ -82,6 +82,10 @@ def test_add_person_from_a_flagged_name(qtbot, window, seed, monkeypatch) -> Non
     menu = window.editor.finding_menu(window.editor.cursorRect(cur).center())
     _action(menu, "Lägg till person i namnordlistan…").trigger()
     assert fake.seen["name"] == "Frderik Johanssomn"
+    # The same from the Granska menu (keyboard), on the current finding.
+    fake.seen = {}
+    _menu_item(window, "Lägg till person i namnordlistan…").trigger()
+    assert fake.seen["name"] == "Frderik Johanssomn"
     assert not window.settings.user_dictionary_path.exists()  # Avbryt: nothing written
 
 
