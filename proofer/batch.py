@@ -134,10 +134,15 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     """Check every file on its own, `jobs` at a time; results in input order, each
     filtered by the settings' disabled categories and merged with LanguageTool's."""
     builtin = build(replace(settings, languagetool_mode="off"))
-    languagetool = _languagetool(settings) if settings.languagetool_mode != "off" else None
+    languagetool = None
     out: list[FileResult] = []
     try:
         for result in _results(builtin, paths, jobs or default_jobs()):
+            # Made once the workers are forked (the first result comes after that):
+            # LanguageTool's client may start threads, and a fork must not copy a
+            # process with threads holding locks.
+            if languagetool is None and settings.languagetool_mode != "off":
+                languagetool = _languagetool(settings, builtin)
             if result.text is not None:
                 found = result.findings
                 if languagetool is not None:
@@ -155,12 +160,20 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     return out
 
 
-def _languagetool(settings: Settings):  # -> LanguageToolChecker (imported only when on)
+def _languagetool(settings: Settings, builtin: Engine):  # -> LanguageToolChecker
+    """LanguageTool's checker (imported only when it is on), with the built-in
+    engine's speller (already loaded, with its word table) to judge its spelling
+    matches by."""
+    from proofer.checkers.base import SpellerParagraphChecker
     from proofer.checkers.languagetool import LanguageToolChecker
+    from proofer.checkers.spelling import SpellingChecker
     from proofer.speller import Speller, read_word_list
 
-    return LanguageToolChecker.from_settings(
-        settings, Speller(read_word_list(settings.personal_words_path)))
+    speller = next((c.speller for c in builtin.checkers
+                    if isinstance(c, SpellingChecker | SpellerParagraphChecker)), None)
+    if speller is None:
+        speller = Speller(read_word_list(settings.personal_words_path))
+    return LanguageToolChecker.from_settings(settings, speller)
 
 
 def _languagetool_findings(checker, text: str) -> list[Finding]:

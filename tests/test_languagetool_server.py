@@ -278,6 +278,26 @@ def test_cli_with_a_server_url_reports_languagetool_findings(fake, tmp_path, cap
         ("ett mörk kväll", "ett mörk kväll")]
 
 
+def test_a_batch_on_two_workers_gets_languagetool_findings_per_file(fake, tmp_path,
+                                                                   capsys) -> None:
+    """The built-in checks run in workers, LanguageTool in the parent: each file
+    still gets its own LanguageTool findings, at its own offsets, in input order."""
+    drafts = []
+    for i in range(4):
+        draft = tmp_path / f"utkast{i}.txt"
+        draft.write_text("Rubrik\n" + "Inledning. " * i + "Det var ett mörk kväll.\n",
+                         encoding="utf-8")
+        drafts.append(draft)
+    files = _cli_json(capsys, "--jobs", "2", "--languagetool-url", fake.url,
+                      *map(str, reversed(drafts)))["files"]
+    assert [f["path"] for f in files] == [str(d) for d in reversed(drafts)]
+    for result in files:
+        text = Path(result["path"]).read_text(encoding="utf-8")
+        lt = [f for f in result["findings"] if f["rule"].startswith("languagetool.")]
+        assert [text[f["start"]:f["end"]] for f in lt] == ["ett mörk kväll"]
+        assert result["engines"]["languagetool"] == "ok"
+
+
 def test_cli_without_languagetool_sends_nothing(fake, tmp_path, capsys) -> None:
     draft = tmp_path / "utkast.txt"
     draft.write_text("Det var ett mörk kväll.\n", encoding="utf-8")
