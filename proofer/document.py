@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_PARAGRAPH_BREAK = re.compile(r"\n")
+# A line break inside a paragraph (U+2028: <br> in HTML, a soft break in Word) ends a
+# line too: "Publicerad:<br>Anna Berg" holds an empty field as much as two lines do.
+_PARAGRAPH_BREAK = re.compile(r"[\n\u2028]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,9 @@ class Document:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Every line is a paragraph: news drafts put one paragraph per line, and a
-    line is the unit an edit invalidates. Empty lines are kept out."""
+    line is the unit an edit invalidates. Empty lines are kept out. A line break
+    inside a paragraph (U+2028) splits it as well, so that rules anchored at a line's
+    ends see each line."""
     paragraphs: list[Paragraph] = []
     pos = 0
     for m in _PARAGRAPH_BREAK.finditer(text):

@@ -108,6 +108,12 @@ def test_no_guess_for_a_misspelling(morph: ApertiumMorphology) -> None:
     assert t.source == "unknown" and t.readings == () and not t.known
 
 
+def test_no_decompounding_of_a_misspelling(morph: ApertiumMorphology) -> None:
+    # lt-proc -e alone would read "freds|för|dag"; Hunspell rejects the word.
+    t = tok(morph.analyse("Det var ett allmänt fredsfördag."), "fredsfördag")
+    assert t.source == "unknown" and t.readings == ()
+
+
 def test_derivational_suffix_is_not_a_last_part(morph: ApertiumMorphology) -> None:
     # "misstänksam|het" is not an adjective "het" (hot).
     t = tok(morph.analyse("Det väckte misstänksamhet hos många."), "misstänksamhet")

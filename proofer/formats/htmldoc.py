@@ -5,7 +5,8 @@ What counts as text: the largest <article> if there is one, else <main>, else
 browser notices (by class/id/role), hidden elements and site headers are skipped; a
 <header> inside an <article> is kept because it holds the headline and the lead.
 Every block element (p, h1-h6, li, td, figcaption, ...) with text becomes one line;
-whitespace collapses as a browser would, and <br> becomes LINE_SEP.
+whitespace collapses as a browser would, and <br> becomes LINE_SEP, which the
+checkers treat as a line end of its own (document.split_paragraphs).
 
 Saving puts each changed line back into its element. When the change lies inside
 one text node (the usual corrected word), only that node changes, so links and

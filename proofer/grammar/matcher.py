@@ -179,6 +179,7 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
         elif spec.reading == "all":
             ok = all(_reading_ok(spec, lem, tags)
                      for lem, tags in zip(token.lemmas, token.tagsets, strict=True))
+            chosen = readings
         else:
             chosen = tuple(r for r, lem, tags in zip(readings, token.lemmas, token.tagsets,
                                                      strict=True)

@@ -180,6 +180,10 @@ class ApertiumMorphology:
         for tokens in paragraphs:
             fixed = []
             for t in tokens:
+                if t.source == "compound" and not (known(t.text) or known(t.text.lower())):
+                    # lt-proc's own decompounding takes misspellings apart too
+                    # ("fredsfördag"): a word Hunspell rejects gets no guessed analysis.
+                    t = TaggedToken(t.start, t.end, t.text, (), False, "unknown")
                 g = self._guesses.get(t.text) if t.source == "unknown" else None
                 fixed.append(TaggedToken(t.start, t.end, t.text, *g) if g else t)
             out.append(fixed)

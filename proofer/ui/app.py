@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from proofer import leftovers, word_table
@@ -28,11 +28,35 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+#: Qt's own catalogue for its dialogs, buttons and the text field's menu (shipped
+#: with PySide6 in QLibraryInfo's translations folder).
+QT_CATALOGUES = ("qtbase_sv",)
+
+
 def application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(["proofer", *argv])
     app.setApplicationName("Proofer")
     app.setOrganizationName("Proofer")
+    install_swedish(app)
     return app  # type: ignore[return-value]
+
+
+def install_swedish(app: QCoreApplication) -> list[QTranslator]:
+    """Qt's own words in Swedish: Spara/Avbryt in message boxes, the file dialogs,
+    Ångra/Klipp ut in the text field's menu. Without this they stay English whatever
+    the user's language, as every other string in the app is Swedish. Swedish dates
+    and numbers too (QLocale)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed: list[QTranslator] = []
+    for name in QT_CATALOGUES:
+        translator = QTranslator(app)  # the app keeps it alive
+        if translator.load(name, folder) and app.installTranslator(translator):
+            installed.append(translator)
+        else:
+            print(f"proofer: Qt:s svenska översättning {name} saknas i {folder}",
+                  file=sys.stderr)
+    return installed
 
 
 def wait_until_checked(window, timeout_s: float = SCREENSHOT_TIMEOUT_S) -> bool:  # noqa: ANN001

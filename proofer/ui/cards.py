@@ -1,8 +1,12 @@
 """Suggestion cards beside the text, like review comments in a word processor.
 
-Each card sits at the height of its finding's line, pushed down when the card above
-needs the room, and moves with the text when it scrolls. Only findings near the
-screen get a card widget, so a long draft with hundreds of findings stays fast.
+Each card shows the words around its finding with the change inline. The current
+finding's card is open (message, suggestions, buttons); the others are one or two
+lines, so that in a dense passage the cards stay near their lines. Cards that would
+overlap are placed as a group centred on their lines (the current card exactly at
+its own), and the groups are kept inside the panel, so the cards of the last lines
+can be seen too. Only findings near the screen get a card widget, so a long draft
+with hundreds of findings stays fast.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from proofer.ui.editor import DraftEditor, suggestion_label, visible_text
+from proofer.ui.finding_sentence import snippet
 from proofer.ui.live import LiveFinding
 from proofer.ui.style import COLOURS, LABELS
 
@@ -31,7 +36,7 @@ class Card(QFrame):
     ignored = Signal(int)
     clicked = Signal(int)
 
-    def __init__(self, item: LiveFinding, parent: QWidget) -> None:
+    def __init__(self, item: LiveFinding, parent: QWidget, context: str = "") -> None:
         super().__init__(parent)
         self.item = item
         f = item.finding
@@ -43,16 +48,21 @@ class Card(QFrame):
         lay.setContentsMargins(em // 2 + 3, em // 3, em // 2, em // 3)
         lay.setSpacing(em // 5)
 
+        # The category, then the words around the finding with the change inline (or
+        # the flagged text alone when there are no words around it to show).
+        self.context = context
         head = QLabel(f"<span style='color:{self.colour}'><b>{escape(LABELS[f.category])}"
                       f"</b>{' · tips' if item.hint else ''}</span>&nbsp;&nbsp;"
-                      f"<s>{escape(_short(visible_text(f.text)))}</s>")
-        head.setWordWrap(True)
+                      + (context or f"<s>{escape(_short(visible_text(f.text)))}</s>"))
         head.setTextFormat(Qt.TextFormat.RichText)
+        head.setObjectName("head")
         lay.addWidget(head)
+        self.head = head
         msg = QLabel(escape(f.message))
         msg.setWordWrap(True)
         msg.setObjectName("message")
         lay.addWidget(msg)
+        self.details: list[QWidget] = [msg]
         # Suggestions and buttons share one row: more cards fit beside the text.
         row = QHBoxLayout()
         row.setSpacing(em // 3)
@@ -83,9 +93,17 @@ class Card(QFrame):
         ign.clicked.connect(lambda: self.ignored.emit(item.id))
         row.addWidget(ign, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(row)
+        self.details += [row.itemAt(k).widget() for k in range(row.count())]
+        self.current: bool | None = None
         self.set_current(False)
 
     def set_current(self, current: bool) -> None:
+        """Open for the current finding; one line (what, where) for the rest."""
+        if self.current == current:
+            return
+        for w in self.details:
+            w.setVisible(current)
+        self.head.setWordWrap(current)  # one clipped line when closed
         border = f"2px solid {self.colour}" if current else "1px solid palette(mid)"
         bg = "palette(alternate-base)" if current else "palette(base)"
         opacity = "" if not self.item.hint or current else "color: palette(dark);"
@@ -95,6 +113,14 @@ class Card(QFrame):
             f"QLabel#message {{ {opacity} }}"
             "QPushButton { padding: 1px 8px; }")
         self.current = current
+        if self.width() > 0:
+            self.fit_height(self.width())
+
+    def fit_height(self, width: int) -> None:
+        self.setFixedWidth(width)
+        self.layout().activate()
+        h = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        self.setFixedHeight(h if h > 0 else self.sizeHint().height())
 
     def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         self.clicked.emit(self.item.id)
@@ -103,6 +129,56 @@ class Card(QFrame):
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def context_html(editor: DraftEditor, item: LiveFinding, width: int = 28) -> str:
+    """A few words either side of the finding, the change shown inline."""
+    block = editor.document().findBlock(item.start)
+    if not block.isValid():
+        return ""
+    text = block.text()
+    start, end = item.start - block.position(), item.end - block.position()
+    if not (0 <= start <= end <= len(text)) or text[start:end] != item.finding.text:
+        return ""  # astral characters before it, or the text moved: no context then
+    first = item.finding.suggestions[0] if item.finding.suggestions else None
+    return snippet(text, start, end, first, width).html()
+
+
+def place(wanted: list[tuple[int, int, bool]], top: int, bottom: int, gap: int) -> list[int]:
+    """Tops for cards of (anchor y, height, current?) in text order, without overlap.
+
+    Cards that would overlap form a group placed where the sum of squared distances to
+    their anchors is least (its cards' mean), or with the current card exactly at its
+    anchor; every group is kept between `top` and `bottom` when it fits."""
+    groups: list[list[int]] = []  # indexes into wanted
+    starts: list[float] = []
+
+    def height(g: list[int]) -> int:
+        return sum(wanted[i][1] for i in g) + gap * (len(g) - 1)
+
+    def ideal(g: list[int]) -> float:
+        offsets, off = [], 0
+        for i in g:
+            offsets.append(off)
+            off += wanted[i][1] + gap
+        fixed = [wanted[i][0] - o for i, o in zip(g, offsets, strict=True) if wanted[i][2]]
+        y = fixed[0] if fixed else sum(wanted[i][0] - o for i, o in zip(g, offsets,
+                                                                       strict=True)) / len(g)
+        return max(top, min(y, bottom - height(g)))
+
+    for i in range(len(wanted)):
+        groups.append([i])
+        starts.append(ideal([i]))
+        while len(groups) > 1 and starts[-2] + height(groups[-2]) + gap > starts[-1]:
+            merged = groups[-2] + groups[-1]
+            groups[-2:] = [merged]
+            starts[-2:] = [ideal(merged)]
+    tops: list[int] = []
+    for g, y in zip(groups, starts, strict=True):
+        for i in g:
+            tops.append(round(y))
+            y += wanted[i][1] + gap
+    return tops
 
 
 class CardPanel(QWidget):
@@ -174,30 +250,29 @@ class CardPanel(QWidget):
         for cid in [c for c in self.cards if c not in keep]:
             self.cards.pop(cid).deleteLater()
         old_anchors, self.anchors = self.anchors, []
-        bottom = self.GAP
-        for item, y in wanted:
+        cards: list[Card] = []
+        for item, _y in wanted:
             card = self.cards.get(item.id)
             if card is None or card.item is not item:
                 if card is not None:
                     card.deleteLater()
-                card = Card(item, self)
+                card = Card(item, self, context_html(ed, item))
                 card.accepted.connect(self.accepted)
                 card.ignored.connect(self.ignored)
                 card.clicked.connect(self.clicked)
                 self.cards[item.id] = card
-            if card.current != (item.id == self.current_id):
-                card.set_current(item.id == self.current_id)
+            card.set_current(item.id == self.current_id)
             if card.width() != width or not card.isVisible():
-                card.setFixedWidth(width)
-                h = card.heightForWidth(width) if card.hasHeightForWidth() else -1
-                card.setFixedHeight(h if h > 0 else card.sizeHint().height())
-            h = card.height()
-            top = max(y, bottom)
+                card.fit_height(width)
+            cards.append(card)
+        tops = place([(y, c.height(), c.current) for (_i, y), c in zip(wanted, cards,
+                                                                        strict=True)],
+                     self.GAP, height - self.GAP, self.GAP)
+        for (_item, y), card, top in zip(wanted, cards, tops, strict=True):
             if card.pos().y() != top or card.pos().x() != self.GAP:
                 card.move(self.GAP, top)
             if not card.isVisible():
                 card.show()
-            bottom = top + h + self.GAP
             self.anchors.append((y, top, card.colour))
         self.empty.setGeometry(0, 0, self.width(), self.fontMetrics().height() * 3)
         self.empty.setVisible(not items)

@@ -1,0 +1,68 @@
+"""Margin cards: near their lines, never off the panel, with the words around them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from proofer.ui.cards import place
+from tests.ui.conftest import wait_checked
+
+
+def _inside(win) -> bool:  # noqa: ANN001
+    h = win.panel.height()
+    return all(0 <= c.y() and c.y() + c.height() <= h for c in win.panel.visible_cards())
+
+
+def _no_overlap(win) -> bool:  # noqa: ANN001
+    cards = sorted(win.panel.visible_cards(), key=lambda c: c.y())
+    return all(a.y() + a.height() <= b.y() for a, b in zip(cards, cards[1:], strict=False))
+
+
+def test_place_keeps_current_at_its_line_and_fits_the_panel() -> None:
+    # Five cards for lines 20 px apart, 30 px high each, the third current.
+    wanted = [(100 + 20 * k, 30, k == 2) for k in range(5)]
+    tops = place(wanted, 0, 1000, 5)
+    assert tops[2] == 140
+    assert all(b >= a + 35 for a, b in zip(tops, tops[1:], strict=False))
+    # At the bottom of the panel the group moves up instead of falling off.
+    tops = place([(950 + 10 * k, 30, False) for k in range(4)], 0, 1000, 5)
+    assert tops[-1] + 30 <= 1000 and all(b >= a + 35 for a, b in zip(tops, tops[1:], strict=False))
+    # Without a current card the group is centred on its lines, not pushed below them.
+    tops = place([(100, 30, False), (105, 30, False)], 0, 1000, 5)
+    assert tops[0] < 100 < tops[1]
+
+
+def test_cards_stay_on_the_panel_top_and_bottom(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    assert len(window.panel.visible_cards()) >= 8
+    assert _inside(window) and _no_overlap(window)
+    bar = window.editor.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.wait(10)
+    window.panel.relayout()
+    # Every finding whose line is on screen at the end of the text has its card, whole.
+    shown = {c.item.id for c in window.panel.visible_cards()}
+    first = window.editor.firstVisibleBlock().position()
+    on_screen = [i for i in window.store.visible() if i.start >= first]
+    assert on_screen and {i.id for i in on_screen} <= shown
+    assert _inside(window) and _no_overlap(window)
+
+
+def test_current_card_is_open_at_its_line_with_context(qtbot, window, seed) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    window.editor.setFocus()
+    for _ in range(12):  # into the dense part: the dash before "Västsverige"
+        qtbot.keyClick(window.editor, Qt.Key.Key_F8)
+        cur = window.editor.current
+        if cur is not None and cur.finding.text.strip() == "-":
+            break
+    qtbot.wait(10)
+    card = window.panel.cards[window.editor.current.id]
+    anchor = next(a for a, top, _c in window.panel.anchors if top == card.y())
+    assert abs(card.y() - anchor) <= 2
+    assert card.findChild(type(card.head), "message").isVisible()
+    assert "Västsverige" in card.head.text()  # the words after the dash, not "-" alone
+    others = [c for c in window.panel.visible_cards() if c is not card]
+    assert others and all(c.height() < card.height() for c in others)
