@@ -32,6 +32,13 @@ def _load_morphology() -> tuple[Any | None, str]:
     return morph, str(getattr(morph, "status", "ok"))
 
 
+def morphology_or_none() -> Any | None:
+    """The shared morphology when it is running, for checkers that only refine their
+    verdicts with it (split compounds); None when it is missing or failed."""
+    morph, status = _load_morphology()
+    return morph if morph is not None and status == "ok" else None
+
+
 class GrammarChecker(ParagraphChecker):
     name = "grammar_rules"
     engine = "grammar"
