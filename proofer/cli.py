@@ -271,6 +271,10 @@ def debugging() -> bool:
     return os.environ.get("PROOFER_DEBUG", "") not in ("", "0")
 
 
+# 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe.
+EXIT_BROKEN_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Exit codes: 0 no findings, 1 findings, 2 bad usage or input, 3 an internal
     error, which is one Swedish line on stderr; the traceback only with --debug or
@@ -290,6 +294,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("proofer: avbrutet", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`proofer check … | head`): not our fault and nothing
+        # to say, as with any Unix tool. stdout goes to devnull so that Python's own
+        # flush at exit does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # the last line of defence: one line, a distinct code
         report_internal_error(exc)
         return EXIT_INTERNAL

@@ -148,3 +148,16 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     assert proc.stderr == ""
     forced = run("--no-languagetool", *_drafts(tmp_path, 5), env={"PROOFER_PROGRESS": "1"})
     assert "5/5" in forced.stderr
+
+
+def test_a_reader_that_goes_away_is_no_internal_error(tmp_path: Path) -> None:
+    """`proofer check … | head -1`: the closed pipe ends the run quietly (141, as a
+    shell reports SIGPIPE), not with the internal-error line and exit 3."""
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Vi måste htita en lösning.\n" * 400, encoding="utf-8")
+    read, write = os.pipe()
+    os.close(read)  # nobody will read: the first write breaks the pipe
+    proc = run("--no-languagetool", str(draft), stdout=write, stderr=subprocess.PIPE)
+    os.close(write)
+    assert proc.returncode == 141, proc.stderr
+    assert "internt fel" not in proc.stderr
