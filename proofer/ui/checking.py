@@ -36,6 +36,8 @@ class LiveChecker(QObject):
     checked = Signal(int, str, object)
     engineReady = Signal()
     failed = Signal(str)
+    #: the engine could not be built: nothing is being checked until settings change
+    engineFailed = Signal(str)
 
     def __init__(self, runner: Runner, text_source: Callable[[], str],
                  engine_factory: Callable[[Settings], Engine] = build_engine) -> None:
@@ -74,7 +76,9 @@ class LiveChecker(QObject):
     def _build_failed(self, exc: BaseException) -> None:
         self.in_flight -= 1
         self._building = False
-        self.failed.emit(f"Kontrollmotorn kunde inte startas: {exc}")
+        message = f"Kontrollmotorn kunde inte startas: {exc}"
+        self.failed.emit(message)
+        self.engineFailed.emit(message)
 
     # -- checking ---------------------------------------------------------------
     def text_changed(self) -> None:

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.checker = LiveChecker(self.runner, self.editor_text, engine_factory)
         self.checker.checked.connect(self._on_checked)
         self.checker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
+        self.checker.engineFailed.connect(self._on_engine_failed)
 
         self.editor.document().contentsChange.connect(self._on_contents_change)
         doc = self.editor.document()
@@ -375,6 +376,12 @@ class MainWindow(QMainWindow):
         self.editor.setFocus()
         if self.editor.review(backwards=True) is None:
             self.statusBar().showMessage("Inga fynd", 3000)
+
+    def _on_engine_failed(self, message: str) -> None:
+        """Said for as long as it holds (not a message that times out), so that nobody
+        takes an unchecked text for a clean one."""
+        self.engines.setText(f"⚠ {message} – texten är inte kontrollerad")
+        self.counts.setText("")
 
     # -- status bar ------------------------------------------------------------
     def _build_status_bar(self) -> None:
