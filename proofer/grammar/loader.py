@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from proofer.finding import Category, Severity
 from proofer.grammar.features import check_feature
 from proofer.grammar.model import (
@@ -25,7 +23,7 @@ from proofer.grammar.model import (
     TokenSpec,
     WordCheck,
 )
-from proofer.rules.loader import _bool, _LineLoader, _list, _str, _str_list
+from proofer.rules.loader import _bool, _list, _str, _str_list, read_rule_files
 from proofer.rules.model import Example, RuleLoadError
 from proofer.settings import RESOURCES
 
@@ -53,55 +51,7 @@ def load_grammar_files(directory: Path = RULES_DIR) -> tuple[list[GrammarRule], 
 
 def load_grammar_rules(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
     """All usable rules, and one Swedish message per refused rule or file."""
-    rules: list[GrammarRule] = []
-    errors: list[str] = []
-    seen: dict[str, str] = {}
-    for path in paths:
-        file_rules, file_errors = _load_file(Path(path))
-        errors.extend(file_errors)
-        for rule in file_rules:
-            if rule.id in seen:
-                errors.append(f"{rule.where}: regel {rule.id}: id:t finns redan i {seen[rule.id]}")
-                continue
-            seen[rule.id] = rule.where
-            rules.append(rule)
-    return rules, errors
-
-
-def _load_file(path: Path) -> tuple[list[GrammarRule], list[str]]:
-    name = path.name
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], [f"{name}: kan inte läsas: {exc}"]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        return [], [f"{name}{line}: ogiltig YAML: {getattr(exc, 'problem', exc)}"]
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        return [], [f"{name}: filen ska ha en lista 'rules:'"]
-    unknown = set(data) - FILE_KEYS - {"__line__"}
-    if unknown:
-        return [], [f"{name}:1: okända nycklar på filnivå: {', '.join(sorted(unknown))}"]
-    defaults = data.get("defaults") or {}
-    bad = set(defaults) - DEFAULT_KEYS - {"__line__"}
-    if bad:
-        return [], [f"{name}:{defaults.get('__line__', 1)}: okända nycklar i defaults: "
-                    f"{', '.join(sorted(bad))}"]
-    rules: list[GrammarRule] = []
-    errors: list[str] = []
-    for raw in data["rules"]:
-        line = raw.get("__line__", 0) if isinstance(raw, dict) else 0
-        try:
-            if not isinstance(raw, dict):
-                raise RuleLoadError("en regel ska vara en mappning")
-            merged = {k: v for k, v in defaults.items() if k != "__line__"} | raw
-            rules.append(_build_rule(merged, name, line))
-        except RuleLoadError as exc:
-            rid = raw.get("id", "?") if isinstance(raw, dict) else "?"
-            errors.append(f"{name}:{exc.args[1] if len(exc.args) > 1 else line}: "
-                          f"regel {rid}: {exc.args[0]}")
-    return rules, errors
+    return read_rule_files(paths, _build_rule, FILE_KEYS, DEFAULT_KEYS)
 
 
 def _fail(message: str, raw: Any) -> RuleLoadError:

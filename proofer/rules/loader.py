@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 
@@ -91,11 +91,29 @@ def load_rule_files(directory: Path = RULES_DIR, cached: bool = True
 
 def load_rules(paths: Iterable[Path]) -> tuple[list[Rule], list[str]]:
     """All usable rules, and one message per refused rule or file."""
-    rules: list[Rule] = []
+    return read_rule_files(paths, _build_rule, FILE_KEYS, DEFAULT_KEYS)
+
+
+class _Identified(Protocol):
+    id: str
+    where: str
+
+
+R = TypeVar("R", bound=_Identified)
+
+
+def read_rule_files(paths: Iterable[Path], build: Callable[[dict[str, Any], str, int], R],
+                    file_keys: set[str], default_keys: set[str]) -> tuple[list[R], list[str]]:
+    """The file layer every rule format shares (phrase rules here, grammar rules in
+    proofer/grammar): strict YAML with line numbers, file-level keys and defaults
+    checked, one refused rule never costing the others, ids unique across files.
+    `build` turns one merged mapping into a rule or raises RuleLoadError, whose
+    optional second argument is the line to name."""
+    rules: list[R] = []
     errors: list[str] = []
     seen: dict[str, str] = {}
     for path in paths:
-        file_rules, file_errors = _load_file(Path(path))
+        file_rules, file_errors = _read_file(Path(path), build, file_keys, default_keys)
         errors.extend(file_errors)
         for rule in file_rules:
             if rule.id in seen:
@@ -106,7 +124,8 @@ def load_rules(paths: Iterable[Path]) -> tuple[list[Rule], list[str]]:
     return rules, errors
 
 
-def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
+def _read_file(path: Path, build: Callable[[dict[str, Any], str, int], R],
+               file_keys: set[str], default_keys: set[str]) -> tuple[list[R], list[str]]:
     name = path.name
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
@@ -118,15 +137,15 @@ def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
         return [], [f"{name}{line}: ogiltig YAML: {getattr(exc, 'problem', exc)}"]
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         return [], [f"{name}: filen ska ha en lista 'rules:'"]
-    unknown = set(data) - FILE_KEYS - {"__line__"}
+    unknown = set(data) - file_keys - {"__line__"}
     if unknown:
         return [], [f"{name}:1: okända nycklar på filnivå: {', '.join(sorted(unknown))}"]
     defaults = data.get("defaults") or {}
-    bad_defaults = set(defaults) - DEFAULT_KEYS - {"__line__"}
+    bad_defaults = set(defaults) - default_keys - {"__line__"}
     if bad_defaults:
         return [], [f"{name}:{defaults.get('__line__', 1)}: okända nycklar i defaults: "
                     f"{', '.join(sorted(bad_defaults))}"]
-    rules: list[Rule] = []
+    rules: list[R] = []
     errors: list[str] = []
     for raw in data["rules"]:
         line = raw.get("__line__", 0) if isinstance(raw, dict) else 0
@@ -134,10 +153,11 @@ def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
             if not isinstance(raw, dict):
                 raise RuleLoadError("en regel ska vara en mappning")
             merged = {k: v for k, v in defaults.items() if k != "__line__"} | raw
-            rules.append(_build_rule(merged, name, line))
+            rules.append(build(merged, name, line))
         except RuleLoadError as exc:
             rid = raw.get("id", "?") if isinstance(raw, dict) else "?"
-            errors.append(f"{name}:{line}: regel {rid}: {exc}")
+            errors.append(f"{name}:{exc.args[1] if len(exc.args) > 1 else line}: "
+                          f"regel {rid}: {exc.args[0]}")
     return rules, errors
 
 
