@@ -23,7 +23,14 @@ from proofer.grammar.model import (
     TokenSpec,
     WordCheck,
 )
-from proofer.rules.loader import _bool, _list, _str, _str_list, read_rule_files
+from proofer.rules.loader import (
+    _bool,
+    _list,
+    _str,
+    _str_list,
+    check_rule_keys,
+    read_rule_files,
+)
 from proofer.rules.model import Example, RuleLoadError
 from proofer.settings import RESOURCES
 
@@ -61,12 +68,7 @@ def _fail(message: str, raw: Any) -> RuleLoadError:
 
 
 def _build_rule(raw: dict[str, Any], file: str, line: int) -> GrammarRule:
-    unknown = set(raw) - RULE_KEYS - {"__line__"}
-    if unknown:
-        raise RuleLoadError(f"okända nycklar: {', '.join(sorted(unknown))}")
-    missing = [k for k in REQUIRED if k not in raw]
-    if missing:
-        raise RuleLoadError(f"saknar: {', '.join(missing)}")
+    check_rule_keys(raw, RULE_KEYS, REQUIRED)
     pattern = _pattern(raw["pattern"])
     antipatterns = tuple(_pattern(p) for p in _list(raw.get("antipatterns", []), "antipatterns"))
     constraints = tuple(_constraint(c, len(pattern), differ=False)

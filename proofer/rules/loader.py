@@ -161,13 +161,19 @@ def _read_file(path: Path, build: Callable[[dict[str, Any], str, int], R],
     return rules, errors
 
 
-def _build_rule(raw: dict[str, Any], file: str, line: int) -> Rule:
-    unknown = set(raw) - RULE_KEYS - {"__line__"}
+def check_rule_keys(raw: dict[str, Any], allowed: set[str], required: Iterable[str]) -> None:
+    """Strict keys, as every rule format here wants them: a misspelt key is an error
+    naming it, never a silently ignored setting."""
+    unknown = set(raw) - allowed - {"__line__"}
     if unknown:
         raise RuleLoadError(f"okända nycklar: {', '.join(sorted(unknown))}")
-    missing = [k for k in REQUIRED if k not in raw]
+    missing = [k for k in required if k not in raw]
     if missing:
         raise RuleLoadError(f"saknar: {', '.join(missing)}")
+
+
+def _build_rule(raw: dict[str, Any], file: str, line: int) -> Rule:
+    check_rule_keys(raw, RULE_KEYS, REQUIRED)
     if ("pattern" in raw) == ("phrases" in raw):
         raise RuleLoadError("ange antingen pattern eller phrases")
     case_sensitive = _bool(raw, "case_sensitive", False)

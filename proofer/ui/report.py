@@ -34,23 +34,28 @@ def _shown(s: str) -> str:
 
 
 def _decided_sections(changes: list[Change], ignored: list[Ignored]) -> str:
-    rows = "".join(
-        f"<tr><td>{c.line}</td><td>{escape(_label(c.category))}</td>"
-        f"<td><del>{_shown(c.before)}</del> → <ins>{_shown(c.after)}</ins></td>"
-        f"<td><code>{escape(c.rule)}</code></td></tr>" for c in changes)
-    changed = (f"<h2>Ändrat ({len(changes)})</h2>"
-               + ("<table><thead><tr><th>Rad</th><th>Kategori</th><th>Före → efter</th>"
-                  f"<th>Regel</th></tr></thead><tbody>{rows}</tbody></table>"
-                  if changes else "<p>Inget ändrades.</p>"))
-    rows = "".join(
-        f"<tr><td>{i.line}</td><td>{escape(_label(i.category))}</td>"
-        f"<td><b>{_shown(i.text)}</b></td><td>{escape(i.message)}</td>"
-        f"<td>{'överallt' if i.everywhere else 'här'}</td></tr>" for i in ignored)
-    kept = (f"<h2>Ignorerat ({len(ignored)})</h2>"
-            + ("<table><thead><tr><th>Rad</th><th>Kategori</th><th>Text</th>"
-               f"<th>Meddelande</th><th>Ignorerat</th></tr></thead><tbody>{rows}</tbody></table>"
-               if ignored else "<p>Inget ignorerades.</p>"))
+    changed = _section(
+        f"Ändrat ({len(changes)})", ("Rad", "Kategori", "Före → efter", "Regel"),
+        [(str(c.line), escape(_label(c.category)),
+          f"<del>{_shown(c.before)}</del> → <ins>{_shown(c.after)}</ins>",
+          f"<code>{escape(c.rule)}</code>") for c in changes],
+        "Inget ändrades.")
+    kept = _section(
+        f"Ignorerat ({len(ignored)})", ("Rad", "Kategori", "Text", "Meddelande", "Ignorerat"),
+        [(str(i.line), escape(_label(i.category)), f"<b>{_shown(i.text)}</b>",
+          escape(i.message), "överallt" if i.everywhere else "här") for i in ignored],
+        "Inget ignorerades.")
     return changed + "\n" + kept
+
+
+def _section(heading: str, headers: tuple[str, ...], rows: list[tuple[str, ...]],
+             empty: str) -> str:
+    """A heading and its table of ready-escaped cells, or a sentence when empty."""
+    if not rows:
+        return f"<h2>{heading}</h2><p>{empty}</p>"
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<h2>{heading}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def report_html(title: str, text: str, findings: list[Finding], engines: dict[str, str],
