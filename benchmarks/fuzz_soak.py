@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import select
 import subprocess
 import sys
@@ -150,6 +151,11 @@ def _children_cpu() -> dict[int, float]:
     return {p: _cpu_seconds(p) for p in _descendants(os.getpid())}
 
 
+def _reaped_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def _children_rss_mb() -> float:
     return sum(_status_kb(p, "VmRSS:") for p in _descendants(os.getpid())) / 1024
 
@@ -170,6 +176,7 @@ def worker(seed: int, longest: int) -> int:
         with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
             f.write("5")  # reset the peak resident size to the current one
         kids0 = _children_cpu()
+        reaped0 = _reaped_cpu()
         cpu0, t0 = time.process_time(), time.perf_counter()
         row: dict[str, object] = {"i": i, "shape": shape, "chars": len(text),
                                   "paragraphs": text.count("\n") + 1}
@@ -181,10 +188,13 @@ def worker(seed: int, longest: int) -> int:
         wall = time.perf_counter() - t0
         cpu = time.process_time() - cpu0
         kids1 = _children_cpu()
+        # Tools killed and reaped during the draft (a time-out restarts the pipeline)
+        # count with their whole life, minus what they had used before the draft.
+        gone = sum(v for p, v in kids0.items() if p not in kids1)
+        apertium = (sum(v - kids0.get(p, 0.0) for p, v in kids1.items())
+                    + max(0.0, _reaped_cpu() - reaped0 - gone))
         row.update(
-            wall=round(wall, 3), cpu=round(cpu, 3),
-            # a pipeline restarted during the draft counts from zero
-            cpu_apertium=round(sum(v - kids0.get(p, 0.0) for p, v in kids1.items()), 3),
+            wall=round(wall, 3), cpu=round(cpu, 3), cpu_apertium=round(apertium, 3),
             rss_before_mb=round(rss0, 1),
             peak_mb=round(_status_kb("self", "VmHWM:") / 1024, 1),
             rss_after_mb=round(_status_kb("self", "VmRSS:") / 1024, 1),
@@ -413,7 +423,7 @@ def main() -> int:
                     help="a draft slower than this (wall or CPU) counts as a failure")
     ap.add_argument("--max-mb", type=float, default=500.0,
                     help="a draft whose process peaks above this counts as a failure")
-    ap.add_argument("--give-up", type=float, default=60.0,
+    ap.add_argument("--give-up", type=float, default=300.0,
                     help="seconds after which one draft is abandoned as hung")
     ap.add_argument("--worst", type=int, default=5, help="worst drafts listed per figure")
     ap.add_argument("--every", type=int, default=100, help="progress line every N drafts")
