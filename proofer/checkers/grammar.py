@@ -71,14 +71,22 @@ class GrammarChecker(ParagraphChecker):
         return "ok" if len(self.rules) else "unavailable: inga grammatikregler kunde läsas"
 
     def prepare(self, texts: list[str]) -> None:
-        """All paragraphs about to be checked through the morphology in one stream
-        (its analyse_many caches them): one round trip through the Apertium tools
-        for a whole article instead of one per paragraph, half the time of a cold
-        check (benchmarks/bench_morph.py)."""
+        """All paragraphs about to be checked go to the morphology at once: analysed
+        in the background, batch by batch, while the other checkers run (the
+        Apertium tools work in their own processes), so that check_paragraph mostly
+        finds its analysis done. A morphology without `submit` analyses them all
+        here in one stream (analyse_many: one round trip instead of one per
+        paragraph)."""
         morph = self.morphology()
+        if morph is None or str(getattr(morph, "status", "ok")) != "ok":
+            return
+        todo = [_masked(t) for t in texts if t.strip()]  # as check_paragraph sends them
+        submit = getattr(morph, "submit", None)
         many = getattr(morph, "analyse_many", None)
-        if morph is not None and str(getattr(morph, "status", "ok")) == "ok" and callable(many):
-            many([_masked(t) for t in texts if t.strip()])  # as check_paragraph sends them
+        if callable(submit):
+            submit(todo)
+        elif callable(many):
+            many(todo)
 
     def check_paragraph(self, text: str) -> list[Finding]:
         morph = self.morphology()
