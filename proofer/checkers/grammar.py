@@ -44,7 +44,9 @@ class GrammarChecker(ParagraphChecker):
     engine = "grammar"
 
     def __init__(self, rules: list[GrammarRule] | None = None,
-                 load_errors: list[str] | None = None, morphology: Any | None = None) -> None:
+                 load_errors: list[str] | None = None, morphology: Any | None = None,
+                 speller: Any | None = None) -> None:
+        """`speller`: the engine's, lent to the morphology's compound fall-back."""
         if rules is None:
             rules, load_errors = load_grammar_files()
             for e in load_errors:
@@ -53,12 +55,16 @@ class GrammarChecker(ParagraphChecker):
         self.load_errors = list(load_errors or ())
         self._morph = morphology
         self._morph_status = "ok" if morphology is not None else ""
+        self._speller = speller
         self._lock = threading.Lock()
 
     def morphology(self) -> Any | None:
         with self._lock:
             if self._morph is None and not self._morph_status:
                 self._morph, self._morph_status = _load_morphology()
+                lend = getattr(self._morph, "use_speller", None)
+                if self._speller is not None and callable(lend):
+                    lend(self._speller)
         return self._morph
 
     def status(self) -> str:

@@ -169,11 +169,19 @@ class ApertiumMorphology:
     # -- background analysis ------------------------------------------------------
 
     def start(self) -> None:
-        """Start the tools now (in the caller's thread), so that the first check
-        does not wait for them to load their data."""
-        for pipe in (self._analyser, self._tagger, self._words):
+        """Start the tools now, so that the first check does not wait for them to
+        load their data (the command line calls it from a thread while it loads
+        its own tables)."""
+        for pipe in (self._analyser, self._tagger, self._words, self._generator):
             if pipe is not None:
                 pipe.start()
+
+    def use_speller(self, speller: Speller) -> None:
+        """Answer the compound fall-back's "does Hunspell know this word" with this
+        speller (the engine's, with its table of Hunspell's verdicts: the same
+        answers) instead of loading a dictionary of its own; only if none is set."""
+        if self._speller is None:
+            self._speller = speller
 
     def submit(self, paragraphs: Sequence[str]) -> None:
         """Analyse these paragraphs in a background thread, batch by batch, while the
