@@ -466,7 +466,11 @@ def drop_initial_names(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     names: dict[int, str] = {}
     start = True
     for i, unit in enumerate(units):
-        analyses = parse_analyses(unit.rest)
+        rest = unit.rest
+        # Only a sentence's first word is parsed here, and only a "<sent>" in the
+        # printed analyses can start the next sentence (most units are neither).
+        analyses = parse_analyses(rest) if (start and unit.surface[:1].isupper()
+                                            or "<sent>" in rest) else ()
         if start and unit.surface[:1].isupper() and len(analyses) > 1:
             fields = split_fields(unit.rest)
             if len(fields) == len(analyses):  # one field per analysis (no duplicates)
