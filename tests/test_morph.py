@@ -393,3 +393,30 @@ def test_piece_starts_without_sentence_ends_cut_at_blanks() -> None:
     starts = piece_starts(text, 50)
     assert all(text[s - 1] == " " for s in starts[1:])
     assert piece_starts("x" * 120, 50) == [0, 50, 100]
+
+
+def test_the_worker_stays_a_bounded_way_ahead_and_serves_who_waits(monkeypatch) -> None:
+    """With room for one batch ahead, the worker stops after it until someone takes
+    a result or waits for a later paragraph; every paragraph is analysed once."""
+    import time
+
+    from proofer.morph import apertium
+
+    monkeypatch.setattr(apertium, "LOOKAHEAD_CHARS", 1)
+    monkeypatch.setattr(apertium, "BATCH_CHARS", 1)
+    morph = ApertiumMorphology()
+    try:
+        sent: list[str] = []
+        original = morph._analyse_chunks
+        morph._analyse_chunks = lambda ps: sent.extend(ps) or original(ps)  # type: ignore
+        texts = [f"Huset nummer {i} är stort." for i in range(4)]
+        morph.submit(texts)
+        time.sleep(1.0)
+        assert sent == texts[:1]  # one batch ahead, then it waits
+        last = morph.analyse(texts[3])  # waits: the worker goes on to it
+        assert [t.text for t in last][:2] == ["Huset", "nummer"]
+        assert sent == texts
+        assert morph.analyse_many(texts[:3])[0][0].text == "Huset"
+        assert sent == texts  # taken from the worker's results, not analysed again
+    finally:
+        morph.close()

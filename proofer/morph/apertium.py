@@ -202,10 +202,12 @@ class ApertiumMorphology:
         try:
             while True:
                 with self._changed:
+                    # Far enough ahead: wait until the checker takes results or waits
+                    # for one (a checker slow to come, e.g. behind a long spelling
+                    # pass over a million words, finds the rest still queued).
                     while (self._queued and self._ready_chars >= LOOKAHEAD_CHARS
                            and not self._waiting):
-                        if not self._changed.wait(timeout=60):
-                            self._queued.clear()  # nobody came for the rest
+                        self._changed.wait(timeout=5)
                     if not self._queued:
                         return
                     batch: list[str] = []
