@@ -17,7 +17,6 @@ import logging
 import re
 import shutil
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,6 +28,7 @@ from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
 from proofer.morph.stream import Part, Unit, escape, parse, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
+from proofer.text_cache import TextCache
 
 if TYPE_CHECKING:
     from proofer.speller import Speller
@@ -49,6 +49,9 @@ PIECE_CHARS = 20_000
 # may run ahead of the checker asking for them (both in characters).
 BATCH_CHARS = 20_000
 LOOKAHEAD_CHARS = 200_000
+# ... and their total length: an analysis costs about 50-150 bytes per character of
+# its paragraph, so this keeps the cache near 100 MB (proofer.text_cache says why).
+CACHE_CHARS = 1_000_000
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
@@ -98,14 +101,16 @@ class ApertiumMorphology:
         self._speller: Speller | Literal[False] | None = speller if compound_guesses else False
         # Compound guesses per unknown word form: readings, known, source.
         self._guesses: dict[str, tuple[tuple[Reading, ...], bool, str]] = {}
-        self._cache: OrderedDict[str, tuple[TaggedToken, ...]] = OrderedDict()
+        self._cache: TextCache[tuple[TaggedToken, ...]] = TextCache(CACHE_SIZE, CACHE_CHARS)
         self._cache_lock = threading.Lock()
         # Background analysis (submit): what waits for the worker, what it is doing,
         # what it has done that nobody asked for yet; one condition over all of it.
         self._changed = threading.Condition(self._cache_lock)
         self._queued: dict[str, None] = {}
         self._in_flight: set[str] = set()
-        self._ready: dict[str, tuple[TaggedToken, ...]] = {}
+        # paragraph -> its tokens, and whether the round trip went well (a failed one
+        # is handed out, all words unknown, but not cached)
+        self._ready: dict[str, tuple[tuple[TaggedToken, ...], bool]] = {}
         self._ready_chars = 0
         self._waiting = 0
         self._worker: threading.Thread | None = None
@@ -154,16 +159,18 @@ class ApertiumMorphology:
                     continue
                 hit = self._cache.get(p)
                 if hit is not None:
-                    self._cache.move_to_end(p)
                     found[p] = hit
         missing = [p for p in dict.fromkeys(paragraphs) if p not in found]
         if missing:
             fresh = self._analyse_uncached(missing)
+            # A failed round trip leaves every word unknown: that is no analysis
+            # of these paragraphs, and must not stand for one once the tools are back.
+            keep = self.status == "ok"
             with self._cache_lock:
                 for p, tokens in zip(missing, fresh, strict=True):
-                    found[p] = self._cache[p] = tokens
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
+                    found[p] = tokens
+                    if keep:
+                        self._cache.put(p, tokens)
         return [list(found[p]) for p in paragraphs]
 
     # -- background analysis ------------------------------------------------------
@@ -229,9 +236,10 @@ class ApertiumMorphology:
                     with self._changed:
                         self._in_flight.difference_update(batch)
                         self._changed.notify_all()
+                ok = self.status == "ok"
                 with self._changed:
                     for p, tokens in zip(batch, done, strict=True):
-                        self._ready[p] = tokens
+                        self._ready[p] = (tokens, ok)
                         self._ready_chars += len(p)
                     self._changed.notify_all()
         finally:
@@ -253,14 +261,14 @@ class ApertiumMorphology:
                     self._changed.notify_all()
                     self._changed.wait(timeout=1)
                     self._waiting -= 1
-                tokens = self._ready.pop(p, None)
-                if tokens is not None:
+                got = self._ready.pop(p, None)
+                if got is not None:
+                    tokens, ok = got
                     self._ready_chars -= len(p)
                     self._changed.notify_all()
                     found[p] = tokens
-                    self._cache[p] = tokens
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+                    if ok:  # as in analyse_many: a failed round trip is not kept
+                        self._cache.put(p, tokens)
         return found
 
     # -- the tools ------------------------------------------------------------------
