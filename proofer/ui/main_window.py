@@ -30,7 +30,15 @@ from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.safe_write import ChangedOnDisk
 from proofer.settings import Settings
-from proofer.ui import add_person, autosave, change_all, findings_pane, handback, recent
+from proofer.ui import (
+    add_person,
+    autosave,
+    change_all,
+    findings_pane,
+    handback,
+    recent,
+    replacing,
+)
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
@@ -226,14 +234,19 @@ class MainWindow(QMainWindow):
         cur.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
         return cur if cur.selectedText() == item.finding.text else None
 
-    def _log(self, item: LiveFinding, after: str) -> None:
-        line = self.editor.document().findBlock(item.start).blockNumber() + 1
-        f = item.finding
+    def log_change(self, pos: int, before: str, after: str, rule: str,
+                   category: str) -> None:
+        """Record a change made at Qt position `pos` (its undo step exists already)."""
         doc = self.editor.document()
-        self.changes.add(Change(datetime.now(), line, f.text, after, f.rule, str(f.category),
+        line = doc.findBlock(pos).blockNumber() + 1
+        self.changes.add(Change(datetime.now(), line, before, after, rule, category,
                                 undo_step=doc.availableUndoSteps()))
         self.changes.undo_count_changed(doc.availableUndoSteps())
         self.change_table.refresh()
+
+    def _log(self, item: LiveFinding, after: str) -> None:
+        f = item.finding
+        self.log_change(item.start, f.text, after, f.rule, str(f.category))
 
     def accept(self, fid: int, index: int = 0) -> None:
         """Replace the finding's text with a suggestion: one undo step."""
@@ -268,29 +281,10 @@ class MainWindow(QMainWindow):
     def accept_findings(self, items: list[LiveFinding]) -> int:
         """Accept the first suggestion of each of `items`, as one undo step; returns
         how many were changed (a finding whose text changed meanwhile is skipped)."""
-        targets = sorted(items, key=lambda i: i.start, reverse=True)
-        cur = QTextCursor(self.editor.document())
-        cur.beginEditBlock()
-        done: list[LiveFinding] = []
-        spans: list[tuple[int, int, str]] = []
-        for t in targets:
-            c = self._cursor_for(t)
-            if c is None:
-                continue
-            spans.append((t.start, t.end, t.finding.suggestions[0]))
-            cur.setPosition(t.start)
-            cur.setPosition(t.end, QTextCursor.MoveMode.KeepAnchor)
-            cur.insertText(t.finding.suggestions[0])
-            done.append(t)
-        cur.endEditBlock()
-        shift = 0
-        for start, end, new in reversed(spans):  # text order: earlier changes shift later
-            length = len(new.encode("utf-16-le")) // 2
-            self.store.accepted(start + shift, start + shift + length, new)
-            shift += length - (end - start)
-        for t in reversed(done):  # logged once the undo step exists, in text order
-            self._log(t, t.finding.suggestions[0])
-            self.store.remove(t)
+        done = replacing.apply(self, [
+            replacing.Replacement(i.start, i.end, i.finding.text, i.finding.suggestions[0],
+                                  i.finding.rule, str(i.finding.category), i)
+            for i in items if i.finding.suggestions])
         self._findings_changed()
         return len(done)
 
@@ -564,7 +558,7 @@ class MainWindow(QMainWindow):
         from proofer.ui.find_replace import FindReplaceDialog
 
         if getattr(self, "find_replace_dialog", None) is None:
-            self.find_replace_dialog = FindReplaceDialog(self.editor, self)
+            self.find_replace_dialog = FindReplaceDialog(self)
         self.find_replace_dialog.open_with_selection()
 
     def find_text(self) -> None:
