@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from proofer import leftovers
-from proofer.checkers.registry import build_engine
 from proofer.document import Document
 from proofer.engine import Report
 from proofer.finding import Category, Finding
@@ -42,7 +41,7 @@ from proofer.ui import (
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
-from proofer.ui.checking import LiveChecker
+from proofer.ui.checking import LiveChecker, build_engine
 from proofer.ui.editor import DraftEditor
 from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding, to_live
@@ -97,7 +96,11 @@ def changed_on_disk_box(parent: QWidget, target: Path
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, runner: Runner | None = None,
-                 engine_factory=build_engine) -> None:  # noqa: ANN001 - a callable
+                 engine_factory=build_engine,  # noqa: ANN001 - a callable
+                 start_engine: bool = True) -> None:
+        """start_engine=False: the caller calls start_engine() once the window is on
+        screen, so that building the engine (seconds of Python on the worker thread,
+        holding the interpreter lock for long stretches) cannot delay the window."""
         super().__init__()
         self.settings = settings or Settings.load()
         self.runner = runner or ThreadRunner()
@@ -168,10 +171,14 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
 
         self.editor.document().setModified(False)  # setting up the view is no edit
-        self.checker.rebuild(self.settings)
+        if start_engine:
+            self.start_engine()
         self.resize(default_size(self))
         if self.settings.editor_font_size:
             self.editor.set_point_size(self.settings.editor_font_size)
+
+    def start_engine(self) -> None:
+        self.checker.rebuild(self.settings)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().resizeEvent(event)
@@ -210,7 +217,8 @@ class MainWindow(QMainWindow):
         self.engines.setText("  ·  ".join(engine_status_text(k, v)
                                           for k, v in report.engines.items()))
         if not self.editor.reviewing:  # the review state stays in view while it is on
-            self._set_state("Kontrollerad")
+            self._set_state("Grammatiken kontrolleras…" if self.checker.first_pass_shown
+                            else "Kontrollerad")
 
     def _findings_changed(self) -> None:
         self.editor.update_current()
@@ -626,6 +634,7 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(text is not None)
         self._update_title()
         self._findings_changed()
+        self.checker.new_text()
         self.checker.check_now()
 
     def save(self) -> bool:
