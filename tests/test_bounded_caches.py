@@ -166,9 +166,9 @@ def test_grammar_comes_back_after_the_tools_timed_out(monkeypatch) -> None:  # n
         assert checker.check_paragraph("Katten sover.") == []  # within the pause: not asked
         assert checker.status() != "ok"
         monkeypatch.setattr(apertium, "RETRY_AFTER", 0.0)  # the pause is over
-        checker.prepare(["Katten sover."])
-        assert checker.status() == "ok" and morph._status == "ok"
+        checker.prepare(["Katten sover."])  # (in the background: analyse waits for it)
         assert morph.analyse("Katten sover.")[0].known
+        assert checker.status() == "ok" and morph._status == "ok"
     finally:
         morph.close()
 

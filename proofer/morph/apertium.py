@@ -256,7 +256,7 @@ class ApertiumMorphology:
                     with self._changed:
                         self._in_flight.difference_update(batch)
                         self._changed.notify_all()
-                ok = self.status == "ok"
+                ok = self._status == "ok"  # not the retry pause's "ok"
                 with self._changed:
                     for p, tokens in zip(batch, done, strict=True):
                         self._ready[p] = (tokens, ok)
