@@ -78,12 +78,13 @@ class Prepared:
     """A token with what every rule asks of it computed once per paragraph: the
     lower-cased text, each reading's lemma (lower-cased) and tags as a set."""
 
-    __slots__ = ("_keys", "boundary", "end", "lemmas", "lower", "readings", "start", "tagsets",
-                 "text")
+    __slots__ = ("_keys", "boundary", "end", "lemmas", "lower", "readings", "source", "start",
+                 "tagsets", "text")
 
     def __init__(self, token: Token) -> None:
         self.start, self.end, self.text = token.start, token.end, token.text
         self.readings = tuple(token.readings)
+        self.source = str(getattr(token, "source", "apertium"))
         self.lower = token.text.lower()
         self.lemmas = tuple(r.lemma.lower() for r in self.readings)
         self.tagsets = tuple(frozenset(r.tags) for r in self.readings)
@@ -147,6 +148,8 @@ def _plain_ok(spec: TokenSpec, token: Prepared) -> bool:
     if text in spec.not_words:
         return False
     if spec.regex is not None and spec.regex.fullmatch(token.text) is None:
+        return False
+    if spec.sources is not None and token.source not in spec.sources:
         return False
     return spec.known is None or spec.known == bool(token.readings)
 
