@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -17,11 +16,14 @@ from dataclasses import dataclass, replace
 from proofer.checkers.base import Checker, DocumentChecker, ParagraphChecker
 from proofer.document import Paragraph, split_paragraphs
 from proofer.finding import Finding
+from proofer.text_cache import TextCache
 from proofer.tokens import shared_per_check
 
 # Paragraphs remembered per checker (an article has hundreds; an editor keeps a
-# few articles open).
+# few articles open), and their total length: a finding list grows with its
+# paragraph, so a count alone let a few hundred huge paragraphs fill gigabytes.
 CACHE_SIZE = 10_000
+CACHE_CHARS = 2_000_000  # about 30 articles of 10,000 words
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Engine:
         # holding tuples (the empty one is shared), so a cold check leaves no new
         # container per paragraph for the garbage collector to walk afterwards.
         # (Made on first use, in _paragraph.)
-        self._caches: dict[str, OrderedDict[str, tuple[Finding, ...]]] = {}
+        self._caches: dict[str, TextCache[tuple[Finding, ...]]] = {}
         self._lock = threading.Lock()
         self.paragraph_runs = 0  # how many (checker, paragraph) pairs actually ran
 
@@ -69,12 +71,15 @@ class Engine:
             if isinstance(c, DocumentChecker):
                 c.new_document()
 
-    def check(self, text: str, paragraphs: list[Paragraph] | None = None) -> Report:
+    def check(self, text: str, paragraphs: list[Paragraph] | None = None,
+              skip: frozenset[str] = frozenset()) -> Report:
+        """`skip`: names of checkers left out this time (the app shows the fast
+        checkers' findings of a new draft first, the grammar's when they are ready)."""
         # A check allocates hundreds of thousands of short-lived objects and no
         # cycles worth collecting; the cyclic collector's passes over them cost a
         # tenth of a cold check, so it waits until the check is done.
         with _collector_paused():
-            return Report(merge(self._check(text, paragraphs)), self.engines())
+            return Report(merge(self._check(text, paragraphs, skip)), self.engines())
 
     def raw_findings(self, text: str, paragraphs: list[Paragraph] | None = None
                      ) -> list[Finding]:
@@ -83,18 +88,28 @@ class Engine:
         with _collector_paused():
             return self._check(text, paragraphs)
 
-    def _check(self, text: str, paragraphs: list[Paragraph] | None) -> list[Finding]:
+    def _check(self, text: str, paragraphs: list[Paragraph] | None,
+               skip: frozenset[str] = frozenset()) -> list[Finding]:
         paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
         found: list[Finding] = []
         # Each paragraph is tokenized once, whichever checker asks first, and its
         # tokens are shared by all of them until the check ends.
         with shared_per_check():
+            # Every checker hears first which paragraphs it will get: one that works
+            # in the background (the grammar's morphology) starts while the others run.
             for checker in self.checkers:
+                if checker.name in skip:
+                    continue
                 if isinstance(checker, ParagraphChecker):
                     self._prepare(checker, paragraphs)
+            for checker in self.checkers:
+                if isinstance(checker, ParagraphChecker):
+                    fresh: list[str] = []
                     for para in paragraphs:
                         found.extend(f.shifted(para.start)
-                                     for f in self._paragraph(checker, para))
+                                     for f in self._paragraph(checker, para, fresh))
+                    if fresh and checker.status() != "ok":
+                        self._forget(checker, fresh)
                 elif isinstance(checker, DocumentChecker):
                     found.extend(_tagged(checker.check_document(text, paragraphs), checker))
         return _valid(found, text)
@@ -109,20 +124,33 @@ class Engine:
         if todo:
             checker.prepare(todo)
 
-    def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> tuple[Finding, ...]:
+    def _forget(self, checker: ParagraphChecker, texts: list[str]) -> None:
+        """A checker that failed during the check (its morphology stopped
+        answering) gave these paragraphs no real verdict: they are asked again at
+        the next check instead of being remembered as clean."""
+        with self._lock:
+            cache = self._caches.get(checker.name)
+            if cache is not None:
+                for text in texts:
+                    cache.discard(text)
+
+    def _paragraph(self, checker: ParagraphChecker, para: Paragraph,
+                   fresh: list[str]) -> tuple[Finding, ...]:
+        """The paragraph's findings, from the cache or run now (then its text is
+        added to `fresh`)."""
         key = para.text
         with self._lock:
-            cache = self._caches.setdefault(checker.name, OrderedDict())
+            cache = self._caches.get(checker.name)
+            if cache is None:
+                cache = self._caches[checker.name] = TextCache(CACHE_SIZE, CACHE_CHARS)
             hit = cache.get(key)
             if hit is not None:
-                cache.move_to_end(key)
                 return hit
         result = tuple(_tagged(checker.check_paragraph(key), checker))
         with self._lock:
             self.paragraph_runs += 1
-            cache[key] = result
-            if len(cache) > CACHE_SIZE:
-                cache.popitem(last=False)
+            cache.put(key, result)
+        fresh.append(key)
         return result
 
     def close(self) -> None:

@@ -43,6 +43,7 @@ class CapitalRules:
     list_markers: tuple[str, ...]
     title_nouns: frozenset[str]
     product_determiners: frozenset[str]
+    conjunctions: frozenset[str]
     raw: dict
 
 
@@ -56,6 +57,7 @@ def rules() -> CapitalRules:
         list_markers=tuple(data["list_markers"]),
         title_nouns=frozenset(data["title_nouns"]),
         product_determiners=frozenset(data["product_determiners"]),
+        conjunctions=frozenset(data["conjunctions"]),
         raw=data,
     )
 
@@ -171,8 +173,9 @@ class CapitalsChecker(SpellerParagraphChecker):
         gap = text[prev.end:tok.start]
         if gap.strip(" ,"):
             return False  # quotes, brackets, dashes: a title or a quote may start
-        if "," not in gap and self._after_heading(text, toks, i):
-            return False
+        if ("," not in gap and prev.text.lower() not in rules().conjunctions
+                and self._after_heading(text, toks, i)):
+            return False  # a heading may end in "följder", not in "Och"
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return nxt is not None and nxt.kind is Kind.WORD and nxt.text[:1].islower()
 
@@ -207,10 +210,13 @@ class CapitalsChecker(SpellerParagraphChecker):
         lower = text[a:tok.start] + tok.text.lower()
         stop = prev.text + ". " + tok.text
         comma = "," in text[prev.end:tok.start]
-        first, second = (lower, stop) if comma else (stop, lower)
+        if prev.text.lower() in rules().conjunctions:
+            suggestions: tuple[str, ...] = (lower,)  # no sentence ends in "Och"
+        else:
+            suggestions = (lower, stop) if comma else (stop, lower)
         message = rules().messages["function-word-capitalised"].format(word=tok.text)
         return Finding(a, b, written, Category.SPELLING, "capitals.function-word-capitalised",
-                       message, (first, second), Severity.ERROR)
+                       message, suggestions, Severity.ERROR)
 
     @staticmethod
     def _after_heading(text: str, toks: list[Token], i: int) -> bool:
