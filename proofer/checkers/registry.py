@@ -34,7 +34,7 @@ def build_checkers(settings: Settings) -> list[Checker]:
     checkers.append(CapitalsChecker(speller, names.store.organization if names else None))
     checkers.append(MojibakeChecker())
     checkers += [SplitCompoundChecker(speller),
-                 GrammarChecker(), ConsistencyChecker(speller)]
+                 GrammarChecker(speller=speller), ConsistencyChecker(speller)]
     checkers.extend(build_rule_checkers())
     # Always registered: with mode "off" a stand-in that reports "off" (the real
     # one, its client and server manager, are imported only when used).
