@@ -182,3 +182,25 @@ def test_the_tools_are_not_retried_within_the_pause() -> None:
         assert morph._analyser.restarts == before
     finally:
         morph.close()
+
+
+def test_a_very_long_word_stays_out_of_the_names_word_caches() -> None:
+    """A fuzzed draft's 10,000-letter "words" each stayed in the names checker's
+    strength cache and the frequency cache (both bounded by count only); no name or
+    title is over 60 letters, so such a word is neither looked up nor kept."""
+    from proofer.checkers.registry import build_engine
+    from proofer.frequency import zipf
+    from proofer.settings import Settings
+
+    engine = build_engine(Settings(languagetool_mode="off"))
+    try:
+        names = next(c for c in engine.checkers if c.name == "names")
+        word = "Hahaha" * 200
+        zipf.cache_clear()
+        engine.check(f"Hon skrattade {word} och gick.")
+        assert word not in names._strengths
+        misses = zipf.cache_info().misses
+        zipf(word.lower())  # not in the cache: looked up afresh
+        assert zipf.cache_info().misses == misses + 1
+    finally:
+        engine.close()

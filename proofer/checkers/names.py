@@ -35,6 +35,7 @@ from proofer.names.model import Entry
 from proofer.names.store import TITLE, WRONG, NameStore, normalise
 from proofer.settings import Settings, config_dir
 from proofer.speller import Speller
+from proofer.suggestions import too_long_to_edit
 from proofer.tokens import Token, starts_sentence, words
 
 # Word frequency (wordfreq Zipf) at or above which a word is a real word or name in
@@ -146,6 +147,11 @@ class NameChecker(ParagraphChecker):
         out = []
         for t, c in zip(toks, covered, strict=True):
             if c is not None:
+                out.append(none)
+                continue
+            if too_long_to_edit(t.text):
+                # No name or title is this long, and the word must not stay in a
+                # word cache: a fuzzed text's 10,000-letter words filled them.
                 out.append(none)
                 continue
             hit = cache.get(t.text)
