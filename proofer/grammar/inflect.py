@@ -98,6 +98,8 @@ def suggestions(match: Match, paragraph: str, generate: Generate) -> list[str]:
         if s.text is not None:
             text = _PLACEHOLDER.sub(lambda m: _element_text(match, paragraph, int(m.group(1))),
                                     s.text)
+            # An optional element that is absent leaves no double space ("{0} är {1} {2}").
+            text = " ".join(text.split())
             fix: str | None = match_case(flagged, text) if text else text
         else:
             fix = _inflected_span(match, paragraph, s.inflect, s.like, s.features, s.to,
