@@ -1,32 +1,45 @@
 """Soak test for issue 13: N fuzzed drafts through the engine (LanguageTool off).
 
 Each draft mixes Swedish words, slips, names, punctuation the tokenizer treats
-specially, awkward characters, and now and then a very long "word" (up to
---longest letters), a very long paragraph, or runs of one character. Prints how
-many were tried, how many raised, how many findings had offsets that do not slice
-to their text, the slowest draft (and its shape), and the process's peak memory
-(an upper bound for any single draft).
+specially, awkward characters, and now and then a very long "word" (61 to
+--longest letters), a news article of many paragraphs, a very long paragraph, or
+runs of one character. Draft i is made from its own seed (seed, i), so any draft
+can be made again on its own (`--show I`) and a run can stop and resume.
+
+The drafts are checked by --workers long-lived child processes (each builds one
+engine, as the app does, and keeps its caches between drafts). For every draft a
+worker records the wall time, the CPU time (its own and that of the Apertium
+processes it drives), the process's resident memory before the draft and its peak
+during the draft (the kernel's high-water mark, reset before each draft through
+/proc/self/clear_refs), the number of findings and the findings whose offsets do not
+slice to their text. One JSON line per draft goes to --out; a run with the same
+--out skips the drafts already there, so it can be stopped (Ctrl+C, kill) and
+started again, in chunks (--start/-n) or under `nice -n 19` in the background.
 
     .venv/bin/python benchmarks/fuzz_soak.py [-n 20000] [--longest 10000] [--seed 1]
+        [--workers 2] [--out /tmp/fuzz.jsonl] [--summary] [--show I] [--profile I]
 
-Exits 1 if any draft raised, had a bad offset, or went over --max-seconds.
+Prints, from everything in --out: tried / crashes / bad offsets / hung (--give-up) /
+over --max-seconds (wall or CPU) / over --max-mb (peak resident memory during the
+draft), and the worst drafts by wall time, CPU time and memory with their shapes.
+Exit 1 if any draft failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
-import resource
-import signal
+import select
+import subprocess
 import sys
 import time
 import traceback
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from proofer.checkers.registry import build_engine  # noqa: E402
-from proofer.settings import Settings  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 PIECES = [
     "Regeringen", "sgäer", "htita", "Frderik", "Johanssomn", "kommer", "bl.a.", "t.ex.",
@@ -37,106 +50,390 @@ PIECES = [
     "\u200b", "\u00a0", "\u202e", "שלום", "İ", "ß", "ﬁ", "\t", "1 000", "3M", "#metoo",
 ]
 LETTERS = "abcdefghijklmnopqrstuvwxyzåäöé"
+SEPARATORS = ["\n", "\n\n", " ", "\r\n"]
 
 
-def long_word(rng: random.Random, longest: int) -> str:
+def long_word(rng: random.Random, longest: int) -> tuple[str, str]:
+    """A "word" of 61..longest letters and its kind."""
     n = rng.randint(61, longest)
     shape = rng.randrange(4)
     if shape == 0:
-        return "".join(rng.choice(LETTERS) for _ in range(n))
+        return "".join(rng.choice(LETTERS) for _ in range(n)), "random letters"
     if shape == 1:
         unit = rng.choice(["ha", "hus", "kommun", "a", "Ha"])
-        return (unit * (n // len(unit) + 1))[:n].capitalize()
+        return (unit * (n // len(unit) + 1))[:n].capitalize(), f"'{unit}' repeated"
     if shape == 2:
-        return "-".join(rng.choice(["tv", "hälso", "sjuk", "vård"]) for _ in range(n // 4))
-    return rng.choice(["_", ".", "+", "-", "1"]) * n
+        return ("-".join(rng.choice(["tv", "hälso", "sjuk", "vård"]) for _ in range(n // 4)),
+                "hyphenated parts")
+    char = rng.choice(["_", ".", "+", "-", "1"])
+    return char * n, f"'{char}' repeated"
 
 
-def draft(rng: random.Random, longest: int) -> tuple[str, str]:
-    """(text, shape) of one fuzzed draft."""
+def sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))
+
+
+def draft(seed: int, i: int, longest: int) -> tuple[str, str]:
+    """(text, shape) of fuzzed draft number i: made from (seed, i) alone."""
+    rng = random.Random(f"{seed}:{i}")
     roll = rng.random()
-    if roll < 0.05:  # one huge paragraph (about 100-300 kB)
+    if roll < 0.05:  # one huge paragraph (about 100-300 kB): an extreme, not a draft
         words = [rng.choice(PIECES) for _ in range(rng.randint(20_000, 60_000))]
         return " ".join(words), "huge paragraph"
+    if roll < 0.07:  # a news article: up to ~20,000 words in paragraphs of 1-8 sentences
+        target = rng.randint(2_000, 20_000)
+        paragraphs: list[str] = []
+        n = 0
+        while n < target:
+            para = " ".join(sentence(rng) + "." for _ in range(rng.randint(1, 8)))
+            n += para.count(" ") + 1
+            paragraphs.append(para)
+        return "\n\n".join(paragraphs), "article"
     parts: list[str] = []
-    shape = "ordinary"
+    kinds: list[str] = []
     for _ in range(rng.randint(1, 12)):
-        sentence = [rng.choice(PIECES) for _ in range(rng.randint(1, 25))]
+        words = sentence(rng).split(" ")
         if rng.random() < 0.3:
-            sentence.insert(rng.randrange(len(sentence) + 1), long_word(rng, longest))
-            shape = "long word"
-        parts.append(" ".join(sentence))
-    return rng.choice(["\n", "\n\n", " ", "\r\n"]).join(parts), shape
+            word, kind = long_word(rng, longest)
+            words.insert(rng.randrange(len(words) + 1), word)
+            kinds.append(f"{kind} {len(word):,}")
+        parts.append(" ".join(words))
+    shape = f"long word ({', '.join(kinds)})" if kinds else "ordinary"
+    return rng.choice(SEPARATORS).join(parts), shape
 
 
-class TooSlow(Exception):
-    pass
+# -- a worker: one engine, drafts by number on stdin, one JSON line each on stdout ----------
+
+def _status_kb(pid: int | str, field: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
-def _alarm(_signum: int, _frame: object) -> None:
-    raise TooSlow
+def _descendants(pid: int) -> list[int]:
+    """Live child processes (and theirs): the Apertium pipelines a worker drives."""
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for t in tasks:
+            try:
+                with open(f"/proc/{p}/task/{t}/children", encoding="ascii") as f:
+                    kids = [int(k) for k in f.read().split()]
+            except OSError:
+                continue
+            out.extend(kids)
+            todo.extend(kids)
+    return out
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of one live process, from /proc (clock ticks)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _children_cpu() -> dict[int, float]:
+    return {p: _cpu_seconds(p) for p in _descendants(os.getpid())}
+
+
+def _children_rss_mb() -> float:
+    return sum(_status_kb(p, "VmRSS:") for p in _descendants(os.getpid())) / 1024
+
+
+def worker(seed: int, longest: int) -> int:
+    from proofer.checkers.registry import build_engine
+    from proofer.settings import Settings
+
+    engine = build_engine(Settings(languagetool_mode="off"))
+    engine.check("Hon kmmer hem i morgon, sa Anna Hallberg (S).")  # word lists, morphology
+    print(json.dumps({"ready": True, "rss_mb": _status_kb("self", "VmRSS:") / 1024}),
+          flush=True)
+    for line in sys.stdin:
+        i = int(line)
+        text, shape = draft(seed, i, longest)
+        engine.new_document()
+        rss0 = _status_kb("self", "VmRSS:") / 1024
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")  # reset the peak resident size to the current one
+        kids0 = _children_cpu()
+        cpu0, t0 = time.process_time(), time.perf_counter()
+        row: dict[str, object] = {"i": i, "shape": shape, "chars": len(text),
+                                  "paragraphs": text.count("\n") + 1}
+        try:
+            report = engine.check(text)
+        except Exception:  # noqa: BLE001 - a crash is what the soak counts
+            row["crash"] = traceback.format_exc(limit=4)
+            report = None
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0
+        kids1 = _children_cpu()
+        row.update(
+            wall=round(wall, 3), cpu=round(cpu, 3),
+            # a pipeline restarted during the draft counts from zero
+            cpu_apertium=round(sum(v - kids0.get(p, 0.0) for p, v in kids1.items()), 3),
+            rss_before_mb=round(rss0, 1),
+            peak_mb=round(_status_kb("self", "VmHWM:") / 1024, 1),
+            rss_after_mb=round(_status_kb("self", "VmRSS:") / 1024, 1),
+            apertium_rss_mb=round(_children_rss_mb(), 1),
+        )
+        if report is not None:
+            down = {k: v for k, v in report.engines.items() if v not in ("ok", "off")}
+            if down:  # a checker that stopped working is a failure too
+                row["engines_down"] = down
+            row["findings"] = len(report.findings)
+            bad = [f for f in report.findings
+                   if not (0 <= f.start <= f.end <= len(text)) or text[f.start:f.end] != f.text]
+            row["bad_offsets"] = len(bad)
+            if bad:
+                row["bad_example"] = repr(bad[0])[:300]
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    engine.close()
+    return 0
+
+
+# -- the parent: hands out drafts, times out hung ones, writes the results ------------------
+
+class Worker:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--worker", "--seed", str(args.seed),
+             "--longest", str(args.longest)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        assert self.proc.stdout is not None
+        ready = json.loads(self.proc.stdout.readline() or "{}")
+        if not ready.get("ready"):
+            raise RuntimeError("a worker did not start")
+        self.job: int | None = None
+        self.since = 0.0
+
+    def give(self, i: int) -> None:
+        assert self.proc.stdin is not None
+        self.job, self.since = i, time.monotonic()
+        self.proc.stdin.write(f"{i}\n")
+        self.proc.stdin.flush()
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def done_indices(out: Path) -> set[int]:
+    if not out.exists():
+        return set()
+    return {row["i"] for row in read_rows(out)}
+
+
+def read_rows(out: Path) -> list[dict]:
+    rows = []
+    with out.open(encoding="utf-8") as f:
+        for line in f:
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                pass  # a line cut short by a kill: that draft is run again
+    return rows
+
+
+def run(args: argparse.Namespace) -> None:
+    done = done_indices(args.out)
+    todo = [i for i in range(args.start, args.start + args.n) if i not in done]
+    print(f"{len(done)} drafts already in {args.out}; {len(todo)} to run", file=sys.stderr,
+          flush=True)
+    if not todo:
+        return
+    todo.reverse()
+    workers = [Worker(args) for _ in range(min(args.workers, len(todo)))]
+    t_start = time.monotonic()
+    ran = 0
+    try:
+        with args.out.open("a", encoding="utf-8") as out:
+            for w in workers:
+                if todo:
+                    w.give(todo.pop())
+            while any(w.job is not None for w in workers):
+                busy = {w.proc.stdout: w for w in workers if w.job is not None}
+                ready, _, _ = select.select(list(busy), [], [], 1.0)
+                for stream in ready:
+                    w = busy[stream]
+                    line = stream.readline()
+                    if line:
+                        row = json.loads(line)
+                    else:  # the worker died under the draft
+                        w.proc.wait()
+                        row = {"i": w.job, "crash": f"worker died, exit {w.proc.returncode}",
+                               "wall": round(time.monotonic() - w.since, 3)}
+                        workers[workers.index(w)] = w = Worker(args)
+                    _finish(out, row, args)
+                    ran += 1
+                    w.job = None
+                    if todo:
+                        w.give(todo.pop())
+                for k, w in enumerate(workers):
+                    if w.job is not None and time.monotonic() - w.since > args.give_up:
+                        row = {"i": w.job, "hung": True, "wall": args.give_up}
+                        w.stop()
+                        _finish(out, row, args)
+                        ran += 1
+                        workers[k] = w = Worker(args)
+                        if todo:
+                            w.give(todo.pop())
+                if ran and ran % args.every == 0 and ready:
+                    rate = ran / (time.monotonic() - t_start)
+                    print(f"... {ran} drafts this run ({rate * 3600:.0f}/h), {len(todo)} left",
+                          file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print("(interrupted: the drafts so far are kept)", file=sys.stderr)
+    finally:
+        for w in workers:
+            w.stop()
+
+
+def _finish(out, row: dict, args: argparse.Namespace) -> None:  # noqa: ANN001
+    if "shape" not in row:  # hung or died: say what the draft was
+        text, shape = draft(args.seed, row["i"], args.longest)
+        row.update(shape=shape, chars=len(text))
+    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    out.flush()
+    if row.get("crash") or row.get("hung") or row.get("bad_offsets"):
+        what = row.get("crash") or ("hung" if row.get("hung") else row.get("bad_example"))
+        print(f"draft {row['i']} ({row['shape']}): {what}", file=sys.stderr, flush=True)
+
+
+def summary(args: argparse.Namespace) -> bool:
+    rows = read_rows(args.out) if args.out.exists() else []
+    rows = list({r["i"]: r for r in rows}.values())  # a draft run twice counts once
+    if not rows:
+        print("no drafts yet")
+        return True
+    crashes = [r for r in rows if r.get("crash")]
+    down = [r for r in rows if r.get("engines_down")]
+    hung = [r for r in rows if r.get("hung")]
+    bad = sum(r.get("bad_offsets", 0) for r in rows)
+    findings = sum(r.get("findings", 0) for r in rows)
+    slow = [r for r in rows if r.get("wall", 0) > args.max_seconds]
+    slow_cpu = [r for r in rows if _cpu(r) > args.max_seconds]
+    big = [r for r in rows if r.get("peak_mb", 0) > args.max_mb]
+    print(f"tried {len(rows)}  crashes {len(crashes)}  bad offsets {bad} (of {findings:,} "
+          f"findings)  hung {len(hung)}  over {args.max_seconds:g} s: wall {len(slow)}, "
+          f"CPU {len(slow_cpu)}  over {args.max_mb:g} MB {len(big)}  "
+          f"a checker down after the draft {len(down)}")
+    for r in down[:3]:
+        print(f"  draft {r['i']} ({r.get('shape')}): {r['engines_down']}")
+    shapes: dict[str, list[dict]] = {}
+    for r in rows:
+        shapes.setdefault(r.get("shape", "?").split(" (")[0], []).append(r)
+    for name, rs in sorted(shapes.items()):
+        walls = sorted(r.get("wall", 0) for r in rs)
+        print(f"  {name:15} {len(rs):6} drafts  wall median {walls[len(walls) // 2]:.2f} s, "
+              f"max {walls[-1]:.2f} s; peak memory max "
+              f"{max(r.get('peak_mb', 0) for r in rs):.0f} MB, growth in a draft max "
+              f"{max(r.get('peak_mb', 0) - r.get('rss_before_mb', 0) for r in rs):.0f} MB")
+
+    def show(title: str, key, unit: str) -> None:  # noqa: ANN001
+        print(title)
+        for r in sorted(rows, key=key, reverse=True)[:args.worst]:
+            print(f"  {key(r):8.2f} {unit}  draft {r['i']}: {r.get('shape')}, "
+                  f"{r.get('chars', 0):,} chars (wall {r.get('wall', 0):.2f} s, cpu "
+                  f"{r.get('cpu', 0):.2f} + apertium {r.get('cpu_apertium', 0):.2f} s, "
+                  f"peak {r.get('peak_mb', 0):.0f} MB from {r.get('rss_before_mb', 0):.0f})")
+
+    show("worst wall time:", lambda r: r.get("wall", 0), "s")
+    show("worst CPU time (python + apertium):", _cpu, "s")
+    show("worst peak resident memory during a draft:", lambda r: r.get("peak_mb", 0), "MB")
+    show("worst memory growth within a draft:",
+         lambda r: r.get("peak_mb", 0) - r.get("rss_before_mb", 0), "MB")
+    last = max(rows, key=lambda r: r["i"])
+    print(f"resident memory after the last draft: {last.get('rss_after_mb', 0):.0f} MB "
+          f"(+ apertium {last.get('apertium_rss_mb', 0):.0f} MB)")
+    return not (crashes or hung or bad or slow or slow_cpu or big or down)
+
+
+def _cpu(row: dict) -> float:
+    return row.get("cpu", 0) + row.get("cpu_apertium", 0)
+
+
+def profile(args: argparse.Namespace) -> None:
+    """cProfile and tracemalloc of one draft in this process (after a warm-up)."""
+    import cProfile
+    import pstats
+    import tracemalloc
+
+    from proofer.checkers.registry import build_engine
+    from proofer.settings import Settings
+
+    text, shape = draft(args.seed, args.profile, args.longest)
+    engine = build_engine(Settings(languagetool_mode="off"))
+    engine.check("Hon kmmer hem i morgon, sa Anna Hallberg (S).")
+    print(f"draft {args.profile}: {shape}, {len(text):,} chars")
+    prof = cProfile.Profile(time.process_time)  # CPU: a busy machine only adds waits
+    t0, c0 = time.perf_counter(), time.process_time()
+    prof.enable()
+    engine.check(text)
+    prof.disable()
+    print(f"wall {time.perf_counter() - t0:.2f} s, CPU {time.process_time() - c0:.2f} s "
+          "(profiled, Apertium's processes not included)")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+    engine.new_document()
+    tracemalloc.start(5)
+    engine.check("Ny text. " + text)  # a new paragraph: nothing cached
+    snap = tracemalloc.take_snapshot()
+    cur, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"tracemalloc: {cur / 2**20:.0f} MB held after the check, peak {peak / 2**20:.0f} MB")
+    for stat in snap.statistics("traceback")[:8]:
+        print(f"  {stat.size / 2**20:.1f} MB in {stat.count} blocks")
+        for line in stat.traceback.format()[-6:]:
+            print("   ", line)
+    engine.close()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=20_000, help="drafts (default 20,000)")
+    ap.add_argument("--start", type=int, default=0, help="first draft number")
     ap.add_argument("--longest", type=int, default=10_000, help="longest word (letters)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/proofer-fuzz-soak.jsonl"))
     ap.add_argument("--max-seconds", type=float, default=5.0,
-                    help="a draft slower than this counts as a failure")
-    ap.add_argument("--give-up", type=int, default=60,
+                    help="a draft slower than this (wall or CPU) counts as a failure")
+    ap.add_argument("--max-mb", type=float, default=500.0,
+                    help="a draft whose process peaks above this counts as a failure")
+    ap.add_argument("--give-up", type=float, default=60.0,
                     help="seconds after which one draft is abandoned as hung")
+    ap.add_argument("--worst", type=int, default=5, help="worst drafts listed per figure")
+    ap.add_argument("--every", type=int, default=100, help="progress line every N drafts")
+    ap.add_argument("--summary", action="store_true", help="only print the figures so far")
+    ap.add_argument("--show", type=int, help="print draft I and exit")
+    ap.add_argument("--profile", type=int, help="profile draft I in this process and exit")
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    rng = random.Random(args.seed)
-    engine = build_engine(Settings(languagetool_mode="off"))
-    t0 = time.perf_counter()
-    engine.check("Hon kmmer hem i morgon, sa Anna Hallberg (S).")  # word lists, morphology
-    print(f"warm-up (loading word lists and morphology): {time.perf_counter() - t0:.1f} s",
-          file=sys.stderr)
-    signal.signal(signal.SIGALRM, _alarm)
-    tried = crashes = bad = slow = hung = findings = 0
-    worst = (0.0, "")
-    t_start = time.perf_counter()
-    try:
-        for i in range(args.n):
-            text, shape = draft(rng, args.longest)
-            engine.new_document()
-            t0 = time.perf_counter()
-            signal.alarm(args.give_up)
-            try:
-                report = engine.check(text)
-            except TooSlow:
-                hung += 1
-                print(f"draft {i} ({shape}, {len(text)} chars): abandoned after "
-                      f"{args.give_up} s", file=sys.stderr)
-                continue
-            except Exception:
-                crashes += 1
-                print(f"draft {i} ({shape}): {traceback.format_exc(limit=3)}", file=sys.stderr)
-                continue
-            finally:
-                signal.alarm(0)
-                tried += 1
-            took = time.perf_counter() - t0
-            if took > worst[0]:
-                worst = (took, f"{shape}, {len(text):,} chars")
-            slow += took > args.max_seconds
-            findings += len(report.findings)
-            bad += sum(1 for f in report.findings
-                       if not (0 <= f.start <= f.end <= len(text)) or text[f.start:f.end] != f.text)
-            if (i + 1) % 1000 == 0:
-                print(f"... {i + 1} drafts, {time.perf_counter() - t_start:.0f} s", file=sys.stderr,
-                      flush=True)
-    except KeyboardInterrupt:
-        print("(interrupted: figures so far)", file=sys.stderr)
-    finally:
-        engine.close()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"tried {tried}  crashes {crashes}  bad offsets {bad} (of {findings:,} findings)  "
-          f"hung {hung}  over {args.max_seconds:g} s {slow}")
-    print(f"max seconds {worst[0]:.2f} ({worst[1]})  peak memory {peak_mb:.0f} MB "
-          f"(whole process)  total {time.perf_counter() - t_start:.0f} s")
-    return 1 if crashes or bad or hung or slow else 0
+    if args.worker:
+        return worker(args.seed, args.longest)
+    if args.show is not None:
+        text, shape = draft(args.seed, args.show, args.longest)
+        print(f"# {shape}, {len(text):,} chars\n{text}")
+        return 0
+    if args.profile is not None:
+        profile(args)
+        return 0
+    if not args.summary:
+        run(args)
+    return 0 if summary(args) else 1
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -17,11 +16,14 @@ from dataclasses import dataclass, replace
 from proofer.checkers.base import Checker, DocumentChecker, ParagraphChecker
 from proofer.document import Paragraph, split_paragraphs
 from proofer.finding import Finding
+from proofer.text_cache import TextCache
 from proofer.tokens import shared_per_check
 
 # Paragraphs remembered per checker (an article has hundreds; an editor keeps a
-# few articles open).
+# few articles open), and their total length: a finding list grows with its
+# paragraph, so a count alone let a few hundred huge paragraphs fill gigabytes.
 CACHE_SIZE = 10_000
+CACHE_CHARS = 2_000_000  # about 30 articles of 10,000 words
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Engine:
         # holding tuples (the empty one is shared), so a cold check leaves no new
         # container per paragraph for the garbage collector to walk afterwards.
         # (Made on first use, in _paragraph.)
-        self._caches: dict[str, OrderedDict[str, tuple[Finding, ...]]] = {}
+        self._caches: dict[str, TextCache[tuple[Finding, ...]]] = {}
         self._lock = threading.Lock()
         self.paragraph_runs = 0  # how many (checker, paragraph) pairs actually ran
 
@@ -92,9 +94,12 @@ class Engine:
             for checker in self.checkers:
                 if isinstance(checker, ParagraphChecker):
                     self._prepare(checker, paragraphs)
+                    fresh: list[str] = []
                     for para in paragraphs:
                         found.extend(f.shifted(para.start)
-                                     for f in self._paragraph(checker, para))
+                                     for f in self._paragraph(checker, para, fresh))
+                    if fresh and checker.status() != "ok":
+                        self._forget(checker, fresh)
                 elif isinstance(checker, DocumentChecker):
                     found.extend(_tagged(checker.check_document(text, paragraphs), checker))
         return _valid(found, text)
@@ -109,20 +114,33 @@ class Engine:
         if todo:
             checker.prepare(todo)
 
-    def _paragraph(self, checker: ParagraphChecker, para: Paragraph) -> tuple[Finding, ...]:
+    def _forget(self, checker: ParagraphChecker, texts: list[str]) -> None:
+        """A checker that failed during the check (its morphology stopped
+        answering) gave these paragraphs no real verdict: they are asked again at
+        the next check instead of being remembered as clean."""
+        with self._lock:
+            cache = self._caches.get(checker.name)
+            if cache is not None:
+                for text in texts:
+                    cache.discard(text)
+
+    def _paragraph(self, checker: ParagraphChecker, para: Paragraph,
+                   fresh: list[str]) -> tuple[Finding, ...]:
+        """The paragraph's findings, from the cache or run now (then its text is
+        added to `fresh`)."""
         key = para.text
         with self._lock:
-            cache = self._caches.setdefault(checker.name, OrderedDict())
+            cache = self._caches.get(checker.name)
+            if cache is None:
+                cache = self._caches[checker.name] = TextCache(CACHE_SIZE, CACHE_CHARS)
             hit = cache.get(key)
             if hit is not None:
-                cache.move_to_end(key)
                 return hit
         result = tuple(_tagged(checker.check_paragraph(key), checker))
         with self._lock:
             self.paragraph_runs += 1
-            cache[key] = result
-            if len(cache) > CACHE_SIZE:
-                cache.popitem(last=False)
+            cache.put(key, result)
+        fresh.append(key)
         return result
 
     def close(self) -> None:

@@ -12,8 +12,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from functools import lru_cache
 from typing import NamedTuple
+
+from proofer.text_cache import TextCache
 
 
 class Kind(StrEnum):
@@ -116,8 +117,9 @@ def shared_per_check() -> Iterator[None]:
 
 def clear_caches() -> None:
     """Forget every tokenized text (benchmarks measuring a cold check)."""
-    _scan_cached.cache_clear()
-    _words_cached.cache_clear()
+    with _lock:
+        _outside.clear()
+        _outside_words.clear()
     if _shared is not None and _shared_words is not None:
         _shared.clear()
         _shared_words.clear()
@@ -162,13 +164,31 @@ def _scan(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-_scan_cached = lru_cache(maxsize=2048)(_scan)
+# Outside a check: a small cache, bounded by the texts' total length as well
+# (proofer.text_cache says why).
+_outside: TextCache[tuple[Token, ...]] = TextCache(2048, 500_000)
+_outside_words: TextCache[tuple[Token, ...]] = TextCache(2048, 500_000)
 
 
-@lru_cache(maxsize=2048)
+def _scan_cached(text: str) -> tuple[Token, ...]:
+    with _lock:
+        hit = _outside.get(text)
+    if hit is None:
+        hit = _scan(text)
+        with _lock:
+            _outside.put(text, hit)
+    return hit
+
+
 def _words_cached(text: str) -> tuple[Token, ...]:
-    word = Kind.WORD
-    return tuple([t for t in _scan_cached(text) if t[3] is word])
+    with _lock:
+        hit = _outside_words.get(text)
+    if hit is None:
+        word = Kind.WORD
+        hit = tuple([t for t in _scan_cached(text) if t[3] is word])
+        with _lock:
+            _outside_words.put(text, hit)
+    return hit
 
 
 _new_token = tuple.__new__  # Token's fields without NamedTuple's __new__ wrapper

@@ -16,7 +16,6 @@ import logging
 import threading
 import time
 from bisect import bisect_right
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from proofer.checkers.base import DocumentChecker
@@ -28,6 +27,7 @@ from proofer.languagetool.offsets import Utf16Index
 from proofer.languagetool.service import LanguageToolService
 from proofer.settings import Settings
 from proofer.speller import Speller
+from proofer.text_cache import TextCache
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DISABLED_RULES = ("TOO_LONG_PARAGRAPH", "TOO_LONG_SENTENCE", "UPPERCASE_SENTENCE_START")
 BATCH_CHARS = 15_000  # well under the public API's per-request limit
 CACHE_SIZE = 20_000  # paragraphs
+CACHE_CHARS = 2_000_000  # and their total length (proofer.text_cache says why)
 STARTUP_WAIT = 45.0  # how long the first check may wait for a starting server (CLI)
 _SEPARATOR = "\n\n"  # LanguageTool's paragraph break
 
@@ -54,7 +55,7 @@ class LanguageToolChecker(DocumentChecker):
         # sets 0 and re-checks when add_listener reports "ok".
         self.startup_wait = startup_wait
         self.disabled_rules = tuple(disabled_rules)
-        self._cache: OrderedDict[str, tuple[LTMatch, ...]] = OrderedDict()
+        self._cache: TextCache[tuple[LTMatch, ...]] = TextCache(CACHE_SIZE, CACHE_CHARS)
         self._lock = threading.Lock()
         self._wait_until: float | None = None
 
@@ -90,16 +91,21 @@ class LanguageToolChecker(DocumentChecker):
     def _check(self, paragraphs: list[Paragraph]) -> list[Finding]:
         todo = list(dict.fromkeys(p.text for p in paragraphs
                                   if p.text.strip() and not self._has(p.text)))
+        # This check's answers are kept here too: a draft longer than the cache's
+        # budget must not lose its first paragraphs' matches to its last ones.
+        fetched: dict[str, tuple[LTMatch, ...]] = {}
         if todo and self._ready():
             for batch in _batches(todo, BATCH_CHARS):
                 try:
-                    self._fetch(batch)
+                    fetched.update(self._fetch(batch))
                 except LanguageToolError:
                     break  # status says why; the next check tries again after a pause
         findings: list[Finding] = []
         for p in paragraphs:
-            with self._lock:
-                matches = self._cache.get(p.text, ())
+            matches = fetched.get(p.text)
+            if matches is None:
+                with self._lock:
+                    matches = self._cache.get(p.text) or ()
             findings.extend(f.shifted(p.start) for f in self.findings(matches, p.text))
         return findings
 
@@ -113,12 +119,9 @@ class LanguageToolChecker(DocumentChecker):
 
     def _has(self, paragraph: str) -> bool:
         with self._lock:
-            if paragraph in self._cache:
-                self._cache.move_to_end(paragraph)
-                return True
-            return False
+            return self._cache.get(paragraph) is not None
 
-    def _fetch(self, batch: list[str]) -> None:
+    def _fetch(self, batch: list[str]) -> dict[str, tuple[LTMatch, ...]]:
         joined = _SEPARATOR.join(batch)
         raw = self.service.check(joined, self.disabled_rules)
         index = Utf16Index(joined)
@@ -135,12 +138,11 @@ class LanguageToolChecker(DocumentChecker):
             para, start = batch[i], starts[i]
             if match.end <= start + len(para):  # not across a paragraph break
                 found[para].append(match.shifted(-start))
+        answers = {para: tuple(matches) for para, matches in found.items()}
         with self._lock:
-            for para, matches in found.items():
-                self._cache[para] = tuple(matches)
-                self._cache.move_to_end(para)
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            for para, matches in answers.items():
+                self._cache.put(para, matches)
+        return answers
 
     def findings(self, matches: Iterable[LTMatch], paragraph: str) -> list[Finding]:
         """Findings for one paragraph's matches, minus spelling that is ours to judge."""

@@ -252,8 +252,9 @@ class NameChecker(ParagraphChecker):
     def _options(self, i: int, low: list[str], title: bool, cache: dict,
                  k: int | None = None) -> list[tuple[str, int]]:
         """Dictionary words this token may stand for, with their distance (within k,
-        default: what the word's length allows alone)."""
-        key = (i, title, k)
+        default: what the word's length allows alone). Cached by word, not by
+        position: a long paragraph repeats its words."""
+        key = (low[i], title, k)
         if key not in cache:
             index = self.store.title_index if title else self.store.name_index
             cache[key] = index.lookup(low[i], FUZZY_PER_WORD, k)
@@ -324,7 +325,7 @@ class NameChecker(ParagraphChecker):
             return self._options(i, low, title, cache, min(2, limit + 1))
         if n < 4:
             return self._options(i, low, title, cache, 1)
-        key = (i, title, "wider")
+        key = (low[i], title, "wider")
         if key not in cache:
             index = self.store.title_index if title else self.store.name_index
             found = index.lookup(low[i], None, 2)

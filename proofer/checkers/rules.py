@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 
 from proofer.checkers.base import Checker, DocumentChecker
@@ -19,10 +18,12 @@ from proofer.document import Paragraph
 from proofer.finding import Category, Finding
 from proofer.rules import RuleSet, load_rule_files
 from proofer.rules.model import Rule
+from proofer.text_cache import TextCache
 
 log = logging.getLogger(__name__)
 
 CACHE_SIZE = 20_000
+CACHE_CHARS = 2_000_000  # the paragraphs' total length (proofer.text_cache says why)
 
 
 class RulesChecker(DocumentChecker):
@@ -32,7 +33,7 @@ class RulesChecker(DocumentChecker):
     def __init__(self, rules: Iterable[Rule], load_errors: Iterable[str] = ()) -> None:
         self.ruleset = RuleSet(r for r in rules if r.category is not Category.ARTIFACT)
         self.load_errors = list(load_errors)
-        self._cache: OrderedDict[str, list[Finding]] = OrderedDict()
+        self._cache: TextCache[list[Finding]] = TextCache(CACHE_SIZE, CACHE_CHARS)
         self._lock = threading.Lock()
 
     def status(self) -> str:
@@ -54,16 +55,11 @@ class RulesChecker(DocumentChecker):
 
     def _cached(self, text: str) -> list[Finding] | None:
         with self._lock:
-            hit = self._cache.get(text)
-            if hit is not None:
-                self._cache.move_to_end(text)
-            return hit
+            return self._cache.get(text)
 
     def _store(self, text: str, result: list[Finding]) -> list[Finding]:
         with self._lock:
-            self._cache[text] = result
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            self._cache.put(text, result)
         return result
 
 

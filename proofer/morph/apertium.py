@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import shutil
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
 from proofer.morph.stream import Part, Unit, escape, parse, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
+from proofer.text_cache import TextCache
 
 if TYPE_CHECKING:
     from proofer.speller import Speller
@@ -37,6 +37,9 @@ OUR_GRAMMAR = (Path(__file__).resolve().parents[2] / "resources" / "grammar" / "
                / "swedish.cg3")
 TOOLS = ("lt-proc", "cg-proc", "apertium-tagger")
 CACHE_SIZE = 5_000  # paragraphs; an article has hundreds, an editor keeps a few open
+# ... and their total length: an analysis costs about 50-150 bytes per character of
+# its paragraph, so this keeps the cache near 100 MB (proofer.text_cache says why).
+CACHE_CHARS = 1_000_000
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
@@ -86,7 +89,7 @@ class ApertiumMorphology:
         self._speller: Speller | Literal[False] | None = speller if compound_guesses else False
         # Compound guesses per unknown word form: readings, known, source.
         self._guesses: dict[str, tuple[tuple[Reading, ...], bool, str]] = {}
-        self._cache: OrderedDict[str, tuple[TaggedToken, ...]] = OrderedDict()
+        self._cache: TextCache[tuple[TaggedToken, ...]] = TextCache(CACHE_SIZE, CACHE_CHARS)
         self._cache_lock = threading.Lock()
         self._generated: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         if isinstance(files, str):
@@ -131,16 +134,18 @@ class ApertiumMorphology:
             for p in paragraphs:
                 hit = self._cache.get(p)
                 if hit is not None:
-                    self._cache.move_to_end(p)
                     found[p] = hit
         missing = [p for p in dict.fromkeys(paragraphs) if p not in found]
         if missing:
             fresh = self._analyse_uncached(missing)
+            # A failed round trip leaves every word unknown: that is no analysis
+            # of these paragraphs, and must not stand for one once the tools are back.
+            keep = self.status == "ok"
             with self._cache_lock:
                 for p, tokens in zip(missing, fresh, strict=True):
-                    found[p] = self._cache[p] = tokens
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
+                    found[p] = tokens
+                    if keep:
+                        self._cache.put(p, tokens)
         return [list(found[p]) for p in paragraphs]
 
     def _analyse_uncached(self, paragraphs: list[str]) -> list[tuple[TaggedToken, ...]]:

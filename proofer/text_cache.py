@@ -1,0 +1,61 @@
+"""A least-recently-used cache keyed by paragraph text, bounded by the text it holds.
+
+The paragraph caches (the engine's findings per checker, the morphology's analyses,
+the rules' and LanguageTool's results) were bounded by a count of paragraphs only.
+What such an entry costs grows with its paragraph: a 300 kB paragraph's analysis is
+tens of megabytes, so a few hundred of them under a bound of thousands filled gigabytes
+(issue 13's fuzz soak). Bounding the total length of the keys bounds the memory too,
+since every value here is proportional to its text. A text longer than the whole
+budget is not kept at all: it would only push out everything else.
+
+Not thread-safe: each owner already serialises its cache with its own lock.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+
+class TextCache(Generic[V]):
+    def __init__(self, max_items: int, max_chars: int) -> None:
+        self.max_items = max_items
+        self.max_chars = max_chars
+        self._data: OrderedDict[str, V] = OrderedDict()
+        self.chars = 0  # total length of the texts held
+
+    def get(self, text: str) -> V | None:
+        hit = self._data.get(text)
+        if hit is not None:
+            self._data.move_to_end(text)
+        return hit
+
+    def __contains__(self, text: str) -> bool:
+        return text in self._data
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def put(self, text: str, value: V) -> None:
+        if text in self._data:
+            self._data[text] = value
+            self._data.move_to_end(text)
+            return
+        if len(text) > self.max_chars:
+            return
+        self._data[text] = value
+        self.chars += len(text)
+        while len(self._data) > self.max_items or self.chars > self.max_chars:
+            old, _ = self._data.popitem(last=False)
+            self.chars -= len(old)
+
+    def discard(self, text: str) -> None:
+        if text in self._data:
+            del self._data[text]
+            self.chars -= len(text)
+
+    def clear(self) -> None:
+        self._data.clear()
+        self.chars = 0

@@ -1,0 +1,142 @@
+"""Paragraph caches are bounded by the text they hold, not only by a count (issue 13).
+
+The fuzz soak's huge paragraphs (100-300 kB each) stayed in caches sized for
+thousands of ordinary paragraphs, and a long-lived process grew past a gigabyte.
+Each test checks more text than the cache's character budget in far fewer
+paragraphs than its count bound, and then asks for the first paragraph again: it
+must be worked out again (evicted), which a count-only bound never did.
+"""
+
+from __future__ import annotations
+
+from proofer import engine as engine_module
+from proofer import tokens
+from proofer.checkers.base import ParagraphChecker
+from proofer.engine import Engine
+from proofer.finding import Finding
+from proofer.morph import apertium
+from proofer.morph.apertium import ApertiumMorphology
+from proofer.text_cache import TextCache
+
+
+def big(i: int, size: int) -> str:
+    return f"Stycke {i} " + "ord " * (size // 4)
+
+
+def test_text_cache_evicts_by_length_and_skips_a_text_over_budget() -> None:
+    cache: TextCache[int] = TextCache(max_items=100, max_chars=10)
+    cache.put("aaaa", 1)
+    cache.put("bbbb", 2)
+    assert cache.get("aaaa") == 1  # now the most recent
+    cache.put("cccc", 3)  # 12 chars: the least recent ("bbbb") goes
+    assert cache.get("bbbb") is None
+    assert (cache.get("aaaa"), cache.get("cccc"), cache.chars) == (1, 3, 8)
+    cache.put("x" * 11, 4)  # longer than the whole budget: not kept, nothing evicted
+    assert len(cache) == 2 and cache.chars == 8
+    cache.discard("aaaa")
+    assert cache.chars == 4 and "aaaa" not in cache
+
+
+class Spy(ParagraphChecker):
+    name = "spy"
+    engine = "spy"
+
+    def __init__(self) -> None:
+        self.runs: list[str] = []
+        self.state = "ok"
+
+    def status(self) -> str:
+        return self.state
+
+    def check_paragraph(self, text: str) -> list[Finding]:
+        self.runs.append(text)
+        return []
+
+
+def test_engine_cache_holds_a_bounded_amount_of_text() -> None:
+    spy = Spy()
+    engine = Engine([spy])
+    size = engine_module.CACHE_CHARS // 10
+    texts = [big(i, size) for i in range(12)]  # 12 paragraphs: far under CACHE_SIZE
+    assert len(texts) < engine_module.CACHE_SIZE
+    for t in texts:
+        engine.check(t)
+    engine.check(texts[-1])  # still cached: not run again
+    assert len(spy.runs) == 12
+    engine.check(texts[0])  # pushed out by the text after it
+    assert len(spy.runs) == 13
+
+
+def test_engine_does_not_remember_what_a_failing_checker_said() -> None:
+    """A checker whose back end stopped answering during the check (status not ok)
+    gave no verdict; once it is back, the paragraph is checked again."""
+    spy = Spy()
+    engine = Engine([spy])
+    spy.state = "unavailable: Apertium svarar inte (inget svar)"
+    engine.check("Huset är stor.")
+    spy.state = "ok"
+    engine.check("Huset är stor.")
+    engine.check("Huset är stor.")
+    assert spy.runs == ["Huset är stor."] * 2
+
+
+def _fake_morphology(monkeypatch, answers: list[str]) -> tuple[ApertiumMorphology, list[str]]:  # noqa: ANN001
+    """A morphology whose round trips are counted; each answers 'ok' or fails, in turn."""
+    morph = ApertiumMorphology(files="saknas i testet")
+    asked: list[str] = []
+
+    def uncached(paragraphs: list[str]) -> list[tuple]:
+        asked.extend(paragraphs)
+        morph.status = answers.pop(0) if answers else "ok"
+        return [() for _ in paragraphs]
+
+    monkeypatch.setattr(morph, "_analyse_uncached", uncached)
+    morph.status = "ok"
+    return morph, asked
+
+
+def test_morphology_cache_holds_a_bounded_amount_of_text(monkeypatch) -> None:  # noqa: ANN001
+    morph, asked = _fake_morphology(monkeypatch, [])
+    size = apertium.CACHE_CHARS // 10
+    texts = [big(i, size) for i in range(12)]
+    assert len(texts) < apertium.CACHE_SIZE
+    for t in texts:
+        morph.analyse(t)
+    morph.analyse(texts[-1])
+    assert len(asked) == 12
+    morph.analyse(texts[0])
+    assert len(asked) == 13
+
+
+def test_morphology_does_not_cache_a_failed_round_trip(monkeypatch) -> None:  # noqa: ANN001
+    """A timed-out round trip leaves every word unknown; that stood for the
+    paragraph's analysis for good once the tools answered again."""
+    morph, asked = _fake_morphology(monkeypatch, ["unavailable: Apertium svarar inte", "ok"])
+    morph.analyse("Huset är stor.")
+    morph.analyse("Huset är stor.")
+    morph.analyse("Huset är stor.")
+    assert asked == ["Huset är stor."] * 2
+
+
+def test_rules_cache_holds_a_bounded_amount_of_text(monkeypatch) -> None:  # noqa: ANN001
+    from proofer.checkers import rules
+    from proofer.document import split_paragraphs
+
+    checker = rules.RulesChecker([])
+    asked: list[str] = []
+    monkeypatch.setattr(checker.ruleset, "check_paragraphs",
+                        lambda texts: asked.extend(texts) or [[] for _ in texts])
+    texts = [big(i, rules.CACHE_CHARS // 10) for i in range(12)]
+    for t in texts + [texts[-1], texts[0]]:
+        checker.check_document(t, split_paragraphs(t))
+    assert asked == texts + [texts[0]]
+
+
+def test_tokens_outside_a_check_are_bounded_by_length() -> None:
+    tokens.clear_caches()
+    texts = [big(i, 100_000) for i in range(12)]
+    for t in texts:
+        list(tokens.words(t))
+    assert tokens._outside.chars <= tokens._outside.max_chars
+    assert tokens._outside_words.chars <= tokens._outside_words.max_chars
+    tokens.clear_caches()
