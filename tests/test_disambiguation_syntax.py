@@ -22,6 +22,7 @@ def _token(tokens: list[TaggedToken], text: str) -> TaggedToken:
 
 @pytest.mark.parametrize(("sentence", "word", "tags"), [
     ("Det är viktigt komma i tid.", "komma", ("vblex", "inf")),
+    ("Det gäller barnen som födda i Sverige.", "i", ("pr",)),
 ])
 def test_rule_keeps_the_reading(morph, sentence: str, word: str,
                                 tags: tuple[str, ...]) -> None:
