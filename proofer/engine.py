@@ -71,12 +71,15 @@ class Engine:
             if isinstance(c, DocumentChecker):
                 c.new_document()
 
-    def check(self, text: str, paragraphs: list[Paragraph] | None = None) -> Report:
+    def check(self, text: str, paragraphs: list[Paragraph] | None = None,
+              skip: frozenset[str] = frozenset()) -> Report:
+        """`skip`: names of checkers left out this time (the app shows the fast
+        checkers' findings of a new draft first, the grammar's when they are ready)."""
         # A check allocates hundreds of thousands of short-lived objects and no
         # cycles worth collecting; the cyclic collector's passes over them cost a
         # tenth of a cold check, so it waits until the check is done.
         with _collector_paused():
-            return Report(merge(self._check(text, paragraphs)), self.engines())
+            return Report(merge(self._check(text, paragraphs, skip)), self.engines())
 
     def raw_findings(self, text: str, paragraphs: list[Paragraph] | None = None
                      ) -> list[Finding]:
@@ -85,15 +88,22 @@ class Engine:
         with _collector_paused():
             return self._check(text, paragraphs)
 
-    def _check(self, text: str, paragraphs: list[Paragraph] | None) -> list[Finding]:
+    def _check(self, text: str, paragraphs: list[Paragraph] | None,
+               skip: frozenset[str] = frozenset()) -> list[Finding]:
         paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
         found: list[Finding] = []
         # Each paragraph is tokenized once, whichever checker asks first, and its
         # tokens are shared by all of them until the check ends.
         with shared_per_check():
+            # Every checker hears first which paragraphs it will get: one that works
+            # in the background (the grammar's morphology) starts while the others run.
             for checker in self.checkers:
+                if checker.name in skip:
+                    continue
                 if isinstance(checker, ParagraphChecker):
                     self._prepare(checker, paragraphs)
+            for checker in self.checkers:
+                if isinstance(checker, ParagraphChecker):
                     fresh: list[str] = []
                     for para in paragraphs:
                         found.extend(f.shifted(para.start)

@@ -108,7 +108,9 @@ def test_supported_suffixes_for_the_open_dialog() -> None:
 # ---------------------------------------------------------------- HTML
 
 ARTICLE_LINES = [
-    "Regeringen presenterar ny budget",
+    # The headline's source has "Regeringen   presenterar\n          ny budget": the
+    # typed spaces are the writer's (a copy desk fixes them), the wrapped line is layout.
+    "Regeringen   presenterar ny budget",
     "Finansministern la i dag fram höstbudgeten med stora satsningar.",
     f"Budgeten innehåller tre miljarder till skolan.{LINE_SEP}Oppositionen är kritisk.",
     "Finansministern i riksdagen.",
@@ -410,3 +412,18 @@ def test_settings_save_keeps_the_files_mode(tmp_path: Path) -> None:
     path.chmod(0o640)
     Settings(languagetool_mode="off").save(path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_html_spaces_read_as_typed_and_their_fix_keeps_the_markup(tmp_path: Path) -> None:
+    # A CMS writes a typed double space as "&nbsp; " or as two spaces, also around
+    # inline markup; a wrapped source line is layout and reads as one space.
+    path = _write(tmp_path / "cms.html", (
+        b'<html><body><article>\n<p>Han sa  att <em>det</em>&nbsp; var <a href="/x">'
+        b'klart</a> .\n      Sedan <b> gick</b> han.</p>\n</article></body></html>'))
+    doc = load_document(path)
+    assert doc.text == "Han sa  att det\xa0 var klart . Sedan  gick han."
+    save_document(doc, doc.text.replace("\xa0 ", " ").replace("  ", " "))
+    assert path.read_text(encoding="utf-8") == (
+        '<html><body><article>\n<p>Han sa att <em>det</em> var <a href="/x">'
+        'klart</a> .\n      Sedan <b>gick</b> han.</p>\n</article></body></html>')
+    assert load_document(path).text == "Han sa att det var klart . Sedan gick han."

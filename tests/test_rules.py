@@ -242,3 +242,12 @@ def test_lower_casing_that_changes_length_keeps_paragraphs_apart() -> None:
     one_by_one = [rules.check_paragraph(t) for t in texts]
     assert [len(f) for f in one_by_one] == [0, 1, 0]
     assert rules.check_paragraphs(texts) == one_by_one
+
+
+def test_a_list_item_run_into_the_text_is_a_hint_not_a_wrong_dash() -> None:
+    """": - a; - b" is a list copied into the running text (Svenska skrivregler lets
+    a list item begin with any mark), so the dash claim must not fire on it."""
+    text = "Koderna hämtas ur KVÅ: - DT030 Vaccination; - ZV100 Åtgärd relaterad till covid."
+    found = _engine().check(text).findings
+    assert [f.rule for f in found] == ["style.inline-list-marker"] * 2
+    assert all(f.severity is Severity.INFO for f in found)

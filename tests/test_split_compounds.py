@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from proofer.checkers.grammar import morphology_or_none
 from proofer.checkers.split_compounds import (
     EXAMPLES_RIGHT,
     EXAMPLES_WRONG,
     SplitCompoundChecker,
+    written_apart,
 )
 from proofer.finding import Category
 from proofer.morphology import is_adjective_like
@@ -58,3 +60,19 @@ def test_adjective_probe(speller: Speller, word: str, adjective: bool) -> None:
 
 def test_every_example_list_is_non_empty() -> None:
     assert len(EXAMPLES_WRONG) >= 5 and len(EXAMPLES_RIGHT) >= 3
+
+
+@pytest.mark.parametrize(("marked", "correction"), written_apart().examples)
+def test_written_apart_example_is_flagged(checker: SplitCompoundChecker, marked: str,
+                                          correction: str) -> None:
+    """The other kinds (resources/spelling/written_apart.yaml) rest on the morphology."""
+    if morphology_or_none() is None:
+        pytest.skip("morfologikomponenten saknas")
+    text, start, end = unmark(marked)
+    found = checker.check_paragraph(text)
+    assert [(f.start, f.end, f.suggestions[0]) for f in found] == [(start, end, correction)]
+
+
+@pytest.mark.parametrize("text", written_apart().right)
+def test_written_apart_look_alike_is_quiet(checker: SplitCompoundChecker, text: str) -> None:
+    assert checker.check_paragraph(text) == []

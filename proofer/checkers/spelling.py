@@ -7,8 +7,10 @@ inner capitals, a number designation ("covid-19"), a foreign phrase (the words
 around it are foreign, or it follows a language's name: "latinets translatio"), a
 word common in another language that no Swedish word is spelt nearly like, or a
 compound of known words that is not one likely misspelling from a word Swedish text
-uses. Then it is a hint (`info`) whose message says why. How common the word itself
-is never spares it: common misspellings are common ("särskillt", "tyvär").
+uses, or a known word with a productive suffix ("translationell" from "translation",
+proofer.derivations). Then it is a hint (`info`) whose message says why. How common
+the word itself is never spares it: common misspellings are common ("särskillt",
+"tyvär").
 How likely the best correction is as a misspelling (proofer.error_model) decides
 only how sure the claim sounds: `error` "menade du X?" or `warning` "kontrollera".
 
@@ -21,6 +23,7 @@ import re
 
 from proofer import error_model, word_classes
 from proofer.checkers.base import ParagraphChecker
+from proofer.derivations import base_of
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import foreign_zipf, swedish_words, zipf
 from proofer.speller import Speller
@@ -207,6 +210,12 @@ class SpellingChecker(ParagraphChecker):
                 return _hint(tok, "spelling.compound",
                              "Sammansättning av ord som finns i ordlistan, men den saknas "
                              "själv där – kontrollera", ())
+        derived = base_of(word, self.speller.check)
+        if derived is not None and not self._close_ordinary(word):
+            # "translationell": a known word with a productive suffix, joined the
+            # regular way (proofer.derivations), which a misspelling is not.
+            return _hint(tok, "spelling.derivation",
+                         f"Avledning av ”{derived[0]}” som saknas i ordlistan – kontrollera", ())
         return self._claim(tok, tuple(self.suggest(word)), initial)
 
     def _claim(self, tok: Token, suggestions: tuple[str, ...], initial: bool) -> Finding:
@@ -452,6 +461,8 @@ CORRECT: tuple[str, ...] = (
     "Inför varje nytt kursår kommer en ny katalog.",
     "Skolan var okunnig i halvspråkighetsfrågan.",
     "Det är billigare att direktäga aktier.",
+    # A known word with a productive suffix, joined the regular way (proofer.derivations).
+    "Det kallas translationell forskning.",
 )
 
 

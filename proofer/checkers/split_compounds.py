@@ -8,9 +8,19 @@ an adjective, numeral, function word or measure word) whose join with the next
 noun is a word people actually write (wordfreq knows it). Since the morphology
 component came, a candidate also needs both words to be readable as nouns: the
 shape tests alone flagged adjective and participle phrases in published news.
+
+Other words Swedish writes together (resources/spelling/written_apart.yaml) are
+found by their shape and grammar: a number before a word that Swedish only
+writes joined to a number ("1800 talet", "20 åring"), an abbreviation before a
+definite noun ("EU länderna"), an intensifier before an adjective ("jätte små"),
+and a place adverb with its preposition at a clause's end ("utan för.").
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from proofer.checkers.base import SpellerParagraphChecker
 from proofer.checkers.grammar import morphology_or_none
@@ -25,7 +35,8 @@ from proofer.morphology import (
     match_case,
     present_to_infinitive,
 )
-from proofer.tokens import starts_sentence, words
+from proofer.tokens import Kind, Token, starts_sentence, tokenize, words
+from proofer.yaml_data import read_yaml
 
 MIN_PART = 3
 # A join without a linking s must be attested at least this often (Zipf).
@@ -144,7 +155,65 @@ class SplitCompoundChecker(SpellerParagraphChecker):
                             f"Särskrivning? Sammansatta ord skrivs ihop: {joined}",
                             (joined,), Severity.WARNING))
             prev = w1 if not gap.strip() else ""
-        return self._both_nouns(text, findings) if findings else findings
+        if findings:
+            findings = self._both_nouns(text, findings)
+        return findings + self._written_apart(text)
+
+    # -- words written apart that are not two nouns -------------------------------
+
+    def _written_apart(self, text: str) -> list[Finding]:
+        """Candidates by their shape (cheap tests on each pair of neighbours), then
+        kept when the morphology reads the second word as the kind says."""
+        data = written_apart()
+        toks = tuple(tokenize(text))  # the tokenizer's cached tuple, shared per check
+        candidates: list[tuple[Token, Token, str, str]] = []
+        for i in range(len(toks) - 1):
+            a, b = toks[i], toks[i + 1]
+            w2 = b.text
+            if (b.kind is not Kind.WORD or text[a.end:b.start] != " " or not w2.isalpha()
+                    or not w2.islower()):
+                continue
+            w1 = a.text
+            if a.kind is Kind.NUMBER and w1.isdigit():
+                if w2.startswith(data.number_heads):
+                    candidates.append((a, b, f"{w1}-{w2}", "number"))
+            elif a.kind is Kind.WORD and _abbreviation(w1):
+                candidates.append((a, b, f"{w1}-{w2}", "definite"))
+            elif w1.lower() in data.intensifiers:
+                candidates.append((a, b, match_case(w1, w1.lower() + w2), "adjective"))
+            elif (w1.lower() in data.place_adverbs and w2 in data.place_prepositions
+                    and text[b.end:b.end + 2].lstrip(" ")[:1] in _CLAUSE_END):
+                candidates.append((a, b, match_case(w1, w1.lower() + w2), "clause-end"))
+        if not candidates:
+            return []
+        by_start: dict[int, TaggedToken] = {}
+        if any(kind in ("definite", "adjective") for *_, kind in candidates):
+            morph = morphology_or_none()  # those two rest on the word's reading
+            try:
+                by_start = {t.start: t for t in morph.analyse(text)} if morph else {}
+            except Exception:  # noqa: BLE001 - a failed analysis: no reading, no claim
+                by_start = {}
+        found = []
+        for a, b, joined, kind in candidates:
+            token = by_start.get(b.start)
+            readings = token.readings if token is not None else ()
+            if kind in ("definite", "adjective") and not readings:
+                continue
+            if kind == "definite" and not all(
+                    r.tags[:1] == ("n",) and "def" in r.tags for r in readings):
+                continue
+            if kind == "adjective" and (
+                    not any(r.tags[:1] in (("adj",), ("adv",)) for r in readings)
+                    or any(r.tags[:1] in (("n",), ("vblex",)) for r in readings)
+                    or not self.speller.hunspell_knows(joined.lower())):
+                continue
+            if any(f.start == a.start for f in found):
+                continue  # "en 20 åringen": one finding per pair
+            found.append(Finding(
+                a.start, b.end, text[a.start:b.end], Category.GRAMMAR, "grammar.split-compound",
+                f"Särskrivning? Sammansatta ord skrivs ihop: {joined}", (joined,),
+                Severity.WARNING))
+        return found
 
     def _both_nouns(self, text: str, findings: list[Finding]) -> list[Finding]:
         """Keep a candidate only when the analyser can read both words as nouns.
@@ -162,13 +231,20 @@ class SplitCompoundChecker(SpellerParagraphChecker):
             tokens = morph.analyse(text)
         except Exception:  # noqa: BLE001 - a failed analysis leaves the old verdict
             return findings
-        by_start = {t.start: t for t in tokens}
+        index = {t.start: k for k, t in enumerate(tokens)}
         by_end = {t.end: t for t in tokens}
         kept = []
         for f in findings:
-            if (self._noun_or_unknown(by_start.get(f.start))
-                    and self._noun_or_unknown(by_end.get(f.end))):
-                kept.append(f)
+            k = index.get(f.start)
+            first = tokens[k] if k is not None else None
+            second = by_end.get(f.end)
+            if not (self._noun_or_unknown(first) and self._noun_or_unknown(second)):
+                continue
+            if first is not None and second is not None and (
+                    _adjective_phrase(first, f.suggestions[0])
+                    or (k > 0 and _plural_determiner_phrase(tokens[k - 1], second))):
+                continue
+            kept.append(f)
         return kept
 
     def _noun_or_unknown(self, token: TaggedToken | None) -> bool:
@@ -296,6 +372,63 @@ class SplitCompoundChecker(SpellerParagraphChecker):
                 return False
         return True
 
+
+
+def _adjective_phrase(first: TaggedToken, joined: str) -> bool:
+    """"permanent migrationspolitik": the first word reads as an adjective and the
+    join is one nobody writes, so it is an adjective before its noun. (Hunspell's
+    "permanenten", a hair perm, made "permanent" pass as a noun.)"""
+    return zipf(joined) == 0 and any(r.tags[:1] == ("adj",) for r in first.readings)
+
+
+def _plural_determiner_phrase(before: TaggedToken, second: TaggedToken) -> bool:
+    """"alla barn rätt": a plural determiner before the first word agrees with it,
+    not with a compound, which takes its number from the singular last word."""
+    dets = before.readings
+    return (bool(dets) and all(r.tags[:1] in (("det",), ("prn",)) and "pl" in r.tags
+                               for r in dets)
+            and bool(second.readings)
+            and not any(r.tags[:1] == ("n",) and "pl" in r.tags for r in second.readings))
+
+
+_CLAUSE_END = frozenset(".,;:!?)–\n") | {""}
+
+
+def _abbreviation(word: str) -> bool:
+    """"EU", "SFI", "SFi": a short word of two or more capitals, no inner hyphen."""
+    return (2 <= len(word) <= 6 and word.isalpha() and word[0].isupper()
+            and sum(c.isupper() for c in word) >= 2)
+
+
+@dataclass(frozen=True)
+class WrittenApart:
+    intensifiers: frozenset[str]
+    number_heads: tuple[str, ...]
+    place_adverbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    examples: tuple[tuple[str, str], ...]  # [marked text, correction]
+    right: tuple[str, ...]
+
+
+WRITTEN_APART = (Path(__file__).resolve().parents[2] / "resources" / "spelling"
+                 / "written_apart.yaml")
+
+
+@cache
+def written_apart() -> WrittenApart:
+    d = read_yaml(WRITTEN_APART)
+    examples = [*d["abbreviation_examples"], *d["number_examples"],
+                *d["intensifier_examples"], *d["place_examples"]]
+    right = [*d["abbreviation_right"], *d["number_right"], *d["intensifier_right"],
+             *d["place_right"]]
+    return WrittenApart(
+        intensifiers=frozenset(d["intensifiers"]),
+        number_heads=tuple(d["number_heads"]),
+        place_adverbs=frozenset(d["place_adverbs"]),
+        place_prepositions=frozenset(d["place_prepositions"]),
+        examples=tuple((str(a), str(b)) for a, b in examples),
+        right=tuple(str(r) for r in right),
+    )
 
 
 def _rare_genitive(first: str) -> bool:

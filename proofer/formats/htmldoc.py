@@ -4,9 +4,12 @@ What counts as text: the largest <article> if there is one, else <main>, else
 <body>. Inside it, scripts, styles, forms, navigation, asides, footers, cookie and
 browser notices (by class/id/role), hidden elements and site headers are skipped; a
 <header> inside an <article> is kept because it holds the headline and the lead.
-Every block element (p, h1-h6, li, td, figcaption, ...) with text becomes one line;
-whitespace collapses as a browser would, and <br> becomes LINE_SEP, which the
-checkers treat as a line end of its own (document.split_paragraphs).
+Every block element (p, h1-h6, li, td, figcaption, ...) with text becomes one line,
+and <br> becomes LINE_SEP, which the checkers treat as a line end of its own
+(document.split_paragraphs). White space reads as the writer typed it, not as a
+browser shows it: a double space typed in the CMS ("ord  ord", "ord&nbsp; ord") is
+in the draft and the copy desk wants it found and fixed; a run with a line break or
+a tab is the source's layout and reads as one space (see _mark_spaces).
 
 Saving puts each changed line back into its element. When the change lies inside
 one text node (the usual corrected word), only that node changes, so links and
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
@@ -52,7 +56,10 @@ _NOISE = re.compile(r"cookie|consent|gdpr|samtycke|browser|webbl[äa]sare|outdat
 _NOISE_ROLES = frozenset(
     "navigation banner contentinfo complementary search dialog alertdialog".split())
 _NOT_A_TEMPLATE = frozenset("h1 h2 h3 h4 h5 h6 td th caption figcaption".split())
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+# Longer paragraphs are compared by their changed middle only (a character diff is
+# quadratic at worst); several corrections there may then cost inline markup.
+_DIFF_LIMIT = 20_000
+_SPACES = frozenset(" \t\n\r\f")  # HTML's white space; a no-break space is text
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 
 
@@ -78,6 +85,12 @@ class _Segment:
     # starts[k]: index in the node's string of text[k]; starts[len(text)]: where the
     # text ends there. Lets an edit replace only the characters it changed.
     starts: list[int] = field(default_factory=list)
+    # Indices in text of spaces that stand for a layout run (a line break, a tab):
+    # an edit touching one must replace the whole run, or the spaces it writes
+    # would merge with the run and show as one. "spilling": the run goes on into
+    # the next text node, so no edit of this node alone can replace it.
+    layout: set[int] = field(default_factory=set)
+    spilling: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -166,15 +179,14 @@ def _source_edits(soup: BeautifulSoup, pos: Positions, blocks: list[_Block],
         if new is None:
             edits.extend(_source_remove(pos, block))
         elif new != block.text:
-            edits.append(_source_set_text(pos, block, new))
+            edits.extend(_source_set_text(pos, block, new))
     return edits
 
 
-def _source_set_text(pos: Positions, block: _Block, new: str) -> tuple[int, int, str]:
-    seg, text = _confined_edit(block, new)
-    if seg is not None:
-        start, end = pos.span(seg.node)
-        return start, end, _escape(text)
+def _source_set_text(pos: Positions, block: _Block, new: str) -> list[tuple[int, int, str]]:
+    nodes = _node_edits(block, new)
+    if nodes is not None:
+        return [(*pos.span(seg.node), _escape(text)) for seg, text in nodes]
     start, end = pos.inner(block.owner) if block.owner is not None else (
         pos.span(block.nodes[0])[0], pos.span(block.nodes[-1])[1])
     # Everything in the element that is not its text stays: images, and the
@@ -182,7 +194,7 @@ def _source_set_text(pos: Positions, block: _Block, new: str) -> tuple[int, int,
     children = list(block.owner.children) if block.owner is not None else block.nodes
     kept = "".join(pos.source[slice(*pos.span(n))] for n in children
                    if _keeps_content(n))
-    return start, end, "<br>".join(_escape(p) for p in new.split(LINE_SEP)) + kept
+    return [(start, end, "<br>".join(_escape(p) for p in new.split(LINE_SEP)) + kept)]
 
 
 def _source_remove(pos: Positions, block: _Block) -> list[tuple[int, int, str]]:
@@ -222,19 +234,53 @@ def _escape(text: str) -> str:
     return EntitySubstitution.substitute_xml(text)
 
 
-def _confined_edit(block: _Block, new: str) -> tuple[_Segment | None, str]:
-    """The one text node that holds the whole edit, and its new source text."""
+def _node_edits(block: _Block, new: str) -> list[tuple[_Segment, str]] | None:
+    """Each changed text node with its new text, when every change lies inside one
+    node: then links and emphasis around the changed words survive, also when a
+    paragraph got several corrections. None: the change crosses markup."""
+    old = block.text
+    if len(old) + len(new) > _DIFF_LIMIT:
+        changes = [changed_span(old, new)]
+        spans = [(c[0], c[1], c[0], c[2]) for c in changes]
+    else:
+        spans = [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in
+                 SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+                 if tag != "equal"]
+    # New white space written next to a layout run would merge with it and show as
+    # one space: then the edit takes the run in (it is the same text in both).
+    layout, spilling = _layout_spaces(block)
+    grown: list[list[int]] = []
+    for i1, i2, j1, j2 in spans:
+        first = new[j1] if j2 > j1 else new[j2:j2 + 1]
+        last = new[j2 - 1] if j2 > j1 else new[j1 - 1:j1] if j1 else ""
+        if i1 - 1 in layout and first in _SPACES and first:
+            i1, j1 = i1 - 1, j1 - 1
+        if i2 in layout and last in _SPACES and last:
+            i2, j2 = i2 + 1, j2 + 1
+        if any(k in spilling for k in range(i1 - 1, i2 + 1)):
+            return None
+        if grown and i1 < grown[-1][1]:
+            grown[-1][1], grown[-1][3] = max(grown[-1][1], i2), max(grown[-1][3], j2)
+        else:
+            grown.append([i1, i2, j1, j2])
     pieces = [s.text for s in block.segments]
-    start, old_end, new_end = changed_span(block.text, new)
-    i = locate(pieces, start, old_end)
-    replacement = new[start:new_end]
-    if i is None or pieces[i] == LINE_SEP or LINE_SEP in replacement:
-        return None, ""
-    seg = block.segments[i]
-    offset = sum(len(p) for p in pieces[:i])
-    original = str(seg.node)
-    a, b = seg.starts[start - offset], seg.starts[old_end - offset]
-    return seg, original[:a] + replacement + original[b:]
+    offsets = [sum(len(p) for p in pieces[:i]) for i in range(len(pieces))]
+    by_segment: dict[int, list[tuple[int, int, str]]] = {}
+    for i1, i2, j1, j2 in grown:
+        i = locate(pieces, i1, i2)
+        replacement = new[j1:j2]
+        if i is None or pieces[i] == LINE_SEP or LINE_SEP in replacement:
+            return None
+        seg = block.segments[i]
+        by_segment.setdefault(i, []).append(
+            (seg.starts[i1 - offsets[i]], seg.starts[i2 - offsets[i]], replacement))
+    out = []
+    for i, changes in by_segment.items():
+        text = str(block.segments[i].node)
+        for a, b, replacement in reversed(changes):
+            text = text[:a] + replacement + text[b:]
+        out.append((block.segments[i], text))
+    return out
 
 
 # ------------------------------------------------- editing the tree (no positions known)
@@ -274,6 +320,18 @@ def _skipped(tag: Tag) -> bool:
         return True
     names = " ".join([str(tag.get("id", "")), " ".join(tag.get("class", []) or [])])
     return bool(_NOISE.search(names))
+
+
+def _layout_spaces(block: _Block) -> tuple[set[int], set[int]]:
+    """Block-text indices of the spaces that stand for layout runs (see _Segment)."""
+    layout: set[int] = set()
+    spilling: set[int] = set()
+    offset = 0
+    for seg in block.segments:
+        layout.update(offset + k for k in seg.layout | seg.spilling)
+        spilling.update(offset + k for k in seg.spilling)
+        offset += len(seg.text)
+    return layout, spilling
 
 
 def _collect(element: Tag, root: Tag, blocks: list[_Block]) -> None:
@@ -317,55 +375,76 @@ def _segments(nodes: list[PageElement]) -> list[_Segment]:
             for child in node.children:
                 visit(child)
         elif isinstance(node, NavigableString) and not isinstance(node, PreformattedString):
-            segs.append(_collapsed(node))
+            segs.append(_Segment(node, str(node)))
 
     for node in nodes:
         visit(node)
-    # Collapse as a browser does: no space at the start, after a space or a line
-    # break, nor at the end or before a line break.
-    last = ""
-    for i, seg in enumerate(segs):
-        if seg.text == LINE_SEP:
-            _trim_end(segs, i)
-        elif seg.text.startswith(" ") and last in ("", " ", LINE_SEP):
-            seg.text, seg.starts = seg.text[1:], seg.starts[1:]
-        if seg.text:
-            last = seg.text[-1]
-    _trim_end(segs, len(segs))
+    line: list[tuple[_Segment, int]] = []
+    states: dict[int, list[str]] = {id(s): ["keep"] * len(s.text) for s in segs}
+    for seg in [*segs, None]:
+        if seg is None or seg.text == LINE_SEP:
+            _mark_spaces(line, states)
+            line = []
+        else:
+            line.extend((seg, k) for k in range(len(seg.text)))
+    for seg in segs:
+        if seg.text != LINE_SEP:
+            _apply(seg, states[id(seg)])
     return segs
 
 
-def _collapsed(node: NavigableString) -> _Segment:
-    original = str(node)
+def _mark_spaces(line: list[tuple[_Segment, int]], states: dict[int, list[str]]) -> None:
+    """What a reader of the draft sees between two words, tags between them or not.
+
+    A run of plain spaces is the writer's own typing: kept as it is, so that a double
+    space in a CMS draft is seen and fixed as in a .txt. A run holding a line break or
+    a tab is the source's layout (a wrapped line, indentation): one space, as a
+    browser shows it. At a line's edges (the paragraph's, or a <br>) spaces go.
+    """
+    k = 0
+    while k < len(line):
+        seg, i = line[k]
+        if seg.text[i] not in _SPACES:
+            k += 1
+            continue
+        end = k
+        while end < len(line) and line[end][0].text[line[end][1]] in _SPACES:
+            end += 1
+        run = line[k:end]
+        if k == 0 or end == len(line):
+            marks = ["trim"] * len(run)
+        elif all(s.text[j] == " " for s, j in run):
+            marks = ["keep"] * len(run)
+        else:
+            spills = any(s is not seg for s, _ in run)
+            marks = ["layout-spills" if spills else "layout"] + ["absorb"] * (len(run) - 1)
+        for (s, j), mark in zip(run, marks, strict=True):
+            states[id(s)][j] = mark
+        k = end
+
+
+def _apply(seg: _Segment, marks: list[str]) -> None:
+    original = seg.text
     text: list[str] = []
     starts: list[int] = []
-    pos = 0
-    for m in _HTML_SPACE.finditer(original):
-        text.append(original[pos:m.start()])
-        starts.extend(range(pos, m.start()))
-        text.append(" ")
-        starts.append(m.start())
-        pos = m.end()
-    text.append(original[pos:])
-    starts.extend(range(pos, len(original)))
-    starts.append(len(original))
-    return _Segment(node, "".join(text), starts)
-
-
-def _trim_end(segs: list[_Segment], upto: int) -> None:
-    for seg in reversed(segs[:upto]):
-        if seg.text == LINE_SEP:
-            return
-        if seg.text.endswith(" "):
-            seg.text, seg.starts = seg.text[:-1], seg.starts[:-2] + [seg.starts[-2]]
-        if seg.text:
-            return
+    end = 0
+    for i, mark in enumerate(marks):
+        if mark in ("keep", "layout", "layout-spills"):
+            if mark != "keep":
+                (seg.spilling if mark == "layout-spills" else seg.layout).add(len(text))
+            text.append(" " if mark != "keep" else original[i])
+            starts.append(i)
+        if mark != "trim":
+            end = i + 1
+    seg.text = "".join(text)
+    seg.starts = [*starts, end]
 
 
 def _set_text(soup: BeautifulSoup, block: _Block, new: str) -> None:
-    seg, text = _confined_edit(block, new)
-    if seg is not None:
-        seg.node.replace_with(NavigableString(text))
+    nodes = _node_edits(block, new)
+    if nodes is not None:
+        for seg, text in nodes:
+            seg.node.replace_with(NavigableString(text))
         return
     anchor = block.nodes[0]
     anchor.insert_before(*_content(soup, new))

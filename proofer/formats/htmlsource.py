@@ -58,6 +58,10 @@ class _Builder(HTMLParserTreeBuilder):
     def __init__(self) -> None:
         super().__init__()
         self.positions = Positions()
+        # BeautifulSoup shrinks a text node of only white space to " " or "\n"; the
+        # article's typed spaces ("ord <em> ord") must read as they were written.
+        # The document itself counts as a white-space-keeping element, so all do.
+        self.preserve_whitespace_tags = {*self.preserve_whitespace_tags, "[document]"}
 
     def feed(self, markup: object, _parser_class: type = BeautifulSoupHTMLParser) -> None:
         assert isinstance(markup, str)

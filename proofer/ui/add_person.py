@@ -10,23 +10,30 @@ fresh file), and the draft is re-checked with it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from proofer.finding import Category
 from proofer.names.editing import ChangedOnDisk, DictionaryFile
-from proofer.names.loader import load_all
 from proofer.names.model import Entry, EntryError
-from proofer.names.person_from_text import TitleIndex, person_near
 from proofer.safe_write import retry_on_change
 from proofer.settings import Settings
 from proofer.ui.dictionary_editor import EntryDialog
 from proofer.ui.live import LiveFinding
 from proofer.ui.offsets import OffsetMap
 
+if TYPE_CHECKING:
+    from proofer.names.person_from_text import TitleIndex
+
 OFFERED = {Category.NAME, Category.SPELLING, Category.TITLE}
 
 
 def titles(settings: Settings) -> TitleIndex:
+    # The name lists' modules: imported when asked, not while the window opens.
+    from proofer.names.loader import load_all
+    from proofer.names.person_from_text import TitleIndex
+
     return TitleIndex.from_entries(load_all(settings.dictionary_files()).entries)
 
 
@@ -46,6 +53,8 @@ def proposed_entry(window, item: LiveFinding | None) -> Entry | None:  # noqa: A
     end = omap.to_codepoint(min(b, block.position() + len(text)) - block.position())
     if not text[start:end].strip():
         return None
+    from proofer.names.person_from_text import person_near
+
     return person_near(text, start, end, titles(window.settings))
 
 

@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             print(str(exc), file=sys.stderr)
             return 1
     leftovers.clean_at_start(settings)
-    window = MainWindow(settings)
+    window = MainWindow(settings, start_engine=bool(args.screenshot))
     if args.screenshot:
         window.open_path(args.file, ask=False)
         ok = screenshot(window, Path(args.screenshot))
@@ -112,8 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Skärmbild: {args.screenshot}" + ("" if ok else " (kontrollen hann inte bli klar)"))
         return 0 if ok else 1
     window.show()
-    word_table.prepare_in_background()  # a faster check from the next start on
     if args.file:
-        window.open_path(args.file, ask=False)
+        window.open_path(args.file, ask=False)  # shown at once, checked when the engine is
+    # The window and the draft first, then the engine (it is built on the worker
+    # thread, whose long stretches of Python would otherwise hold up the first paint).
+    QTimer.singleShot(0, window.start_engine)
     QTimer.singleShot(0, window.offer_recovery)
+    QTimer.singleShot(0, word_table.prepare_in_background)  # faster from the next start
     return app.exec()

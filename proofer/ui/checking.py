@@ -4,6 +4,12 @@ Every edit bumps a revision number. ~300 ms after the last edit the current text
 handed to the engine in the background; when the report comes back it is applied
 only if the revision has not moved on (novelWriter's pattern). The engine caches
 per paragraph, so a re-check after typing re-runs only the edited paragraph.
+
+A new draft (or a new engine) is checked in two passes: the fast checkers first, so
+the first findings are on screen within a second or so, then the whole check with
+the grammar (its morphology runs in outside processes and takes longer), whose
+report replaces the first. Live re-checks after an edit are one pass: the edited
+paragraph is quick whatever runs.
 """
 
 from __future__ import annotations
@@ -13,12 +19,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from proofer.checkers.registry import build_engine
 from proofer.engine import Engine, Report
 from proofer.settings import Settings
 from proofer.ui.background import Runner
 
 DEBOUNCE_MS = 300
+#: Left out of the first pass over a new draft: the checkers that wait for the
+#: morphology's outside processes, and the one that compares the whole draft.
+SLOW_CHECKERS = frozenset({"grammar_rules", "split_compounds", "consistency"})
+
+
+def build_engine(settings: Settings) -> Engine:
+    """The checkers' modules (the speller, the grammar, the name lists) are imported
+    here, on the worker thread, not before the window is on screen."""
+    from proofer.checkers.registry import build_engine as build
+
+    return build(settings)
 
 
 def _freeze_heap() -> None:
@@ -51,6 +67,8 @@ class LiveChecker(QObject):
         self.in_flight = 0
         self._building = False
         self.last_report: Report | None = None
+        self.first_pass_shown = False  # on screen: the fast checkers' findings only
+        self._two_passes = True  # the next check is of a new draft or a new engine
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.check_now)
 
@@ -71,6 +89,7 @@ class LiveChecker(QObject):
         _freeze_heap()
         self.engineReady.emit()
         self.checked_revision = -1
+        self._two_passes = True
         self.check_now()
 
     def _build_failed(self, exc: BaseException) -> None:
@@ -85,6 +104,10 @@ class LiveChecker(QObject):
         self.revision += 1
         self.timer.start()
 
+    def new_text(self) -> None:
+        """Another draft was opened: its first check comes in two passes."""
+        self._two_passes = True
+
     def check_now(self) -> None:
         self.timer.stop()
         engine = self.engine
@@ -92,14 +115,27 @@ class LiveChecker(QObject):
             return  # the check runs when the engine is ready
         rev = self.revision
         text = self.text_source()
+        if self._two_passes:
+            self._two_passes = False
+            self.in_flight += 1
+            self.runner.submit(lambda: engine.check(text, skip=SLOW_CHECKERS),
+                               lambda report: self._done(rev, text, report, True),
+                               self._check_failed)
         self.in_flight += 1
         self.runner.submit(lambda: engine.check(text),
                            lambda report: self._done(rev, text, report), self._check_failed)
 
-    def _done(self, rev: int, text: str, report: Report) -> None:
+    def _done(self, rev: int, text: str, report: Report, first_pass: bool = False) -> None:
         self.in_flight -= 1
         if rev != self.revision:
             return  # the text moved on; a newer check is scheduled
+        if first_pass:
+            if self.checked_revision == rev:
+                return  # the whole check came first (a test's runner runs in order)
+            self.first_pass_shown = True
+            self.checked.emit(rev, text, report)
+            return
+        self.first_pass_shown = False
         self.checked_revision = rev
         self.last_report = report
         _freeze_heap()

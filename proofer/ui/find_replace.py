@@ -1,8 +1,11 @@
 """Redigera → Sök och ersätt (Ctrl+H).
 
-Whole words and case are options, as in Word. "Ersätt alla" is one undo step, so a
-wrong replace-all is taken back with one Ctrl+Z. The findings under replaced text
-go away and the live check looks at the new text, as after any typing.
+Whole words and case are options, as in Word; without "Matcha versaler/gemener"
+each match keeps its own case pattern ("FRDERIK" → "FREDRIK" in a headline, a
+capital at a sentence start). "Ersätt alla" is one undo step, so a wrong
+replace-all is taken back with one Ctrl+Z. Every replacement is in the change log
+(and so in the tracked-changes export). The findings under replaced text go away
+and the live check looks at the new text, as after any typing.
 """
 
 from __future__ import annotations
@@ -15,16 +18,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QWidget,
 )
+
+from proofer.ui import replacing
+from proofer.ui.replacing import FIND_REPLACE_RULE, Replacement, keep_case
 
 
 class FindReplaceDialog(QDialog):
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
+    def __init__(self, window) -> None:  # noqa: ANN001 - the MainWindow
+        super().__init__(window)
+        self.window_ = window
+        self.editor = window.editor
         self.setWindowTitle("Sök och ersätt")
         grid = QGridLayout(self)
         self.find_edit = QLineEdit()
@@ -112,14 +117,24 @@ class FindReplaceDialog(QDialog):
         return hit is not None and (hit.selectionStart(), hit.selectionEnd()) == \
             (cur.selectionStart(), cur.selectionEnd())
 
+    def _replacement(self, start: int, end: int, found: str) -> Replacement:
+        after = self.replace_edit.text()
+        if not self.match_case.isChecked():
+            after = keep_case(found, after)
+        return Replacement(start, end, found, after, FIND_REPLACE_RULE, "",
+                           suggested=False)
+
     def replace(self) -> None:
         """Replace the selected match (one undo step) and go on to the next one."""
         if self._selection_matches():
             cur = self.editor.textCursor()
-            cur.beginEditBlock()
-            cur.insertText(self.replace_edit.text())
-            cur.endEditBlock()
-            self.editor.setTextCursor(cur)
+            done = replacing.apply(self.window_, [self._replacement(
+                cur.selectionStart(), cur.selectionEnd(), cur.selectedText())])
+            if done:
+                cur = self.editor.textCursor()
+                cur.setPosition(done[0].start + len(done[0].after.encode("utf-16-le")) // 2)
+                self.editor.setTextCursor(cur)
+            self.window_._findings_changed()
         self.find_next()
 
     def replace_all(self) -> int:
@@ -127,13 +142,14 @@ class FindReplaceDialog(QDialog):
         if not hits:
             self.message.setText(f"Hittade inte ”{self.find_edit.text()}”")
             return 0
-        cur = QTextCursor(self.editor.document())
-        cur.beginEditBlock()
-        for start, end in reversed(hits):  # from the end: earlier positions stay valid
+        text = self.editor.document()
+        reps = []
+        for start, end in hits:
+            cur = QTextCursor(text)
             cur.setPosition(start)
             cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cur.insertText(self.replace_edit.text())
-        cur.endEditBlock()
-        n = len(hits)
+            reps.append(self._replacement(start, end, cur.selectedText()))
+        n = len(replacing.apply(self.window_, reps))
+        self.window_._findings_changed()
         self.message.setText(f"Ersatte {n} förekomst{'' if n == 1 else 'er'}")
         return n

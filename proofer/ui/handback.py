@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from proofer.document import Document
-from proofer.formats.tracked_docx import tracked_docx
 from proofer.safe_write import atomic_write_bytes
 
 
@@ -59,6 +58,8 @@ def export_tracked(window, path: Path | None = None) -> Path | None:  # noqa: AN
                             f"{path}: välj ett annat namn än originalets, "
                             "reporterns fil ska finnas kvar som den var.")
         return None
+    from proofer.formats.tracked_docx import tracked_docx  # python-docx: when used
+
     try:
         data, count = tracked_docx(original, window.editor_text(), reviewer_name())
         atomic_write_bytes(path, data, backup=True)

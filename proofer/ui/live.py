@@ -130,6 +130,12 @@ class FindingStore:
             self.quiet.append(QuietSpan(item.start, item.end, f.text, f.rule))
         self.items = [i for i in self.items if not self._ignored(i)]
 
+    def decided(self, start: int, end: int, text: str) -> bool:
+        """The person has ignored `text` there or everywhere (Ändra alla leaves it)."""
+        return any(t == text for _rule, t in self.ignored_everywhere) or any(
+            q.rule is not None and q.start <= start and end <= q.end and text == q.text
+            for q in self.quiet)
+
     def accepted(self, start: int, end: int, text: str) -> None:
         """The person put `text` at start..end from the app's own suggestion."""
         if end > start:

@@ -23,18 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from proofer import leftovers
-from proofer.checkers.registry import build_engine
 from proofer.document import Document
 from proofer.engine import Report
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.safe_write import ChangedOnDisk
 from proofer.settings import Settings
-from proofer.ui import add_person, autosave, change_all, findings_pane, handback, recent
+from proofer.ui import (
+    add_person,
+    autosave,
+    change_all,
+    findings_pane,
+    handback,
+    recent,
+    replacing,
+)
 from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
-from proofer.ui.checking import LiveChecker
+from proofer.ui.checking import LiveChecker, build_engine
 from proofer.ui.editor import DraftEditor
 from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding, to_live
@@ -89,7 +96,11 @@ def changed_on_disk_box(parent: QWidget, target: Path
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, runner: Runner | None = None,
-                 engine_factory=build_engine) -> None:  # noqa: ANN001 - a callable
+                 engine_factory=build_engine,  # noqa: ANN001 - a callable
+                 start_engine: bool = True) -> None:
+        """start_engine=False: the caller calls start_engine() once the window is on
+        screen, so that building the engine (seconds of Python on the worker thread,
+        holding the interpreter lock for long stretches) cannot delay the window."""
         super().__init__()
         self.settings = settings or Settings.load()
         self.runner = runner or ThreadRunner()
@@ -160,10 +171,14 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
 
         self.editor.document().setModified(False)  # setting up the view is no edit
-        self.checker.rebuild(self.settings)
+        if start_engine:
+            self.start_engine()
         self.resize(default_size(self))
         if self.settings.editor_font_size:
             self.editor.set_point_size(self.settings.editor_font_size)
+
+    def start_engine(self) -> None:
+        self.checker.rebuild(self.settings)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().resizeEvent(event)
@@ -202,7 +217,8 @@ class MainWindow(QMainWindow):
         self.engines.setText("  ·  ".join(engine_status_text(k, v)
                                           for k, v in report.engines.items()))
         if not self.editor.reviewing:  # the review state stays in view while it is on
-            self._set_state("Kontrollerad")
+            self._set_state("Grammatiken kontrolleras…" if self.checker.first_pass_shown
+                            else "Kontrollerad")
 
     def _findings_changed(self) -> None:
         self.editor.update_current()
@@ -226,14 +242,19 @@ class MainWindow(QMainWindow):
         cur.setPosition(item.end, QTextCursor.MoveMode.KeepAnchor)
         return cur if cur.selectedText() == item.finding.text else None
 
-    def _log(self, item: LiveFinding, after: str) -> None:
-        line = self.editor.document().findBlock(item.start).blockNumber() + 1
-        f = item.finding
+    def log_change(self, pos: int, before: str, after: str, rule: str,
+                   category: str) -> None:
+        """Record a change made at Qt position `pos` (its undo step exists already)."""
         doc = self.editor.document()
-        self.changes.add(Change(datetime.now(), line, f.text, after, f.rule, str(f.category),
+        line = doc.findBlock(pos).blockNumber() + 1
+        self.changes.add(Change(datetime.now(), line, before, after, rule, category,
                                 undo_step=doc.availableUndoSteps()))
         self.changes.undo_count_changed(doc.availableUndoSteps())
         self.change_table.refresh()
+
+    def _log(self, item: LiveFinding, after: str) -> None:
+        f = item.finding
+        self.log_change(item.start, f.text, after, f.rule, str(f.category))
 
     def accept(self, fid: int, index: int = 0) -> None:
         """Replace the finding's text with a suggestion: one undo step."""
@@ -268,29 +289,10 @@ class MainWindow(QMainWindow):
     def accept_findings(self, items: list[LiveFinding]) -> int:
         """Accept the first suggestion of each of `items`, as one undo step; returns
         how many were changed (a finding whose text changed meanwhile is skipped)."""
-        targets = sorted(items, key=lambda i: i.start, reverse=True)
-        cur = QTextCursor(self.editor.document())
-        cur.beginEditBlock()
-        done: list[LiveFinding] = []
-        spans: list[tuple[int, int, str]] = []
-        for t in targets:
-            c = self._cursor_for(t)
-            if c is None:
-                continue
-            spans.append((t.start, t.end, t.finding.suggestions[0]))
-            cur.setPosition(t.start)
-            cur.setPosition(t.end, QTextCursor.MoveMode.KeepAnchor)
-            cur.insertText(t.finding.suggestions[0])
-            done.append(t)
-        cur.endEditBlock()
-        shift = 0
-        for start, end, new in reversed(spans):  # text order: earlier changes shift later
-            length = len(new.encode("utf-16-le")) // 2
-            self.store.accepted(start + shift, start + shift + length, new)
-            shift += length - (end - start)
-        for t in reversed(done):  # logged once the undo step exists, in text order
-            self._log(t, t.finding.suggestions[0])
-            self.store.remove(t)
+        done = replacing.apply(self, [
+            replacing.Replacement(i.start, i.end, i.finding.text, i.finding.suggestions[0],
+                                  i.finding.rule, str(i.finding.category), i)
+            for i in items if i.finding.suggestions])
         self._findings_changed()
         return len(done)
 
@@ -564,7 +566,7 @@ class MainWindow(QMainWindow):
         from proofer.ui.find_replace import FindReplaceDialog
 
         if getattr(self, "find_replace_dialog", None) is None:
-            self.find_replace_dialog = FindReplaceDialog(self.editor, self)
+            self.find_replace_dialog = FindReplaceDialog(self)
         self.find_replace_dialog.open_with_selection()
 
     def find_text(self) -> None:
@@ -632,6 +634,7 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(text is not None)
         self._update_title()
         self._findings_changed()
+        self.checker.new_text()
         self.checker.check_now()
 
     def save(self) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
+from proofer.ui import change_all
 from tests.ui.conftest import wait_checked
 
 TEXT = ("Utrikeshandelminister Anna Hallberg besökte Borås.\n\n"
@@ -36,17 +37,35 @@ def test_change_all_from_the_right_click_menu(qtbot, window, tmp_path) -> None: 
     menu = window.editor.finding_menu(point)
     act = _menu_action(menu, "Ändra alla")
     assert act is not None and act.text() == \
-        "Ändra alla ”utrikeshandelminister” till ”utrikeshandelsminister” (2)"
+        "Ändra alla ”utrikeshandelminister” till ”utrikeshandelsminister” (3)"
     act.trigger()
     text = window.editor_text()
     assert text.count("utrikeshandelsminister") == 2 and "utrikeshandelminister " not in text
-    assert "Utrikeshandelminister" in text  # another text (capital U): not the same change
-    assert [c.after for c in window.changes.changes] == [right, right]
-    assert "på 2 ställen" in window.statusBar().currentMessage()
-    # One Ctrl+Z takes both back.
+    assert text.startswith("Utrikeshandelsminister")  # the sentence start keeps its capital
+    assert [c.after for c in window.changes.changes] == [
+        "Utrikeshandelsminister", right, right]
+    assert "på 3 ställen" in window.statusBar().currentMessage()
+    # One Ctrl+Z takes all three back.
     window.editor.setFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.editor_text().count("utrikeshandelminister ") == 2
+    assert window.editor_text().startswith("Utrikeshandelminister")
+
+
+def test_change_all_takes_every_case_of_a_misspelled_word(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    # The speller passes over a headline in capitals and has no suggestion for the
+    # lower-case slip: "Ändra alla" still fixes every one, each in its own case.
+    _open(qtbot, window, tmp_path, "FRDERIK HANSSON TALADE\n\nFrderik kom sedan. "
+                                   "Det sa frderik också, och Frderik gick.\n")
+    item = next(i for i in window.store.visible()
+                if i.finding.text == "Frderik" and i.finding.suggestions)
+    assert item.finding.suggestions[0] == "Fredrik"
+    assert change_all.change_all(window, item.id) == 4
+    assert window.editor_text() == ("FREDRIK HANSSON TALADE\n\nFredrik kom sedan. "
+                                    "Det sa Fredrik också, och Fredrik gick.\n")
+    assert [(c.before, c.after) for c in window.changes.changes] == [
+        ("FRDERIK", "FREDRIK"), ("Frderik", "Fredrik"), ("frderik", "Fredrik"),
+        ("Frderik", "Fredrik")]
 
 
 def _cursor_at(window, pos: int):  # noqa: ANN001, ANN202
@@ -73,8 +92,13 @@ def test_find_and_replace_whole_words(qtbot, window, tmp_path) -> None:  # noqa:
     assert len(dlg.matches()) == 3
     qtbot.mouseClick(dlg.replace_all_button, Qt.MouseButton.LeftButton)
     text = window.editor_text()
-    assert "samt sedan samt så vidare, Ochsenfurt samt Borås" in text
+    # Without "Matcha versaler/gemener" each match keeps its case: "Och" → "Samt".
+    assert "Samt sedan samt så vidare, Ochsenfurt samt Borås" in text
     assert dlg.message.text() == "Ersatte 3 förekomster"
+    # Each replacement is in the change log, as the Sök och ersätt rule.
+    assert [(c.before, c.after, c.rule) for c in window.changes.changes] == [
+        ("Och", "Samt", "Sök och ersätt"), ("och", "samt", "Sök och ersätt"),
+        ("och", "samt", "Sök och ersätt")]
     window.editor.setFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.editor_text() == original
@@ -88,6 +112,7 @@ def test_find_and_replace_whole_words(qtbot, window, tmp_path) -> None:  # noqa:
     qtbot.mouseClick(dlg.replace_button, Qt.MouseButton.LeftButton)
     assert window.editor_text().count("samt") == 1
     assert window.editor.textCursor().selectedText() == "och"
+    assert window.changes.changes[-1].after == "samt"
 
 
 def test_findings_pane_line_menu(qtbot, window, tmp_path) -> None:  # noqa: ANN001
@@ -95,16 +120,18 @@ def test_findings_pane_line_menu(qtbot, window, tmp_path) -> None:  # noqa: ANN0
     pane = window.findings_pane
     row = next(n for n, i in enumerate(pane.model.rows)
                if i.finding.text == "utrikeshandelminister")
-    menu = pane.line_menu(row)
-    labels = [a.text() for a in menu.actions() if a.text()]
+    labels = [a.text() for a in pane.line_menu(row).actions() if a.text()]
     assert labels[0] == "1. utrikeshandelsminister"
     assert "Ignorera" in labels and "Ignorera överallt" in labels
-    _menu_action(menu, "Ändra alla").trigger()
-    assert window.editor_text().count("utrikeshandelsminister") == 2
-    # Ignorera överallt from a line: every finding with that text and rule goes.
-    wait_checked(qtbot, window)
-    row = next(n for n, i in enumerate(pane.model.rows)
-               if i.finding.text == "Utrikeshandelminister")
-    _menu_action(pane.line_menu(row), "Ignorera överallt").trigger()
+    # Ignorera överallt from a line: every finding with that text and rule goes,
+    # and Ändra alla then leaves that text alone.
+    capital = next(n for n, i in enumerate(pane.model.rows)
+                   if i.finding.text == "Utrikeshandelminister")
+    _menu_action(pane.line_menu(capital), "Ignorera överallt").trigger()
     assert not [i for i in window.store.visible() if i.finding.text == "Utrikeshandelminister"]
     assert window.ignored_log.items[-1].everywhere
+    row = next(n for n, i in enumerate(pane.model.rows)
+               if i.finding.text == "utrikeshandelminister")
+    _menu_action(pane.line_menu(row), "Ändra alla").trigger()
+    assert window.editor_text().count("utrikeshandelsminister") == 2
+    assert window.editor_text().startswith("Utrikeshandelminister")

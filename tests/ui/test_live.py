@@ -108,10 +108,13 @@ class HeldRunner:
 
 
 class FakeEngine:
-    def check(self, text):  # noqa: ANN001, ANN201
+    def check(self, text, skip=frozenset()):  # noqa: ANN001, ANN201
         from proofer.engine import Report
 
-        return Report([_f(0, 2, text[:2])], {"fake": "ok"})
+        found = [_f(0, 2, text[:2])]
+        if "grammar_rules" not in skip:  # the slow checker's finding
+            found.append(_f(3, 5, text[3:5]))
+        return Report(found, {"fake": "ok"})
 
     def close(self) -> None:
         pass
@@ -132,6 +135,29 @@ def test_results_for_an_old_revision_are_thrown_away(qtbot) -> None:  # noqa: AN
     checker.check_now()
     runner.release()
     assert got == [1] and checker.idle
+
+
+def test_a_new_draft_shows_the_fast_checkers_findings_first(qtbot) -> None:  # noqa: ANN001
+    runner = HeldRunner()
+    checker = LiveChecker(runner, lambda: "ab cd", lambda _s: FakeEngine())
+    got: list[int] = []
+    checker.checked.connect(lambda _rev, _t, report: got.append(len(report.findings)))
+    checker.rebuild(None)
+    runner.release()  # the engine is built: two passes queued
+    assert len(runner.jobs) == 2
+    job, done = runner.jobs.pop(0)
+    done(job())
+    assert got == [1] and checker.first_pass_shown and not checker.idle
+    runner.release()
+    assert got == [1, 2] and not checker.first_pass_shown and checker.idle
+    # A re-check after typing is one pass; a newly opened draft gets two again.
+    checker.text_changed()
+    checker.check_now()
+    assert len(runner.jobs) == 1
+    runner.release()
+    checker.new_text()
+    checker.check_now()
+    assert len(runner.jobs) == 2
 
 
 def test_typing_is_not_blocked_by_checking(qtbot, window, seed) -> None:  # noqa: ANN001

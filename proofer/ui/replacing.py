@@ -1,0 +1,71 @@
+"""Several replacements in the draft as one undo step, each logged as a change.
+
+Used by Godta alla, Ändra alla and Sök och ersätt, so that whatever the copy desk
+changes in the text is in the change log (and the tracked-changes export), and one
+Ctrl+Z takes back one decision however many places it touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QTextCursor
+
+from proofer.ui.live import LiveFinding
+
+FIND_REPLACE_RULE = "Sök och ersätt"
+
+
+@dataclass
+class Replacement:
+    start: int  # Qt positions (UTF-16) in the editor's document
+    end: int
+    before: str
+    after: str
+    rule: str
+    category: str
+    finding: LiveFinding | None = None  # the finding this settles, if any
+    suggested: bool = True  # the app's own suggestion: not flagged again
+
+
+def keep_case(found: str, replacement: str) -> str:
+    """`replacement` in the case pattern of `found`, as Word's replace does: an
+    all-capitals word (a headline) gets capitals, a capitalised one (a sentence
+    start) a capital; lower case keeps the replacement as written (a name keeps
+    its capital)."""
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper():
+        i = next((k for k, c in enumerate(replacement) if c.isalpha()), None)
+        if i is not None:
+            return replacement[:i] + replacement[i].upper() + replacement[i + 1:]
+    return replacement
+
+
+def apply(window, replacements: list[Replacement]) -> list[Replacement]:  # noqa: ANN001
+    """Make the replacements whose text is still as expected (one undo step) and
+    log them in text order; returns those made."""
+    doc = window.editor.document()
+    cur = QTextCursor(doc)
+    done: list[Replacement] = []
+    cur.beginEditBlock()
+    for r in sorted(replacements, key=lambda r: r.start, reverse=True):
+        cur.setPosition(r.start)
+        cur.setPosition(r.end, QTextCursor.MoveMode.KeepAnchor)
+        if cur.selectedText() != r.before:
+            continue  # the text changed under it meanwhile
+        cur.insertText(r.after)
+        done.append(r)
+    cur.endEditBlock()
+    done.reverse()  # text order
+    shift = 0
+    for r in done:  # earlier changes shift later positions
+        length = len(r.after.encode("utf-16-le")) // 2
+        if r.suggested:
+            window.store.accepted(r.start + shift, r.start + shift + length, r.after)
+        window.log_change(r.start + shift, r.before, r.after, r.rule, r.category)
+        shift += length - (r.end - r.start)
+        if r.finding is not None:
+            window.store.remove(r.finding)
+    return done
