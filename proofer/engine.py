@@ -95,11 +95,15 @@ class Engine:
         # Each paragraph is tokenized once, whichever checker asks first, and its
         # tokens are shared by all of them until the check ends.
         with shared_per_check():
+            # Every checker hears first which paragraphs it will get: one that works
+            # in the background (the grammar's morphology) starts while the others run.
             for checker in self.checkers:
                 if checker.name in skip:
                     continue
                 if isinstance(checker, ParagraphChecker):
                     self._prepare(checker, paragraphs)
+            for checker in self.checkers:
+                if isinstance(checker, ParagraphChecker):
                     fresh: list[str] = []
                     for para in paragraphs:
                         found.extend(f.shifted(para.start)

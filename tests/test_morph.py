@@ -296,6 +296,10 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("De som kom fick mat.", "De", ("prn",)),
     ("Vi köper det som behövs.", "det", ("prn",)),
     ("Jag vet när han kommer.", "när", ("cnjadv",)),
+    ("Jag träffade mina barn.", "mina", ("det", "pos")),
+    ("De vistas olagligt i Sverige.", "i", ("pr",)),
+    ("Den har minskat kraftigt sedan 70-talet.", "sedan", ("adv",)),
+    ("Han famlar runt ensam genom huset.", "genom", ("pr",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -335,17 +339,88 @@ def test_engine_prepares_only_uncached_paragraphs() -> None:
     assert spy.prepared == [["Ett stycke.", "Ett annat stycke."], ["Ett ändrat stycke."]]
 
 
-def test_grammar_checker_prepares_through_analyse_many(monkeypatch) -> None:
+def test_grammar_checker_prepares_in_the_background() -> None:
+    """prepare() hands the paragraphs to a worker thread; check_paragraph then takes
+    its analysis instead of sending the paragraph to the tools again."""
+    import threading
+
     from proofer.checkers.grammar import GrammarChecker
 
     morph = ApertiumMorphology()
     try:
         checker = GrammarChecker(morphology=morph)
-        asked: list[list[str]] = []
-        original = morph.analyse_many
-        monkeypatch.setattr(morph, "analyse_many", lambda ps: asked.append(ps) or original(ps))
+        sent: list[tuple[str, list[str]]] = []
+        original = morph._analyse_chunks
+
+        def recording(paragraphs: list[str]):
+            sent.append((threading.current_thread().name, list(paragraphs)))
+            return original(paragraphs)
+
+        morph._analyse_chunks = recording  # type: ignore[method-assign]
         checker.prepare(["Ett mörk kväll.", "", "Huset är stor."])
-        assert asked == [["Ett mörk kväll.", "Huset är stor."]]
-        assert morph._cache.get("Huset är stor.") is not None  # check_paragraph finds it
+        found = checker.check_paragraph("Huset är stor.")
+        assert [f.text for f in found] == ["stor"]
+        assert [p for _, ps in sent for p in ps] == ["Ett mörk kväll.", "Huset är stor."]
+        assert {name for name, _ in sent} == {"apertium-analyse"}
+    finally:
+        morph.close()
+
+
+def test_a_long_paragraph_goes_in_pieces_with_the_same_offsets() -> None:
+    from proofer.morph import apertium
+
+    sentence = "Huset är stort och bilen är röd. "
+    text = sentence * 40
+    starts = apertium.piece_starts(text, 200)
+    assert starts[0] == 0 and all(text[s - 2:s] == ". " for s in starts[1:])
+    assert all(b - a <= 200 for a, b in zip(starts, [*starts[1:], len(text)], strict=True))
+    morph = ApertiumMorphology()
+    try:
+        whole = morph.analyse(text)
+        old = apertium.PIECE_CHARS
+        apertium.PIECE_CHARS = 200
+        try:
+            morph._cache.clear()
+            pieces = morph.analyse(text)
+        finally:
+            apertium.PIECE_CHARS = old
+        assert pieces == whole
+        assert all(text[t.start:t.end] == t.text for t in pieces)
+    finally:
+        morph.close()
+
+
+def test_piece_starts_without_sentence_ends_cut_at_blanks() -> None:
+    from proofer.morph.apertium import piece_starts
+
+    text = "ord " * 100
+    starts = piece_starts(text, 50)
+    assert all(text[s - 1] == " " for s in starts[1:])
+    assert piece_starts("x" * 120, 50) == [0, 50, 100]
+
+
+def test_the_worker_stays_a_bounded_way_ahead_and_serves_who_waits(monkeypatch) -> None:
+    """With room for one batch ahead, the worker stops after it until someone takes
+    a result or waits for a later paragraph; every paragraph is analysed once."""
+    import time
+
+    from proofer.morph import apertium
+
+    monkeypatch.setattr(apertium, "LOOKAHEAD_CHARS", 1)
+    monkeypatch.setattr(apertium, "BATCH_CHARS", 1)
+    morph = ApertiumMorphology()
+    try:
+        sent: list[str] = []
+        original = morph._analyse_chunks
+        morph._analyse_chunks = lambda ps: sent.extend(ps) or original(ps)  # type: ignore
+        texts = [f"Huset nummer {i} är stort." for i in range(4)]
+        morph.submit(texts)
+        time.sleep(1.0)
+        assert sent == texts[:1]  # one batch ahead, then it waits
+        last = morph.analyse(texts[3])  # waits: the worker goes on to it
+        assert [t.text for t in last][:2] == ["Huset", "nummer"]
+        assert sent == texts
+        assert morph.analyse_many(texts[:3])[0][0].text == "Huset"
+        assert sent == texts  # taken from the worker's results, not analysed again
     finally:
         morph.close()

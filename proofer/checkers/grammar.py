@@ -44,7 +44,9 @@ class GrammarChecker(ParagraphChecker):
     engine = "grammar"
 
     def __init__(self, rules: list[GrammarRule] | None = None,
-                 load_errors: list[str] | None = None, morphology: Any | None = None) -> None:
+                 load_errors: list[str] | None = None, morphology: Any | None = None,
+                 speller: Any | None = None) -> None:
+        """`speller`: the engine's, lent to the morphology's compound fall-back."""
         if rules is None:
             rules, load_errors = load_grammar_files()
             for e in load_errors:
@@ -53,12 +55,16 @@ class GrammarChecker(ParagraphChecker):
         self.load_errors = list(load_errors or ())
         self._morph = morphology
         self._morph_status = "ok" if morphology is not None else ""
+        self._speller = speller
         self._lock = threading.Lock()
 
     def morphology(self) -> Any | None:
         with self._lock:
             if self._morph is None and not self._morph_status:
                 self._morph, self._morph_status = _load_morphology()
+                lend = getattr(self._morph, "use_speller", None)
+                if self._speller is not None and callable(lend):
+                    lend(self._speller)
         return self._morph
 
     def status(self) -> str:
@@ -71,14 +77,22 @@ class GrammarChecker(ParagraphChecker):
         return "ok" if len(self.rules) else "unavailable: inga grammatikregler kunde läsas"
 
     def prepare(self, texts: list[str]) -> None:
-        """All paragraphs about to be checked through the morphology in one stream
-        (its analyse_many caches them): one round trip through the Apertium tools
-        for a whole article instead of one per paragraph, half the time of a cold
-        check (benchmarks/bench_morph.py)."""
+        """All paragraphs about to be checked go to the morphology at once: analysed
+        in the background, batch by batch, while the other checkers run (the
+        Apertium tools work in their own processes), so that check_paragraph mostly
+        finds its analysis done. A morphology without `submit` analyses them all
+        here in one stream (analyse_many: one round trip instead of one per
+        paragraph)."""
         morph = self.morphology()
+        if morph is None or str(getattr(morph, "status", "ok")) != "ok":
+            return
+        todo = [_masked(t) for t in texts if t.strip()]  # as check_paragraph sends them
+        submit = getattr(morph, "submit", None)
         many = getattr(morph, "analyse_many", None)
-        if morph is not None and str(getattr(morph, "status", "ok")) == "ok" and callable(many):
-            many([_masked(t) for t in texts if t.strip()])  # as check_paragraph sends them
+        if callable(submit):
+            submit(todo)
+        elif callable(many):
+            many(todo)
 
     def check_paragraph(self, text: str) -> list[Finding]:
         morph = self.morphology()

@@ -12,7 +12,7 @@ agreement and re-inflection use what the pattern actually matched.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -74,54 +74,74 @@ class Match:
         return self.tokens[first].start, self.tokens[last].end
 
 
-class Prepared:
-    """A token with what every rule asks of it computed once per paragraph: the
-    lower-cased text, each reading's lemma (lower-cased) and tags as a set."""
+#: What an index of rules looks a token up by: ("w", word form), ("l", lemma), ("t", tag).
+Key = tuple[str, str]
 
-    __slots__ = ("_keys", "boundary", "end", "lemmas", "lower", "readings", "start", "tagsets",
+class Form:
+    """What the rules ask of a word form with its readings, worked out once: the
+    lower-cased text, each reading's lemma (lower-cased) and tags as a set, and the
+    keys an index of rules looks it up by. A text repeats its forms, so they are
+    shared between tokens and paragraphs."""
+
+    __slots__ = ("boundary", "indexed", "keys", "lemmas", "lower", "readings", "tagsets",
                  "text")
 
+    def __init__(self, text: str, readings: tuple[Reading, ...]) -> None:
+        self.text = text
+        self.readings = readings
+        self.lower = text.lower()
+        self.lemmas = tuple(r.lemma.lower() for r in readings)
+        self.tagsets = tuple(frozenset(r.tags) for r in readings)
+        self.boundary = bool(readings) and "sent" in self.tagsets[0]
+        keys = {("w", self.lower), ("w", text)}
+        keys.update(("l", lem) for lem in self.lemmas)
+        keys.update(("t", t) for tags in self.tagsets for t in tags)
+        self.keys: frozenset[Key] = frozenset(keys)
+        #: (the keys an index wanted, those of them this form has), kept for reuse
+        self.indexed: tuple[frozenset[Key], frozenset[Key]] | None = None
+
+
+_FORMS: dict[tuple[str, tuple[Reading, ...]], Form] = {}
+_FORMS_MAX = 200_000
+
+
+def form(text: str, readings: tuple[Reading, ...]) -> Form:
+    key = (text, readings)
+    got = _FORMS.get(key)
+    if got is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        got = _FORMS[key] = Form(text, readings)
+    return got
+
+
+class Prepared:
+    """A token with its form's prepared facts (Form) and its offsets."""
+
+    __slots__ = ("boundary", "end", "form", "lemmas", "lower", "readings", "source", "start",
+                 "tagsets", "text")
+
     def __init__(self, token: Token) -> None:
-        self.start, self.end, self.text = token.start, token.end, token.text
-        self.readings = tuple(token.readings)
-        self.lower = token.text.lower()
-        self.lemmas = tuple(r.lemma.lower() for r in self.readings)
-        self.tagsets = tuple(frozenset(r.tags) for r in self.readings)
-        self.boundary = bool(self.readings) and "sent" in self.tagsets[0]
-        self._keys: set[tuple[str, str]] | None = None
+        self.start, self.end = token.start, token.end
+        self.source = str(getattr(token, "source", "apertium"))
+        self.form = f = form(token.text, tuple(token.readings))
+        self.text, self.readings, self.lower = f.text, f.readings, f.lower
+        self.lemmas, self.tagsets, self.boundary = f.lemmas, f.tagsets, f.boundary
 
-    def keys(self) -> set[tuple[str, str]]:
-        """What an index of rules by their first element looks this token up by."""
-        if self._keys is None:
-            keys = {("w", self.lower), ("w", self.text)}
-            keys.update(("l", lem) for lem in self.lemmas)
-            keys.update(("t", t) for tags in self.tagsets for t in tags)
-            self._keys = keys
-        return self._keys
+    def keys(self) -> frozenset[Key]:
+        """What an index of rules by their elements looks this token up by
+        (proofer.grammar.rule_index)."""
+        return self.form.keys
 
 
-#: Tags most tokens have: an index by them would narrow nothing.
-_COMMON_TAGS = ("n", "vblex", "adj", "sg", "pl", "ut", "nt", "un", "ind", "def", "actv",
-                "pst", "sint", "pres", "past")
+class PreparedTokens(list[Prepared]):
+    """A paragraph's tokens, all prepared (so that no rule prepares them again)."""
 
 
-def start_keys(spec: TokenSpec) -> frozenset[tuple[str, str]] | None:
-    """Keys one of which every token matching `spec` has (Prepared.keys), or None
-    when the element can match anything (optional, negated, alternatives)."""
-    if spec.min == 0 or spec.negate or spec.alternatives:
-        return None
-    if spec.words is not None:
-        return frozenset(("w", w) for w in spec.words)
-    if spec.lemmas is not None:
-        return frozenset(("l", lem) for lem in spec.lemmas)
-    if spec.tags is not None and spec.reading != "all":
-        return frozenset(("t", min(alt, key=lambda t: (t in _COMMON_TAGS, t)))
-                         for alt in spec.tags)
-    return None
-
-
-def prepare(tokens: Sequence[Token]) -> list[Prepared]:
-    return [t if isinstance(t, Prepared) else Prepared(t) for t in tokens]
+def prepare(tokens: Sequence[Token]) -> PreparedTokens:
+    if isinstance(tokens, PreparedTokens):
+        return tokens
+    return PreparedTokens(t if isinstance(t, Prepared) else Prepared(t) for t in tokens)
 
 
 def is_boundary(token: Token) -> bool:
@@ -148,24 +168,31 @@ def _plain_ok(spec: TokenSpec, token: Prepared) -> bool:
         return False
     if spec.regex is not None and spec.regex.fullmatch(token.text) is None:
         return False
+    if spec.sources is not None and token.source not in spec.sources:
+        return False
     return spec.known is None or spec.known == bool(token.readings)
 
 
 def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
                   i: int) -> tuple[Reading, ...] | None:
-    """The readings of tokens[i] that satisfy `spec`, or None when it does not match."""
+    """The readings of tokens[i] that satisfy `spec`, or None when it does not match.
+    The sentence-start test looks back through the paragraph, so it comes last."""
     token = tokens[i]
     if spec.alternatives:
-        if spec.sentence_start and not _starts_sentence(tokens, i):
-            return None
+        got = None
         for alt in spec.alternatives:
             got = token_matches(alt, tokens, i)
             if got is not None:
-                return got
+                break
+    else:
+        got = _own_match(spec, token)
+    if got is not None and spec.sentence_start and not _starts_sentence(tokens, i):
         return None
+    return got
+
+
+def _own_match(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
     if token.boundary and not spec.names_boundary:
-        return None
-    if spec.sentence_start and not _starts_sentence(tokens, i):
         return None
     readings = token.readings
     ok = _plain_ok(spec, token) and not any(
@@ -244,10 +271,16 @@ def pattern_matches(pattern: Sequence[TokenSpec], tokens: Sequence[Token],
             yield elements
 
 
+#: A pattern to the tokens it can start at (proofer.grammar.rule_index).
+Starts = Callable[[Sequence[TokenSpec]], Sequence[int]]
+
+
 def find_matches(rule: GrammarRule, tokens: Sequence[Token],
-                 starts: Iterable[int] | None = None) -> Iterator[Match]:
+                 starts: Iterable[int] | None = None,
+                 pattern_starts: Starts | None = None) -> Iterator[Match]:
     """Every match of the rule, at most one per start token; matches an antipattern
-    covers are dropped."""
+    covers are dropped. `starts` and `pattern_starts` may leave out tokens where a
+    pattern cannot start (the default tries every token)."""
     tokens = prepare(tokens)
     anti: set[int] | None = None  # the tokens some antipattern covers
     first = rule.pattern[0]
@@ -263,20 +296,18 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
                 continue
             m = Match(rule, tokens, elements)
             if anti is None:
-                anti = {i for lo, hi in _antipattern_ranges(rule, tokens)
+                anti = {i for lo, hi in _antipattern_ranges(rule, tokens, pattern_starts)
                         for i in range(lo, hi + 1)}
             if anti.isdisjoint(range(m.first_token, m.last_token + 1)):
                 yield m
             break
 
 
-def _antipattern_ranges(rule: GrammarRule,
-                        tokens: Sequence[Prepared]) -> list[tuple[int, int]]:
+def _antipattern_ranges(rule: GrammarRule, tokens: Sequence[Prepared],
+                        pattern_starts: Starts | None) -> list[tuple[int, int]]:
     ranges = []
     for pattern in rule.antipatterns:
-        keys = start_keys(pattern[0])
-        starts = range(len(tokens)) if keys is None else [
-            i for i, t in enumerate(tokens) if not keys.isdisjoint(t.keys())]
+        starts = range(len(tokens)) if pattern_starts is None else pattern_starts(pattern)
         for start in starts:
             for elements in pattern_matches(pattern, tokens, start):
                 marked = [i for spec, hits in zip(pattern, elements, strict=True)

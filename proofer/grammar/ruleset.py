@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from proofer.finding import Finding
 from proofer.grammar.inflect import Generate, suggestions
-from proofer.grammar.matcher import Match, Token, find_matches, prepare, start_keys
+from proofer.grammar.matcher import Match, Token, find_matches, prepare
 from proofer.grammar.model import GrammarRule, WordCheck
+from proofer.grammar.rule_index import ParagraphIndex, plan, plan_keys, rule_plan
 
 #: the morphology's analyse(): a paragraph (here one word) to its tagged tokens
 Analyse = Callable[[str], Sequence[Token]]
@@ -19,11 +20,23 @@ _PLACEHOLDER = re.compile(r"\{(\d+|suggestion)\}")
 class GrammarRuleSet:
     def __init__(self, rules: Iterable[GrammarRule]) -> None:
         self.rules = list(rules)
-        # Rules indexed by what their first element needs: most tokens start no rule.
-        self._keys = [start_keys(r.pattern[0]) for r in self.rules]
+        # What each rule needs of a sentence and of its first token: most rules are
+        # never tried in most sentences (proofer.grammar.rule_index).
+        self._plans = [rule_plan(r) for r in self.rules]
+        self._keys = plan_keys(self._plans + [plan(a) for r in self.rules for a in r.antipatterns])
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    def matches(self, tokens: Sequence[Token]) -> Iterator[Match]:
+        """Every rule's matches, rule by rule: the same as find_matches of each rule
+        at every token, with the starts where it cannot match left out."""
+        tokens = prepare(tokens)
+        index = ParagraphIndex(tokens, self._keys)
+        for rule, p in zip(self.rules, self._plans, strict=True):
+            starts = index.starts(p)
+            if starts:
+                yield from find_matches(rule, tokens, starts, index.pattern_starts)
 
     def check(self, paragraph: str, tokens: Sequence[Token], generate: Generate,
               analyse: Analyse | None = None) -> list[Finding]:
@@ -31,25 +44,21 @@ class GrammarRuleSet:
         span, the earlier rule speaks."""
         found: list[Finding] = []
         spans: set[tuple[int, int]] = set()
-        tokens = prepare(tokens)
-        token_keys = [t.keys() for t in tokens]
-        for rule, keys in zip(self.rules, self._keys, strict=True):
-            starts = None if keys is None else [
-                i for i, have in enumerate(token_keys) if not keys.isdisjoint(have)]
-            for m in find_matches(rule, tokens, starts):
-                start, end = m.span()
-                if (start, end) in spans:
-                    continue
-                fixes = suggestions(m, paragraph, generate)
-                if rule.suggestions and not fixes:
-                    continue  # a rule that corrects only claims what it can correct
-                if rule.suggestion_is is not None and not _is_word(
-                        fixes[0], rule.suggestion_is, analyse):
-                    continue
-                spans.add((start, end))
-                found.append(Finding(start, end, paragraph[start:end], rule.category, rule.id,
-                                     _message(rule, m, paragraph, fixes), tuple(fixes),
-                                     rule.severity, "grammar"))
+        for m in self.matches(tokens):
+            rule = m.rule
+            start, end = m.span()
+            if (start, end) in spans:
+                continue
+            fixes = suggestions(m, paragraph, generate)
+            if rule.suggestions and not fixes:
+                continue  # a rule that corrects only claims what it can correct
+            if rule.suggestion_is is not None and not _is_word(
+                    fixes[0], rule.suggestion_is, analyse):
+                continue
+            spans.add((start, end))
+            found.append(Finding(start, end, paragraph[start:end], rule.category, rule.id,
+                                 _message(rule, m, paragraph, fixes), tuple(fixes),
+                                 rule.severity, "grammar"))
         found.sort(key=lambda f: (f.start, f.end))
         return found
 

@@ -12,11 +12,14 @@ not the preposition "åt"), as CG-3 rules in a data file like the rest of the gr
 
 from __future__ import annotations
 
+import itertools
+import logging
 import re
 import shutil
 import threading
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -31,15 +34,29 @@ from proofer.text_cache import TextCache
 if TYPE_CHECKING:
     from proofer.speller import Speller
 
+log = logging.getLogger(__name__)
+
 DATA_ROOT = Path("/usr/share/apertium")
 # Our own CG-3 rules, run before Apertium's grammar (the file says why).
 OUR_GRAMMAR = (Path(__file__).resolve().parents[2] / "resources" / "grammar" / "disambiguation"
                / "swedish.cg3")
 TOOLS = ("lt-proc", "cg-proc", "apertium-tagger")
 CACHE_SIZE = 5_000  # paragraphs; an article has hundreds, an editor keeps a few open
+# A paragraph longer than this goes to the tools in pieces cut at sentence ends: the
+# tools' time per chunk stays bounded (their time-out counts from the last output),
+# and a megabyte-long paragraph streams like an article of short ones.
+PIECE_CHARS = 20_000
+# Background analysis (submit): paragraphs per round trip, and how far the worker
+# may run ahead of the checker asking for them (both in characters).
+BATCH_CHARS = 20_000
+LOOKAHEAD_CHARS = 200_000
 # ... and their total length: an analysis costs about 50-150 bytes per character of
 # its paragraph, so this keeps the cache near 100 MB (proofer.text_cache says why).
 CACHE_CHARS = 1_000_000
+# After the tools stopped answering (a time-out under load, a crash), how long until
+# they are tried again: without it one time-out turned the grammar off for the rest
+# of the session, since nothing asks a morphology whose status is not "ok".
+RETRY_AFTER = 30.0  # seconds
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
@@ -91,7 +108,19 @@ class ApertiumMorphology:
         self._guesses: dict[str, tuple[tuple[Reading, ...], bool, str]] = {}
         self._cache: TextCache[tuple[TaggedToken, ...]] = TextCache(CACHE_SIZE, CACHE_CHARS)
         self._cache_lock = threading.Lock()
+        # Background analysis (submit): what waits for the worker, what it is doing,
+        # what it has done that nobody asked for yet; one condition over all of it.
+        self._changed = threading.Condition(self._cache_lock)
+        self._queued: dict[str, None] = {}
+        self._in_flight: set[str] = set()
+        # paragraph -> its tokens, and whether the round trip went well (a failed one
+        # is handed out, all words unknown, but not cached)
+        self._ready: dict[str, tuple[tuple[TaggedToken, ...], bool]] = {}
+        self._ready_chars = 0
+        self._waiting = 0
+        self._worker: threading.Thread | None = None
         self._generated: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self._failed_at: float | None = None  # when the tools last stopped answering
         if isinstance(files, str):
             self.status = f"unavailable: {files}"
             self._analyser = self._tagger = self._words = self._generator = None
@@ -113,6 +142,20 @@ class ApertiumMorphology:
         self._generator = NullFlushPipeline([["lt-proc", "-z", "-g", str(files.generator)]])
 
     @property
+    def status(self) -> str:
+        """"ok" or "unavailable: <reason>". Tools that stopped answering read as
+        "ok" again once RETRY_AFTER has passed, so that the next check tries them;
+        its round trip sets the status again, either way."""
+        if self._failed_at is not None and time.monotonic() - self._failed_at >= RETRY_AFTER:
+            return "ok"
+        return self._status
+
+    @status.setter
+    def status(self, value: str) -> None:
+        self._status = value
+        self._failed_at = None
+
+    @property
     def available(self) -> bool:
         return self._analyser is not None
 
@@ -129,9 +172,11 @@ class ApertiumMorphology:
     def analyse_many(self, paragraphs: Sequence[str]) -> list[list[TaggedToken]]:
         """analyse() for several paragraphs, the uncached ones sent to the tools in
         one stream (a cold check of a whole article costs one round trip)."""
-        found: dict[str, tuple[TaggedToken, ...]] = {}
+        found = self._from_worker(paragraphs)
         with self._cache_lock:
             for p in paragraphs:
+                if p in found:
+                    continue
                 hit = self._cache.get(p)
                 if hit is not None:
                     found[p] = hit
@@ -140,7 +185,7 @@ class ApertiumMorphology:
             fresh = self._analyse_uncached(missing)
             # A failed round trip leaves every word unknown: that is no analysis
             # of these paragraphs, and must not stand for one once the tools are back.
-            keep = self.status == "ok"
+            keep = self._status == "ok"
             with self._cache_lock:
                 for p, tokens in zip(missing, fresh, strict=True):
                     found[p] = tokens
@@ -148,7 +193,124 @@ class ApertiumMorphology:
                         self._cache.put(p, tokens)
         return [list(found[p]) for p in paragraphs]
 
+    # -- background analysis ------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the tools now, so that the first check does not wait for them to
+        load their data (the command line calls it from a thread while it loads
+        its own tables)."""
+        for pipe in (self._analyser, self._tagger, self._words, self._generator):
+            if pipe is not None:
+                pipe.start()
+
+    def use_speller(self, speller: Speller) -> None:
+        """Answer the compound fall-back's "does Hunspell know this word" with this
+        speller (the engine's, with its table of Hunspell's verdicts: the same
+        answers) instead of loading a dictionary of its own; only if none is set."""
+        if self._speller is None:
+            self._speller = speller
+
+    def submit(self, paragraphs: Sequence[str]) -> None:
+        """Analyse these paragraphs in a background thread, batch by batch, while the
+        caller does other work (the tools run in their own processes); analyse() of
+        one of them then waits for its batch instead of analysing it again. The
+        worker keeps at most LOOKAHEAD_CHARS of results nobody has asked for."""
+        with self._changed:
+            for p in paragraphs:
+                if (p not in self._queued and p not in self._in_flight
+                        and p not in self._ready and self._cache.get(p) is None):
+                    self._queued[p] = None
+            if self._queued and self._worker is None:
+                self._worker = threading.Thread(target=self._work, name="apertium-analyse",
+                                                daemon=True)
+                self._worker.start()
+
+    def _work(self) -> None:
+        try:
+            while True:
+                with self._changed:
+                    # Far enough ahead: wait until the checker takes results or waits
+                    # for one (a checker slow to come, e.g. behind a long spelling
+                    # pass over a million words, finds the rest still queued).
+                    while (self._queued and self._ready_chars >= LOOKAHEAD_CHARS
+                           and not self._waiting):
+                        self._changed.wait(timeout=5)
+                    if not self._queued:
+                        return
+                    batch: list[str] = []
+                    size = 0
+                    for p in self._queued:
+                        if batch and size + len(p) > BATCH_CHARS:
+                            break
+                        batch.append(p)
+                        size += len(p)
+                    for p in batch:
+                        del self._queued[p]
+                        self._in_flight.add(p)
+                try:
+                    done = self._analyse_uncached(batch)
+                except Exception:  # noqa: BLE001 - the askers analyse these themselves
+                    log.exception("bakgrundsanalysen misslyckades")
+                    return
+                finally:
+                    with self._changed:
+                        self._in_flight.difference_update(batch)
+                        self._changed.notify_all()
+                ok = self._status == "ok"  # not the retry pause's "ok"
+                with self._changed:
+                    for p, tokens in zip(batch, done, strict=True):
+                        self._ready[p] = (tokens, ok)
+                        self._ready_chars += len(p)
+                    self._changed.notify_all()
+        finally:
+            with self._changed:
+                self._queued.clear()
+                self._worker = None
+                self._changed.notify_all()
+
+    def _from_worker(self, paragraphs: Sequence[str]) -> dict[str, tuple[TaggedToken, ...]]:
+        """The worker's results for these paragraphs, waiting for those it has not
+        done yet; a paragraph it does not have is left to the caller."""
+        found: dict[str, tuple[TaggedToken, ...]] = {}
+        with self._changed:
+            if not (self._queued or self._in_flight or self._ready):
+                return found
+            for p in paragraphs:
+                while p in self._queued or p in self._in_flight:
+                    self._waiting += 1
+                    self._changed.notify_all()
+                    self._changed.wait(timeout=1)
+                    self._waiting -= 1
+                got = self._ready.pop(p, None)
+                if got is not None:
+                    tokens, ok = got
+                    self._ready_chars -= len(p)
+                    self._changed.notify_all()
+                    found[p] = tokens
+                    if ok:  # as in analyse_many: a failed round trip is not kept
+                        self._cache.put(p, tokens)
+        return found
+
+    # -- the tools ------------------------------------------------------------------
+
     def _analyse_uncached(self, paragraphs: list[str]) -> list[tuple[TaggedToken, ...]]:
+        """Long paragraphs go in pieces (PIECE_CHARS), put together again here."""
+        pieces = [piece_starts(p, PIECE_CHARS) for p in paragraphs]
+        if all(len(starts) == 1 for starts in pieces):
+            return self._analyse_chunks(paragraphs)
+        texts = [p[a:b] for p, starts in zip(paragraphs, pieces, strict=True)
+                 for a, b in itertools.pairwise([*starts, len(p)])]
+        analysed = iter(self._analyse_chunks(texts))
+        out = []
+        for starts in pieces:
+            tokens: list[TaggedToken] = []
+            for a in starts:
+                tokens.extend(t if a == 0 else replace(t, start=t.start + a, end=t.end + a)
+                              for t in next(analysed))
+            out.append(tuple(tokens))
+        return out
+
+    def _analyse_chunks(self, paragraphs: list[str]) -> list[tuple[TaggedToken, ...]]:
         if self._analyser is None:
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         try:
@@ -159,6 +321,7 @@ class ApertiumMorphology:
             tagged = self._tagger.run_many([stream(units) for units, _ in cg_units])
         except PipelineError as exc:
             self.status = f"unavailable: Apertium svarar inte ({exc})"
+            self._failed_at = time.monotonic()
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         self.status = "ok"
         aligned = [align(p, _names_last(_chosen_first(units, parse(t)), names))
@@ -273,6 +436,32 @@ class ApertiumMorphology:
         return [f for f in dict.fromkeys(forms) if f]
 
 
+# Where a long paragraph may be cut: after a sentence's end and the blanks after it,
+# before what starts the next sentence.
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”)]*\s+(?=[\"'«„(–—-]?[A-ZÅÄÖÉ0-9])")
+
+
+def piece_starts(text: str, limit: int) -> list[int]:
+    """Offsets where the pieces of `text` start: each piece ends at a sentence end
+    and is at most `limit` characters long where the sentences allow (else cut at
+    a blank, or at the limit itself); [0] for a text within the limit."""
+    if len(text) <= limit:
+        return [0]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    starts = [0]
+    i = 0
+    while len(text) - starts[-1] > limit:
+        lo, hi = starts[-1], starts[-1] + limit
+        while i < len(ends) and ends[i] <= hi:
+            i += 1
+        cut = ends[i - 1] if i and ends[i - 1] > lo else -1
+        if cut < 0:
+            blank = text.rfind(" ", lo + 1, hi)
+            cut = blank + 1 if blank > lo else hi
+        starts.append(cut)
+    return starts
+
+
 def _lemma_variants(lemma: str) -> list[str]:
     """The lemma as given, then with the dictionary's homonym marks ("vara¹")."""
     return [lemma] + [lemma + m for m in "¹²³"]
@@ -308,7 +497,11 @@ def drop_initial_names(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
     names: dict[int, str] = {}
     start = True
     for i, unit in enumerate(units):
-        analyses = parse_analyses(unit.rest)
+        rest = unit.rest
+        # Only a sentence's first word is parsed here, and only a "<sent>" in the
+        # printed analyses can start the next sentence (most units are neither).
+        analyses = parse_analyses(rest) if (start and unit.surface[:1].isupper()
+                                            or "<sent>" in rest) else ()
         if start and unit.surface[:1].isupper() and len(analyses) > 1:
             fields = split_fields(unit.rest)
             if len(fields) == len(analyses):  # one field per analysis (no duplicates)

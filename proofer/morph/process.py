@@ -28,7 +28,14 @@ class NullFlushPipeline:
         self._timeout = timeout
         self._procs: list[subprocess.Popen[bytes]] = []
         self._lock = threading.Lock()
+        self._owner = os.getpid()
         self.restarts = 0
+
+    def start(self) -> None:
+        """Start the tools if they are not running (run() does it when needed)."""
+        with self._lock:
+            if not self._alive():
+                self._start()
 
     def run(self, chunk: str) -> str:
         """The pipeline's output for one chunk (text without NUL bytes)."""
@@ -41,8 +48,9 @@ class NullFlushPipeline:
         if not chunks:
             return []
         data = b"".join(c.encode("utf-8") + b"\0" for c in chunks)
-        # Seconds per megabyte are generous: the tools do about 1 MB/s.
-        seconds = self._timeout + len(data) / 200_000
+        # The time-out counts from the tools' last sign of life (input taken or output
+        # given): a long input is no hang, a busy machine only slows them down.
+        seconds = self._timeout
         with self._lock:
             for attempt in (1, 2):
                 try:
@@ -62,6 +70,11 @@ class NullFlushPipeline:
             self._stop()
 
     def _alive(self) -> bool:
+        if self._owner != os.getpid():
+            # A forked copy of the engine (batch workers): the tools belong to the
+            # parent, which goes on using them; this process starts its own.
+            self._procs = []
+            self._owner = os.getpid()
         return bool(self._procs) and all(p.poll() is None for p in self._procs)
 
     def _start(self) -> None:
@@ -118,8 +131,9 @@ class NullFlushPipeline:
             while True:
                 left = end - time.monotonic()
                 if left <= 0:
-                    raise TimeoutError(f"inget svar inom {seconds:.0f} s")
+                    raise TimeoutError(f"inget svar på {seconds:.0f} s")
                 for key, _ in sel.select(left):
+                    end = time.monotonic() + seconds
                     if key.fileobj is stdin:
                         written = os.write(stdin.fileno(), view[:65536])
                         view = view[written:]
