@@ -45,14 +45,19 @@ class Confusions:
         self.groups = groups
         self.double_consonant = double_consonant
         pairs: dict[tuple[str, str], float] = {}
+        # Groups marked `at_end` are inflectional endings ("-ar"/"-or"/"-er"): they
+        # are confused only at the end of a word, where they stand.
+        end_pairs: dict[tuple[str, str], float] = {}
         for g in groups:
             spellings = [str(s) for s in g["spellings"]]
+            into = end_pairs if g.get("at_end") else pairs
             for x in spellings:
                 for y in spellings:
                     if x != y:
                         key = (x, y)
-                        pairs[key] = min(pairs.get(key, _INF), float(g["cost"]))
+                        into[key] = min(into.get(key, _INF), float(g["cost"]))
         self.pairs = pairs
+        self.end_pairs = tuple((x, y, c) for (x, y), c in end_pairs.items())
         # (last letter of the typed part, last letter of the meant part) -> pairs;
         # "" where that part is empty (a space written or left out).
         index: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
@@ -124,7 +129,11 @@ def spelling_cost(typed: str, meant: str) -> float:
                     if (lx <= i and ly <= j and a[i - lx:i] == x and b[j - ly:j] == y):
                         best = min(best, rows[i - lx][j - ly] + c)
             cur[j] = best
-    return rows[n][m]
+    best = rows[n][m]
+    for x, y, c in conf.end_pairs:  # an inflectional ending for another: "pojkor"
+        if a.endswith(x) and b.endswith(y) and len(x) <= n and len(y) <= m:
+            best = min(best, rows[n - len(x)][m - len(y)] + c)
+    return best
 
 
 # The phonetic key: each sound written one way. Order matters (longest first).
@@ -203,6 +212,9 @@ def _one_rewrite(w: str) -> set[str]:
         for length in range(1, min(conf.max_len, n - i) + 1):
             for y, _cost in rewrites.get(w[i:i + length], ()):
                 out.add(w[:i] + y + w[i + length:])
+    for x, y, _cost in conf.end_pairs:
+        if w.endswith(x) and len(w) > len(x) + 2:
+            out.add(w[:len(w) - len(x)] + y)
     out.discard(w)
     return out
 

@@ -140,3 +140,45 @@ def test_tokens_outside_a_check_are_bounded_by_length() -> None:
     assert tokens._outside.chars <= tokens._outside.max_chars
     assert tokens._outside_words.chars <= tokens._outside_words.max_chars
     tokens.clear_caches()
+
+
+def _timed_out_morphology() -> ApertiumMorphology:
+    """A real morphology whose tools just failed a round trip (a time-out)."""
+    morph = ApertiumMorphology()
+    assert morph.status == "ok", morph.status
+    assert morph._analyser is not None
+    morph._analyser._timeout = 0.0  # no round trip can finish in time
+    morph.analyse("Huset är stort och bilarna åkte hem. " * 2000)
+    morph._analyser._timeout = 5.0
+    assert morph.status.startswith("unavailable: Apertium svarar inte")
+    return morph
+
+
+def test_grammar_comes_back_after_the_tools_timed_out(monkeypatch) -> None:  # noqa: ANN001
+    """One time-out (a huge paragraph on a busy machine) turned the grammar off for
+    the rest of the session: the checker never asked a morphology whose status was
+    not "ok", and only a round trip could set it back."""
+    from proofer.checkers.grammar import GrammarChecker
+
+    morph = _timed_out_morphology()
+    try:
+        checker = GrammarChecker(morphology=morph)
+        assert checker.check_paragraph("Katten sover.") == []  # within the pause: not asked
+        assert checker.status() != "ok"
+        monkeypatch.setattr(apertium, "RETRY_AFTER", 0.0)  # the pause is over
+        checker.prepare(["Katten sover."])  # (in the background: analyse waits for it)
+        assert morph.analyse("Katten sover.")[0].known
+        assert checker.status() == "ok" and morph._status == "ok"
+    finally:
+        morph.close()
+
+
+def test_the_tools_are_not_retried_within_the_pause() -> None:
+    morph = _timed_out_morphology()
+    try:
+        before = morph._analyser.restarts
+        assert morph.status != "ok"
+        assert morph.status != "ok"  # asking the status starts nothing
+        assert morph._analyser.restarts == before
+    finally:
+        morph.close()

@@ -222,3 +222,24 @@ def test_checker_reports_a_missing_morphology_and_finds_nothing(monkeypatch) -> 
     checker = GrammarChecker(RULES, [])
     assert checker.status() == "unavailable: morfologikomponenten saknas (test)"
     assert checker.check_paragraph("Det var ett mörk kväll.") == []
+
+
+def test_source_restricts_an_element_to_where_its_readings_come_from(tmp_path: Path) -> None:
+    body = ARTICLE_RULE.replace("{tags: n sg ind}", "{tags: n sg ind, source: apertium}")
+    rules, errors = _rule(tmp_path, body)
+    assert errors == []
+    text, toks = _tokens(ETT, MORK, KVALL)
+    assert [f.text for f in GrammarRuleSet(rules).check(text, toks, _generate)] == ["ett"]
+    guessed = [toks[0], toks[1], SourcedT(*vars(toks[2]).values(), source="compound")]
+    assert GrammarRuleSet(rules).check(text, guessed, _generate) == []
+
+
+def test_an_unknown_source_is_refused(tmp_path: Path) -> None:
+    body = ARTICLE_RULE.replace("{tags: n sg ind}", "{tags: n sg ind, source: dictionary}")
+    rules, errors = _rule(tmp_path, body)
+    assert rules == [] and len(errors) == 1 and "source" in errors[0]
+
+
+@dataclass(frozen=True)
+class SourcedT(T):
+    source: str = "apertium"

@@ -296,6 +296,10 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("De som kom fick mat.", "De", ("prn",)),
     ("Vi köper det som behövs.", "det", ("prn",)),
     ("Jag vet när han kommer.", "när", ("cnjadv",)),
+    ("Jag träffade mina barn.", "mina", ("det", "pos")),
+    ("De vistas olagligt i Sverige.", "i", ("pr",)),
+    ("Den har minskat kraftigt sedan 70-talet.", "sedan", ("adv",)),
+    ("Han famlar runt ensam genom huset.", "genom", ("pr",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:

@@ -6,7 +6,10 @@ Three rules, their messages and examples in resources/capitals/capitals.yaml:
   initial or an ellipsis, nor after a quote's ? or ! that the sentence goes on from)
   or opening a paragraph that is no list item. A colon is no sentence end.
 * proper-noun-lower-case: a word Hunspell knows only with a capital ("sverige"), or
-  that the name dictionaries know so, written in lower case.
+  that the name dictionaries know so, written in lower case; and an authority's
+  one-word name from the dictionaries ("skatteverket"), though Hunspell builds the
+  lower-case compound, unless Svenska skrivregler writes it in lower case
+  ("riksdagen", "regeringen").
 * class-capitalised: a weekday, month, language or nationality with a capital in
   mid-sentence, unless it begins a name ("Svenska Dagbladet", "Svenska kyrkan").
 * function-word-capitalised: a pronoun, preposition or conjunction with a capital
@@ -19,13 +22,16 @@ Lower-case brands ("iPhone") have a capital inside and are left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from proofer import word_classes
 from proofer.checkers.base import SpellerParagraphChecker
+from proofer.checkers.grammar import morphology_or_none
 from proofer.finding import Category, Finding, Severity
+from proofer.morphology import lexicon
 from proofer.speller import Speller
 from proofer.tokens import Kind, Token, starts_sentence, tokenize
 from proofer.yaml_data import read_yaml
@@ -44,6 +50,8 @@ class CapitalRules:
     title_nouns: frozenset[str]
     product_determiners: frozenset[str]
     conjunctions: frozenset[str]
+    determiners: frozenset[str]
+    lower_case_institutions: tuple[str, ...]
     raw: dict
 
 
@@ -58,6 +66,8 @@ def rules() -> CapitalRules:
         title_nouns=frozenset(data["title_nouns"]),
         product_determiners=frozenset(data["product_determiners"]),
         conjunctions=frozenset(data["conjunctions"]),
+        determiners=frozenset(data["determiners"]),
+        lower_case_institutions=tuple(data["lower_case_institutions"]),
         raw=data,
     )
 
@@ -66,8 +76,11 @@ class CapitalsChecker(SpellerParagraphChecker):
     name = "capitals"
     engine = "spelling"
 
-    def __init__(self, speller: Speller) -> None:
+    def __init__(self, speller: Speller,
+                 organization: Callable[[str], str | None] | None = None) -> None:
         super().__init__(speller)
+        # The name dictionaries' one-word organisation names ("Skatteverket").
+        self.organization = organization
         rules()  # read the data now, not in the first check
         word_classes.forms()
 
@@ -85,13 +98,21 @@ class CapitalsChecker(SpellerParagraphChecker):
                 elif self._lower_case_name(text, toks, i):
                     findings.append(_finding(tok, "proper-noun-lower-case",
                                              _capitalised(tok.text)))
+                else:
+                    name = self._lower_case_organization(text, toks, i)
+                    if name:
+                        findings.append(_finding(tok, "proper-noun-lower-case", name))
             elif not starts_sentence(text, tok.start):
                 kind = self._class_capitalised(text, toks, i)
                 if kind:
                     findings.append(_finding(tok, "class-capitalised", tok.text.lower(),
                                              kind=rules().kinds[kind]))
+                elif self._adjective_capitalised(text, toks, i):
+                    findings.append(_finding(tok, "adjective-capitalised", tok.text.lower()))
                 elif self._function_word_capitalised(text, toks, i):
-                    findings.append(self._capital_or_full_stop(text, toks[i - 1], tok))
+                    nxt = toks[i + 1]  # a word: _function_word_capitalised saw to it
+                    findings.append(self._capital_or_full_stop(
+                        text, toks[i - 1], tok, before_name=nxt.text[:1].isupper()))
         return findings
 
     # -- the rules --------------------------------------------------------------
@@ -143,6 +164,27 @@ class CapitalsChecker(SpellerParagraphChecker):
             return False  # "en volvo", "sin oscar": a name used for a thing
         return not self._name_compound(word)
 
+    def _lower_case_organization(self, text: str, toks: list[Token], i: int) -> str | None:
+        """"skatteverket": an authority the dictionaries name, which Hunspell accepts
+        only as a compound of common words. Not the institutions Svenska skrivregler
+        writes in lower case, nor after a determiner ("ett skatteverk" is no name;
+        "det nya skatteverket" may be a description)."""
+        word = toks[i].text
+        if self.organization is None or len(word) < 6 or not word.islower():
+            return None
+        name = self.organization(word)
+        if name is None or word.endswith(rules().lower_case_institutions):
+            return None
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.kind is Kind.WORD and (
+                prev.text.lower() in rules().product_determiners
+                or prev.text.lower() in ("den", "det", "de", "denna", "detta")):
+            return None
+        if _WEB_OR_PART.match(text, toks[i].end) or text[toks[i].start - 1:toks[i].start] in (
+                "/", ".", "@"):
+            return None
+        return name
+
     def _name_compound(self, word: str) -> bool:
         """A name, perhaps with a linking s, then a word: "oscars|vinnande"."""
         sp = self.speller
@@ -177,7 +219,52 @@ class CapitalsChecker(SpellerParagraphChecker):
                 and self._after_heading(text, toks, i)):
             return False  # a heading may end in "följder", not in "Och"
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        return nxt is not None and nxt.kind is Kind.WORD and nxt.text[:1].islower()
+        if nxt is None or nxt.kind is not Kind.WORD or text[tok.end:nxt.start] != " ":
+            return False
+        if nxt.text[:1].islower():
+            return True
+        # "här I Sund": a preposition before a name is no part of it, unless the
+        # words run on in capitals like a title ("Dansen I Rummet").
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        return (tok.text.lower() in lexicon().prepositions
+                and not word_classes.is_function_word(nxt.text)
+                and (after is None or after.kind is not Kind.WORD
+                     or not after.text[:1].isupper()))
+
+    def _adjective_capitalised(self, text: str, toks: list[Token], i: int) -> bool:
+        """"en Bra hållning": an adjective with a capital between a determiner and a
+        noun in lower case. A name does not open with an adjective after "en" or
+        "den" ("Röda korset", "Gamla stan" take none), so the capital is a slip."""
+        tok = toks[i]
+        word = tok.text
+        if i == 0 or i + 1 >= len(toks) or not word[1:].islower() or len(word) < 2:
+            return False
+        prev, nxt = toks[i - 1], toks[i + 1]
+        if (prev.kind is not Kind.WORD or nxt.kind is not Kind.WORD
+                or text[prev.end:tok.start] != " " or text[tok.end:nxt.start] != " "
+                or not nxt.text.islower() or nxt.text in rules().conjunctions):
+            return False
+        if prev.text.lower() not in rules().determiners or (
+                prev.text[:1].isupper() and not starts_sentence(text, prev.start)):
+            return False
+        lower = word.lower()
+        if (word_classes.word_class(word) or word_classes.is_function_word(word)
+                or not self.speller.hunspell_knows(lower)
+                or self.speller.vouched_by_lookups(word)):
+            return False
+        morph = morphology_or_none()  # only for the few words that get this far
+        if morph is None:
+            return False
+        try:
+            tagged = morph.analyse(text)
+        except Exception:  # noqa: BLE001 - without a reading, no claim
+            return False
+        reading = next((t for t in tagged if t.start == tok.start), None)
+        following = next((t for t in tagged if t.start == nxt.start), None)
+        return (reading is not None and following is not None
+                and any(r.tags[:1] == ("adj",) for r in reading.readings)
+                and not any(r.tags[:1] == ("np",) for r in reading.readings)
+                and any(r.tags[:1] == ("n",) for r in following.readings))
 
     def _class_capitalised(self, text: str, toks: list[Token], i: int) -> str | None:
         tok = toks[i]
@@ -201,7 +288,8 @@ class CapitalsChecker(SpellerParagraphChecker):
 
 
     @staticmethod
-    def _capital_or_full_stop(text: str, prev: Token, tok: Token) -> Finding:
+    def _capital_or_full_stop(text: str, prev: Token, tok: Token,
+                              before_name: bool = False) -> Finding:
         """Either the capital is wrong ("Hej, Jag bor") or a full stop is missing
         ("ingen tvekan Min åsikt", "på barnhem, Min skola"): one finding over the
         gap with both corrections, the full stop first where no comma stands."""
@@ -213,7 +301,9 @@ class CapitalsChecker(SpellerParagraphChecker):
         if prev.text.lower() in rules().conjunctions:
             suggestions: tuple[str, ...] = (lower,)  # no sentence ends in "Och"
         else:
-            suggestions = (lower, stop) if comma else (stop, lower)
+            # Before a name the preposition most likely goes on the sentence ("här I
+            # Sund"); elsewhere, without a comma, a full stop is the likelier slip.
+            suggestions = (lower, stop) if comma or before_name else (stop, lower)
         message = rules().messages["function-word-capitalised"].format(word=tok.text)
         return Finding(a, b, written, Category.SPELLING, "capitals.function-word-capitalised",
                        message, suggestions, Severity.ERROR)

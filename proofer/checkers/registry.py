@@ -28,9 +28,10 @@ def build_checkers(settings: Settings) -> list[Checker]:
         speller.use_table(word_table.load(config_dir() / "cache", speller.hunspell_knows))
     names_on = "name" not in settings.disabled_categories
     checkers: list[Checker] = [SpellingChecker(speller, names_handle_capitalised=names_on)]
-    if names_on:
-        checkers.append(NameChecker.from_settings(settings, speller))
-    checkers.append(CapitalsChecker(speller))
+    names = NameChecker.from_settings(settings, speller) if names_on else None
+    if names is not None:
+        checkers.append(names)
+    checkers.append(CapitalsChecker(speller, names.store.organization if names else None))
     checkers.append(MojibakeChecker())
     checkers += [SplitCompoundChecker(speller),
                  GrammarChecker(speller=speller), ConsistencyChecker(speller)]

@@ -44,7 +44,7 @@ RULE_KEYS = {"id", "pattern", "message", "source", "url", "category", "severity"
 REQUIRED = ("id", "pattern", "message", "source", "category", "severity", "examples", "correct")
 TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_word", "not_lemma",
               "reading", "negate", "optional", "repeat", "skip", "mark", "case_sensitive",
-              "sentence_start", "known", "any_of"}
+              "sentence_start", "known", "source", "any_of"}
 #: keys that belong to the element as a whole, not to one of its any_of alternatives
 OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
 CONSTRAINT_KEYS = {"tokens", "features"}
@@ -148,6 +148,11 @@ def _token(raw: Any) -> TokenSpec:
     known = raw.get("known")
     if known is not None and not isinstance(known, bool):
         raise _fail("known ska vara true eller false", raw)
+    sources = None
+    if "source" in raw:
+        sources = frozenset(_str_list(raw["source"], "source"))
+        if not sources or sources - TOKEN_SOURCES:
+            raise _fail(f"source ska vara bland {', '.join(sorted(TOKEN_SOURCES))}", raw)
     return TokenSpec(
         words=_words(raw["word"], "word", cased) if "word" in raw else None,
         regex=regex,
@@ -159,7 +164,7 @@ def _token(raw: Any) -> TokenSpec:
         not_lemmas=_words(raw.get("not_lemma", []), "not_lemma", False),
         reading=reading, negate=_bool(raw, "negate", False), min=0 if optional else 1,
         max=repeat, skip=skip, mark=_bool(raw, "mark", False), case_sensitive=cased,
-        sentence_start=_bool(raw, "sentence_start", False), known=known,
+        sentence_start=_bool(raw, "sentence_start", False), known=known, sources=sources,
         alternatives=alternatives)
 
 
@@ -215,6 +220,8 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
 
 
 SOURCES = frozenset({"apertium", "compound"})
+#: a token's `source` as the morphology sets it (proofer/morph/model.py)
+TOKEN_SOURCES = SOURCES | {"unknown"}
 
 
 def _word_check(raw: Any) -> WordCheck:

@@ -118,11 +118,12 @@ def form(text: str, readings: tuple[Reading, ...]) -> Form:
 class Prepared:
     """A token with its form's prepared facts (Form) and its offsets."""
 
-    __slots__ = ("boundary", "end", "form", "lemmas", "lower", "readings", "start", "tagsets",
-                 "text")
+    __slots__ = ("boundary", "end", "form", "lemmas", "lower", "readings", "source", "start",
+                 "tagsets", "text")
 
     def __init__(self, token: Token) -> None:
         self.start, self.end = token.start, token.end
+        self.source = str(getattr(token, "source", "apertium"))
         self.form = f = form(token.text, tuple(token.readings))
         self.text, self.readings, self.lower = f.text, f.readings, f.lower
         self.lemmas, self.tagsets, self.boundary = f.lemmas, f.tagsets, f.boundary
@@ -166,6 +167,8 @@ def _plain_ok(spec: TokenSpec, token: Prepared) -> bool:
     if text in spec.not_words:
         return False
     if spec.regex is not None and spec.regex.fullmatch(token.text) is None:
+        return False
+    if spec.sources is not None and token.source not in spec.sources:
         return False
     return spec.known is None or spec.known == bool(token.readings)
 

@@ -46,6 +46,9 @@ class TokenSpec:
     case_sensitive: bool = False
     sentence_start: bool = False
     known: bool | None = None
+    #: where the token's readings come from ("apertium", "compound", "unknown"): a
+    #: compound's gender is its last part's guess, which a gender rule may not trust
+    sources: frozenset[str] | None = None
     #: `any_of`: the token matches one of these (each a full element of its own)
     alternatives: tuple[TokenSpec, ...] = ()
 

@@ -17,6 +17,7 @@ import logging
 import re
 import shutil
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -52,6 +53,10 @@ LOOKAHEAD_CHARS = 200_000
 # ... and their total length: an analysis costs about 50-150 bytes per character of
 # its paragraph, so this keeps the cache near 100 MB (proofer.text_cache says why).
 CACHE_CHARS = 1_000_000
+# After the tools stopped answering (a time-out under load, a crash), how long until
+# they are tried again: without it one time-out turned the grammar off for the rest
+# of the session, since nothing asks a morphology whose status is not "ok".
+RETRY_AFTER = 30.0  # seconds
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
@@ -115,6 +120,7 @@ class ApertiumMorphology:
         self._waiting = 0
         self._worker: threading.Thread | None = None
         self._generated: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
+        self._failed_at: float | None = None  # when the tools last stopped answering
         if isinstance(files, str):
             self.status = f"unavailable: {files}"
             self._analyser = self._tagger = self._words = self._generator = None
@@ -134,6 +140,20 @@ class ApertiumMorphology:
         ])
         self._words = NullFlushPipeline([["lt-proc", "-z", "-w", str(files.analyser)]])
         self._generator = NullFlushPipeline([["lt-proc", "-z", "-g", str(files.generator)]])
+
+    @property
+    def status(self) -> str:
+        """"ok" or "unavailable: <reason>". Tools that stopped answering read as
+        "ok" again once RETRY_AFTER has passed, so that the next check tries them;
+        its round trip sets the status again, either way."""
+        if self._failed_at is not None and time.monotonic() - self._failed_at >= RETRY_AFTER:
+            return "ok"
+        return self._status
+
+    @status.setter
+    def status(self, value: str) -> None:
+        self._status = value
+        self._failed_at = None
 
     @property
     def available(self) -> bool:
@@ -165,7 +185,7 @@ class ApertiumMorphology:
             fresh = self._analyse_uncached(missing)
             # A failed round trip leaves every word unknown: that is no analysis
             # of these paragraphs, and must not stand for one once the tools are back.
-            keep = self.status == "ok"
+            keep = self._status == "ok"
             with self._cache_lock:
                 for p, tokens in zip(missing, fresh, strict=True):
                     found[p] = tokens
@@ -236,7 +256,7 @@ class ApertiumMorphology:
                     with self._changed:
                         self._in_flight.difference_update(batch)
                         self._changed.notify_all()
-                ok = self.status == "ok"
+                ok = self._status == "ok"  # not the retry pause's "ok"
                 with self._changed:
                     for p, tokens in zip(batch, done, strict=True):
                         self._ready[p] = (tokens, ok)
@@ -301,6 +321,7 @@ class ApertiumMorphology:
             tagged = self._tagger.run_many([stream(units) for units, _ in cg_units])
         except PipelineError as exc:
             self.status = f"unavailable: Apertium svarar inte ({exc})"
+            self._failed_at = time.monotonic()
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         self.status = "ok"
         aligned = [align(p, _names_last(_chosen_first(units, parse(t)), names))

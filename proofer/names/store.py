@@ -186,6 +186,14 @@ class NameStore:
             return True
         return len(word) > 2 and word[-1] == "s" and word[:-1] in self.known
 
+    def organization(self, word: str) -> str | None:
+        """The one-word organisation name `word` is, in any case ("skatteverket" ->
+        "Skatteverket"), or None."""
+        for form in self.forms_for((word.lower(),)):
+            if self._rows[form.entry][1] == "organization" and " " not in form.text:
+                return form.text
+        return None
+
     @property
     def entries(self) -> list[Entry]:
         if self._entries is None:
