@@ -277,6 +277,10 @@ class MainWindow(QMainWindow):
         new = item.finding.suggestions[index]
         if reviewing:
             self.editor.finish_review()  # no current finding while the text changes
+        if not new:
+            cur.setPosition(replacing.removal_end(self.editor.document(), item.start,
+                                                  item.end),
+                            QTextCursor.MoveMode.KeepAnchor)
         cur.beginEditBlock()
         cur.insertText(new)
         cur.endEditBlock()
