@@ -6,9 +6,11 @@ check runs in the background. Prints per-keystroke times for:
   proofer    the real main window, findings shown, underlines for visible blocks,
              typed right after the first check has arrived
   settled    the same after two more seconds of event processing (steady state)
-  checking   the real window while a full re-check runs on the worker thread
-and the ratios to the baseline, plus the cost of rebuilding the underlines for the
-visible blocks versus the whole draft. A keystroke is timed from the key event to the end of
+  checking   the real window while a full re-check runs
+and the ratios to the baseline, once with the engine on the app's worker thread and
+once in a worker process of its own (proofer.engine_process, as the app runs it),
+plus the cost of rebuilding the underlines for the visible blocks versus the whole
+draft. A keystroke is timed from the key event to the end of
 the event-loop turn that follows (coalesced underline and card updates included).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_keystroke.py
@@ -32,8 +34,10 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
+from proofer.engine_process import EngineProcess  # noqa: E402
 from proofer.settings import Settings  # noqa: E402
 from proofer.ui.app import wait_until_checked  # noqa: E402
+from proofer.ui.checking import build_engine  # noqa: E402
 from proofer.ui.main_window import MainWindow  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[2] / "shared/seed/000_8721c30d24de697f.txt"
@@ -85,7 +89,7 @@ def summary(name: str, times: list[float], base: float | None) -> float:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])  # kept alive for the run
     text = draft()
     print(f"draft: {len(text.split())} words, {text.count(chr(10)) + 1} lines")
 
@@ -99,7 +103,17 @@ def main() -> None:
 
     path = Path(tempfile.mkdtemp()) / "lang.txt"
     path.write_text(text, encoding="utf-8")
-    win = MainWindow(Settings(languagetool_mode="off"))
+    checking = {}
+    for name, factory in (("thread", build_engine), ("process", EngineProcess)):
+        print(f"--- engine in a worker {name}")
+        app.processEvents()
+        checking[name] = window_rows(path, factory, base)
+    print(f"checking, median: process x{checking['process'] / checking['thread']:.2f} "
+          "thread")
+
+
+def window_rows(path: Path, factory, base: float) -> float:  # noqa: ANN001
+    win = MainWindow(Settings(languagetool_mode="off"), engine_factory=factory)
     win.resize(1280, 800)
     win.show()
     t = time.perf_counter()
@@ -142,12 +156,13 @@ def main() -> None:
 
     win.checker.engine.invalidate()  # the next check re-runs every paragraph
     win.checker.check_now()
-    summary("checking", type_keys(win.editor, 150), base)
+    med = summary("checking", type_keys(win.editor, 150), base)
     busy = win.checker.in_flight > 0
     print(f"(check still running at the end of the typing: {busy})")
     win.editor.document().setModified(False)
     win.close()
-    app.processEvents()
+    QCoreApplication.processEvents()
+    return med
 
 
 if __name__ == "__main__":

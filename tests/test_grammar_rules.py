@@ -243,3 +243,35 @@ def test_an_unknown_source_is_refused(tmp_path: Path) -> None:
 @dataclass(frozen=True)
 class SourcedT(T):
     source: str = "apertium"
+
+
+def test_as_generates_the_lemma_with_exactly_the_given_tags(tmp_path: Path) -> None:
+    body = """
+  - id: t.as
+    message: 'Supinum: {suggestion}.'
+    pattern:
+      - {word: har}
+      - {tags: adj pp, mark: true}
+    suggest: [{inflect: 1, as: vblex supn actv}]
+    examples: [{wrong: 'har «skriven»', correction: skrivit}]
+    correct: ['har skrivit']
+"""
+    rules, errors = _rule(tmp_path, body)
+    assert errors == []
+    text, toks = _tokens(("har", [("ha", "vblex pres actv")]),
+                         ("skriven", [("skriva", "adj pp ut sg ind")]))
+    forms = {("skriva", ("vblex", "supn", "actv")): "skrivit"}
+
+    def generate(lemma: str, tags) -> list[str]:
+        got = forms.get((lemma, tuple(tags)))
+        return [got] if got else []
+
+    found = GrammarRuleSet(rules).check(text, toks, generate)
+    assert [(f.text, f.suggestions) for f in found] == [("skriven", ("skrivit",))]
+
+
+def test_as_stands_alone(tmp_path: Path) -> None:
+    body = ARTICLE_RULE.replace("{inflect: 0, like: 2, features: [gender]}",
+                                "{inflect: 0, like: 2, features: [gender], as: det ind nt sg}")
+    rules, errors = _rule(tmp_path, body)
+    assert rules == [] and len(errors) == 1 and "as" in errors[0]

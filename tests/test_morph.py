@@ -298,6 +298,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Jag vet när han kommer.", "när", ("cnjadv",)),
     ("Jag träffade mina barn.", "mina", ("det", "pos")),
     ("De vistas olagligt i Sverige.", "i", ("pr",)),
+    ("Allt i övrigt ska de lära sig.", "i", ("pr",)),
     ("Den har minskat kraftigt sedan 70-talet.", "sedan", ("adv",)),
     ("Han famlar runt ensam genom huset.", "genom", ("pr",)),
 ])

@@ -292,21 +292,21 @@ class CapitalsChecker(SpellerParagraphChecker):
                               before_name: bool = False) -> Finding:
         """Either the capital is wrong ("Hej, Jag bor") or a full stop is missing
         ("ingen tvekan Min åsikt", "på barnhem, Min skola"): one finding over the
-        gap with both corrections, the full stop first where no comma stands."""
+        gap with both corrections, the full stop first where no comma stands and no
+        name follows ("här I Sund"). After a conjunction no sentence ends ("Och
+        Alla"): the word alone, in lower case."""
+        message = rules().messages["function-word-capitalised"].format(word=tok.text)
+        rule = "capitals.function-word-capitalised"
+        if prev.text.lower() in rules().conjunctions:
+            return Finding(tok.start, tok.end, tok.text, Category.SPELLING, rule, message,
+                           (tok.text.lower(),), Severity.ERROR)
         a, b = prev.start, tok.end
-        written = text[a:b]
         lower = text[a:tok.start] + tok.text.lower()
         stop = prev.text + ". " + tok.text
         comma = "," in text[prev.end:tok.start]
-        if prev.text.lower() in rules().conjunctions:
-            suggestions: tuple[str, ...] = (lower,)  # no sentence ends in "Och"
-        else:
-            # Before a name the preposition most likely goes on the sentence ("här I
-            # Sund"); elsewhere, without a comma, a full stop is the likelier slip.
-            suggestions = (lower, stop) if comma or before_name else (stop, lower)
-        message = rules().messages["function-word-capitalised"].format(word=tok.text)
-        return Finding(a, b, written, Category.SPELLING, "capitals.function-word-capitalised",
-                       message, suggestions, Severity.ERROR)
+        suggestions = (lower, stop) if comma or before_name else (stop, lower)
+        return Finding(a, b, text[a:b], Category.SPELLING, rule, message, suggestions,
+                       Severity.ERROR)
 
     @staticmethod
     def _after_heading(text: str, toks: list[Token], i: int) -> bool:

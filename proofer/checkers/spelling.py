@@ -7,10 +7,10 @@ inner capitals, a number designation ("covid-19"), a foreign phrase (the words
 around it are foreign, or it follows a language's name: "latinets translatio"), a
 word common in another language that no Swedish word is spelt nearly like, or a
 compound of known words that is not one likely misspelling from a word Swedish text
-uses, or a known word with a productive suffix ("translationell" from "translation",
-proofer.derivations). Then it is a hint (`info`) whose message says why. How common
-the word itself is never spares it: common misspellings are common ("särskillt",
-"tyvär").
+uses, a known word with a productive suffix ("translationell" from "translation",
+proofer.derivations), or a term cited in quotation marks (”translatio”). Then it
+is a hint (`info`) whose message says why. How common the word itself is never
+spares it: common misspellings are common ("särskillt", "tyvär").
 How likely the best correction is as a misspelling (proofer.error_model) decides
 only how sure the claim sounds: `error` "menade du X?" or `warning` "kontrollera".
 
@@ -32,10 +32,11 @@ from proofer.tokens import Token, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
 
-# "Close and ordinary": a correction this likely as a misspelling (proofer.error_model)
-# and at least this common makes a compound reading ("ytterliggare" = "ytter" +
-# "liggare") a misspelling after all, and a loanword a misspelt Swedish word.
-CLOSE = 0.5
+# "Close and ordinary": a correction this likely as a misspelling (proofer.error_model:
+# one edit, or spelt by ear) and at least this common makes a compound reading
+# ("ytterliggare" = "ytter" + "liggare", "interessant") a misspelling after all,
+# and a word common abroad a misspelt Swedish word.
+CLOSE = 0.7
 IN_USE = 2.0
 
 # Compound parts: a last part this short must be a common word (Zipf 4, once in
@@ -186,6 +187,9 @@ class SpellingChecker(ParagraphChecker):
             # the square of the length or worse; no Swedish word is this long.
             return _hint(tok, "spelling.very-long-word",
                          f"Ovanligt långt ord ({len(word)} tecken) – kontrollera", ())
+        if _quoted_term(text, tok):
+            return _hint(tok, "spelling.quoted-term",
+                         "Citerat ord eller namn – kontrollera stavningen", ())
         if self._foreign(text, tokens, i):
             return _hint(tok, "spelling.foreign-word",
                          "Ord på främmande språk? Orden intill är inte svenska", ())
@@ -379,6 +383,26 @@ def _more_used_abroad(word: str) -> bool:
     return foreign_zipf(word) >= USED_ABROAD and foreign_zipf(word) > zipf(word) + 1.0
 
 
+_QUOTES = "”“\"«»"
+QUOTED_TERM_WORDS = 3  # a longer quotation is someone's words, to be spelt right
+
+
+def _quoted_term(text: str, tok: Token) -> bool:
+    """The word stands in quotation marks with at most two other words: a term, a
+    title or a name cited as written (”translatio”, ”Fika Sessions”), not
+    running text. A quoted sentence is checked like any other."""
+    left = text[max(0, tok.start - 40):tok.start]
+    right = text[tok.end:tok.end + 40]
+    open_at = max(left.rfind(q) for q in _QUOTES)
+    close_at = min((k for k in (right.find(q) for q in _QUOTES) if k >= 0), default=-1)
+    if open_at < 0 or close_at < 0:
+        return False
+    inside = left[open_at + 1:] + tok.text + right[:close_at]
+    if not inside.strip() or inside[:1].isspace() or inside[-1:].isspace():
+        return False  # a closing mark before the word, an opening one after it
+    return len(inside.split()) <= QUOTED_TERM_WORDS
+
+
 def _hint(tok: Token, rule: str, message: str, suggestions: tuple[str, ...]) -> Finding:
     return Finding(tok.start, tok.end, tok.text, Category.SPELLING, rule, message,
                    suggestions, Severity.INFO)
@@ -425,6 +449,11 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Hälst vill hon åka i dag.", "Hälst", "Helst"),
     # A compound of known words that is one likely misspelling from a common word.
     ("Vi behöver ytterliggare pengar.", "ytterliggare", "ytterligare"),
+    # A word common abroad, or a compound of known parts, one likely slip from a
+    # Swedish word: a misspelling of it.
+    ("Det var ett interessant förslag.", "interessant", "intressant"),
+    # In a quoted sentence (more than a cited term) a misspelling is still one.
+    ("– Vi måste ”htita en lösning nu”, sa hon.", "htita", "hitta"),
 )
 # Claimed although they are rare real words: nothing here says they are right, so
 # the reader confirms them (or adds them to the word list).
@@ -463,6 +492,8 @@ CORRECT: tuple[str, ...] = (
     "Det är billigare att direktäga aktier.",
     # A known word with a productive suffix, joined the regular way (proofer.derivations).
     "Det kallas translationell forskning.",
+    # A term cited in quotation marks, as written.
+    "Ordet ”translatio” betyder överföring, och bandet heter ”Fnordbrus”.",
 )
 
 

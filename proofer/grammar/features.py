@@ -37,6 +37,9 @@ FEATURE_OF: dict[str, str] = {tag: feat for feat, tags in FEATURES.items() for t
 SPELLINGS: dict[str, tuple[str, ...]] = {
     "ut": ("ut", "fn", "un", "m"),
     "nt": ("nt", "fn", "un"),
+    # a plural adjective made singular for a subject of open gender ("man är
+    # rasistiska" -> "rasistisk"): the common gender, as for a person
+    "un": ("un", "ut"),
 }
 
 

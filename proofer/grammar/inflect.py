@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from proofer.grammar.features import FEATURE_OF, SPELLINGS, values
 from proofer.grammar.matcher import Match, Reading
@@ -18,6 +19,12 @@ Generate = Callable[[str, Sequence[str]], list[str]]
 #: Tags the analyser adds for compounding, which the generator does not take.
 _NOT_GENERATED = frozenset({"compound-R", "compound-only-L", "cmp"})
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Retagged:
+    lemma: str
+    tags: tuple[str, ...]
 
 
 def match_case(model: str, word: str) -> str:
@@ -98,10 +105,12 @@ def suggestions(match: Match, paragraph: str, generate: Generate) -> list[str]:
         if s.text is not None:
             text = _PLACEHOLDER.sub(lambda m: _element_text(match, paragraph, int(m.group(1))),
                                     s.text)
+            # An optional element that is absent leaves no double space ("{0} är {1} {2}").
+            text = " ".join(text.split())
             fix: str | None = match_case(flagged, text) if text else text
         else:
             fix = _inflected_span(match, paragraph, s.inflect, s.like, s.features, s.to,
-                                  generate)
+                                  generate, s.as_tags)
         if fix is not None and fix not in out and fix != flagged:
             out.append(fix)
     return out
@@ -116,7 +125,8 @@ def _element_text(match: Match, paragraph: str, element: int) -> str:
 
 
 def _inflected_span(match: Match, paragraph: str, element: int | None, like: int | None,
-                    features: Sequence[str], to: Sequence[str], generate: Generate) -> str | None:
+                    features: Sequence[str], to: Sequence[str], generate: Generate,
+                    as_tags: Sequence[str] = ()) -> str | None:
     if element is None:
         return None
     got = match.token(element)
@@ -124,7 +134,10 @@ def _inflected_span(match: Match, paragraph: str, element: int | None, like: int
     if got is None or wanted is None or not got[1]:
         return None
     index, readings = got
-    form = generate_form(generate, readings[0], wanted)
+    if as_tags:  # another word class of the same lemma: exactly these tags
+        form = generate_form(generate, _Retagged(readings[0].lemma, tuple(as_tags)), ())
+    else:
+        form = generate_form(generate, readings[0], wanted)
     if form is None:
         return None
     token = match.tokens[index]

@@ -48,7 +48,7 @@ TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_w
 #: keys that belong to the element as a whole, not to one of its any_of alternatives
 OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
 CONSTRAINT_KEYS = {"tokens", "features"}
-SUGGEST_KEYS = {"inflect", "like", "features", "to", "text"}
+SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as"}
 EXAMPLE_KEYS = {"wrong", "correction"}
 
 
@@ -209,6 +209,13 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     marked = [i for i, s in enumerate(pattern) if s.mark] or list(range(size))
     if not min(marked) <= element <= max(marked):
         raise _fail("inflect ska peka på ett element inom det markerade", raw)
+    if "as" in raw:
+        if set(raw) & {"like", "features", "to"}:
+            raise _fail("as anger hela taggsättet och står utan like, features och to", raw)
+        as_tags = tuple(str(raw["as"]).split())
+        if not as_tags:
+            raise _fail("as ska vara taggar, t.ex. 'vblex supn actv'", raw)
+        return Suggestion(inflect=element, as_tags=as_tags)
     like = _index(raw["like"], size, "like", raw) if "like" in raw else None
     features = _features(raw.get("features", []), raw)
     if (like is None) != (not features):

@@ -78,14 +78,18 @@ class Constraint:
 class Suggestion:
     """One correction of the marked span. `inflect` re-inflects the token of that
     element through the generator: to the values of element `like` in `features`,
-    and/or to the tags in `to` ("inf", "nt sg ind"). `text` is a template in which
-    {N} is the text of element N ("{0}" keeps only the first word)."""
+    and/or to the tags in `to` ("inf", "nt sg ind"); `as_tags` (`as` in the YAML)
+    instead generates the token's lemma with exactly these tags, for a change of
+    word class (the participle "skriven" to the supine "skrivit", whose lemma is the
+    verb "skriva"). `text` is a template in which {N} is the text of element N
+    ("{0}" keeps only the first word)."""
 
     inflect: int | None = None
     like: int | None = None
     features: tuple[str, ...] = ()
     to: tuple[str, ...] = ()
     text: str | None = None
+    as_tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

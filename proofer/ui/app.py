@@ -86,12 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot and not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY")
                                 or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
-    app = application([])
-    from proofer.ui.main_window import MainWindow
-
     settings = Settings.load()
     if args.languagetool:
         settings.languagetool_mode = args.languagetool
+    app = application([])
+    from proofer.ui.main_window import MainWindow
+
     if args.screenshot:
         if not args.file:
             print("--screenshot kräver en FIL", file=sys.stderr)
@@ -104,13 +104,20 @@ def main(argv: list[str] | None = None) -> int:
             print(str(exc), file=sys.stderr)
             return 1
     leftovers.clean_at_start(settings)
-    window = MainWindow(settings, start_engine=bool(args.screenshot))
     if args.screenshot:
+        window = MainWindow(settings)
         window.open_path(args.file, ask=False)
         ok = screenshot(window, Path(args.screenshot))
         window.checker.close()
         print(f"Skärmbild: {args.screenshot}" + ("" if ok else " (kontrollen hann inte bli klar)"))
         return 0 if ok else 1
+    window = MainWindow(settings, start_engine=False)
+    # Once the first findings are on screen, the live checks move to a worker
+    # process, so that typing does not wait for a check (proofer.ui.handover).
+    from proofer.ui.handover import Handover
+
+    handover = Handover(window.checker, lambda: window.settings)
+    app.aboutToQuit.connect(handover.close)
     window.show()
     if args.file:
         window.open_path(args.file, ask=False)  # shown at once, checked when the engine is

@@ -92,6 +92,18 @@ class LiveChecker(QObject):
         self._two_passes = True
         self.check_now()
 
+    def adopt(self, engine: Engine) -> bool:
+        """Take an engine built elsewhere (proofer.ui.handover) for the checks from
+        now on; False while a new engine is being built (that one wins)."""
+        if self._building or self.engine is None:
+            return False
+        old, self.engine = self.engine, engine
+        self.runner.submit(old.close, lambda _r: None, lambda _e: None)
+        # Its caches are empty: a check now, off this process's interpreter lock,
+        # makes the next re-check after an edit as quick as before.
+        self.check_now()
+        return True
+
     def _build_failed(self, exc: BaseException) -> None:
         self.in_flight -= 1
         self._building = False

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QAction,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -237,6 +239,11 @@ class FindingsPane(QWidget):
         for c in Category:
             self.filter.addItem(LABELS[c], str(c))
         self.filter.currentIndexChanged.connect(self._filter_changed)
+        # Narrower than its longest entry if need be: "3 av 27 kvar" beside it must
+        # stay readable in a narrow dock (it was cut off at the window's edge).
+        self.filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.filter.setMinimumContentsLength(8)
         top.addWidget(self.filter, 1)
         self.count = QLabel()
         self.count.setObjectName("count")
@@ -415,10 +422,26 @@ def install(window) -> FindingsPane:  # noqa: ANN001 - the MainWindow (import cy
     dock.setWidget(pane)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.toggleViewAction().setText("&Fyndlista")
-    dock.toggleViewAction().setShortcut("F7")
-    # F7 brings the list up ready for the keyboard (Word's Editor pane key).
     dock.toggleViewAction().triggered.connect(
         lambda shown: shown and pane.take_focus())
+
+    def go() -> None:
+        """F7 (Word's Editor pane key) takes the keyboard to the list, showing it
+        if hidden; pressed in the list it hides it and goes back to the text. (A
+        plain toggle hid the open list from someone who pressed F7 to reach it.)"""
+        if not dock.isVisible():
+            dock.show()
+            pane.take_focus()
+        elif pane.isAncestorOf(QApplication.focusWidget()):
+            dock.hide()
+            window.editor.setFocus()
+        else:
+            pane.take_focus()
+
+    window.findings_go_action = QAction("Till f&yndlistan", window)
+    window.findings_go_action.setShortcut("F7")
+    window.findings_go_action.triggered.connect(go)
+    window.addAction(window.findings_go_action)
     em = window.fontMetrics().height()
     window.resizeDocks([dock], [em * 26], Qt.Orientation.Horizontal)
 

@@ -6,6 +6,8 @@ all checking happens in the engine, reached through LiveChecker.
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -219,6 +221,11 @@ class MainWindow(QMainWindow):
         if not self.editor.reviewing:  # the review state stays in view while it is on
             self._set_state("Grammatiken kontrolleras…" if self.checker.first_pass_shown
                             else "Kontrollerad")
+        if os.environ.get("PROOFER_DEBUG", "") not in ("", "0"):
+            # For support and for the tests that drive the real window from outside.
+            state = "första genomgången" if self.checker.first_pass_shown else "kontrollerad"
+            print(f"proofer: {state}, {len(self.store.items)} fynd", file=sys.stderr,
+                  flush=True)
 
     def _findings_changed(self) -> None:
         self.editor.update_current()
@@ -270,6 +277,10 @@ class MainWindow(QMainWindow):
         new = item.finding.suggestions[index]
         if reviewing:
             self.editor.finish_review()  # no current finding while the text changes
+        if not new:
+            cur.setPosition(replacing.removal_end(self.editor.document(), item.start,
+                                                  item.end),
+                            QTextCursor.MoveMode.KeepAnchor)
         cur.beginEditBlock()
         cur.insertText(new)
         cur.endEditBlock()
@@ -517,6 +528,7 @@ class MainWindow(QMainWindow):
         self._action(visa, "&Normal storlek", lambda: self.zoom(0), "Ctrl+0")
         self.change_dock.toggleViewAction().setText("&Ändringslogg")
         visa.addAction(self.findings_dock.toggleViewAction())
+        visa.addAction(self.findings_go_action)
 
         verktyg = mb.addMenu("&Verktyg")
         self._action(verktyg, "&Inställningar…", self.open_settings,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from proofer.ui.live import LiveFinding
 
@@ -43,6 +43,23 @@ def keep_case(found: str, replacement: str) -> str:
     return replacement
 
 
+def removal_end(doc: QTextDocument, start: int, end: int) -> int:
+    """Where removing [start, end) should end. A whole line removed ("(ta bort)" on
+    a leftover from the web page, an empty "Publicerad:") takes its line break with
+    it, and one of the empty lines around it when it stood between two, so the
+    draft is left as if the line had never been there, not with a hole."""
+    block = doc.findBlock(start)
+    if block.position() != start or block.position() + block.length() - 1 != end \
+            or not block.next().isValid():
+        return end
+    end += 1  # the line break
+    before, after = block.previous(), block.next()
+    if (not before.isValid() or before.length() == 1) and after.length() == 1 \
+            and after.next().isValid():
+        end += 1  # the empty line after it: no two empty lines in a row
+    return end
+
+
 def apply(window, replacements: list[Replacement]) -> list[Replacement]:  # noqa: ANN001
     """Make the replacements whose text is still as expected (one undo step) and
     log them in text order; returns those made."""
@@ -55,6 +72,9 @@ def apply(window, replacements: list[Replacement]) -> list[Replacement]:  # noqa
         cur.setPosition(r.end, QTextCursor.MoveMode.KeepAnchor)
         if cur.selectedText() != r.before:
             continue  # the text changed under it meanwhile
+        if not r.after:
+            r.end = removal_end(doc, r.start, r.end)
+            cur.setPosition(r.end, QTextCursor.MoveMode.KeepAnchor)
         cur.insertText(r.after)
         done.append(r)
     cur.endEditBlock()

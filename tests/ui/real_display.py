@@ -49,7 +49,9 @@ def xvfb() -> Iterator[str]:
 
 def app_env(display: str, config: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", PROOFER_CONFIG_DIR=str(config))
+    # PROOFER_DEBUG: tracebacks, and a line on stderr when a check is on screen.
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", PROOFER_CONFIG_DIR=str(config),
+               PROOFER_DEBUG="1")
     env.pop("WAYLAND_DISPLAY", None)
     return env
 

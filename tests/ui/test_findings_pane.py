@@ -102,15 +102,24 @@ def test_text_current_finding_shows_in_pane(qtbot, window, seed) -> None:  # noq
     assert pane.current_id() == window.editor.current.id
 
 
-def test_f7_hides_and_brings_back_the_pane_with_focus(qtbot, window, seed) -> None:  # noqa: ANN001
+def test_f7_goes_to_the_pane_and_back(qtbot, window, seed) -> None:  # noqa: ANN001
     pane = _open(qtbot, window, seed)
-    toggle = window.findings_dock.toggleViewAction()
-    assert toggle.shortcut().toString() == "F7"
-    toggle.trigger()
-    assert not window.findings_dock.isVisible()
-    toggle.trigger()
+    go = window.findings_go_action
+    assert go.shortcut().toString() == "F7"
+    assert window.findings_dock.isVisible()
+    window.editor.setFocus()
+    go.trigger()  # open already: F7 from the text takes the keyboard there, not hides it
     assert window.findings_dock.isVisible()
     assert pane.view.hasFocus() or window.focusWidget() is pane.view
     item = window.store.by_id(pane.current_id())
     cur = window.editor.textCursor()
     assert (cur.selectionStart(), cur.selectionEnd()) == (item.start, item.end)
+    go.trigger()  # in the list: hides it, back to the text
+    assert not window.findings_dock.isVisible()
+    assert window.focusWidget() is window.editor
+    go.trigger()  # hidden: shows it with the keyboard in it
+    assert window.findings_dock.isVisible()
+    assert pane.view.hasFocus() or window.focusWidget() is pane.view
+    toggle = window.findings_dock.toggleViewAction()  # Visa → Fyndlista still toggles
+    toggle.trigger()
+    assert not window.findings_dock.isVisible()

@@ -34,12 +34,22 @@ def test_f8_then_enter_21_times_changes_text_only_at_findings(qtbot, window, see
         qtbot.keyClick(window.editor, Qt.Key.Key_Return)
         wait_checked(qtbot, window)  # the background re-check lands between two presses
     after = window.editor_text()
-    assert after.count("\n") == before.count("\n")
+    # No line break typed over the text (19 blank lines once); a leftover line removed
+    # by "(ta bort)" takes its own line break, and one empty line beside it, with it.
+    assert after.count("\n") <= before.count("\n")
+    assert after.count("\n\n\n") == before.count("\n\n\n") == 0
     ops = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
     changed = [(a1, a2) for tag, a1, a2, _b1, _b2 in ops if tag != "equal"]
     assert changed, "no finding was accepted"
+
+    def covered(k: int) -> bool:  # in a finding, or a line break right after one
+        return any(s <= k < e or before[k] == "\n" and e <= k < e + 2 for s, e in spans)
+
     for a1, a2 in changed:
-        assert any(s <= a1 and a2 <= e for s, e in spans), (before[a1 - 20:a2 + 20], after)
+        if a1 == a2:  # an insertion: at a finding
+            assert any(s <= a1 <= e for s, e in spans), (before[max(a1 - 20, 0):a2 + 20])
+        for k in range(a1, a2):
+            assert covered(k), (before[max(a1 - 20, 0):a2 + 20], after)
     assert len(window.changes.changes) >= 2
 
 
@@ -149,3 +159,32 @@ def test_accept_all_menu_says_the_rule_in_swedish(qtbot, window, tmp_path) -> No
     godta = [t for t in texts if t.startswith("Godta alla")]
     assert godta and item.finding.rule not in godta[0], texts
     assert godta[0].startswith(f"Godta alla {len(window.store.same_rule(item))}: ")
+
+
+def test_removing_a_whole_line_leaves_no_hole(qtbot, window, seed) -> None:  # noqa: ANN001
+    # "(ta bort)" on a leftover line: the line goes with its line break, so the
+    # paragraphs around it are as if it had never been there; Ctrl+Z brings it back.
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    original = window.editor_text()
+    item = next(i for i in window.store.visible()
+                if i.finding.text == "Gå direkt till huvudinnehållet")
+    assert list(item.finding.suggestions) == [""]
+    window.accept(item.id)
+    assert window.editor_text() == original.replace("Gå direkt till huvudinnehållet\n", "")
+    assert window.changes.changes[-1].before == "Gå direkt till huvudinnehållet"
+    window.editor.undo()
+    assert window.editor_text() == original
+
+
+def test_a_line_between_empty_lines_takes_one_of_them(qapp) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextDocument
+
+    from proofer.ui.replacing import removal_end
+
+    doc = QTextDocument()
+    doc.setPlainText("A\n\nX\n\nB")
+    assert removal_end(doc, 3, 4) == 6  # "X\n\n" goes: "A\n\nB"
+    assert removal_end(doc, 3, 3) == 3  # not the whole line
+    doc.setPlainText("A\nX")
+    assert removal_end(doc, 2, 3) == 3  # the last line: nothing after it to take

@@ -1,0 +1,152 @@
+"""The engine in a process of its own, for the desktop app.
+
+A check is pure Python: run on a thread of the app's process it holds the
+interpreter lock for most of its time, and every keystroke, which Qt hands to
+Python, waits for it (issue 12: 13 of 150 keystrokes over a frame while a check
+ran). In a worker process the check takes no lock of the app's: the app's thread
+that waits for the answer sleeps in a pipe read, which releases the lock.
+
+The worker is started with "spawn" (a fresh interpreter, never a fork of a process
+running Qt's threads) and builds its own engine; it ends when the app closes it,
+and on its own when the app is gone (its pipe closes).
+
+It runs at a lower priority (nice, inherited by its Apertium processes), so that on
+a machine with fewer free cores than busy processes the scheduler gives the app's
+keystrokes the core first while a check runs: with a thread, the check could not
+be put behind the keystrokes, since both need the same interpreter lock. Measured
+with bench_keystroke.py. Starting it costs a second interpreter's imports and a
+second engine, which made the first findings later when the app waited for it: the
+app takes the first findings from an engine on its own thread and hands the live
+checks over to the worker once it is ready (proofer.ui.handover).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import threading
+from multiprocessing.connection import Connection
+from typing import Any
+
+from proofer.document import Paragraph
+from proofer.engine import Report
+from proofer.settings import Settings
+
+CLOSE_WAIT_S = 5.0
+#: How much lower the worker's priority is than the app's (nice increment).
+WORKER_NICENESS = 5
+
+
+class EngineProcess:
+    """Stands in for an Engine where the app uses one: check, invalidate, close.
+    Constructing it waits until the worker's engine is built (the app does that on
+    its background thread), unless wait=False: then ready() does; a worker that
+    fails raises RuntimeError."""
+
+    def __init__(self, settings: Settings, wait: bool = True) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=_serve, args=(child, settings), daemon=True,
+                                    name="proofer-kontroll")
+        self._process.start()
+        child.close()
+        self._lock = threading.Lock()
+        # Asked by the GUI thread while a check may be running: remembered, and sent
+        # with the next check instead of waiting for the worker.
+        self._forget = False
+        self._ready = False
+        if wait:
+            self.ready()
+
+    def poll_ready(self) -> bool:
+        """Ready without waiting? Raises RuntimeError if the worker failed."""
+        if not self._ready:
+            if not self._conn.poll():
+                if not self._process.is_alive():
+                    raise RuntimeError("kontrollprocessen avslutades oväntat")
+                return False
+            self.ready()
+        return True
+
+    def ready(self) -> EngineProcess:
+        """Wait until the worker's engine is built."""
+        with self._lock:
+            if not self._ready:
+                self._receive()
+                self._ready = True
+        return self
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def check(self, text: str, paragraphs: list[Paragraph] | None = None,
+              skip: frozenset[str] = frozenset()) -> Report:
+        self.ready()
+        with self._lock:
+            forget, self._forget = self._forget, False
+            self._send(("check", text, forget, skip))
+            return self._receive()
+
+    def invalidate(self) -> None:
+        """Forget cached results before the next check (a dictionary or setting
+        changed)."""
+        self._forget = True
+
+    def close(self) -> None:
+        try:
+            with self._lock:
+                self._send(("close", "", False, frozenset()))
+        except RuntimeError:
+            pass  # already gone
+        self._process.join(CLOSE_WAIT_S)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(CLOSE_WAIT_S)
+        self._conn.close()
+
+    def _send(self, message: tuple[str, str, bool, frozenset[str]]) -> None:
+        try:
+            self._conn.send(message)
+        except (OSError, ValueError) as exc:
+            raise RuntimeError("kontrollprocessen har avslutats") from exc
+
+    def _receive(self) -> Any:
+        try:
+            ok, value = self._conn.recv()
+        except (EOFError, OSError) as exc:
+            raise RuntimeError("kontrollprocessen avslutades oväntat") from exc
+        if not ok:
+            raise RuntimeError(value)
+        return value
+
+
+def _serve(conn: Connection, settings: Settings) -> None:
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+    from proofer.checkers.registry import build_engine
+
+    try:
+        engine = build_engine(settings)
+    except Exception as exc:  # noqa: BLE001 - said to the app, which shows it
+        conn.send((False, f"kontrollmotorn kunde inte byggas: {exc!r}"))
+        return
+    conn.send((True, None))
+    try:
+        while True:
+            try:
+                op, text, forget, skip = conn.recv()
+            except (EOFError, OSError):
+                return  # the app is gone
+            if op == "close":
+                return
+            try:
+                if forget:
+                    engine.invalidate()
+                conn.send((True, engine.check(text, skip=skip)))
+            except Exception as exc:  # noqa: BLE001 - one check's failure, reported
+                conn.send((False, f"{exc!r}"))
+    finally:
+        engine.close()
+

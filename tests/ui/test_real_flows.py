@@ -1,0 +1,138 @@
+"""The copy desk's main flows, driven in the real app on a real X server (Xvfb,
+Qt's xcb plugin) with the keyboard through xdotool, as a person would: review with
+F8 and Enter, the findings list with F7, Sök och ersätt with Ctrl+H, and the
+tracked-changes export from the Arkiv menu. Each flow ends with a file on disk,
+which is what the test reads; the app says on stderr (PROOFER_DEBUG) when a check
+is on screen, which is when a person would start."""
+
+from __future__ import annotations
+
+import shutil
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.ui.conftest import SEED
+from tests.ui.real_display import focus, running_app, xdotool, xvfb
+
+CHECK_TIMEOUT_S = 120  # the first check on a busy shared machine
+
+
+def _draft(tmp_path: Path) -> Path:
+    path = tmp_path / "utkast" / "artikel.txt"
+    path.parent.mkdir()
+    shutil.copyfile(SEED, path)
+    return path
+
+
+def _wait_for(condition: Callable[[], bool], timeout_s: float = 30) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def _checked(config: Path) -> None:
+    log = config / "stderr.txt"
+    assert _wait_for(lambda: "proofer: kontrollerad" in log.read_text(errors="replace"),
+                     CHECK_TIMEOUT_S), log.read_text(errors="replace")
+
+
+def _window(env: dict[str, str], title: str) -> str:
+    """A dialog's window (Xvfb has no window manager to give it the keyboard)."""
+    found: list[str] = []
+
+    def shown() -> bool:
+        found[:] = xdotool(env, "search", "--onlyvisible", "--name", title).splitlines()
+        return bool(found)
+
+    assert _wait_for(shown, 20), f"inget fönster ”{title}”"
+    return found[0]
+
+
+def _keys(env: dict[str, str], *keys: str, pause: float = 0.5) -> None:
+    for key in keys:
+        xdotool(env, "key", key)
+        time.sleep(pause)
+
+
+def _save(path: Path, env: dict[str, str]) -> str:
+    before = path.read_bytes()
+    xdotool(env, "key", "ctrl+s")
+    assert _wait_for(lambda: path.read_bytes() != before), "Ctrl+S sparade inte"
+    return path.read_text(encoding="utf-8")
+
+
+def test_review_with_f8_and_enter_changes_only_the_findings(tmp_path: Path) -> None:
+    """Issue 11, point 1: F8 then Enter for every finding, as fast as a desk types."""
+    path = _draft(tmp_path)
+    original = path.read_text(encoding="utf-8")
+    config = tmp_path / "config"
+    with xvfb() as display, running_app(display, config, path) as (env, win):
+        _checked(config)
+        focus(env, win)
+        _keys(env, "F8", *["Return"] * 25, pause=0.3)
+        text = _save(path, env)
+    assert "Frderik" not in text and "Fredrik Johansson" in text
+    assert "Gå direkt till huvudinnehållet" not in text
+    # Nothing typed over the text: no line breaks added, the story's own lines kept.
+    assert text.count("\n") <= original.count("\n")
+    assert "Utrikeshandelsministern nöjd med regionala exportinsatser" in text
+    assert Path(str(path) + ".bak").read_text(encoding="utf-8") == original
+
+
+def test_findings_list_by_keyboard(tmp_path: Path) -> None:
+    """F7 goes to the list; Down, Enter accepts that line's finding; Delete ignores
+    the next one; the text keeps what was not accepted."""
+    path = _draft(tmp_path)
+    config = tmp_path / "config"
+    with xvfb() as display, running_app(display, config, path) as (env, win):
+        _checked(config)
+        focus(env, win)
+        _keys(env, "F7", "Down", "Return", "Delete")
+        text = _save(path, env)
+    assert "Denna webbplats använder teknik" in text  # the first line: not touched
+    assert "Gå direkt till huvudinnehållet" not in text  # the second: accepted
+    assert "Publicerad:" in text  # the third: ignored
+
+
+def test_find_and_replace_all_by_keyboard(tmp_path: Path) -> None:
+    """Ctrl+H, the word and its replacement, Alt+A for Ersätt alla, Esc, Ctrl+S."""
+    path = _draft(tmp_path)
+    config = tmp_path / "config"
+    with xvfb() as display, running_app(display, config, path) as (env, win):
+        _checked(config)
+        focus(env, win)
+        _keys(env, "ctrl+h")
+        focus(env, _window(env, "Sök och ersätt"))
+        xdotool(env, "type", "--delay", "40", "Johanssomn")
+        _keys(env, "Tab")
+        xdotool(env, "type", "--delay", "40", "Johansson")
+        _keys(env, "alt+a", "Escape")
+        focus(env, win)
+        text = _save(path, env)
+    assert "Johanssomn" not in text and "Frderik Johansson" in text
+
+
+def test_tracked_changes_export_from_the_menu(tmp_path: Path) -> None:
+    """F8 + Enter on the first name finding, then Arkiv → Exportera med spårade
+    ändringar (Alt+A, D) and Enter in the file dialog, which proposes a name beside
+    the draft: the .docx holds the change as a Word revision."""
+    path = _draft(tmp_path)
+    config = tmp_path / "config"
+    target = path.with_name("artikel-ändringar.docx")
+    with xvfb() as display, running_app(display, config, path) as (env, win):
+        _checked(config)
+        focus(env, win)
+        # Review: ignore the three leftovers from the web page, accept the name.
+        _keys(env, "F8", "Escape", "Escape", "Escape", "Return")
+        _keys(env, "alt+a", "d", pause=1.5)
+        focus(env, _window(env, "Exportera med spårade ändringar"))
+        _keys(env, "Return")
+        assert _wait_for(target.exists, 20), "ingen .docx skrevs"
+    with zipfile.ZipFile(target) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "<w:del " in body and "<w:ins " in body
