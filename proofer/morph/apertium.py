@@ -57,6 +57,21 @@ CACHE_CHARS = 1_000_000
 # they are tried again: without it one time-out turned the grammar off for the rest
 # of the session, since nothing asks a morphology whose status is not "ok".
 RETRY_AFTER = 30.0  # seconds
+# The tagger's choices must not depend on what it tagged before (a paragraph's
+# findings would depend on the order of checks, and cached results on history), but
+# apertium-tagger keeps state: a unit whose set of tags the model never saw is scored
+# as the smallest known set containing it, and the function that finds that set
+# (tagger_utils::find_similar_ambiguity_class) assigns it through a reference to the
+# model's "open class" (the tags an unknown word may have), so each such unit narrows
+# the open class for the rest of the process. A news text has such units in most
+# paragraphs ("och", "som", "en"), so the first few paragraphs decided how the rest
+# of the session was tagged. This unit (adjective or infinitive, a set the model does
+# not know) narrows it at once to the known set {ADJ, IMP, VBLEXINF}; from three tags
+# it can never narrow again (an unknown set has at least two tags, and only a known
+# set smaller than the open class can replace it), so every process tags every
+# paragraph from the same state. tests/test_morph_determinism.py checks it.
+TAGGER_PRIME = ("^öppna/öppna<vblex><inf><actv>/öppen<adj><sint><pst><un><pl><ind>$"
+                " ^./.<sent><clb>$\n")
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
@@ -137,7 +152,7 @@ class ApertiumMorphology:
         self._analyser = NullFlushPipeline(stages)
         self._tagger = NullFlushPipeline([
             ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
-        ])
+        ], prime=TAGGER_PRIME)
         self._words = NullFlushPipeline([["lt-proc", "-z", "-w", str(files.analyser)]])
         self._generator = NullFlushPipeline([["lt-proc", "-z", "-g", str(files.generator)]])
 
