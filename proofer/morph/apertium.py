@@ -337,7 +337,11 @@ class ApertiumMorphology:
             # before the NUL; without it the rest of the chunk can be lost.
             cg_out = self._analyser.run_many([escape(p) + "\n" for p in paragraphs])
             cg_units = [drop_initial_names(parse(c)) for c in cg_out]
-            tagged = self._tagger.run_many([stream(units) for units, _ in cg_units])
+            # CG-3's own output where no name reading was taken out (most paragraphs):
+            # the tagger reads it as it is, without it being written out again.
+            tagged = self._tagger.run_many([stream(units) if names else c
+                                            for c, (units, names) in zip(cg_out, cg_units,
+                                                                         strict=True)])
         except PipelineError as exc:
             self.status = f"unavailable: Apertium svarar inte ({exc})"
             self._failed_at = time.monotonic()
