@@ -213,8 +213,8 @@ def _own_match_uncached(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...]
     if token.boundary and not spec.names_boundary:
         return None
     readings = token.readings
-    ok = _plain_ok(spec, token) and not any(
-        alt <= tags for tags in token.tagsets for alt in spec.no_reading)
+    ok = _plain_ok(spec, token) and not (spec.no_reading and any(
+        alt <= tags for tags in token.tagsets for alt in spec.no_reading))
     chosen: tuple[Reading, ...] = readings[:1]
     if ok and spec.reads_tags:
         if not readings:
@@ -252,6 +252,14 @@ def _walk(pattern: Sequence[TokenSpec], tokens: Sequence[Token], k: int, i: int,
         yield done
         return
     spec = pattern[k]
+    if spec.min == spec.max == 1 and not spec.skip:
+        # Most elements: exactly this token, then the rest of the pattern (what
+        # repeat() below does for them, without its generators).
+        if i < len(tokens):
+            readings = token_matches(spec, tokens, i)
+            if readings is not None:
+                yield from _walk(pattern, tokens, k + 1, i + 1, done + (((i, readings),),))
+        return
 
     def repeat(count: int, at: int, got: tuple) -> Iterator[Assignment]:
         # Greedy, like a regex: the longest repetition first.
