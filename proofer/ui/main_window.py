@@ -278,9 +278,10 @@ class MainWindow(QMainWindow):
         if reviewing:
             self.editor.finish_review()  # no current finding while the text changes
         if not new:
-            cur.setPosition(replacing.removal_end(self.editor.document(), item.start,
-                                                  item.end),
-                            QTextCursor.MoveMode.KeepAnchor)
+            start, end = replacing.removal_span(self.editor.document(), item.start,
+                                                item.end)
+            cur.setPosition(start)
+            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cur.beginEditBlock()
         cur.insertText(new)
         cur.endEditBlock()
