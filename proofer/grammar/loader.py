@@ -14,6 +14,7 @@ from typing import Any
 
 from proofer.finding import Category, Severity
 from proofer.grammar.features import check_feature
+from proofer.grammar.lexicon import LEXICON_DIR, load_lexicon_files
 from proofer.grammar.model import (
     READING_MODES,
     Constraint,
@@ -28,6 +29,7 @@ from proofer.rules.loader import (
     _list,
     _str,
     _str_list,
+    add_unique,
     check_rule_keys,
     read_rule_files,
 )
@@ -48,12 +50,19 @@ TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_w
 #: keys that belong to the element as a whole, not to one of its any_of alternatives
 OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
 CONSTRAINT_KEYS = {"tokens", "features"}
-SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as"}
+SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as", "lemma"}
 EXAMPLE_KEYS = {"wrong", "correction"}
 
 
-def load_grammar_files(directory: Path = RULES_DIR) -> tuple[list[GrammarRule], list[str]]:
-    return load_grammar_rules(sorted(directory.glob("*.yaml")))
+def load_grammar_files(directory: Path = RULES_DIR, lexicon: Path = LEXICON_DIR
+                       ) -> tuple[list[GrammarRule], list[str]]:
+    """The rule files and the rules the lexicon tables make (proofer.grammar.lexicon),
+    with ids unique across both."""
+    rules, errors = load_grammar_rules(sorted(directory.glob("*.yaml")))
+    table_rules, table_errors = load_lexicon_files(lexicon)
+    errors.extend(table_errors)
+    add_unique(rules, table_rules, {r.id: r.where for r in rules}, errors)
+    return rules, errors
 
 
 def load_grammar_rules(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
@@ -209,6 +218,14 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     marked = [i for i, s in enumerate(pattern) if s.mark] or list(range(size))
     if not min(marked) <= element <= max(marked):
         raise _fail("inflect ska peka på ett element inom det markerade", raw)
+    if "lemma" in raw:
+        if set(raw) & {"like", "features", "as"}:
+            raise _fail("lemma står utan like, features och as (to får stå med)", raw)
+        lemma = str(raw["lemma"]).strip()
+        if not lemma:
+            raise _fail("lemma ska vara ett ord, t.ex. 'begå'", raw)
+        return Suggestion(inflect=element, to=tuple(str(raw.get("to", "")).split()),
+                          lemma=lemma)
     if "as" in raw:
         if set(raw) & {"like", "features", "to"}:
             raise _fail("as anger hela taggsättet och står utan like, features och to", raw)
