@@ -60,7 +60,10 @@ ADVERBIAL_NOUNS = [
     "förmiddagen", "eftermiddagen", "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december", "julen", "påsken",
     "helgerna", "vardagar", "vardagarna", "kvällarna", "nätterna", "dagarna", "veckorna",
-    "åren", "månaderna"]
+    "åren", "månaderna",
+    # the nouns of fixed adverbials: "i alla fall", "i själva verket", "i princip"
+    "fall", "verket", "princip", "regel", "allmänhet", "huvudsak", "synnerhet", "sett",
+    "utsträckning", "grad", "mån", "omfattning", "takt", "sammanhang", "början"]
 #: Words that make an adverbial of the preposition right before them ("på nytt",
 #: "på riktigt", "till slut").
 ADVERBIAL_WORDS = ["nytt", "riktigt", "allvar", "sistone", "egen", "slut", "sist", "höger",
@@ -181,7 +184,9 @@ def _antipatterns(preps: list[str]) -> list[list[dict[str, Any]]]:
 
 
 NEXT = {"any_of": [{"tags": ["det", "n", "np", "prn", "adj", "num"], "reading": "any"},
-                   {"word": ["att", *QUESTION_WORDS]}]}
+                   {"word": ["att", *QUESTION_WORDS]},
+                   # a name or compound the analyser does not know
+                   {"known": False, "regex": "[^\\W\\d_].*"}]}
 
 
 def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
@@ -264,11 +269,15 @@ def _phrase_element(word: str) -> dict[str, Any]:
     optional = word.endswith("?") and len(word) > 1
     word = word.rstrip("?") if optional else word
     verb = _VERB.match(word)
-    element: dict[str, Any] = (
-        {"lemma": verb.group(1), "tags": ["vblex", "vbmod", "vbhaver", "vbser"],
-         "reading": "any"} if verb
+    element: dict[str, Any]
+    if verb:
+        element = {"lemma": verb.group(1), "tags": ["vblex", "vbmod", "vbhaver", "vbser"],
+                   "reading": "any"}
+    elif word.startswith("[") and word.endswith("]"):
+        element = {"tags": word[1:-1].replace(",", " ")}  # "[adj]": any adjective
+    else:
         # "i_närheten": the analyser reads some phrases as one token.
-        else {"word": [w.replace("_", " ") for w in word.split("|")]})
+        element = {"word": [w.replace("_", " ") for w in word.split("|")]}
     if optional:
         element["optional"] = True
     return element
