@@ -39,7 +39,8 @@ DEFAULT_KEYS = {"category", "severity", "source", "url"}
 COMMON_KEYS = {"id", "examples", "correct", "source", "url", "category", "severity", "note",
                "__line__"}
 VALENCY_KEYS = COMMON_KEYS | {"words", "lemma", "tags", "use", "instead_of", "drop", "att",
-                              "object", "object_tags", "unless_next", "say", "after"}
+                              "object", "object_tags", "unless_next", "unless_next_tags", "say",
+                              "after"}
 PHRASE_KEYS = COMMON_KEYS | {"phrase", "right", "also", "blend", "unless_next",
                              "unless_before", "message"}
 VALENCY_KINDS = ("instead_of", "drop", "att", "object")
@@ -67,7 +68,7 @@ ADVERBIAL_NOUNS = [
 #: Words that make an adverbial of the preposition right before them ("på nytt",
 #: "på riktigt", "till slut").
 ADVERBIAL_WORDS = ["nytt", "riktigt", "allvar", "sistone", "egen", "slut", "sist", "höger",
-                   "vänster", "rätta", "godo", "fots", "tiden", "gång"]
+                   "vänster", "rätta", "godo", "fots", "tiden", "gång", "heltid", "deltid"]
 #: Words that make the noun phrase after a verb a subject or an adverbial, not a
 #: missing preposition's object.
 NOT_OBJECT_WORDS = [
@@ -257,6 +258,9 @@ def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
     unless = _str_list(raw.get("unless_next", []), "unless_next")
     if unless:
         rule.setdefault("antipatterns", []).append([prep, {"word": unless}])
+    if "unless_next_tags" in raw:
+        rule.setdefault("antipatterns", []).append(
+            [prep, {"tags": raw["unless_next_tags"], "reading": "any"}])
     return rule
 
 
@@ -274,7 +278,8 @@ def _phrase_element(word: str) -> dict[str, Any]:
         element = {"lemma": verb.group(1), "tags": ["vblex", "vbmod", "vbhaver", "vbser"],
                    "reading": "any"}
     elif word.startswith("[") and word.endswith("]"):
-        element = {"tags": word[1:-1].replace(",", " ")}  # "[adj]": any adjective
+        # "[adj]": any adjective; "[num|det,qnt]": a numeral or a quantifier
+        element = {"tags": [alt.replace(",", " ") for alt in word[1:-1].split("|")]}
     else:
         # "i_närheten": the analyser reads some phrases as one token.
         element = {"word": [w.replace("_", " ") for w in word.split("|")]}
