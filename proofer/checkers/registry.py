@@ -7,6 +7,7 @@ ever call `build_engine`.
 from __future__ import annotations
 
 from proofer import word_table
+from proofer.checkers.adverb_norms import AdverbNormChecker
 from proofer.checkers.base import Checker
 from proofer.checkers.capitals import CapitalsChecker
 from proofer.checkers.consistency import ConsistencyChecker
@@ -33,7 +34,7 @@ def build_checkers(settings: Settings) -> list[Checker]:
         checkers.append(names)
     checkers.append(CapitalsChecker(speller, names.store.organization if names else None))
     checkers.append(MojibakeChecker())
-    checkers += [SplitCompoundChecker(speller),
+    checkers += [SplitCompoundChecker(speller), AdverbNormChecker(),
                  GrammarChecker(speller=speller), ConsistencyChecker(speller)]
     checkers.extend(build_rule_checkers())
     # Always registered: with mode "off" a stand-in that reports "off" (the real
