@@ -325,9 +325,12 @@ def _phrase_rule(raw: dict[str, Any]) -> dict[str, Any]:
         if any(_VERB.match(w) for w in right):
             raise RuleLoadError("ett verb i <…> i right ska stå på samma plats som i phrase")
         rule["suggest"] = [{"text": plain_right}, *({"text": a} for a in also)]
-        rule["examples"] = _examples(raw, lambda words: _cased(words, _PLACEHOLDER.sub(
-            lambda m: words[int(m.group(1))] if int(m.group(1)) < len(words) else "",
-            plain_right)))
+        def correction(words: list[str]) -> str:
+            texts = _align(rule["pattern"], words)
+            filled = _PLACEHOLDER.sub(lambda m: texts[int(m.group(1))], plain_right)
+            return _cased(words, " ".join(filled.split()))
+
+        rule["examples"] = _examples(raw, correction)
     antipatterns = []
     if "unless_next" in raw:
         antipatterns.append([*rule["pattern"],
@@ -338,6 +341,21 @@ def _phrase_rule(raw: dict[str, Any]) -> dict[str, Any]:
     if antipatterns:
         rule["antipatterns"] = antipatterns
     return rule
+
+
+def _align(pattern: list[dict[str, Any]], words: list[str]) -> list[str]:
+    """The marked words of an example per phrase element: an optional literal word
+    that is not there gets ""."""
+    out, i = [], 0
+    for element in pattern:
+        literal = element.get("word")
+        here = words[i] if i < len(words) else ""
+        if element.get("optional") and literal and here.lower() not in literal:
+            out.append("")
+            continue
+        out.append(here)
+        i += 1
+    return out
 
 
 def _cased(words: list[str], text: str) -> str:
