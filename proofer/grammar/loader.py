@@ -7,6 +7,7 @@ refuses the rule with file, line and reason, and every other rule still loads.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 from proofer.finding import Category, Severity
 from proofer.grammar.features import check_feature
-from proofer.grammar.lexicon import LEXICON_DIR, load_lexicon_files
+from proofer.grammar.lexicon import LEXICON_DIR, load_lexicon
 from proofer.grammar.model import (
     READING_MODES,
     Constraint,
@@ -54,15 +55,37 @@ SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as", "lemma"}
 EXAMPLE_KEYS = {"wrong", "correction"}
 
 
-def load_grammar_files(directory: Path = RULES_DIR, lexicon: Path = LEXICON_DIR
-                       ) -> tuple[list[GrammarRule], list[str]]:
-    """The rule files and the rules the lexicon tables make (proofer.grammar.lexicon),
-    with ids unique across both."""
-    rules, errors = load_grammar_rules(sorted(directory.glob("*.yaml")))
-    table_rules, table_errors = load_lexicon_files(lexicon)
-    errors.extend(table_errors)
-    add_unique(rules, table_rules, {r.id: r.where for r in rules}, errors)
-    return rules, errors
+def load_grammar_files(directory: Path = RULES_DIR, cached: bool = True,
+                       lexicon: Path = LEXICON_DIR) -> tuple[list[GrammarRule], list[str]]:
+    """The rules of every file in `directory` and the rules the lexicon tables in
+    `lexicon` make (proofer.grammar.lexicon), with ids unique across both. With
+    `cached`, as loaded by an earlier run while neither the files nor the code that
+    reads them changed (their stat, proofer.table_cache): reading and checking the
+    YAML was a fifth of the start-up of a one-paragraph check."""
+    paths = sorted(directory.glob("*.yaml"))
+    tables = sorted(lexicon.glob("*.yaml"))
+
+    def build() -> tuple[list[GrammarRule], list[str]]:
+        rules, errors = load_grammar_rules(paths)
+        table_rules, table_errors = load_lexicon(tables)
+        errors.extend(table_errors)
+        add_unique(rules, table_rules, {r.id: r.where for r in rules}, errors)
+        return rules, errors
+
+    if not cached:
+        return build()
+    from proofer import finding, table_cache
+    from proofer.grammar import features, model
+    from proofer.grammar import lexicon as lexicon_code
+    from proofer.rules import loader as rules_loader
+    from proofer.rules import model as rules_model
+
+    code = [__file__, model.__file__, features.__file__, rules_loader.__file__,
+            rules_model.__file__, finding.__file__, lexicon_code.__file__]
+    sources = [*paths, *tables, *(Path(c) for c in code)]
+    where = f"{directory.resolve()}\0{lexicon.resolve()}"
+    name = "grammar-rules-" + hashlib.sha1(where.encode()).hexdigest()[:12]
+    return table_cache.load_or_build(name, sources, build, objects=True)
 
 
 def load_grammar_rules(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
