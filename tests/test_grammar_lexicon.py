@@ -159,3 +159,22 @@ def test_the_shipped_tables_load_without_errors() -> None:
     rules, errors = load_lexicon_files()
     assert errors == []
     assert len(rules) >= 100
+
+
+def test_a_changed_table_is_read_again_through_the_rule_cache(tmp_path: Path) -> None:
+    import shutil
+
+    from proofer.grammar.lexicon import LEXICON_DIR
+    from proofer.grammar.loader import RULES_DIR, load_grammar_files
+
+    tables = tmp_path / "lexicon"
+    shutil.copytree(LEXICON_DIR, tables)
+    before, _ = load_grammar_files(RULES_DIR, lexicon=tables)
+    target = tables / "governed_prepositions.yaml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("  - words: [intresserad, intresserade, intresserat]\n",
+                                   "  - words: [intresserad, intresserade, intresserat]\n"
+                                   "    say: intresserad (ändrad)\n", 1), encoding="utf-8")
+    after, _ = load_grammar_files(RULES_DIR, lexicon=tables)
+    ids = {r.id for r in before} ^ {r.id for r in after}
+    assert ids == {"prepositions.intresserad-av", "prepositions.intresserad-andrad-av"}
