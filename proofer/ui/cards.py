@@ -198,6 +198,7 @@ class CardPanel(QWidget):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.relayout)
+        self._laid_out: tuple[object, ...] = ()
         editor.verticalScrollBar().valueChanged.connect(self.schedule)
         editor.updateRequest.connect(lambda _r, dy: dy and self.schedule())
         self.empty = QLabel("Inga förslag", self)
@@ -228,8 +229,23 @@ class CardPanel(QWidget):
         y = geo.top() + (line.y() if line.isValid() else 0)
         return self.mapFromGlobal(ed.viewport().mapToGlobal(QPoint(0, int(y)))).y()
 
+    def _layout_key(self) -> tuple[object, ...]:
+        """What the cards' places depend on. Typing within a line leaves it as it
+        was; a new line, a scroll, findings that came or went change it."""
+        ed = self.editor
+        doc = ed.document()
+        return (ed.store.generation, frozenset(ed.store.hidden), self.current_id,
+                doc.lineCount(), doc.blockCount(), ed.verticalScrollBar().value(),
+                ed.contentOffset().y(), ed.viewport().height(), ed.font().pointSizeF(),
+                self.width(), self.height())
+
     def relayout(self) -> None:
-        """Place a card for every finding whose line is on screen."""
+        """Place a card for every finding whose line is on screen (unless nothing
+        they depend on changed: it ran after every keystroke)."""
+        key = self._layout_key()
+        if key == self._laid_out:
+            return
+        self._laid_out = key
         ed = self.editor
         height = self.height()
         width = max(50, self.width() - 2 * self.GAP)

@@ -76,8 +76,17 @@ class FindingsModel(QAbstractListModel):
                 if self.category is None or i.finding.category is self.category]
 
     def reload(self, rows: list[LiveFinding] | None = None) -> None:
+        rows = self.wanted() if rows is None else rows
+        if [i.id for i in rows] == [i.id for i in self.rows]:
+            # A re-check after typing mostly finds the same findings: their lines
+            # are redrawn, not rebuilt (a reset of a long list cost milliseconds
+            # of the GUI thread after every check).
+            self.rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
         self.beginResetModel()
-        self.rows = self.wanted() if rows is None else rows
+        self.rows = rows
         live = {i.id for i in self.rows}
         self._cache = {k: v for k, v in self._cache.items() if k in live}
         self.endResetModel()

@@ -46,7 +46,7 @@ from proofer.ui.changelog import Change, ChangeLog, ChangeTable
 from proofer.ui.checking import LiveChecker, build_engine
 from proofer.ui.editor import DraftEditor
 from proofer.ui.ignored_log import IgnoredLog, ignored_entry
-from proofer.ui.live import FindingStore, LiveFinding, to_live
+from proofer.ui.live import FindingStore, LiveFinding
 from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
 from proofer.ui.style import COLOURS, LABELS, engine_status_text
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         self.checker.text_changed()
 
     def _on_checked(self, _rev: int, text: str, report: Report) -> None:
-        self.store.replace_all(to_live(text, report.findings))
+        self.store.replace_all(self.checker.live_findings(text, report))
         self._findings_changed()
         self.engines.setText("  ·  ".join(engine_status_text(k, v)
                                           for k, v in report.engines.items()))

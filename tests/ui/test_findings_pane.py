@@ -175,3 +175,19 @@ def test_elided_document_cuts_at_the_right_and_before_the_change(qapp) -> None: 
                                   font, em * 20)
     text = long_before.toPlainText()
     assert text.startswith("…") and "felrätt" in text
+
+
+def test_a_recheck_with_the_same_findings_keeps_the_list(qtbot, window, seed) -> None:  # noqa: ANN001
+    # Rebuilding a long list after every check cost the GUI thread milliseconds; the
+    # same findings after a re-check only redraw their lines, and the current line
+    # stays. A finding that goes rebuilds it.
+    pane = _open(qtbot, window, seed)
+    resets = []
+    pane.model.modelReset.connect(lambda: resets.append(1))
+    pane.view.setCurrentIndex(pane.model.index(3))
+    current = pane.current_id()
+    window.recheck()
+    wait_checked(qtbot, window)
+    assert resets == [] and pane.current_id() == current
+    window.ignore(pane.model.rows[0].id)
+    assert resets == [1]
