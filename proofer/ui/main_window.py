@@ -49,7 +49,7 @@ from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding
 from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
-from proofer.ui.style import COLOURS, LABELS, engine_status_text
+from proofer.ui.style import COLOURS, LABELS, engine_status_text, engines_summary
 from proofer.ui.words import add_word
 
 AUTOSAVE_MS = 30_000
@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
     def _on_checked(self, _rev: int, text: str, report: Report) -> None:
         self.store.replace_all(self.checker.live_findings(text, report))
         self._findings_changed()
-        self.engines.setText("  ·  ".join(engine_status_text(k, v)
+        self.engines.setText(engines_summary(report.engines))
+        self.engines.setToolTip("\n".join(engine_status_text(k, v)
                                           for k, v in report.engines.items()))
         if not self.editor.reviewing:  # the review state stays in view while it is on
             self._set_state("Grammatiken kontrolleras…" if self.checker.first_pass_shown
@@ -405,7 +406,10 @@ class MainWindow(QMainWindow):
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.engines = QLabel("Startar kontrollmotorn…")
         self.state = QLabel()
-        bar.addPermanentWidget(self.state)
+        # Not a permanent widget: a message ("Sparat", "Ändrat till …") takes its
+        # place for a few seconds. With every label permanent the bar had no room
+        # left for messages at all, and the counts were cut off (seen under Xvfb).
+        bar.addWidget(self.state, 1)
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.engines)
         # A settings file that could not be used as it is (issue 13): said until

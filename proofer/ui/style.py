@@ -49,3 +49,12 @@ def engine_status_text(engine: str, status: str) -> str:
         reason = status.partition(":")[2].strip()
         return f"{name}: ej tillgänglig" + (f" – {reason}" if reason else "")
     return f"{name}: {status}"
+
+
+def engines_summary(engines: dict[str, str]) -> str:
+    """The status bar's word on the engines: only what is not running as it should
+    ("LanguageTool: av", "Grammatik: ej tillgänglig – …"), else a short "ok". The
+    full list is the label's tooltip: six "Namn: ok" took the room the counts and
+    the messages need."""
+    odd = [engine_status_text(k, v) for k, v in engines.items() if v != "ok"]
+    return "  ·  ".join(odd) if odd else "Kontrollerna: ok"

@@ -95,3 +95,31 @@ def test_cards_follow_a_new_line_not_typing_within_one(qtbot, window, seed) -> N
     assert moved and all(b - a >= line - 1 for a, b in moved)
     after = window.panel.cards.get(card.item.id)
     assert after is None or after.y() >= card.y()
+
+
+def test_closed_cards_end_in_an_ellipsis_when_cut(qtbot, window, seed) -> None:  # noqa: ANN001
+    # A closed card is one line; one too long for the panel ended mid-letter at its
+    # edge (seen under Xvfb), now it ends in "…" and keeps the change in view.
+    window.resize(960, 620)
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    qtbot.wait(20)
+    closed = [c for c in window.panel.visible_cards() if not c.current]
+    assert closed
+    cut = [c for c in closed if c.head.text() != c.head_html]
+    assert cut, "no card too long for a narrow panel"
+    for card in closed:
+        assert card.head.sizeHint().width() <= card.head.width() + 1
+    from PySide6.QtGui import QTextDocument
+
+    from proofer.ui.style import LABELS
+
+    for card in cut:
+        doc = QTextDocument()
+        doc.setHtml(card.head.text())
+        assert "…" in doc.toPlainText()
+        assert doc.toPlainText().startswith(LABELS[card.item.finding.category])
+    # Opened, the card shows the whole line again.
+    window.panel.set_current(cut[0].item.id)
+    qtbot.wait(20)
+    assert cut[0].head.text() == cut[0].head_html

@@ -191,3 +191,15 @@ def test_a_recheck_with_the_same_findings_keeps_the_list(qtbot, window, seed) ->
     assert resets == [] and pane.current_id() == current
     window.ignore(pane.model.rows[0].id)
     assert resets == [1]
+
+
+def test_the_sentence_around_a_finding_stops_at_a_line_break() -> None:
+    # An HTML <br> (Word's Shift+Enter) is a line of its own: "Publicerad:" then the
+    # caption is two lines, not one sentence.
+    from proofer.ui.finding_sentence import snippet
+
+    para = "Publicerad:\u2028Frderik Johanssomn berättar. Sedan mer."
+    s = snippet(para, 12, 19, "Fredrik")
+    assert (s.before, s.after) == ("", " Johanssomn berättar.")
+    s = snippet(para, 0, 11, "")
+    assert (s.before, s.after) == ("", "")
