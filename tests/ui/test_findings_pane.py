@@ -203,3 +203,29 @@ def test_the_sentence_around_a_finding_stops_at_a_line_break() -> None:
     assert (s.before, s.after) == ("", " Johanssomn berättar.")
     s = snippet(para, 0, 11, "")
     assert (s.before, s.after) == ("", "")
+
+
+def test_menu_key_opens_the_current_lines_menu(qtbot, window, seed) -> None:  # noqa: ANN001
+    # The Menu key (Shift+F10) in the list: the current line's menu, as a right-click
+    # on that line gives (under Xvfb it opened nothing: Qt's keyboard position is
+    # the middle of the list).
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    pane = _open(qtbot, window, seed)
+    view = pane.view
+    asked: list[int] = []
+    view.menuRequested.disconnect()  # no real menu: it would wait for a click
+    view.menuRequested.connect(lambda row, _pos: asked.append(row))
+    view.setCurrentIndex(pane.model.index(1))
+    middle = view.viewport().rect().center()
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, middle,
+                                                   view.viewport().mapToGlobal(middle)))
+    view.scrollTo(pane.model.index(2))
+    rect = view.visualRect(pane.model.index(2))
+    click = rect.center()
+    # A right-click arrives at the list's viewport.
+    right_click = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, click,
+                                    view.viewport().mapToGlobal(click))
+    QApplication.sendEvent(view.viewport(), right_click)
+    assert asked == [1, 2]
