@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from proofer.engine_status import engine_status_text
 from proofer.finding import Category
 
 # Colours chosen to stay apart for common colour-vision deficiencies and to be
@@ -28,27 +29,11 @@ LABELS: dict[Category, str] = {
     Category.ARTIFACT: "Rester",
 }
 
-ENGINE_STATUS = {"ok": "ok", "off": "av"}
-
-
 def colour(category: Category, hint: bool = False) -> QColor:
     c = QColor(COLOURS[category])
     if hint:
         c.setAlpha(150)
     return c
-
-
-def engine_status_text(engine: str, status: str) -> str:
-    """"LanguageTool: ej tillgänglig – <reason>" for the status bar."""
-    name = {"languagetool": "LanguageTool", "spelling": "Stavning", "names": "Namn",
-            "rules": "Regler", "grammar": "Grammatik", "consistency": "Konsekvens",
-            "artifacts": "Rester", "titles": "Titlar", "style": "Stil"}.get(engine, engine)
-    if status in ENGINE_STATUS:
-        return f"{name}: {ENGINE_STATUS[status]}"
-    if status.startswith("unavailable"):
-        reason = status.partition(":")[2].strip()
-        return f"{name}: ej tillgänglig" + (f" – {reason}" if reason else "")
-    return f"{name}: {status}"
 
 
 def engines_summary(engines: dict[str, str]) -> str:
