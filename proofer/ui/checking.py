@@ -17,13 +17,16 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from proofer.engine import Engine, Report
 from proofer.settings import Settings
 from proofer.ui.background import Runner
 from proofer.ui.live import LiveFinding, to_live
+
+if TYPE_CHECKING:  # the engine's modules bring the speller: imported when it is built
+    from proofer.engine import Engine, Report
 
 DEBOUNCE_MS = 300
 #: Left out of the first pass over a new draft: the checkers that wait for the

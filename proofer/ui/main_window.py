@@ -10,6 +10,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from proofer import leftovers
 from proofer.document import Document
-from proofer.engine import Report
 from proofer.engine_status import engine_status_text
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
@@ -52,6 +52,9 @@ from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
 from proofer.ui.style import COLOURS, LABELS, engines_summary
 from proofer.ui.words import add_word
+
+if TYPE_CHECKING:  # the engine's modules bring the speller: imported when it is built
+    from proofer.engine import Report
 
 AUTOSAVE_MS = 30_000
 FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx"}

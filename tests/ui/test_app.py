@@ -111,3 +111,15 @@ def test_settings_problems_are_shown_until_saved(qtbot, settings, dialogs) -> No
     win.apply_settings(fixed)
     assert win.settings_warning.isHidden()
     win.checker.close()
+
+
+def test_the_window_waits_for_no_checker_module() -> None:
+    # The engine's modules (the speller with its error model and YAML data, the
+    # checkers, the word table) are imported on the worker thread once the window
+    # is on screen; importing them first held the window up (issue 12).
+    code = ("import sys\nimport proofer.ui.app, proofer.ui.main_window, proofer.ui.handover\n"
+            "print(sorted(m for m in ('proofer.speller', 'proofer.engine', 'proofer.word_table',"
+            " 'proofer.checkers.base', 'docx') if m in sys.modules))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, cwd=ROOT, check=True)
+    assert run.stdout.strip() == "[]", run.stdout
