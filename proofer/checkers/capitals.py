@@ -394,8 +394,10 @@ def _plain(word: str) -> bool:
 
 
 def _after_item_number(toks: list[Token], j: int) -> bool:
-    """The token before toks[j] is a number opening the paragraph: "2 En bra ..."."""
-    return j == 1 and toks[0].kind is Kind.NUMBER
+    """The token before toks[j] is an item number of a list run into the text:
+    "1 Ett fast handslag 2 En bra hållning"."""
+    return (j >= 1 and toks[j - 1].kind is Kind.NUMBER and toks[j - 1].text.isdigit()
+            and len(toks[j - 1].text) <= 2)
 
 
 def _list_item(text: str) -> bool:
