@@ -8,8 +8,9 @@ runs, the best and median of:
   window    Proofer's main window exposed (`python main.py DRAFT`)
   findings  Proofer's first findings on screen
 and the ratios to the baseline. Each run is a fresh process, as a start after
-log-in: the caches in the config folder are prepared beforehand (`proofer prepare`,
-as `scripts/setup.sh` does, and one untimed start for the name and rule caches).
+log-in: the byte-code is compiled and the caches in the config folder are prepared
+beforehand (`proofer prepare`, as `scripts/setup.sh` does, and one untimed start for
+the name and rule caches).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app_start.py [RUNS]
         [--before CHECKOUT] [--config DIR]
@@ -124,6 +125,10 @@ def main() -> None:
     print(f"config folder: {config}")
     subprocess.run([sys.executable, "-m", "proofer", "prepare", "--quiet"], cwd=ROOT,
                    env={**os.environ, "PROOFER_CONFIG_DIR": str(config)}, check=True)
+    for root in (ROOT, before):  # byte-code written, as scripts/setup.sh leaves it
+        if root is not None:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", "proofer"], cwd=root,
+                           check=False, capture_output=True)
     run(_PROOFER, path, config)  # untimed: fills the name and rule caches
     if before is not None:
         run(_PROOFER, path, config, before)

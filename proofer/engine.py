@@ -103,6 +103,8 @@ class Engine:
                 if isinstance(checker, ParagraphChecker):
                     self._prepare(checker, paragraphs)
             for checker in self.checkers:
+                if checker.name in skip:
+                    continue
                 if isinstance(checker, ParagraphChecker):
                     fresh: list[str] = []
                     for para in paragraphs:

@@ -55,6 +55,18 @@ def test_document_checkers_run_on_whole_text() -> None:
     assert report.engines == {"test": "ok"}
 
 
+def test_skipped_checkers_do_not_run() -> None:
+    # The app's first pass over a new draft leaves the slow checkers out.
+    counting, whole = _Counting(), _WholeDoc()
+    engine = Engine([counting, whole])
+    report = engine.check("X fel", skip=frozenset({"counting"}))
+    assert counting.seen == []
+    assert [f.text for f in report.findings] == ["X"]
+    report = engine.check("X fel", skip=frozenset({"whole"}))
+    assert counting.seen == ["X fel"]
+    assert [f.text for f in report.findings] == ["fel"]
+
+
 def test_merge_same_span_keeps_more_specific_and_unions_suggestions() -> None:
     spelling = _f(0, 7, "Frderik", Category.SPELLING, ("Frederik", "Fredrik"))
     name = _f(0, 7, "Frderik", Category.NAME, ("Fredrik",))

@@ -11,7 +11,6 @@ match; no Apertium needed.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,21 +21,7 @@ from proofer.grammar import GrammarRuleSet, load_grammar_files, load_grammar_rul
 from proofer.grammar.matcher import find_matches, prepare
 from proofer.grammar.model import GrammarRule, TokenSpec
 from proofer.grammar.rule_index import ParagraphIndex, plan
-
-
-@dataclass(frozen=True)
-class R:
-    lemma: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class T:
-    start: int
-    end: int
-    text: str
-    readings: tuple[R, ...]
-
+from tests.handmade_tokens import R, T
 
 CORNERS = """
 defaults: {category: grammar, severity: error, source: test}

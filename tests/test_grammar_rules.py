@@ -19,6 +19,7 @@ from proofer.grammar import GrammarRuleSet, load_grammar_files, load_grammar_rul
 from proofer.grammar.features import agree
 from proofer.grammar.inflect import retag
 from proofer.rules.model import Example
+from tests.handmade_tokens import R, T
 
 RULES, ERRORS = load_grammar_files()
 ALL = GrammarRuleSet(RULES)
@@ -73,19 +74,6 @@ def test_correct_example(rule, text: str) -> None:
 
 
 # ---------------------------------------------------------------- hand-made tokens
-@dataclass(frozen=True)
-class R:
-    lemma: str
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class T:
-    start: int
-    end: int
-    text: str
-    readings: tuple[R, ...]
-
 
 def _tokens(*words: tuple[str, list[tuple[str, str]]]) -> tuple[str, list[T]]:
     """A paragraph and its tokens from (text, [(lemma, 'tag tag'), ...]) pairs."""

@@ -46,17 +46,32 @@ class GrammarChecker(ParagraphChecker):
     def __init__(self, rules: list[GrammarRule] | None = None,
                  load_errors: list[str] | None = None, morphology: Any | None = None,
                  speller: Any | None = None) -> None:
-        """`speller`: the engine's, lent to the morphology's compound fall-back."""
-        if rules is None:
-            rules, load_errors = load_grammar_files()
-            for e in load_errors:
-                log.warning("grammatikregel: %s", e)
-        self.rules = GrammarRuleSet(rules)
-        self.load_errors = list(load_errors or ())
+        """`speller`: the engine's, lent to the morphology's compound fall-back.
+        Without `rules` the rule files are read when the rules are first needed:
+        the app's first findings of a draft come from the other checkers, and
+        reading the files was a third of building the engine."""
+        self._rules = None if rules is None else GrammarRuleSet(rules)
+        self._load_errors = list(load_errors or ())
         self._morph = morphology
         self._morph_status = "ok" if morphology is not None else ""
         self._speller = speller
         self._lock = threading.Lock()
+        self._rules_lock = threading.Lock()
+
+    @property
+    def rules(self) -> GrammarRuleSet:
+        with self._rules_lock:
+            if self._rules is None:
+                rules, errors = load_grammar_files()
+                for e in errors:
+                    log.warning("grammatikregel: %s", e)
+                self._rules, self._load_errors = GrammarRuleSet(rules), list(errors)
+            return self._rules
+
+    @property
+    def load_errors(self) -> list[str]:
+        _ = self.rules
+        return self._load_errors
 
     def morphology(self) -> Any | None:
         with self._lock:
@@ -74,7 +89,9 @@ class GrammarChecker(ParagraphChecker):
         status = str(getattr(morph, "status", "ok"))
         if status != "ok":
             return status
-        return "ok" if len(self.rules) else "unavailable: inga grammatikregler kunde läsas"
+        if self._rules is None:
+            return "ok"  # not read yet: no check has needed them (a first pass)
+        return "ok" if len(self._rules) else "unavailable: inga grammatikregler kunde läsas"
 
     def prepare(self, texts: list[str]) -> None:
         """All paragraphs about to be checked go to the morphology at once: analysed

@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +53,7 @@ from proofer.ui.editor import DraftEditor, suggestion_label
 from proofer.ui.finding_sentence import Snippet, snippet
 from proofer.ui.live import LiveFinding
 from proofer.ui.offsets import OffsetMap
+from proofer.ui.rich_elide import elided_document
 from proofer.ui.style import COLOURS, LABELS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,9 +117,10 @@ class FindingsModel(QAbstractListModel):
             return f"{LABELS[f.category]}{hint}, rad {line}: {snip.plain()} – {f.message}"
         if role == HTML_ROLE:
             return self._html(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # all of a row the list had to cut
             more = ", ".join(s or "(ta bort)" for s in f.suggestions[:5])
-            return f"{f.message}" + (f"\nFörslag: {more}" if more else "")
+            snip, _line = self.snippet_of(item)
+            return f"{f.message}\n{snip.plain()}" + (f"\nFörslag: {more}" if more else "")
         return None
 
     def _html(self, item: LiveFinding) -> str:
@@ -136,7 +137,8 @@ class FindingsModel(QAbstractListModel):
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws a row's two lines of rich text (Qt's item views show only plain text).
+    """Draws a row's two lines of rich text (Qt's item views show only plain text),
+    each ending in "…" where the row is too narrow for it (the tooltip has it all).
 
     Each row's text is drawn once into a picture and then only copied: laying out
     and drawing rich text costs about a millisecond a row, too much to repeat for
@@ -156,10 +158,7 @@ class HtmlDelegate(QStyledItemDelegate):
         if pic is None:
             if len(self._pictures) >= self.KEEP:
                 self._pictures.clear()
-            doc = QTextDocument()
-            doc.setDefaultFont(option.font)
-            doc.setDocumentMargin(2)
-            doc.setHtml(html)
+            doc = elided_document(html, option.font, size.width())
             pic = QPixmap(size * ratio)
             pic.setDevicePixelRatio(ratio)
             pic.fill(Qt.GlobalColor.transparent)

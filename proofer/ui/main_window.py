@@ -165,8 +165,9 @@ class MainWindow(QMainWindow):
         self.watcher.fileChanged.connect(self._dictionary_changed)
         self.watcher.directoryChanged.connect(self._dictionary_changed)
         self._watch_timer = QTimer(self, singleShot=True, interval=500)
-        self._watch_timer.timeout.connect(self.reload_dictionaries)
+        self._watch_timer.timeout.connect(self._dictionaries_maybe_changed)
         self._watch_dictionaries()
+        self._dictionary_state = self.dictionary_state()
 
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -278,9 +279,10 @@ class MainWindow(QMainWindow):
         if reviewing:
             self.editor.finish_review()  # no current finding while the text changes
         if not new:
-            cur.setPosition(replacing.removal_end(self.editor.document(), item.start,
-                                                  item.end),
-                            QTextCursor.MoveMode.KeepAnchor)
+            start, end = replacing.removal_span(self.editor.document(), item.start,
+                                                item.end)
+            cur.setPosition(start)
+            cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cur.beginEditBlock()
         cur.insertText(new)
         cur.endEditBlock()
@@ -879,10 +881,35 @@ class MainWindow(QMainWindow):
     def _dictionary_changed(self, _path: str) -> None:
         self._watch_timer.start()
 
+    def dictionary_state(self) -> list[tuple[str, int, int, int]]:
+        """Which dictionaries there are and their stat: what a rebuilt engine would
+        read differently."""
+        paths = [*self.settings.dictionary_files(), self.settings.personal_words_path]
+        state = []
+        for path in paths:
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            state.append((str(path), st.st_mtime_ns, st.st_size, st.st_ino))
+        return state
+
+    def _dictionaries_maybe_changed(self) -> None:
+        """A watched file or folder changed. The folders are watched so that a
+        dictionary created after start-up is seen, but the user's dictionary folder
+        is also the one where recent.json, settings.json and the caches are written
+        (opening a draft, zooming): only a change to a dictionary rebuilds the engine
+        (seconds of work that held up the first findings of every opened draft)."""
+        if self.dictionary_state() == self._dictionary_state:
+            self._watch_dictionaries()  # a replaced file drops out of the watch
+            return
+        self.reload_dictionaries()
+
     def reload_dictionaries(self) -> None:
         """A dictionary or the settings changed: a fresh engine re-checks the draft."""
         self._watch_timer.stop()
         self._watch_dictionaries()
+        self._dictionary_state = self.dictionary_state()
         self._set_state("Läser in ordlistorna…")
         self.checker.rebuild(self.settings)
 

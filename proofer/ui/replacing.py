@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
+from proofer.formats.edits import LINE_SEP
 from proofer.ui.live import LiveFinding
 
 FIND_REPLACE_RULE = "Sök och ersätt"
@@ -43,21 +44,35 @@ def keep_case(found: str, replacement: str) -> str:
     return replacement
 
 
-def removal_end(doc: QTextDocument, start: int, end: int) -> int:
-    """Where removing [start, end) should end. A whole line removed ("(ta bort)" on
-    a leftover from the web page, an empty "Publicerad:") takes its line break with
-    it, and one of the empty lines around it when it stood between two, so the
-    draft is left as if the line had never been there, not with a hole."""
+def removal_span(doc: QTextDocument, start: int, end: int) -> tuple[int, int]:
+    """What removing [start, end) should remove. A whole line removed ("(ta bort)"
+    on a leftover from the web page, an empty "Publicerad:") takes its line break
+    with it, and one of the empty lines around it when it stood between two, so the
+    draft is left as if the line had never been there, not with a hole. A line of
+    its own inside a paragraph (an HTML <br>, Word's Shift+Enter: LINE_SEP) takes
+    the break after it, or the one before it when it is the paragraph's last line;
+    the writers then drop that <br> too."""
     block = doc.findBlock(start)
-    if block.position() != start or block.position() + block.length() - 1 != end \
-            or not block.next().isValid():
-        return end
-    end += 1  # the line break
-    before, after = block.previous(), block.next()
-    if (not before.isValid() or before.length() == 1) and after.length() == 1 \
-            and after.next().isValid():
-        end += 1  # the empty line after it: no two empty lines in a row
-    return end
+    first, last = block.position(), block.position() + block.length() - 1
+    text = block.text()
+    if first == start and last == end:
+        if not block.next().isValid():
+            return start, end
+        end += 1  # the line break
+        before, after = block.previous(), block.next()
+        if (not before.isValid() or before.length() == 1) and after.length() == 1 \
+                and after.next().isValid():
+            end += 1  # the empty line after it: no two empty lines in a row
+        return start, end
+    if start == end or not first <= start < end <= last:
+        return start, end
+    at_start = start == first or text[start - first - 1] == LINE_SEP
+    at_end = end == last or text[end - first] == LINE_SEP
+    if not (at_start and at_end):
+        return start, end
+    if end < last:
+        return start, end + 1  # the break after the line
+    return start - 1, end  # the paragraph's last line: the break before it
 
 
 def apply(window, replacements: list[Replacement]) -> list[Replacement]:  # noqa: ANN001
@@ -73,7 +88,8 @@ def apply(window, replacements: list[Replacement]) -> list[Replacement]:  # noqa
         if cur.selectedText() != r.before:
             continue  # the text changed under it meanwhile
         if not r.after:
-            r.end = removal_end(doc, r.start, r.end)
+            r.start, r.end = removal_span(doc, r.start, r.end)
+            cur.setPosition(r.start)
             cur.setPosition(r.end, QTextCursor.MoveMode.KeepAnchor)
         cur.insertText(r.after)
         done.append(r)

@@ -56,6 +56,24 @@ def test_dictionary_changed_on_disk_rechecks(qtbot, window, settings, tmp_path) 
                     timeout=15_000)
 
 
+def test_other_files_in_the_dictionary_folder_do_not_rebuild(qtbot, window, settings,  # noqa: ANN001
+                                                             tmp_path) -> None:
+    # The default dictionary folder is the config folder, where recent.json and
+    # settings.json are written when a draft is opened or the zoom changes.
+    settings.personal_words_path.parent.mkdir(parents=True, exist_ok=True)
+    window._watch_dictionaries()
+    _open(qtbot, window, tmp_path)
+    builds = []
+    window.checker.engineReady.connect(lambda: builds.append(1))
+    folder = settings.personal_words_path.parent
+    (folder / "recent.json").write_text("[]", encoding="utf-8")
+    (folder / "settings.json").write_text("{}", encoding="utf-8")
+    qtbot.wait(1500)
+    assert builds == [] and window.checker.idle
+    settings.personal_words_path.write_text("skrullvippa\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: builds == [1], timeout=15_000)
+
+
 def test_entry_dialog_validates(qtbot) -> None:  # noqa: ANN001
     dlg = EntryDialog(None)
     qtbot.addWidget(dlg)

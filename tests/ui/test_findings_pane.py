@@ -123,3 +123,55 @@ def test_f7_goes_to_the_pane_and_back(qtbot, window, seed) -> None:  # noqa: ANN
     toggle = window.findings_dock.toggleViewAction()  # Visa → Fyndlista still toggles
     toggle.trigger()
     assert not window.findings_dock.isVisible()
+
+
+def test_rows_too_wide_end_in_an_ellipsis_and_keep_the_change(qtbot, window, seed) -> None:  # noqa: ANN001
+    # A narrow list cuts a row with "…", never mid-letter at the edge, and the
+    # change itself (struck-through text, the suggestion) stays in view.
+    from PySide6.QtGui import QFontMetricsF
+
+    from proofer.ui.rich_elide import ELLIPSIS, elided_document
+
+    pane = _open(qtbot, window, seed)
+    font = pane.view.font()
+    width = QFontMetricsF(font).horizontalAdvance("x") * 30
+    cut = 0
+    for row, item in enumerate(pane.model.rows):
+        html = pane.model.index(row).data(HTML_ROLE)
+        doc = elided_document(html, font, width)
+        full = elided_document(html, font, 10_000)
+        header, sentence = (doc.findBlockByNumber(k) for k in (0, 1))
+        for block in (header, sentence):
+            assert block.layout().lineCount() == 1
+            assert block.layout().lineAt(0).naturalTextWidth() <= width - 4
+        whole = full.findBlockByNumber(1).text()
+        if sentence.text() != whole:
+            cut += 1
+            assert ELLIPSIS in sentence.text()
+        wrong = item.finding.text.strip()
+        if wrong and len(wrong) < 12:
+            assert wrong in sentence.text(), (sentence.text(), wrong)
+    assert cut > 5
+    # The tooltip has the whole sentence.
+    tip = pane.model.index(_row(pane, "Frderik")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "[Frderik → Fredrik] Johanssomn" in tip
+
+
+def test_elided_document_cuts_at_the_right_and_before_the_change(qapp) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from proofer.ui.rich_elide import elided_document
+
+    font = QFont()
+    em = QFontMetricsF(font).horizontalAdvance("m")
+    short = elided_document("<div>kort rad</div>", font, em * 40)
+    assert short.toPlainText() == "kort rad"
+    long_after = elided_document("<div>före <s>fel</s><b style='background:#ff0'>rätt</b> "
+                                 + "efter " * 30 + "</div>", font, em * 20)
+    text = long_after.toPlainText()
+    assert text.startswith("före felrätt efter") and text.endswith("…")
+    long_before = elided_document("<div>" + "före " * 30 + "<s>fel</s>"
+                                  "<b style='background:#ff0'>rätt</b> efter</div>",
+                                  font, em * 20)
+    text = long_before.toPlainText()
+    assert text.startswith("…") and "felrätt" in text

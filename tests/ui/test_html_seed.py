@@ -36,3 +36,21 @@ def test_seed_as_html_gives_the_findings_of_the_text(qtbot, window, seed, tmp_pa
     assert texts.count("Publicerad:") == 2
     assert "Ikon för telefonnummer" in texts
     assert ("style.double-space", "  ") in as_html
+
+
+def test_removing_a_line_before_a_br_takes_the_br(qtbot, window, tmp_path, dialogs) -> None:  # noqa: ANN001
+    # "Publicerad:" with nothing after it stands on a line of its own before a <br>:
+    # "(ta bort)" removes the line and its break, in the editor and in the saved page.
+    path = seed_as_html(tmp_path / "artikel.html")
+    assert window.open_path(path)
+    wait_checked(qtbot, window)
+    item = next(i for i in window.store.visible() if i.finding.text == "Publicerad:"
+                and "Frderik" in i.paragraph)
+    assert list(item.finding.suggestions) == [""]
+    window.accept(item.id)
+    assert "\u2028Frderik" not in window.editor_text()
+    assert "\nFrderik Johanssomn" in window.editor_text()
+    window.save()
+    saved = path.read_text(encoding="utf-8")
+    assert "<p>Frderik Johanssomn" in saved
+    assert "<p><br>" not in saved and "<p>Publicerad:<br>\nFrderik" not in saved

@@ -180,11 +180,26 @@ def test_removing_a_whole_line_leaves_no_hole(qtbot, window, seed) -> None:  # n
 def test_a_line_between_empty_lines_takes_one_of_them(qapp) -> None:  # noqa: ANN001
     from PySide6.QtGui import QTextDocument
 
-    from proofer.ui.replacing import removal_end
+    from proofer.ui.replacing import removal_span
 
     doc = QTextDocument()
     doc.setPlainText("A\n\nX\n\nB")
-    assert removal_end(doc, 3, 4) == 6  # "X\n\n" goes: "A\n\nB"
-    assert removal_end(doc, 3, 3) == 3  # not the whole line
+    assert removal_span(doc, 3, 4) == (3, 6)  # "X\n\n" goes: "A\n\nB"
+    assert removal_span(doc, 3, 3) == (3, 3)  # not the whole line
     doc.setPlainText("A\nX")
-    assert removal_end(doc, 2, 3) == 3  # the last line: nothing after it to take
+    assert removal_span(doc, 2, 3) == (2, 3)  # the last line: nothing after it to take
+
+
+def test_a_line_inside_a_paragraph_takes_its_break(qapp) -> None:  # noqa: ANN001
+    # An HTML <br> or Word's Shift+Enter is LINE_SEP inside one block.
+    from PySide6.QtGui import QTextDocument
+
+    from proofer.ui.replacing import removal_span
+
+    doc = QTextDocument()
+    doc.setPlainText("Ab\u2028X\u2028Cd")
+    assert removal_span(doc, 0, 2) == (0, 3)  # the first line and the break after it
+    assert removal_span(doc, 3, 4) == (3, 5)  # a middle line: the break after it
+    assert removal_span(doc, 5, 7) == (4, 7)  # the last line: the break before it
+    assert removal_span(doc, 0, 1) == (0, 1)  # part of a line: only the text
+    assert removal_span(doc, 6, 7) == (6, 7)
