@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from proofer.checkers.registry import build_engine
 from proofer.document import Document
+from proofer.engine_status import engine_status_text
 from proofer.settings import Settings
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def _print_text(results: list) -> None:
         for f in findings:
             print(format_finding(path, doc, f))
         claims = sum(1 for f in findings if str(f.severity) != "info")
-        status = ", ".join(f"{k}: {v}" for k, v in engines.items())
+        status = "; ".join(engine_status_text(k, v) for k, v in engines.items())
         print(f"{path}: {claims} fel, {len(findings) - claims} tips ({status})")
 
 

@@ -18,9 +18,13 @@ process is killed at any instant. So a save
 
 Writers of one file are serialised by `flock` on `.NAME.proofer-lock`, which the
 holder removes as it finishes (a lock left by a killed process is removed by the next
-save or `clean_folder`). Under that lock a save removes the temporary files a killed
-save of the same file left behind; `clean_folder` does the same for a whole folder at
-start-up, skipping every file whose save is still running.
+save or `clean_folder`). A read-modify-write (a dictionary edit, a proposal, a word
+added to a list) holds that lock from its read to its rename (`locked_edit`), so
+writers that go through here queue instead of refusing each other: a compare-and-swap
+retry loop alone lets a slow writer lose every round on a loaded machine. Under that
+lock a save removes the temporary files a killed save of the same file left behind;
+`clean_folder` does the same for a whole folder at start-up, skipping every file
+whose save is still running.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import re
 import secrets
 import shutil
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -133,6 +138,23 @@ def atomic_write_text(path: Path, text: str, *, backup: bool = True,
     atomic_write_bytes(path, text.encode(encoding), backup=backup, expected=expected)
 
 
+def locked_edit(path: Path, attempt: Callable[[], T]) -> T:
+    """Run a read-modify-write `attempt` of `path` holding the file's lock from the
+    read to the rename, so other writers that go through here wait their turn (the
+    wait has no time limit: a queue cannot starve the way "retry, then give up" can
+    when each round costs seconds). The attempt's own save takes the same lock again
+    without waiting. The compare-and-swap stays as the safety net: a writer that does
+    not lock (another program, an editor opened earlier) still gets ChangedOnDisk, and
+    the attempt is then redone on top of its change."""
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+    def locked() -> T:
+        with file_lock(target):
+            return attempt()
+    return retry_on_change(locked)
+
+
 def retry_on_change(attempt: Callable[[], T], *, give_up_after: float = 120.0) -> T:
     """Run a read-modify-write `attempt` until it is not refused with ChangedOnDisk.
 
@@ -161,16 +183,27 @@ def lock_path(path: Path) -> Path:
     return Path(path).with_name(f".{_stem(Path(path).name)}{_LOCK}")
 
 
+_held = threading.local()  # the lock files this thread holds (a save inside an edit)
+
+
 @contextmanager
 def file_lock(path: Path) -> Iterator[None]:
-    """Serialises writers of one file across processes, so that "check it did not
-    change, then replace it" is one step for everyone who saves through here."""
+    """Serialises writers of one file across processes and threads, so that "check it
+    did not change, then replace it" is one step for everyone who saves through here.
+    Re-entrant within a thread: the save inside a `locked_edit` does not wait for the
+    lock its own edit holds."""
     lock = lock_path(path)
+    held: set[str] = _held.__dict__.setdefault("locks", set())
+    if str(lock) in held:
+        yield
+        return
     fd = _acquire(lock, blocking=True)
     assert fd is not None
+    held.add(str(lock))
     try:
         yield
     finally:
+        held.discard(str(lock))
         _release(lock, fd)
 
 

@@ -5,8 +5,14 @@ the rules' and LanguageTool's results) were bounded by a count of paragraphs onl
 What such an entry costs grows with its paragraph: a 300 kB paragraph's analysis is
 tens of megabytes, so a few hundred of them under a bound of thousands filled gigabytes
 (issue 13's fuzz soak). Bounding the total length of the keys bounds the memory too,
-since every value here is proportional to its text. A text longer than the whole
-budget is not kept at all: it would only push out everything else.
+since every value here grows with its text. A text longer than a twentieth of the
+budget (ITEM_SHARE) is not kept at all: it would push out dozens of ordinary
+paragraphs, and what such a value holds is far more than its text suggests. The
+fuzz soak measured it: a worker process kept about 30 MB per 100-300 kB paragraph
+in the caches (findings, analyses, and the allocator's arenas those pin), and grew
+from 140 MB to 360 MB over the 150 huge paragraphs of 6,700 drafts; with them not
+kept it stayed near 200 MB. The cost is time: such a paragraph is worked out again
+at every check, which only pasted blobs with no line breaks ever pay.
 
 Not thread-safe: each owner already serialises its cache with its own lock.
 """
@@ -18,11 +24,14 @@ from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
+ITEM_SHARE = 20  # no text longer than max_chars // ITEM_SHARE is kept
+
 
 class TextCache(Generic[V]):
     def __init__(self, max_items: int, max_chars: int) -> None:
         self.max_items = max_items
         self.max_chars = max_chars
+        self.max_item_chars = max_chars // ITEM_SHARE
         self._data: OrderedDict[str, V] = OrderedDict()
         self.chars = 0  # total length of the texts held
 
@@ -43,7 +52,7 @@ class TextCache(Generic[V]):
             self._data[text] = value
             self._data.move_to_end(text)
             return
-        if len(text) > self.max_chars:
+        if len(text) > self.max_item_chars:
             return
         self._data[text] = value
         self.chars += len(text)

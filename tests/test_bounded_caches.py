@@ -23,18 +23,27 @@ def big(i: int, size: int) -> str:
     return f"Stycke {i} " + "ord " * (size // 4)
 
 
-def test_text_cache_evicts_by_length_and_skips_a_text_over_budget() -> None:
-    cache: TextCache[int] = TextCache(max_items=100, max_chars=10)
-    cache.put("aaaa", 1)
-    cache.put("bbbb", 2)
-    assert cache.get("aaaa") == 1  # now the most recent
-    cache.put("cccc", 3)  # 12 chars: the least recent ("bbbb") goes
-    assert cache.get("bbbb") is None
-    assert (cache.get("aaaa"), cache.get("cccc"), cache.chars) == (1, 3, 8)
-    cache.put("x" * 11, 4)  # longer than the whole budget: not kept, nothing evicted
-    assert len(cache) == 2 and cache.chars == 8
-    cache.discard("aaaa")
-    assert cache.chars == 4 and "aaaa" not in cache
+def test_text_cache_evicts_by_length() -> None:
+    cache: TextCache[int] = TextCache(max_items=100, max_chars=200)  # items up to 10 chars
+    texts = [f"{i:010d}" for i in range(20)]  # 200 chars: exactly the budget
+    for i, t in enumerate(texts):
+        cache.put(t, i)
+    assert cache.get(texts[0]) == 0  # now the most recent
+    cache.put("x" * 10, 20)  # 210 chars: the least recent (texts[1]) goes
+    assert cache.get(texts[1]) is None
+    assert (cache.get(texts[0]), cache.get("x" * 10), cache.chars, len(cache)) == (0, 20, 200, 20)
+    cache.discard(texts[0])
+    assert cache.chars == 190 and texts[0] not in cache
+
+
+def test_a_text_over_a_twentieth_of_the_budget_is_not_kept() -> None:
+    """One huge paragraph's findings or analysis pin tens of megabytes (the fuzz
+    soak's worker grew by about 30 MB per 100-300 kB paragraph it kept)."""
+    cache: TextCache[int] = TextCache(max_items=100, max_chars=2_000)
+    cache.put("a" * 100, 1)  # exactly a twentieth: kept
+    cache.put("b" * 101, 2)  # over: not kept, and nothing pushed out for it
+    assert cache.get("a" * 100) == 1 and cache.get("b" * 101) is None
+    assert len(cache) == 1 and cache.chars == 100
 
 
 class Spy(ParagraphChecker):
@@ -56,15 +65,15 @@ class Spy(ParagraphChecker):
 def test_engine_cache_holds_a_bounded_amount_of_text() -> None:
     spy = Spy()
     engine = Engine([spy])
-    size = engine_module.CACHE_CHARS // 10
-    texts = [big(i, size) for i in range(12)]  # 12 paragraphs: far under CACHE_SIZE
+    size = engine_module.CACHE_CHARS // 25
+    texts = [big(i, size) for i in range(30)]  # 30 paragraphs: far under CACHE_SIZE
     assert len(texts) < engine_module.CACHE_SIZE
     for t in texts:
         engine.check(t)
     engine.check(texts[-1])  # still cached: not run again
-    assert len(spy.runs) == 12
+    assert len(spy.runs) == 30
     engine.check(texts[0])  # pushed out by the text after it
-    assert len(spy.runs) == 13
+    assert len(spy.runs) == 31
 
 
 def test_engine_does_not_remember_what_a_failing_checker_said() -> None:
@@ -97,15 +106,15 @@ def _fake_morphology(monkeypatch, answers: list[str]) -> tuple[ApertiumMorpholog
 
 def test_morphology_cache_holds_a_bounded_amount_of_text(monkeypatch) -> None:  # noqa: ANN001
     morph, asked = _fake_morphology(monkeypatch, [])
-    size = apertium.CACHE_CHARS // 10
-    texts = [big(i, size) for i in range(12)]
+    size = apertium.CACHE_CHARS // 25
+    texts = [big(i, size) for i in range(30)]
     assert len(texts) < apertium.CACHE_SIZE
     for t in texts:
         morph.analyse(t)
     morph.analyse(texts[-1])
-    assert len(asked) == 12
+    assert len(asked) == 30
     morph.analyse(texts[0])
-    assert len(asked) == 13
+    assert len(asked) == 31
 
 
 def test_morphology_does_not_cache_a_failed_round_trip(monkeypatch) -> None:  # noqa: ANN001
@@ -126,7 +135,7 @@ def test_rules_cache_holds_a_bounded_amount_of_text(monkeypatch) -> None:  # noq
     asked: list[str] = []
     monkeypatch.setattr(checker.ruleset, "check_paragraphs",
                         lambda texts: asked.extend(texts) or [[] for _ in texts])
-    texts = [big(i, rules.CACHE_CHARS // 10) for i in range(12)]
+    texts = [big(i, rules.CACHE_CHARS // 25) for i in range(30)]
     for t in texts + [texts[-1], texts[0]]:
         checker.check_document(t, split_paragraphs(t))
     assert asked == texts + [texts[0]]
@@ -134,7 +143,7 @@ def test_rules_cache_holds_a_bounded_amount_of_text(monkeypatch) -> None:  # noq
 
 def test_tokens_outside_a_check_are_bounded_by_length() -> None:
     tokens.clear_caches()
-    texts = [big(i, 100_000) for i in range(12)]
+    texts = [big(i, 100_000) for i in range(30)]
     for t in texts:
         list(tokens.words(t))
     assert tokens._outside.chars <= tokens._outside.max_chars

@@ -108,7 +108,11 @@ def test_text_output_for_people(tmp_path: Path) -> None:
     first = proc.stdout.splitlines()[0]
     assert re.fullmatch(rf"{re.escape(str(draft))}:2:10: stavning/fel: .*htita.* → hitta.*",
                         first), first
-    assert proc.stdout.splitlines()[-1].startswith(f"{draft}: 1 fel")
+    summary = proc.stdout.splitlines()[-1]
+    assert summary.startswith(f"{draft}: 1 fel")
+    # The engines' states are for people too: Swedish, as in the app's status bar.
+    assert "Stavning: ok" in summary and "LanguageTool: av" in summary, summary
+    assert "spelling" not in summary and "languagetool" not in summary, summary
 
 
 def _drafts(tmp_path: Path, n: int) -> list[str]:

@@ -275,3 +275,46 @@ def test_dictionary_and_proposal_saves_keep_the_files_mode(tmp_path: Path, dict_
     queue_path.chmod(mode)
     ProposalQueue(queue_path).propose(Entry("Eva Ek", "person"), "x")
     assert queue_path.stat().st_mode & 0o777 == mode
+
+
+_SLOW_EDIT = """
+import sys, time
+from pathlib import Path
+from proofer.names.editing import DictionaryFile
+from proofer.names.model import Entry
+tries = []
+def change(df):
+    tries.append(1)
+    print("inläst", flush=True)
+    time.sleep(1.5)  # a slow admin: the CLI on a loaded machine
+    df.add(Entry("Anna Andersson", "person"))
+DictionaryFile.edit(Path(sys.argv[1]), change)
+print(len(tries), flush=True)
+"""
+
+
+def test_an_edit_holds_the_lock_from_load_to_save_so_others_queue(dict_path: Path) -> None:
+    """A second admin who starts while the first is between load and save waits for
+    the first to finish instead of saving in between: the first is never refused (on
+    a loaded machine "refused, retry" could repeat until it gave up), and both land."""
+    import subprocess
+    import sys
+
+    slow = subprocess.Popen([sys.executable, "-c", _SLOW_EDIT, str(dict_path)],
+                            stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert slow.stdout is not None and slow.stdout.readline().strip() == "inläst"
+    mine: list[int] = []
+
+    def change(df: DictionaryFile) -> None:
+        mine.append(1)
+        df.add(Entry("Bertil Bengtsson", "person"))
+
+    DictionaryFile.edit(dict_path, change)
+    out, _ = slow.communicate(timeout=60)
+    assert out.strip() == "1"  # the slow edit loaded once and saved: never refused
+    assert mine == [1]
+    names = [e.name for e in load_file(dict_path).entries]
+    assert names[-2:] == ["Anna Andersson", "Bertil Bengtsson"]  # in the order they began
+    assert sorted(f.name for f in dict_path.parent.iterdir()) == ["delad.yaml", "delad.yaml.bak",
+                                                                  "delad.yaml.bak.1"]

@@ -83,8 +83,8 @@ class Form:
     keys an index of rules looks it up by. A text repeats its forms, so they are
     shared between tokens and paragraphs."""
 
-    __slots__ = ("boundary", "indexed", "keys", "lemmas", "lower", "readings", "tagsets",
-                 "text")
+    __slots__ = ("boundary", "indexed", "keys", "lemmas", "lower", "matched", "readings",
+                 "tagsets", "text")
 
     def __init__(self, text: str, readings: tuple[Reading, ...]) -> None:
         self.text = text
@@ -99,6 +99,10 @@ class Form:
         self.keys: frozenset[Key] = frozenset(keys)
         #: (the keys an index wanted, those of them this form has), kept for reuse
         self.indexed: tuple[frozenset[Key], frozenset[Key]] | None = None
+        #: (id of an element, the token's source) -> (that element, what _own_match
+        #: answered): a form recurs all through a text, and each rule element that
+        #: is tried on it asks the same question every time
+        self.matched: dict[tuple[int, str], tuple[TokenSpec, tuple[Reading, ...] | None]] = {}
 
 
 _FORMS: dict[tuple[str, tuple[Reading, ...]], Form] = {}
@@ -192,11 +196,25 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
 
 
 def _own_match(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
+    """What the element asks of the token's own form, remembered with the form (the
+    element is kept beside the answer, so a new element that happens to get a freed
+    one's id is never answered for it)."""
+    memo = token.form.matched
+    key = (id(spec), token.source)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    got = _own_match_uncached(spec, token)
+    memo[key] = (spec, got)
+    return got
+
+
+def _own_match_uncached(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
     if token.boundary and not spec.names_boundary:
         return None
     readings = token.readings
-    ok = _plain_ok(spec, token) and not any(
-        alt <= tags for tags in token.tagsets for alt in spec.no_reading)
+    ok = _plain_ok(spec, token) and not (spec.no_reading and any(
+        alt <= tags for tags in token.tagsets for alt in spec.no_reading))
     chosen: tuple[Reading, ...] = readings[:1]
     if ok and spec.reads_tags:
         if not readings:
@@ -234,6 +252,14 @@ def _walk(pattern: Sequence[TokenSpec], tokens: Sequence[Token], k: int, i: int,
         yield done
         return
     spec = pattern[k]
+    if spec.min == spec.max == 1 and not spec.skip:
+        # Most elements: exactly this token, then the rest of the pattern (what
+        # repeat() below does for them, without its generators).
+        if i < len(tokens):
+            readings = token_matches(spec, tokens, i)
+            if readings is not None:
+                yield from _walk(pattern, tokens, k + 1, i + 1, done + (((i, readings),),))
+        return
 
     def repeat(count: int, at: int, got: tuple) -> Iterator[Assignment]:
         # Greedy, like a regex: the longest repetition first.

@@ -128,6 +128,10 @@ class ParagraphIndex:
         self._spans = spans
         self._sentences_with: dict[frozenset[Key], set[int]] = {}
 
+    def keys(self) -> Iterable[Key]:
+        """The keys some token of the paragraph has (of those indexed)."""
+        return self._where.keys()
+
     def starts(self, p: RulePlan) -> Sequence[int]:
         """The tokens a rule with this plan can start a match at, in order."""
         if p.crosses:

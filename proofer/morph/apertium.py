@@ -57,6 +57,25 @@ CACHE_CHARS = 1_000_000
 # they are tried again: without it one time-out turned the grammar off for the rest
 # of the session, since nothing asks a morphology whose status is not "ok".
 RETRY_AFTER = 30.0  # seconds
+# The tagger's choices must not depend on what it tagged before (a paragraph's
+# findings would depend on the order of checks, and cached results on history), but
+# apertium-tagger keeps state: a unit whose set of tags the model never saw is scored
+# as the smallest known set containing it, and the function that finds that set
+# (tagger_utils::find_similar_ambiguity_class) assigns it through a reference to the
+# model's "open class" (the tags an unknown word may have), so each such unit narrows
+# the open class for the rest of the process. A news text has such units in most
+# paragraphs ("och", "som", "en"), so the first few paragraphs decided how the rest
+# of the session was tagged (104 of 546 dev and news paragraphs were tagged
+# differently in another order). This unit (adjective or past tense, a set the model
+# does not know) narrows it at once to the known set {ADJ, VBLEXDA, VBLEXPART}, the
+# forms an unknown word most often has after the compound fall-back; from three tags
+# it can never narrow again (an unknown set has at least two tags, and only a known
+# set smaller than the open class and containing it can replace it), so every
+# process tags every paragraph from the same state: the state the old code reached
+# after its first few paragraphs, with the same scorer figures on every set.
+# tests/test_morph_determinism.py checks it.
+TAGGER_PRIME = ("^lyckades/lyckad<adj><pst><un><pl><ind><gen>/lyckas<vblex><past><pasv>$"
+                " ^./.<sent><clb>$\n")
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
@@ -137,7 +156,7 @@ class ApertiumMorphology:
         self._analyser = NullFlushPipeline(stages)
         self._tagger = NullFlushPipeline([
             ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
-        ])
+        ], prime=TAGGER_PRIME)
         self._words = NullFlushPipeline([["lt-proc", "-z", "-w", str(files.analyser)]])
         self._generator = NullFlushPipeline([["lt-proc", "-z", "-g", str(files.generator)]])
 
@@ -318,7 +337,11 @@ class ApertiumMorphology:
             # before the NUL; without it the rest of the chunk can be lost.
             cg_out = self._analyser.run_many([escape(p) + "\n" for p in paragraphs])
             cg_units = [drop_initial_names(parse(c)) for c in cg_out]
-            tagged = self._tagger.run_many([stream(units) for units, _ in cg_units])
+            # CG-3's own output where no name reading was taken out (most paragraphs):
+            # the tagger reads it as it is, without it being written out again.
+            tagged = self._tagger.run_many([stream(units) if names else c
+                                            for c, (units, names) in zip(cg_out, cg_units,
+                                                                         strict=True)])
         except PipelineError as exc:
             self.status = f"unavailable: Apertium svarar inte ({exc})"
             self._failed_at = time.monotonic()

@@ -6,8 +6,8 @@ entries; every save is atomic with a backup and is refused (ChangedOnDisk) when 
 file changed on disk since it was loaded, so two editors never silently overwrite
 each other. The fingerprint it is compared with comes from the very bytes the load
 parsed (a second read could see a newer file and bless overwriting it). The loser
-reloads and redoes the edit; `DictionaryFile.edit` does that by itself, so admins
-editing at once all succeed.
+reloads and redoes the edit; `DictionaryFile.edit` does that by itself and holds the
+file's lock from load to save, so admins editing at once queue and all succeed.
 
     df = DictionaryFile.load(path)
     df.add(Entry("Anna Hallberg", "person", titles=("utrikeshandelsminister",)))
@@ -27,7 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from proofer.names.model import LIST_KEYS, Entry, EntryError
-from proofer.safe_write import ChangedOnDisk, atomic_write_bytes, digest, retry_on_change
+from proofer.safe_write import ChangedOnDisk, atomic_write_bytes, digest, locked_edit
 
 T = TypeVar("T")
 
@@ -95,15 +95,17 @@ class DictionaryFile:
 
     @classmethod
     def edit(cls, path: Path | str, change: Callable[[DictionaryFile], T]) -> T:
-        """Load, apply `change`, save; when another writer saved in between, read the
-        file again and redo the change on top of theirs (with back-off) until it lands.
-        Whatever `change` raises (EntryError: a duplicate, a missing entry) ends it."""
+        """Load, apply `change`, save, holding the file's lock throughout, so admins
+        editing at once take turns and every edit lands; a writer that does not lock
+        and saved in between makes it read again and redo the change on top (with
+        back-off). Whatever `change` raises (EntryError: a duplicate, a missing entry)
+        ends it."""
         def attempt() -> T:
             df = cls.load(path)
             result = change(df)
             df.save()
             return result
-        return retry_on_change(attempt)
+        return locked_edit(Path(path), attempt)
 
     @property
     def _items(self) -> CommentedSeq:

@@ -20,7 +20,7 @@ import yaml
 
 from proofer.names.editing import DictionaryFile
 from proofer.names.model import Entry, EntryError
-from proofer.safe_write import atomic_write_text, digest, retry_on_change
+from proofer.safe_write import atomic_write_text, digest, locked_edit
 from proofer.yaml_loader import safe_load
 
 
@@ -49,7 +49,8 @@ class ProposalQueue:
         return [i for i in items if isinstance(i, dict)], digest(raw)
 
     def _change(self, fn) -> object:  # type: ignore[no-untyped-def]
-        """Apply fn(items) -> result and save; retried if another writer got in first."""
+        """Apply fn(items) -> result and save, under the queue file's lock (and
+        retried if a writer that does not lock got in first)."""
         def attempt() -> object:
             items, fp = self._read()
             result = fn(items)
@@ -57,7 +58,7 @@ class ProposalQueue:
                     + yaml.safe_dump({"proposals": items}, allow_unicode=True, sort_keys=False))
             atomic_write_text(self.path, text, expected=fp)
             return result
-        return retry_on_change(attempt)
+        return locked_edit(self.path, attempt)
 
     def propose(self, entry: Entry, proposed_by: str = "") -> str:
         entry.validate()

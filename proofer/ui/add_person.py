@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from proofer.finding import Category
 from proofer.names.editing import ChangedOnDisk, DictionaryFile
 from proofer.names.model import Entry, EntryError
-from proofer.safe_write import retry_on_change
+from proofer.safe_write import locked_edit
 from proofer.settings import Settings
 from proofer.ui.dictionary_editor import EntryDialog
 from proofer.ui.live import LiveFinding
@@ -66,7 +66,7 @@ def save_entry(settings: Settings, entry: Entry) -> None:
         df.add(entry)
         df.save()
 
-    retry_on_change(attempt, give_up_after=10.0)
+    locked_edit(settings.user_dictionary_path, attempt)
 
 
 def add_person(window, item: LiveFinding | None) -> Entry | None:  # noqa: ANN001

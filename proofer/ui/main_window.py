@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from proofer import leftovers
 from proofer.document import Document
 from proofer.engine import Report
+from proofer.engine_status import engine_status_text
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
 from proofer.safe_write import ChangedOnDisk
@@ -49,7 +50,7 @@ from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding, to_live
 from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
-from proofer.ui.style import COLOURS, LABELS, engine_status_text
+from proofer.ui.style import COLOURS, LABELS
 from proofer.ui.words import add_word
 
 AUTOSAVE_MS = 30_000

@@ -28,24 +28,8 @@ LABELS: dict[Category, str] = {
     Category.ARTIFACT: "Rester",
 }
 
-ENGINE_STATUS = {"ok": "ok", "off": "av"}
-
-
 def colour(category: Category, hint: bool = False) -> QColor:
     c = QColor(COLOURS[category])
     if hint:
         c.setAlpha(150)
     return c
-
-
-def engine_status_text(engine: str, status: str) -> str:
-    """"LanguageTool: ej tillgänglig – <reason>" for the status bar."""
-    name = {"languagetool": "LanguageTool", "spelling": "Stavning", "names": "Namn",
-            "rules": "Regler", "grammar": "Grammatik", "consistency": "Konsekvens",
-            "artifacts": "Rester", "titles": "Titlar", "style": "Stil"}.get(engine, engine)
-    if status in ENGINE_STATUS:
-        return f"{name}: {ENGINE_STATUS[status]}"
-    if status.startswith("unavailable"):
-        reason = status.partition(":")[2].strip()
-        return f"{name}: ej tillgänglig" + (f" – {reason}" if reason else "")
-    return f"{name}: {status}"

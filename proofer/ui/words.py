@@ -13,7 +13,7 @@ from pathlib import Path
 from proofer.finding import Category, Finding
 from proofer.names.model import Entry
 from proofer.names.proposals import ProposalQueue, add_for_editor
-from proofer.safe_write import atomic_write_text, digest, retry_on_change
+from proofer.safe_write import atomic_write_text, digest, locked_edit
 from proofer.settings import Settings
 from proofer.speller import read_word_list
 
@@ -32,7 +32,7 @@ def add_word(settings: Settings, finding: Finding, propose: bool = False) -> str
     else:
         path = settings.personal_words_path
         if text not in read_word_list(path):
-            retry_on_change(lambda: _append_word(path, text))
+            locked_edit(path, lambda: _append_word(path, text))
         if queue is not None:
             queue.propose(Entry(name=text, kind="term"))
         where = f"”{text}” har lagts till i din ordlista"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from proofer.engine_status import engine_status_text
 from proofer.settings import Settings
 from proofer.ui.settings_dialog import SettingsDialog
-from proofer.ui.style import engine_status_text
 from tests.ui.conftest import SEED, wait_checked
 
 ROOT = Path(__file__).resolve().parents[2]
