@@ -29,7 +29,7 @@ from pathlib import Path
 
 from proofer import word_classes
 from proofer.checkers.base import SpellerParagraphChecker
-from proofer.checkers.grammar import morphology_or_none
+from proofer.checkers.grammar import analysable, morphology_or_none
 from proofer.finding import Category, Finding, Severity
 from proofer.morphology import lexicon
 from proofer.speller import Speller
@@ -261,7 +261,7 @@ class CapitalsChecker(SpellerParagraphChecker):
         if morph is None:
             return False
         try:
-            tagged = morph.analyse(text)
+            tagged = morph.analyse(analysable(text))
         except Exception:  # noqa: BLE001 - without a reading, no claim
             return False
         reading = next((t for t in tagged if t.start == tok.start), None)
@@ -297,7 +297,7 @@ class CapitalsChecker(SpellerParagraphChecker):
         if morph is None:
             return False
         try:
-            tagged = morph.analyse(text)
+            tagged = morph.analyse(analysable(text))
         except Exception:  # noqa: BLE001 - without a reading, no claim
             return False
         reading = next((t for t in tagged if t.start == tok.start), None)

@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from proofer.checkers.base import SpellerParagraphChecker
-from proofer.checkers.grammar import morphology_or_none
+from proofer.checkers.grammar import analysable, morphology_or_none
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
 from proofer.morph.model import TaggedToken
@@ -181,7 +181,8 @@ class SplitCompoundChecker(SpellerParagraphChecker):
             elif a.kind is Kind.WORD and _abbreviation(w1):
                 candidates.append((a, b, f"{w1}-{w2}", "definite"))
             elif (a.kind is Kind.WORD and w1[:1].isupper() and w1[1:].islower() and len(w1) > 2
-                    and w1.isalpha() and w2 not in data.time_nouns
+                    and w1.isalpha() and w2.endswith(_DEFINITE_FORM)
+                    and w2 not in data.time_nouns and w1.lower() not in lexicon().function_words
                     and (i == 0 or starts_sentence(text, a.start)
                          or toks[i - 1].text.lower() in lexicon().prepositions)):
                 candidates.append((a, b, _name_join(w1, w2), "name"))
@@ -196,7 +197,7 @@ class SplitCompoundChecker(SpellerParagraphChecker):
         if any(kind in ("definite", "adjective", "name") for *_, kind in candidates):
             morph = morphology_or_none()  # those two rest on the word's reading
             try:
-                by_start = {t.start: t for t in morph.analyse(text)} if morph else {}
+                by_start = {t.start: t for t in morph.analyse(analysable(text))} if morph else {}
             except Exception:  # noqa: BLE001 - a failed analysis: no reading, no claim
                 by_start = {}
         found = []
@@ -240,7 +241,7 @@ class SplitCompoundChecker(SpellerParagraphChecker):
         if morph is None:
             return findings
         try:
-            tokens = morph.analyse(text)
+            tokens = morph.analyse(analysable(text))
         except Exception:  # noqa: BLE001 - a failed analysis leaves the old verdict
             return findings
         index = {t.start: k for k, t in enumerate(tokens)}
@@ -404,6 +405,8 @@ def _plural_determiner_phrase(before: TaggedToken, second: TaggedToken) -> bool:
 
 
 _CLAUSE_END = frozenset(".,;:!?)–\n") | {""}
+# How a definite noun ends ("polisen", "kontoret", "länderna"): the name kind's cheap test.
+_DEFINITE_FORM = ("en", "et", "na", "n", "t")
 
 
 def _name_join(name: str, noun: str) -> str:
