@@ -90,9 +90,9 @@ def changed_on_disk_box(parent: QWidget, target: Path
         "Spara som: spara din version i en annan fil.")
     role = QMessageBox.ButtonRole
     buttons = {
-        "reload": box.addButton("Läs in igen", role.DestructiveRole),
-        "overwrite": box.addButton("Skriv över", role.AcceptRole),
-        "save_as": box.addButton("Spara som…", role.ActionRole),
+        "reload": box.addButton("&Läs in igen", role.DestructiveRole),
+        "overwrite": box.addButton("Skriv ö&ver", role.AcceptRole),
+        "save_as": box.addButton("Spara &som…", role.ActionRole),
         "cancel": box.addButton("Avbryt", role.RejectRole),
     }
     box.setDefaultButton(buttons["save_as"])

@@ -1,7 +1,8 @@
 """The copy desk's main flows, driven in the real app on a real X server (Xvfb,
 Qt's xcb plugin) with the keyboard through xdotool, as a person would: review with
-F8 and Enter, the findings list with F7, Sök och ersätt with Ctrl+H, and the
-tracked-changes export from the Arkiv menu. Each flow ends with a file on disk,
+F8 and Enter, the findings list with F7, Sök och ersätt with Ctrl+H, Ändra alla
+likadana, saving over a file someone else changed, and the tracked-changes export
+from the Arkiv menu. Each flow ends with a file on disk,
 which is what the test reads; the app says on stderr (PROOFER_DEBUG) when a check
 is on screen, which is when a person would start."""
 
@@ -136,3 +137,42 @@ def test_tracked_changes_export_from_the_menu(tmp_path: Path) -> None:
     with zipfile.ZipFile(target) as package:
         body = package.read("word/document.xml").decode("utf-8")
     assert "<w:del " in body and "<w:ins " in body
+
+
+def test_change_all_alike_from_the_keyboard(tmp_path: Path) -> None:
+    """F8 to the first of two identical misspellings, Ctrl+Shift+Enter (Ändra alla
+    likadana): both are changed, the rest of the text is not."""
+    path = tmp_path / "utkast" / "kort.txt"
+    path.parent.mkdir()
+    path.write_text("Vi måste htita en lösning.\n\nDet gäller att htita rätt väg.\n",
+                    encoding="utf-8")
+    config = tmp_path / "config"
+    with xvfb() as display, running_app(display, config, path) as (env, win):
+        _checked(config)
+        focus(env, win)
+        _keys(env, "F8", "ctrl+shift+Return")
+        text = _save(path, env)
+    assert text == "Vi måste hitta en lösning.\n\nDet gäller att hitta rätt väg.\n"
+
+
+def test_saving_over_a_file_changed_on_disk(tmp_path: Path) -> None:
+    """Someone else saves the draft while the desk edits it: Ctrl+S asks, Alt+V
+    (Skriv över) writes the desk's version, and the other version is in the backup."""
+    path = _draft(tmp_path)
+    config = tmp_path / "config"
+    other = "Någon annans version av artikeln.\n"
+    with xvfb() as display, running_app(display, config, path) as (env, win):
+        _checked(config)
+        focus(env, win)
+        _keys(env, "ctrl+Home")
+        xdotool(env, "type", "--delay", "40", "MIN RAD ")
+        time.sleep(1)
+        path.write_text(other, encoding="utf-8")
+        _keys(env, "ctrl+s")
+        focus(env, _window(env, "Filen har ändrats på disken"))
+        _keys(env, "alt+v")
+        assert _wait_for(lambda: path.read_text(encoding="utf-8") != other), \
+            "Skriv över sparade inte"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("MIN RAD Denna webbplats")
+    assert Path(str(path) + ".bak").read_text(encoding="utf-8") == other

@@ -20,8 +20,9 @@ def _conflict(window, seed: Path) -> str:  # noqa: ANN001
 
 def test_the_question_is_swedish_and_names_the_file_once(qtbot, window, seed) -> None:  # noqa: ANN001
     box, buttons = changed_on_disk_box(window, seed)
-    assert [b.text() for b in buttons.values()] == ["Läs in igen", "Skriv över", "Spara som…",
-                                                    "Avbryt"]
+    # Each choice has its Alt key (underlined), so the desk answers without the mouse.
+    assert [b.text() for b in buttons.values()] == ["&Läs in igen", "Skriv ö&ver",
+                                                    "Spara &som…", "Avbryt"]
     shown = box.text() + box.informativeText()
     assert shown.count(str(seed)) == 1
     box.deleteLater()
