@@ -133,7 +133,7 @@ def suggestions(match: Match, paragraph: str, generate: Generate) -> list[str]:
             fix: str | None = match_case(flagged, text) if text else text
         else:
             fix = _inflected_span(match, paragraph, s.inflect, s.like, s.features, s.to,
-                                  generate, s.as_tags)
+                                  generate, s.as_tags, s.lemma)
         if fix is not None and fix not in out and fix != flagged:
             out.append(fix)
     return out
@@ -149,7 +149,7 @@ def _element_text(match: Match, paragraph: str, element: int) -> str:
 
 def _inflected_span(match: Match, paragraph: str, element: int | None, like: int | None,
                     features: Sequence[str], to: Sequence[str], generate: Generate,
-                    as_tags: Sequence[str] = ()) -> str | None:
+                    as_tags: Sequence[str] = (), lemma: str = "") -> str | None:
     if element is None:
         return None
     got = match.token(element)
@@ -159,6 +159,8 @@ def _inflected_span(match: Match, paragraph: str, element: int | None, like: int
     index, readings = got
     if as_tags:  # another word class of the same lemma: exactly these tags
         form = generate_form(generate, _Retagged(readings[0].lemma, tuple(as_tags)), ())
+    elif lemma:  # another word in the same form: "tog" -> "begick"
+        form = generate_form(generate, _Retagged(lemma, readings[0].tags), wanted)
     else:
         form = generate_form(generate, readings[0], wanted)
     if form is None:

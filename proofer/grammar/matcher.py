@@ -297,8 +297,10 @@ def pattern_matches(pattern: Sequence[TokenSpec], tokens: Sequence[Token],
             yield elements
 
 
-#: A pattern to the tokens it can start at (proofer.grammar.rule_index).
-Starts = Callable[[Sequence[TokenSpec]], Sequence[int]]
+#: A pattern to the tokens it can start at (proofer.grammar.rule_index); with a
+#: window (first, last token of a match), only those an antipattern covering some
+#: token of the window can start at.
+Starts = Callable[[Sequence[TokenSpec], "tuple[int, int] | None"], Sequence[int]]
 
 
 def find_matches(rule: GrammarRule, tokens: Sequence[Token],
@@ -308,7 +310,9 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
     covers are dropped. `starts` and `pattern_starts` may leave out tokens where a
     pattern cannot start (the default tries every token)."""
     tokens = prepare(tokens)
-    anti: set[int] | None = None  # the tokens some antipattern covers
+    # The tokens some antipattern covers, around a match's tokens (all of the
+    # paragraph's without an index: a huge paragraph's were worked out per rule).
+    covered: dict[tuple[int, int] | None, set[int]] = {}
     first = rule.pattern[0]
     if starts is None:
         starts = range(len(tokens))
@@ -321,19 +325,24 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
             if not all(_holds(c, elements) for c in rule.constraints):
                 continue
             m = Match(rule, tokens, elements)
+            window = None if pattern_starts is None else (m.first_token, m.last_token)
+            anti = covered.get(window)
             if anti is None:
-                anti = {i for lo, hi in _antipattern_ranges(rule, tokens, pattern_starts)
-                        for i in range(lo, hi + 1)}
+                anti = covered[window] = {
+                    i for lo, hi in _antipattern_ranges(rule, tokens, pattern_starts, window)
+                    for i in range(lo, hi + 1)}
             if anti.isdisjoint(range(m.first_token, m.last_token + 1)):
                 yield m
             break
 
 
 def _antipattern_ranges(rule: GrammarRule, tokens: Sequence[Prepared],
-                        pattern_starts: Starts | None) -> list[tuple[int, int]]:
+                        pattern_starts: Starts | None,
+                        window: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     ranges = []
     for pattern in rule.antipatterns:
-        starts = range(len(tokens)) if pattern_starts is None else pattern_starts(pattern)
+        starts = (range(len(tokens)) if pattern_starts is None
+                  else pattern_starts(pattern, window))
         for start in starts:
             for elements in pattern_matches(pattern, tokens, start):
                 marked = [i for spec, hits in zip(pattern, elements, strict=True)

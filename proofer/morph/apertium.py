@@ -18,6 +18,7 @@ import re
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -53,6 +54,9 @@ LOOKAHEAD_CHARS = 200_000
 # ... and their total length: an analysis costs about 50-150 bytes per character of
 # its paragraph, so this keeps the cache near 100 MB (proofer.text_cache says why).
 CACHE_CHARS = 1_000_000
+# Paragraphs too long for the cache whose analyses are kept anyway, the last ones
+# analysed (an analysis costs 50-150 bytes per character: two of 300 kB, ~60 MB).
+HUGE_KEPT = 2
 # After the tools stopped answering (a time-out under load, a crash), how long until
 # they are tried again: without it one time-out turned the grammar off for the rest
 # of the session, since nothing asks a morphology whose status is not "ok".
@@ -126,6 +130,11 @@ class ApertiumMorphology:
         # Compound guesses per unknown word form: readings, known, source.
         self._guesses: dict[str, tuple[tuple[Reading, ...], bool, str]] = {}
         self._cache: TextCache[tuple[TaggedToken, ...]] = TextCache(CACHE_SIZE, CACHE_CHARS)
+        # The last paragraphs too long for the cache (TextCache keeps none over a
+        # share of its budget): the checkers of one check ask for the same paragraph
+        # one after the other (grammar, split compounds, capitals), and without
+        # these a 300 kB paragraph went through the tools once for each of them.
+        self._huge: OrderedDict[str, tuple[TaggedToken, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
         # Background analysis (submit): what waits for the worker, what it is doing,
         # what it has done that nobody asked for yet; one condition over all of it.
@@ -196,7 +205,7 @@ class ApertiumMorphology:
             for p in paragraphs:
                 if p in found:
                     continue
-                hit = self._cache.get(p)
+                hit = self._recall(p)
                 if hit is not None:
                     found[p] = hit
         missing = [p for p in dict.fromkeys(paragraphs) if p not in found]
@@ -209,8 +218,26 @@ class ApertiumMorphology:
                 for p, tokens in zip(missing, fresh, strict=True):
                     found[p] = tokens
                     if keep:
-                        self._cache.put(p, tokens)
+                        self._remember(p, tokens)
         return [list(found[p]) for p in paragraphs]
+
+    def _recall(self, paragraph: str) -> tuple[TaggedToken, ...] | None:
+        """The kept analysis of a paragraph (call with the cache's lock held)."""
+        hit = self._cache.get(paragraph)
+        if hit is None:
+            hit = self._huge.get(paragraph)
+        return hit
+
+    def _remember(self, paragraph: str, tokens: tuple[TaggedToken, ...]) -> None:
+        """Keep an analysis: in the cache, or among the last HUGE_KEPT paragraphs too
+        long for it (call with the cache's lock held)."""
+        if len(paragraph) <= self._cache.max_item_chars:
+            self._cache.put(paragraph, tokens)
+            return
+        self._huge[paragraph] = tokens
+        self._huge.move_to_end(paragraph)
+        while len(self._huge) > HUGE_KEPT:
+            self._huge.popitem(last=False)
 
     # -- background analysis ------------------------------------------------------
 
@@ -237,7 +264,7 @@ class ApertiumMorphology:
         with self._changed:
             for p in paragraphs:
                 if (p not in self._queued and p not in self._in_flight
-                        and p not in self._ready and self._cache.get(p) is None):
+                        and p not in self._ready and self._recall(p) is None):
                     self._queued[p] = None
             if self._queued and self._worker is None:
                 self._worker = threading.Thread(target=self._work, name="apertium-analyse",
@@ -307,7 +334,7 @@ class ApertiumMorphology:
                     self._changed.notify_all()
                     found[p] = tokens
                     if ok:  # as in analyse_many: a failed round trip is not kept
-                        self._cache.put(p, tokens)
+                        self._remember(p, tokens)
         return found
 
     # -- the tools ------------------------------------------------------------------
