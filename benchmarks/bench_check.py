@@ -108,6 +108,7 @@ def clear_grammar_caches() -> None:
     morph = _shared_morphology()
     if morph is not None:
         morph._cache.clear()
+        morph._huge.clear()
         morph._guesses.clear()
     stream.analyses.cache_clear()
     apertium._readings.cache_clear()

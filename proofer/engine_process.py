@@ -27,11 +27,13 @@ import multiprocessing
 import os
 import threading
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proofer.document import Paragraph
-from proofer.engine import Report
 from proofer.settings import Settings
+
+if TYPE_CHECKING:  # the engine's modules bring the speller: imported when it is built
+    from proofer.engine import Report
 
 CLOSE_WAIT_S = 5.0
 #: How much lower the worker's priority is than the app's (nice increment).

@@ -301,6 +301,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Allt i övrigt ska de lära sig.", "i", ("pr",)),
     ("Den har minskat kraftigt sedan 70-talet.", "sedan", ("adv",)),
     ("Han famlar runt ensam genom huset.", "genom", ("pr",)),
+    ("Jag känner mig glad här.", "här", ("adv",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:

@@ -66,15 +66,34 @@ def norms() -> Norms:
     entries = [_norm(e, True) for e in data["together"]] + [
         _norm(e, False) for e in data["apart"]]
     by_form = {n.written: n for n in entries}
-    forms = sorted(by_form, key=len, reverse=True)  # "i efter hand" before "efter som"
-    alternatives = "|".join(re.escape(f).replace(r"\ ", r"[ \t]") for f in forms)
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-    return Norms(by_form, pattern)
+    return Norms(by_form, _pattern(list(by_form)))
+
+
+def _pattern(forms: list[str]) -> re.Pattern[str]:
+    """One regex for all forms, grouped by their first word ("i (?:gen|sär|...)"):
+    a flat alternation of every form is tried at each position and cost 3 ms per
+    thousand words; grouped, most positions fail on the first word at once."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        first, _, rest = form.partition(" ")
+        groups.setdefault(first, []).append(rest)
+    alternatives = []
+    for first in sorted(groups, key=len, reverse=True):
+        rests = sorted(groups[first], key=len, reverse=True)  # "efter hand" before ""
+        tails = "|".join(r"[ \t]+" + re.escape(r).replace(r"\ ", r"[ \t]+") if r else ""
+                         for r in rests)
+        alternatives.append(f"{re.escape(first)}(?:{tails})")
+    initials = "".join(sorted({f[0] for f in forms}))
+    return re.compile(rf"\b(?=[{initials}])(?<!-)(?:{'|'.join(alternatives)})(?![\w-])",
+                      re.IGNORECASE)
 
 
 class AdverbNormChecker(ParagraphChecker):
     name = "adverb_norms"
     engine = "spelling"
+
+    def __init__(self) -> None:
+        norms()  # read the data now, not in the first check
 
     def check_paragraph(self, text: str) -> list[Finding]:
         data = norms()

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from proofer import word_classes
 from proofer.checkers.base import SpellerParagraphChecker
-from proofer.checkers.grammar import morphology_or_none
+from proofer.checkers.grammar import analysable, morphology_or_none
 from proofer.finding import Category, Finding, Severity
 from proofer.morphology import lexicon
 from proofer.speller import Speller
@@ -52,6 +52,7 @@ class CapitalRules:
     conjunctions: frozenset[str]
     determiners: frozenset[str]
     lower_case_institutions: tuple[str, ...]
+    subject_pronouns: frozenset[str]
     raw: dict
 
 
@@ -68,6 +69,7 @@ def rules() -> CapitalRules:
         conjunctions=frozenset(data["conjunctions"]),
         determiners=frozenset(data["determiners"]),
         lower_case_institutions=tuple(data["lower_case_institutions"]),
+        subject_pronouns=frozenset(data["subject_pronouns"]),
         raw=data,
     )
 
@@ -109,6 +111,8 @@ class CapitalsChecker(SpellerParagraphChecker):
                                              kind=rules().kinds[kind]))
                 elif self._adjective_capitalised(text, toks, i):
                     findings.append(_finding(tok, "adjective-capitalised", tok.text.lower()))
+                elif self._verb_capitalised(text, toks, i):
+                    findings.append(_finding(tok, "verb-capitalised", tok.text.lower()))
                 elif self._function_word_capitalised(text, toks, i):
                     nxt = toks[i + 1]  # a word: _function_word_capitalised saw to it
                     findings.append(self._capital_or_full_stop(
@@ -245,7 +249,8 @@ class CapitalsChecker(SpellerParagraphChecker):
                 or not nxt.text.islower() or nxt.text in rules().conjunctions):
             return False
         if prev.text.lower() not in rules().determiners or (
-                prev.text[:1].isupper() and not starts_sentence(text, prev.start)):
+                prev.text[:1].isupper() and not starts_sentence(text, prev.start)
+                and not _after_item_number(toks, i - 1)):
             return False
         lower = word.lower()
         if (word_classes.word_class(word) or word_classes.is_function_word(word)
@@ -256,7 +261,7 @@ class CapitalsChecker(SpellerParagraphChecker):
         if morph is None:
             return False
         try:
-            tagged = morph.analyse(text)
+            tagged = morph.analyse(analysable(text))
         except Exception:  # noqa: BLE001 - without a reading, no claim
             return False
         reading = next((t for t in tagged if t.start == tok.start), None)
@@ -265,6 +270,40 @@ class CapitalsChecker(SpellerParagraphChecker):
                 and any(r.tags[:1] == ("adj",) for r in reading.readings)
                 and not any(r.tags[:1] == ("np",) for r in reading.readings)
                 and any(r.tags[:1] == ("n",) for r in following.readings))
+
+    def _verb_capitalised(self, text: str, toks: list[Token], i: int) -> bool:
+        """"Jag Plockade blommor": a finite verb with a capital right after its
+        subject pronoun. A name or a title does not begin between a subject and
+        its verb; a title in capitals throughout ("Vi Kallar Det Kärlek") is left
+        alone, as is a word that is also a name ("vi Bo och Anna")."""
+        tok = toks[i]
+        word = tok.text
+        if i == 0 or not word[1:].islower() or len(word) < 2:
+            return False
+        prev = toks[i - 1]
+        if (prev.kind is not Kind.WORD or text[prev.end:tok.start] != " "
+                or prev.text.lower() not in rules().subject_pronouns
+                or (prev.text[:1].isupper() and not starts_sentence(text, prev.start))):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.kind is Kind.WORD and nxt.text[:1].isupper():
+            return False  # capitals run on: a title
+        lower = word.lower()
+        if (word_classes.word_class(word) or word_classes.is_function_word(word)
+                or not self.speller.hunspell_knows(lower)
+                or self.speller.vouched_by_lookups(word)):
+            return False
+        morph = morphology_or_none()  # only for the few words that get this far
+        if morph is None:
+            return False
+        try:
+            tagged = morph.analyse(analysable(text))
+        except Exception:  # noqa: BLE001 - without a reading, no claim
+            return False
+        reading = next((t for t in tagged if t.start == tok.start), None)
+        return (reading is not None and bool(reading.readings)
+                and all(r.tags[:1] == ("vblex",) and ("pres" in r.tags or "past" in r.tags)
+                        for r in reading.readings))
 
     def _class_capitalised(self, text: str, toks: list[Token], i: int) -> str | None:
         tok = toks[i]
@@ -352,6 +391,13 @@ def _plain(word: str) -> bool:
         return True
     letters = word.replace("-", "")
     return not ((len(letters) > 1 and letters.isupper()) or any(c.isupper() for c in letters[1:]))
+
+
+def _after_item_number(toks: list[Token], j: int) -> bool:
+    """The token before toks[j] is an item number of a list run into the text:
+    "1 Ett fast handslag 2 En bra hållning"."""
+    return (j >= 1 and toks[j - 1].kind is Kind.NUMBER and toks[j - 1].text.isdigit()
+            and len(toks[j - 1].text) <= 2)
 
 
 def _list_item(text: str) -> bool:

@@ -129,3 +129,10 @@ _OVERLONG = re.compile(rf"\S{{{_LONGEST_TOKEN + 1},}}")
 
 def _masked(text: str) -> str:
     return _OVERLONG.sub(lambda m: "X" + " " * (len(m.group()) - 1), text)
+
+
+def analysable(text: str) -> str:
+    """The paragraph as every checker sends it to the morphology: over-long tokens
+    masked (a 10,000-letter token times Apertium out for everyone), and the same
+    string for all, so that they share one cached analysis."""
+    return _masked(text)

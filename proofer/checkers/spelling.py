@@ -111,6 +111,8 @@ class SpellingChecker(ParagraphChecker):
         if _TRUNCATED.match(text, tok.end):
             return None  # "rut- och rotavdraget": the first part of a shared compound
         if "-" in word:
+            if word[:1].islower() and self.speller.check(word[:1].upper() + word[1:]):
+                return None  # "t-shirt": Hunspell lists the capital form, both are used
             return self._hyphen_parts(text, tokens, i)
         if word.islower() and self.speller.check(word.capitalize()):
             return None  # a name in lower case ("sverige"): the capitals checker's
@@ -482,6 +484,8 @@ CORRECT: tuple[str, ...] = (
     # language named before it, foreign words around it, a loanword no Swedish
     # word is spelt like, a loanword compound, a name across a dash.
     "Vaccinet mot covid-19 ges gratis.",
+    # Hunspell lists "T-shirt"; the lower-case form is as usual. A web address.
+    "Han hade en t-shirt på sig. Läs mer på Nordiskolan.org och skatteverket.se/privat.",
     "Ordet kommer från latinets translatio.",
     "Vad är life science?",
     "Hon visade sitt covidbevis i dörren.",

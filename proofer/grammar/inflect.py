@@ -7,12 +7,18 @@ for the tags asked, there is no suggestion rather than a guessed one.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+
+import yaml
 
 from proofer.grammar.features import FEATURE_OF, SPELLINGS, values
 from proofer.grammar.matcher import Match, Reading
+from proofer.settings import RESOURCES
+from proofer.yaml_data import read_yaml
 
 Generate = Callable[[str, Sequence[str]], list[str]]
 
@@ -62,6 +68,23 @@ def _spellings(tags: tuple[str, ...]) -> list[tuple[str, ...]]:
     return out
 
 
+@cache
+def written_forms() -> dict[str, str]:
+    """Spoken forms the generator prefers ("vårat") and the written form to offer
+    (resources/grammar/written_forms.yaml); empty when the file cannot be read."""
+    path = RESOURCES / "grammar" / "written_forms.yaml"
+    try:
+        data = read_yaml(path)
+    except (OSError, yaml.YAMLError) as exc:
+        logging.getLogger(__name__).warning("%s kunde inte läsas: %s", path, exc)
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _written(form: str) -> str:
+    return written_forms().get(form, form)
+
+
 def generate_form(generate: Generate, reading: Reading, wanted: Iterable[str]) -> str | None:
     # A particle verb's lemma may carry the analyser's multiword mark ("bli# av").
     lemma = reading.lemma.replace("#", "")
@@ -69,11 +92,11 @@ def generate_form(generate: Generate, reading: Reading, wanted: Iterable[str]) -
     for tags in _spellings(retag(reading.tags, wanted)):
         forms = generate(lemma, tags)
         if forms:
-            return forms[0]
+            return _written(forms[0])
         if particle:  # "bli av": the verb inflects, the particle stays
             forms = generate(head, tags)
             if forms:
-                return f"{forms[0]} {particle}"
+                return f"{_written(forms[0])} {particle}"
     return None
 
 
@@ -110,7 +133,7 @@ def suggestions(match: Match, paragraph: str, generate: Generate) -> list[str]:
             fix: str | None = match_case(flagged, text) if text else text
         else:
             fix = _inflected_span(match, paragraph, s.inflect, s.like, s.features, s.to,
-                                  generate, s.as_tags)
+                                  generate, s.as_tags, s.lemma)
         if fix is not None and fix not in out and fix != flagged:
             out.append(fix)
     return out
@@ -126,7 +149,7 @@ def _element_text(match: Match, paragraph: str, element: int) -> str:
 
 def _inflected_span(match: Match, paragraph: str, element: int | None, like: int | None,
                     features: Sequence[str], to: Sequence[str], generate: Generate,
-                    as_tags: Sequence[str] = ()) -> str | None:
+                    as_tags: Sequence[str] = (), lemma: str = "") -> str | None:
     if element is None:
         return None
     got = match.token(element)
@@ -136,6 +159,8 @@ def _inflected_span(match: Match, paragraph: str, element: int | None, like: int
     index, readings = got
     if as_tags:  # another word class of the same lemma: exactly these tags
         form = generate_form(generate, _Retagged(readings[0].lemma, tuple(as_tags)), ())
+    elif lemma:  # another word in the same form: "tog" -> "begick"
+        form = generate_form(generate, _Retagged(lemma, readings[0].tags), wanted)
     else:
         form = generate_form(generate, readings[0], wanted)
     if form is None:

@@ -7,6 +7,7 @@ refuses the rule with file, line and reason, and every other rule still loads.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 from proofer.finding import Category, Severity
 from proofer.grammar.features import check_feature
+from proofer.grammar.lexicon import LEXICON_DIR, load_lexicon
 from proofer.grammar.model import (
     READING_MODES,
     Constraint,
@@ -28,6 +30,7 @@ from proofer.rules.loader import (
     _list,
     _str,
     _str_list,
+    add_unique,
     check_rule_keys,
     read_rule_files,
 )
@@ -48,12 +51,41 @@ TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_w
 #: keys that belong to the element as a whole, not to one of its any_of alternatives
 OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
 CONSTRAINT_KEYS = {"tokens", "features"}
-SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as"}
+SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as", "lemma"}
 EXAMPLE_KEYS = {"wrong", "correction"}
 
 
-def load_grammar_files(directory: Path = RULES_DIR) -> tuple[list[GrammarRule], list[str]]:
-    return load_grammar_rules(sorted(directory.glob("*.yaml")))
+def load_grammar_files(directory: Path = RULES_DIR, cached: bool = True,
+                       lexicon: Path = LEXICON_DIR) -> tuple[list[GrammarRule], list[str]]:
+    """The rules of every file in `directory` and the rules the lexicon tables in
+    `lexicon` make (proofer.grammar.lexicon), with ids unique across both. With
+    `cached`, as loaded by an earlier run while neither the files nor the code that
+    reads them changed (their stat, proofer.table_cache): reading and checking the
+    YAML was a fifth of the start-up of a one-paragraph check."""
+    paths = sorted(directory.glob("*.yaml"))
+    tables = sorted(lexicon.glob("*.yaml"))
+
+    def build() -> tuple[list[GrammarRule], list[str]]:
+        rules, errors = load_grammar_rules(paths)
+        table_rules, table_errors = load_lexicon(tables)
+        errors.extend(table_errors)
+        add_unique(rules, table_rules, {r.id: r.where for r in rules}, errors)
+        return rules, errors
+
+    if not cached:
+        return build()
+    from proofer import finding, table_cache
+    from proofer.grammar import features, model
+    from proofer.grammar import lexicon as lexicon_code
+    from proofer.rules import loader as rules_loader
+    from proofer.rules import model as rules_model
+
+    code = [__file__, model.__file__, features.__file__, rules_loader.__file__,
+            rules_model.__file__, finding.__file__, lexicon_code.__file__]
+    sources = [*paths, *tables, *(Path(c) for c in code)]
+    where = f"{directory.resolve()}\0{lexicon.resolve()}"
+    name = "grammar-rules-" + hashlib.sha1(where.encode()).hexdigest()[:12]
+    return table_cache.load_or_build(name, sources, build, objects=True)
 
 
 def load_grammar_rules(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
@@ -209,6 +241,14 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     marked = [i for i, s in enumerate(pattern) if s.mark] or list(range(size))
     if not min(marked) <= element <= max(marked):
         raise _fail("inflect ska peka på ett element inom det markerade", raw)
+    if "lemma" in raw:
+        if set(raw) & {"like", "features", "as"}:
+            raise _fail("lemma står utan like, features och as (to får stå med)", raw)
+        lemma = str(raw["lemma"]).strip()
+        if not lemma:
+            raise _fail("lemma ska vara ett ord, t.ex. 'begå'", raw)
+        return Suggestion(inflect=element, to=tuple(str(raw.get("to", "")).split()),
+                          lemma=lemma)
     if "as" in raw:
         if set(raw) & {"like", "features", "to"}:
             raise _fail("as anger hela taggsättet och står utan like, features och to", raw)

@@ -83,8 +83,8 @@ class Form:
     keys an index of rules looks it up by. A text repeats its forms, so they are
     shared between tokens and paragraphs."""
 
-    __slots__ = ("boundary", "indexed", "keys", "lemmas", "lower", "readings", "tagsets",
-                 "text")
+    __slots__ = ("boundary", "indexed", "keys", "lemmas", "lower", "matched", "readings",
+                 "tagsets", "text")
 
     def __init__(self, text: str, readings: tuple[Reading, ...]) -> None:
         self.text = text
@@ -99,6 +99,10 @@ class Form:
         self.keys: frozenset[Key] = frozenset(keys)
         #: (the keys an index wanted, those of them this form has), kept for reuse
         self.indexed: tuple[frozenset[Key], frozenset[Key]] | None = None
+        #: (id of an element, the token's source) -> (that element, what _own_match
+        #: answered): a form recurs all through a text, and each rule element that
+        #: is tried on it asks the same question every time
+        self.matched: dict[tuple[int, str], tuple[TokenSpec, tuple[Reading, ...] | None]] = {}
 
 
 _FORMS: dict[tuple[str, tuple[Reading, ...]], Form] = {}
@@ -192,11 +196,25 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
 
 
 def _own_match(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
+    """What the element asks of the token's own form, remembered with the form (the
+    element is kept beside the answer, so a new element that happens to get a freed
+    one's id is never answered for it)."""
+    memo = token.form.matched
+    key = (id(spec), token.source)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    got = _own_match_uncached(spec, token)
+    memo[key] = (spec, got)
+    return got
+
+
+def _own_match_uncached(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
     if token.boundary and not spec.names_boundary:
         return None
     readings = token.readings
-    ok = _plain_ok(spec, token) and not any(
-        alt <= tags for tags in token.tagsets for alt in spec.no_reading)
+    ok = _plain_ok(spec, token) and not (spec.no_reading and any(
+        alt <= tags for tags in token.tagsets for alt in spec.no_reading))
     chosen: tuple[Reading, ...] = readings[:1]
     if ok and spec.reads_tags:
         if not readings:
@@ -234,6 +252,14 @@ def _walk(pattern: Sequence[TokenSpec], tokens: Sequence[Token], k: int, i: int,
         yield done
         return
     spec = pattern[k]
+    if spec.min == spec.max == 1 and not spec.skip:
+        # Most elements: exactly this token, then the rest of the pattern (what
+        # repeat() below does for them, without its generators).
+        if i < len(tokens):
+            readings = token_matches(spec, tokens, i)
+            if readings is not None:
+                yield from _walk(pattern, tokens, k + 1, i + 1, done + (((i, readings),),))
+        return
 
     def repeat(count: int, at: int, got: tuple) -> Iterator[Assignment]:
         # Greedy, like a regex: the longest repetition first.
@@ -271,8 +297,10 @@ def pattern_matches(pattern: Sequence[TokenSpec], tokens: Sequence[Token],
             yield elements
 
 
-#: A pattern to the tokens it can start at (proofer.grammar.rule_index).
-Starts = Callable[[Sequence[TokenSpec]], Sequence[int]]
+#: A pattern to the tokens it can start at (proofer.grammar.rule_index); with a
+#: window (first, last token of a match), only those an antipattern covering some
+#: token of the window can start at.
+Starts = Callable[[Sequence[TokenSpec], "tuple[int, int] | None"], Sequence[int]]
 
 
 def find_matches(rule: GrammarRule, tokens: Sequence[Token],
@@ -282,7 +310,9 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
     covers are dropped. `starts` and `pattern_starts` may leave out tokens where a
     pattern cannot start (the default tries every token)."""
     tokens = prepare(tokens)
-    anti: set[int] | None = None  # the tokens some antipattern covers
+    # The tokens some antipattern covers, around a match's tokens (all of the
+    # paragraph's without an index: a huge paragraph's were worked out per rule).
+    covered: dict[tuple[int, int] | None, set[int]] = {}
     first = rule.pattern[0]
     if starts is None:
         starts = range(len(tokens))
@@ -295,19 +325,24 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
             if not all(_holds(c, elements) for c in rule.constraints):
                 continue
             m = Match(rule, tokens, elements)
+            window = None if pattern_starts is None else (m.first_token, m.last_token)
+            anti = covered.get(window)
             if anti is None:
-                anti = {i for lo, hi in _antipattern_ranges(rule, tokens, pattern_starts)
-                        for i in range(lo, hi + 1)}
+                anti = covered[window] = {
+                    i for lo, hi in _antipattern_ranges(rule, tokens, pattern_starts, window)
+                    for i in range(lo, hi + 1)}
             if anti.isdisjoint(range(m.first_token, m.last_token + 1)):
                 yield m
             break
 
 
 def _antipattern_ranges(rule: GrammarRule, tokens: Sequence[Prepared],
-                        pattern_starts: Starts | None) -> list[tuple[int, int]]:
+                        pattern_starts: Starts | None,
+                        window: tuple[int, int] | None = None) -> list[tuple[int, int]]:
     ranges = []
     for pattern in rule.antipatterns:
-        starts = range(len(tokens)) if pattern_starts is None else pattern_starts(pattern)
+        starts = (range(len(tokens)) if pattern_starts is None
+                  else pattern_starts(pattern, window))
         for start in starts:
             for elements in pattern_matches(pattern, tokens, start):
                 marked = [i for spec, hits in zip(pattern, elements, strict=True)

@@ -81,7 +81,9 @@ class Suggestion:
     and/or to the tags in `to` ("inf", "nt sg ind"); `as_tags` (`as` in the YAML)
     instead generates the token's lemma with exactly these tags, for a change of
     word class (the participle "skriven" to the supine "skrivit", whose lemma is the
-    verb "skriva"). `text` is a template in which {N} is the text of element N
+    verb "skriva"). `lemma` generates another lemma with the token's tags (changed by
+    `to`), for a fixed expression with the wrong verb: "tog självmord" -> "begick
+    självmord" keeps the tense. `text` is a template in which {N} is the text of element N
     ("{0}" keeps only the first word)."""
 
     inflect: int | None = None
@@ -90,6 +92,7 @@ class Suggestion:
     to: tuple[str, ...] = ()
     text: str | None = None
     as_tags: tuple[str, ...] = ()
+    lemma: str = ""
 
 
 @dataclass(frozen=True, slots=True)

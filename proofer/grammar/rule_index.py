@@ -14,6 +14,7 @@ compares the two on generated token sequences).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -127,6 +128,12 @@ class ParagraphIndex:
         self._sentence = sentence
         self._spans = spans
         self._sentences_with: dict[frozenset[Key], set[int]] = {}
+        #: antipattern (by id, kept) -> its plan and its starts in the whole paragraph
+        self._antiplans: dict[int, tuple[Sequence[TokenSpec], RulePlan, Sequence[int]]] = {}
+
+    def keys(self) -> Iterable[Key]:
+        """The keys some token of the paragraph has (of those indexed)."""
+        return self._where.keys()
 
     def starts(self, p: RulePlan) -> Sequence[int]:
         """The tokens a rule with this plan can start a match at, in order."""
@@ -152,13 +159,29 @@ class ParagraphIndex:
             return range(self.size)
         return [i for s in sorted(sentences) for i in range(*self._spans[s])]
 
-    def pattern_starts(self, pattern: Sequence[TokenSpec]) -> Sequence[int]:
+    def pattern_starts(self, pattern: Sequence[TokenSpec],
+                       window: tuple[int, int] | None = None) -> Sequence[int]:
         """starts() for an antipattern (planned when needed: they run only where a
-        rule matched), in an index of its own when this one left out its keys."""
-        p = plan(pattern)
-        if self._wanted is not None and not plan_keys([p]) <= self._wanted:
-            return ParagraphIndex(self._tokens).starts(p)
-        return self.starts(p)
+        rule matched), in an index of its own when this one left out its keys. With
+        a window (the first and last token of a match), only the starts in the
+        sentences of the window: a match of an antipattern that cannot run across a
+        sentence boundary lies in the sentence it starts in, so only those can cover
+        a token of the window (in a huge paragraph, every rule that matched once
+        tried its antipatterns at every token)."""
+        got = self._antiplans.get(id(pattern))
+        if got is None or got[0] is not pattern:
+            p = plan(pattern)
+            if self._wanted is not None and not plan_keys([p]) <= self._wanted:
+                all_starts = ParagraphIndex(self._tokens).starts(p)
+            else:
+                all_starts = self.starts(p)
+            got = self._antiplans[id(pattern)] = (pattern, p, all_starts)
+        _, p, starts = got
+        if window is None or p.crosses:
+            return starts
+        lo = self._spans[self._sentence[window[0]]][0]
+        hi = self._spans[self._sentence[window[1]]][1]
+        return starts[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     def _first(self, keys: frozenset[Key]) -> list[int]:
         hits = [self._where[k] for k in keys if k in self._where]

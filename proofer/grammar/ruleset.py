@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from proofer.finding import Finding
 from proofer.grammar.inflect import Generate, suggestions
-from proofer.grammar.matcher import Match, Token, find_matches, prepare
+from proofer.grammar.matcher import Key, Match, Token, find_matches, prepare
 from proofer.grammar.model import GrammarRule, WordCheck
 from proofer.grammar.rule_index import ParagraphIndex, plan, plan_keys, rule_plan
 
@@ -24,6 +24,17 @@ class GrammarRuleSet:
         # never tried in most sentences (proofer.grammar.rule_index).
         self._plans = [rule_plan(r) for r in self.rules]
         self._keys = plan_keys(self._plans + [plan(a) for r in self.rules for a in r.antipatterns])
+        # Rules by the keys of the first set they require (words and lemmas before
+        # tags): a rule none of whose keys a paragraph has cannot start anywhere in
+        # it (ParagraphIndex.starts would say so), and is not even asked about.
+        self._by_key: dict[Key, list[int]] = {}
+        self._always: list[int] = []
+        for i, p in enumerate(self._plans):
+            if p.required:
+                for key in p.required[0]:
+                    self._by_key.setdefault(key, []).append(i)
+            else:
+                self._always.append(i)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -33,7 +44,13 @@ class GrammarRuleSet:
         at every token, with the starts where it cannot match left out."""
         tokens = prepare(tokens)
         index = ParagraphIndex(tokens, self._keys)
-        for rule, p in zip(self.rules, self._plans, strict=True):
+        todo = set(self._always)
+        for key in index.keys():
+            rules = self._by_key.get(key)
+            if rules is not None:
+                todo.update(rules)
+        for i in sorted(todo):
+            rule, p = self.rules[i], self._plans[i]
             starts = index.starts(p)
             if starts:
                 yield from find_matches(rule, tokens, starts, index.pattern_starts)

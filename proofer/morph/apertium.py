@@ -18,6 +18,7 @@ import re
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -53,10 +54,32 @@ LOOKAHEAD_CHARS = 200_000
 # ... and their total length: an analysis costs about 50-150 bytes per character of
 # its paragraph, so this keeps the cache near 100 MB (proofer.text_cache says why).
 CACHE_CHARS = 1_000_000
+# Paragraphs too long for the cache whose analyses are kept anyway, the last ones
+# analysed (an analysis costs 50-150 bytes per character: two of 300 kB, ~60 MB).
+HUGE_KEPT = 2
 # After the tools stopped answering (a time-out under load, a crash), how long until
 # they are tried again: without it one time-out turned the grammar off for the rest
 # of the session, since nothing asks a morphology whose status is not "ok".
 RETRY_AFTER = 30.0  # seconds
+# The tagger's choices must not depend on what it tagged before (a paragraph's
+# findings would depend on the order of checks, and cached results on history), but
+# apertium-tagger keeps state: a unit whose set of tags the model never saw is scored
+# as the smallest known set containing it, and the function that finds that set
+# (tagger_utils::find_similar_ambiguity_class) assigns it through a reference to the
+# model's "open class" (the tags an unknown word may have), so each such unit narrows
+# the open class for the rest of the process. A news text has such units in most
+# paragraphs ("och", "som", "en"), so the first few paragraphs decided how the rest
+# of the session was tagged (104 of 546 dev and news paragraphs were tagged
+# differently in another order). This unit (adjective or past tense, a set the model
+# does not know) narrows it at once to the known set {ADJ, VBLEXDA, VBLEXPART}, the
+# forms an unknown word most often has after the compound fall-back; from three tags
+# it can never narrow again (an unknown set has at least two tags, and only a known
+# set smaller than the open class and containing it can replace it), so every
+# process tags every paragraph from the same state: the state the old code reached
+# after its first few paragraphs, with the same scorer figures on every set.
+# tests/test_morph_determinism.py checks it.
+TAGGER_PRIME = ("^lyckades/lyckad<adj><pst><un><pl><ind><gen>/lyckas<vblex><past><pasv>$"
+                " ^./.<sent><clb>$\n")
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
 
@@ -107,6 +130,11 @@ class ApertiumMorphology:
         # Compound guesses per unknown word form: readings, known, source.
         self._guesses: dict[str, tuple[tuple[Reading, ...], bool, str]] = {}
         self._cache: TextCache[tuple[TaggedToken, ...]] = TextCache(CACHE_SIZE, CACHE_CHARS)
+        # The last paragraphs too long for the cache (TextCache keeps none over a
+        # share of its budget): the checkers of one check ask for the same paragraph
+        # one after the other (grammar, split compounds, capitals), and without
+        # these a 300 kB paragraph went through the tools once for each of them.
+        self._huge: OrderedDict[str, tuple[TaggedToken, ...]] = OrderedDict()
         self._cache_lock = threading.Lock()
         # Background analysis (submit): what waits for the worker, what it is doing,
         # what it has done that nobody asked for yet; one condition over all of it.
@@ -137,7 +165,7 @@ class ApertiumMorphology:
         self._analyser = NullFlushPipeline(stages)
         self._tagger = NullFlushPipeline([
             ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
-        ])
+        ], prime=TAGGER_PRIME)
         self._words = NullFlushPipeline([["lt-proc", "-z", "-w", str(files.analyser)]])
         self._generator = NullFlushPipeline([["lt-proc", "-z", "-g", str(files.generator)]])
 
@@ -177,7 +205,7 @@ class ApertiumMorphology:
             for p in paragraphs:
                 if p in found:
                     continue
-                hit = self._cache.get(p)
+                hit = self._recall(p)
                 if hit is not None:
                     found[p] = hit
         missing = [p for p in dict.fromkeys(paragraphs) if p not in found]
@@ -190,8 +218,26 @@ class ApertiumMorphology:
                 for p, tokens in zip(missing, fresh, strict=True):
                     found[p] = tokens
                     if keep:
-                        self._cache.put(p, tokens)
+                        self._remember(p, tokens)
         return [list(found[p]) for p in paragraphs]
+
+    def _recall(self, paragraph: str) -> tuple[TaggedToken, ...] | None:
+        """The kept analysis of a paragraph (call with the cache's lock held)."""
+        hit = self._cache.get(paragraph)
+        if hit is None:
+            hit = self._huge.get(paragraph)
+        return hit
+
+    def _remember(self, paragraph: str, tokens: tuple[TaggedToken, ...]) -> None:
+        """Keep an analysis: in the cache, or among the last HUGE_KEPT paragraphs too
+        long for it (call with the cache's lock held)."""
+        if len(paragraph) <= self._cache.max_item_chars:
+            self._cache.put(paragraph, tokens)
+            return
+        self._huge[paragraph] = tokens
+        self._huge.move_to_end(paragraph)
+        while len(self._huge) > HUGE_KEPT:
+            self._huge.popitem(last=False)
 
     # -- background analysis ------------------------------------------------------
 
@@ -218,7 +264,7 @@ class ApertiumMorphology:
         with self._changed:
             for p in paragraphs:
                 if (p not in self._queued and p not in self._in_flight
-                        and p not in self._ready and self._cache.get(p) is None):
+                        and p not in self._ready and self._recall(p) is None):
                     self._queued[p] = None
             if self._queued and self._worker is None:
                 self._worker = threading.Thread(target=self._work, name="apertium-analyse",
@@ -288,7 +334,7 @@ class ApertiumMorphology:
                     self._changed.notify_all()
                     found[p] = tokens
                     if ok:  # as in analyse_many: a failed round trip is not kept
-                        self._cache.put(p, tokens)
+                        self._remember(p, tokens)
         return found
 
     # -- the tools ------------------------------------------------------------------
@@ -318,7 +364,11 @@ class ApertiumMorphology:
             # before the NUL; without it the rest of the chunk can be lost.
             cg_out = self._analyser.run_many([escape(p) + "\n" for p in paragraphs])
             cg_units = [drop_initial_names(parse(c)) for c in cg_out]
-            tagged = self._tagger.run_many([stream(units) for units, _ in cg_units])
+            # CG-3's own output where no name reading was taken out (most paragraphs):
+            # the tagger reads it as it is, without it being written out again.
+            tagged = self._tagger.run_many([stream(units) if names else c
+                                            for c, (units, names) in zip(cg_out, cg_units,
+                                                                         strict=True)])
         except PipelineError as exc:
             self.status = f"unavailable: Apertium svarar inte ({exc})"
             self._failed_at = time.monotonic()

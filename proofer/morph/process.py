@@ -23,8 +23,13 @@ class PipelineError(RuntimeError):
 
 
 class NullFlushPipeline:
-    def __init__(self, commands: Sequence[Sequence[str]], timeout: float = 5.0) -> None:
+    def __init__(self, commands: Sequence[Sequence[str]], timeout: float = 5.0,
+                 prime: str = "") -> None:
+        """`prime`: a chunk sent to the tools each time they start, its output
+        dropped, to put a tool that keeps state between chunks into the state it
+        keeps for good (proofer.morph.apertium says why the tagger needs it)."""
         self._commands = [list(c) for c in commands]
+        self._prime = prime
         self._timeout = timeout
         self._procs: list[subprocess.Popen[bytes]] = []
         self._lock = threading.Lock()
@@ -36,6 +41,11 @@ class NullFlushPipeline:
         with self._lock:
             if not self._alive():
                 self._start()
+                if self._prime:
+                    try:
+                        self._round_trip(self._prime.encode("utf-8") + b"\0", 1, self._timeout)
+                    except (OSError, TimeoutError, EOFError):
+                        self._stop()  # run_many starts them again, and says so
 
     def run(self, chunk: str) -> str:
         """The pipeline's output for one chunk (text without NUL bytes)."""
@@ -56,6 +66,8 @@ class NullFlushPipeline:
                 try:
                     if not self._alive():
                         self._start()
+                        if self._prime:
+                            self._round_trip(self._prime.encode("utf-8") + b"\0", 1, seconds)
                     out = self._round_trip(data, len(chunks), seconds)
                     return [o.decode("utf-8", "replace") for o in out]
                 except (OSError, TimeoutError, EOFError) as exc:

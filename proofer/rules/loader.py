@@ -115,13 +115,20 @@ def read_rule_files(paths: Iterable[Path], build: Callable[[dict[str, Any], str,
     for path in paths:
         file_rules, file_errors = _read_file(Path(path), build, file_keys, default_keys)
         errors.extend(file_errors)
-        for rule in file_rules:
-            if rule.id in seen:
-                errors.append(f"{rule.where}: regel {rule.id}: id:t finns redan i {seen[rule.id]}")
-                continue
-            seen[rule.id] = rule.where
-            rules.append(rule)
+        add_unique(rules, file_rules, seen, errors)
     return rules, errors
+
+
+def add_unique(rules: list[R], more: Iterable[R], seen: dict[str, str],
+               errors: list[str]) -> None:
+    """Append the rules of `more` whose id is not yet in `seen` (id -> where); a
+    repeated id is refused with a message naming both places."""
+    for rule in more:
+        if rule.id in seen:
+            errors.append(f"{rule.where}: regel {rule.id}: id:t finns redan i {seen[rule.id]}")
+            continue
+        seen[rule.id] = rule.where
+        rules.append(rule)
 
 
 def _read_file(path: Path, build: Callable[[dict[str, Any], str, int], R],

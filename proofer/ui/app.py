@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from proofer import leftovers, word_table
+from proofer import leftovers
 from proofer.settings import Settings
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -81,6 +81,15 @@ def screenshot(window, out: Path) -> bool:  # noqa: ANN001
     return window.grab().save(str(out)) and ok
 
 
+def _prepare_word_table() -> None:
+    """Imported here, after the window: the word table's module brings the speller
+    and the YAML loader with it (a fifth of a second before the window on a busy
+    machine), which the engine, built on the worker thread, imports anyway."""
+    from proofer import word_table
+
+    word_table.prepare_in_background()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot and not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY")
@@ -125,5 +134,5 @@ def main(argv: list[str] | None = None) -> int:
     # thread, whose long stretches of Python would otherwise hold up the first paint).
     QTimer.singleShot(0, window.start_engine)
     QTimer.singleShot(0, window.offer_recovery)
-    QTimer.singleShot(0, word_table.prepare_in_background)  # faster from the next start
+    QTimer.singleShot(0, _prepare_word_table)  # faster from the next start
     return app.exec()

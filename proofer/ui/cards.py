@@ -28,7 +28,11 @@ from PySide6.QtWidgets import (
 from proofer.ui.editor import DraftEditor, suggestion_label, visible_text
 from proofer.ui.finding_sentence import snippet
 from proofer.ui.live import LiveFinding
+from proofer.ui.rich_elide import elided_html
 from proofer.ui.style import COLOURS, LABELS
+
+#: The closed card's frame: 5 px colour bar on the left, 1 px border on the right.
+CARD_BORDERS = 6
 
 
 class Card(QFrame):
@@ -56,6 +60,9 @@ class Card(QFrame):
                       + (context or f"<s>{escape(_short(visible_text(f.text)))}</s>"))
         head.setTextFormat(Qt.TextFormat.RichText)
         head.setObjectName("head")
+        self.head_html = head.text()
+        # The category and its spaces, kept whole when the line is cut.
+        self.head_keep = len(LABELS[f.category]) + (len(" · tips") if item.hint else 0) + 2
         lay.addWidget(head)
         self.head = head
         msg = QLabel(escape(f.message))
@@ -103,7 +110,9 @@ class Card(QFrame):
             return
         for w in self.details:
             w.setVisible(current)
-        self.head.setWordWrap(current)  # one clipped line when closed
+        self.head.setWordWrap(current)  # one line, ending in "…", when closed
+        if current:
+            self.head.setText(self.head_html)
         border = f"2px solid {self.colour}" if current else "1px solid palette(mid)"
         bg = "palette(alternate-base)" if current else "palette(base)"
         opacity = "" if not self.item.hint or current else "color: palette(dark);"
@@ -118,6 +127,11 @@ class Card(QFrame):
 
     def fit_height(self, width: int) -> None:
         self.setFixedWidth(width)
+        if not self.current:
+            margins = self.layout().contentsMargins()
+            room = width - margins.left() - margins.right() - CARD_BORDERS
+            self.head.setText(elided_html(self.head_html, self.head.font(), room,
+                                          self.head_keep))
         self.layout().activate()
         h = self.heightForWidth(width) if self.hasHeightForWidth() else -1
         self.setFixedHeight(h if h > 0 else self.sizeHint().height())
@@ -198,6 +212,7 @@ class CardPanel(QWidget):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.relayout)
+        self._laid_out: tuple[object, ...] = ()
         editor.verticalScrollBar().valueChanged.connect(self.schedule)
         editor.updateRequest.connect(lambda _r, dy: dy and self.schedule())
         self.empty = QLabel("Inga förslag", self)
@@ -228,8 +243,23 @@ class CardPanel(QWidget):
         y = geo.top() + (line.y() if line.isValid() else 0)
         return self.mapFromGlobal(ed.viewport().mapToGlobal(QPoint(0, int(y)))).y()
 
+    def _layout_key(self) -> tuple[object, ...]:
+        """What the cards' places depend on. Typing within a line leaves it as it
+        was; a new line, a scroll, findings that came or went change it."""
+        ed = self.editor
+        doc = ed.document()
+        return (ed.store.generation, frozenset(ed.store.hidden), self.current_id,
+                doc.lineCount(), doc.blockCount(), ed.verticalScrollBar().value(),
+                ed.contentOffset().y(), ed.viewport().height(), ed.font().pointSizeF(),
+                self.width(), self.height())
+
     def relayout(self) -> None:
-        """Place a card for every finding whose line is on screen."""
+        """Place a card for every finding whose line is on screen (unless nothing
+        they depend on changed: it ran after every keystroke)."""
+        key = self._layout_key()
+        if key == self._laid_out:
+            return
+        self._laid_out = key
         ed = self.editor
         height = self.height()
         width = max(50, self.width() - 2 * self.GAP)

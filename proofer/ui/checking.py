@@ -15,18 +15,26 @@ paragraph is quick whatever runs.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from proofer.engine import Engine, Report
 from proofer.settings import Settings
 from proofer.ui.background import Runner
+from proofer.ui.live import LiveFinding, to_live
+
+if TYPE_CHECKING:  # the engine's modules bring the speller: imported when it is built
+    from proofer.engine import Engine, Report
 
 DEBOUNCE_MS = 300
 #: Left out of the first pass over a new draft: the checkers that wait for the
 #: morphology's outside processes, and the one that compares the whole draft.
 SLOW_CHECKERS = frozenset({"grammar_rules", "split_compounds", "consistency"})
+#: Reports whose findings were converted on the worker thread but never shown
+#: (the text moved on) are forgotten past this many.
+LIVE_KEPT = 8
 
 
 def build_engine(settings: Settings) -> Engine:
@@ -69,6 +77,8 @@ class LiveChecker(QObject):
         self.last_report: Report | None = None
         self.first_pass_shown = False  # on screen: the fast checkers' findings only
         self._two_passes = True  # the next check is of a new draft or a new engine
+        self._live: dict[int, tuple[Report, list[LiveFinding]]] = {}
+        self._live_lock = threading.Lock()
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.check_now)
 
@@ -130,20 +140,43 @@ class LiveChecker(QObject):
         if self._two_passes:
             self._two_passes = False
             self.in_flight += 1
-            self.runner.submit(lambda: engine.check(text, skip=SLOW_CHECKERS),
+            self.runner.submit(lambda: self._job(engine, text, SLOW_CHECKERS),
                                lambda report: self._done(rev, text, report, True),
                                self._check_failed)
         self.in_flight += 1
-        self.runner.submit(lambda: engine.check(text),
+        self.runner.submit(lambda: self._job(engine, text),
                            lambda report: self._done(rev, text, report), self._check_failed)
+
+    def _job(self, engine: Engine, text: str, skip: frozenset[str] = frozenset()) -> Report:
+        """On the worker thread: the check, and its findings' positions in Qt's
+        units (a pass over the whole text that took a millisecond of the GUI
+        thread after every check of a long draft)."""
+        report = engine.check(text, skip=skip)
+        live = to_live(text, report.findings)
+        with self._live_lock:
+            self._live[id(report)] = (report, live)
+        return report
+
+    def live_findings(self, text: str, report: Report) -> list[LiveFinding]:
+        """The report's findings as the window shows them (worked out on the worker
+        thread when the report came from there)."""
+        with self._live_lock:
+            got = self._live.pop(id(report), None)
+            if len(self._live) > LIVE_KEPT:
+                self._live.clear()
+        if got is not None and got[0] is report:
+            return got[1]
+        return to_live(text, report.findings)
 
     def _done(self, rev: int, text: str, report: Report, first_pass: bool = False) -> None:
         self.in_flight -= 1
-        if rev != self.revision:
-            return  # the text moved on; a newer check is scheduled
+        if rev != self.revision or (first_pass and self.checked_revision == rev):
+            # The text moved on (a newer check is scheduled), or the whole check came
+            # first (a test's runner runs in order): not shown.
+            with self._live_lock:
+                self._live.pop(id(report), None)
+            return
         if first_pass:
-            if self.checked_revision == rev:
-                return  # the whole check came first (a test's runner runs in order)
             self.first_pass_shown = True
             self.checked.emit(rev, text, report)
             return

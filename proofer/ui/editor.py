@@ -77,6 +77,7 @@ class DraftEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh_underlines)
+        self._looks: list[tuple[object, bool, bool]] = []
         self.default_point_size = round(self.font().pointSizeF() * 1.15)
         self.set_point_size(self.default_point_size)
         self.cursorPositionChanged.connect(self._cursor_moved)
@@ -128,12 +129,18 @@ class DraftEditor(QPlainTextEdit):
 
     def refresh_underlines(self) -> None:
         lo, hi = self._shown_range()
-        items = self.store.visible()
+        shown = [i for i in self.store.visible() if not (i.end < lo or i.start > hi)]
+        # The same underlines where they are (a re-check that found what was there;
+        # the underlines' cursors have followed the edits): nothing to rebuild.
+        looks = [(i.finding.category, i.hint, i is self.current) for i in shown]
+        if looks == self._looks and [(i.start, i.end) for i in shown] == [
+                (s.cursor.selectionStart(), s.cursor.selectionEnd())
+                for s in self.extraSelections()]:
+            return
+        self._looks = looks
         doc = self.document()
         selections: list[QTextEdit.ExtraSelection] = []
-        for item in items:
-            if item.end < lo or item.start > hi:
-                continue
+        for item in shown:
             sel = QTextEdit.ExtraSelection()
             cur = QTextCursor(doc)
             cur.setPosition(item.start)

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-_SENTENCE_END = re.compile(r"[.!?…]\s+")
+# A sentence end, or a line break inside the paragraph (an HTML <br>, Word's
+# Shift+Enter: a line of its own such as "Publicerad:").
+_SENTENCE_END = re.compile(r"[.!?…]\s+|\u2028")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def snippet(paragraph: str, start: int, end: int, right: str | None,
     stop = len(paragraph)
     m = _SENTENCE_END.search(paragraph, end)
     if m is not None:
-        stop = m.start() + 1
+        stop = m.start() + (0 if m.group() == "\u2028" else 1)  # the full stop stays
     before = paragraph[begin:start]
     after = paragraph[end:stop]
     if len(before) > width:

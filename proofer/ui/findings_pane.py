@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRectF,
     QSize,
     Qt,
@@ -29,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,
+    QContextMenuEvent,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -76,8 +78,17 @@ class FindingsModel(QAbstractListModel):
                 if self.category is None or i.finding.category is self.category]
 
     def reload(self, rows: list[LiveFinding] | None = None) -> None:
+        rows = self.wanted() if rows is None else rows
+        if [i.id for i in rows] == [i.id for i in self.rows]:
+            # A re-check after typing mostly finds the same findings: their lines
+            # are redrawn, not rebuilt (a reset of a long list cost milliseconds
+            # of the GUI thread after every check).
+            self.rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
         self.beginResetModel()
-        self.rows = self.wanted() if rows is None else rows
+        self.rows = rows
         live = {i.id for i in self.rows}
         self._cache = {k: v for k, v in self._cache.items() if k in live}
         self.endResetModel()
@@ -189,10 +200,27 @@ class HtmlDelegate(QStyledItemDelegate):
 
 
 class FindingsList(QListView):
-    """Up/Down move (Qt's own), Enter accepts, Delete/Esc ignore."""
+    """Up/Down move (Qt's own), Enter accepts, Delete/Esc ignore, the Menu key (or
+    Shift+F10) opens the current line's menu."""
 
     acceptRequested = Signal(int, int)
     ignoreRequested = Signal(int)
+    #: row, global position: a line's menu was asked for
+    menuRequested = Signal(int, QPoint)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        """From the keyboard the menu is the current line's, shown below it (Qt
+        gives the middle of the list as the position, often another line or none)."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+            rect = self.visualRect(index)
+            pos = self.viewport().mapToGlobal(rect.bottomLeft() + QPoint(rect.height(), 0))
+        else:
+            index = self.indexAt(self.viewport().mapFromGlobal(event.globalPos()))
+            pos = event.globalPos()
+        if index.isValid():
+            self.menuRequested.emit(index.row(), pos)
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         index = self.currentIndex()
@@ -261,8 +289,7 @@ class FindingsPane(QWidget):
         self.view.ignoreRequested.connect(self._ignore)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.clicked.connect(lambda i: self._current_changed(i, QModelIndex()))
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.menuRequested.connect(self._context_menu)
         lay.addWidget(self.view, 1)
         self.empty = QLabel("Inga fynd")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -345,11 +372,10 @@ class FindingsPane(QWidget):
             extend(menu, item)
         return menu
 
-    def _context_menu(self, pos) -> None:  # noqa: ANN001 - a QPoint
-        index = self.view.indexAt(pos)
-        menu = self.line_menu(index.row()) if index.isValid() else None
+    def _context_menu(self, row: int, pos: QPoint) -> None:
+        menu = self.line_menu(row)
         if menu is not None:
-            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.exec(pos)
             menu.deleteLater()
 
     def _accept(self, fid: int, index: int) -> None:

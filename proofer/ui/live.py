@@ -93,11 +93,17 @@ class FindingStore:
         self.ignored_everywhere: set[tuple[str, str]] = set()  # (rule, text)
         self.quiet: list[QuietSpan] = []
         self.hidden: set[Category] = set()
+        #: bumped whenever findings come or go (not when an edit only shifts them),
+        #: so that views can tell cheaply whether they have anything to redo
+        self.generation = 0
+        self._visible: list[LiveFinding] = []
+        self._visible_key: tuple[object, ...] = ()
 
     def new_text(self) -> None:
         """Another draft: spans of the old one mean nothing there."""
         self.items = []
         self.quiet = []
+        self.generation += 1
 
     # -- filling -----------------------------------------------------------
     def replace_all(self, items: list[LiveFinding]) -> None:
@@ -114,6 +120,7 @@ class FindingStore:
                 i = same
             kept.append(i)
         self.items = sorted(kept, key=lambda i: (i.start, i.end))
+        self.generation += 1
 
     def _ignored(self, item: LiveFinding) -> bool:
         f = item.finding
@@ -129,6 +136,7 @@ class FindingStore:
             self.ignored_here.add((f.rule, f.text, item.paragraph))
             self.quiet.append(QuietSpan(item.start, item.end, f.text, f.rule))
         self.items = [i for i in self.items if not self._ignored(i)]
+        self.generation += 1
 
     def decided(self, start: int, end: int, text: str) -> bool:
         """The person has ignored `text` there or everywhere (Ändra alla leaves it)."""
@@ -143,6 +151,7 @@ class FindingStore:
 
     def remove(self, item: LiveFinding) -> None:
         self.items = [i for i in self.items if i is not item]
+        self.generation += 1
 
     # -- following edits ---------------------------------------------------
     def apply_edit(self, pos: int, removed: int, added: int) -> bool:
@@ -169,13 +178,22 @@ class FindingStore:
                 dropped = dropped or pos == i.end
             else:
                 dropped = True
-        self.items = kept
+        if len(kept) != len(self.items):  # else the same list, its items shifted
+            self.items = kept
+            self.generation += 1
         self.quiet = [q for q in self.quiet if _follow(q, pos, edit_end, delta)]
         return dropped
 
     # -- looking up --------------------------------------------------------
     def visible(self) -> list[LiveFinding]:
-        return [i for i in self.items if i.finding.category not in self.hidden]
+        """The findings of the categories shown, in text order (the same list until
+        findings come or go: asked several times on every keystroke). Not to be
+        changed by the caller."""
+        key = (self.generation, id(self.items), frozenset(self.hidden))
+        if key != self._visible_key:
+            self._visible = [i for i in self.items if i.finding.category not in self.hidden]
+            self._visible_key = key
+        return self._visible
 
     def at(self, pos: int) -> LiveFinding | None:
         """The shown finding under a position (the narrowest if several)."""

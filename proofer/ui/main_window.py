@@ -10,6 +10,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QTextCursor
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from proofer import leftovers
 from proofer.document import Document
-from proofer.engine import Report
 from proofer.engine_status import engine_status_text
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
@@ -47,11 +47,14 @@ from proofer.ui.changelog import Change, ChangeLog, ChangeTable
 from proofer.ui.checking import LiveChecker, build_engine
 from proofer.ui.editor import DraftEditor
 from proofer.ui.ignored_log import IgnoredLog, ignored_entry
-from proofer.ui.live import FindingStore, LiveFinding, to_live
+from proofer.ui.live import FindingStore, LiveFinding
 from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
-from proofer.ui.style import COLOURS, LABELS
+from proofer.ui.style import COLOURS, LABELS, engines_summary
 from proofer.ui.words import add_word
+
+if TYPE_CHECKING:  # the engine's modules bring the speller: imported when it is built
+    from proofer.engine import Report
 
 AUTOSAVE_MS = 30_000
 FORMAT_SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html", "docx": ".docx"}
@@ -216,9 +219,10 @@ class MainWindow(QMainWindow):
         self.checker.text_changed()
 
     def _on_checked(self, _rev: int, text: str, report: Report) -> None:
-        self.store.replace_all(to_live(text, report.findings))
+        self.store.replace_all(self.checker.live_findings(text, report))
         self._findings_changed()
-        self.engines.setText("  ·  ".join(engine_status_text(k, v)
+        self.engines.setText(engines_summary(report.engines))
+        self.engines.setToolTip("\n".join(engine_status_text(k, v)
                                           for k, v in report.engines.items()))
         if not self.editor.reviewing:  # the review state stays in view while it is on
             self._set_state("Grammatiken kontrolleras…" if self.checker.first_pass_shown
@@ -406,7 +410,10 @@ class MainWindow(QMainWindow):
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.engines = QLabel("Startar kontrollmotorn…")
         self.state = QLabel()
-        bar.addPermanentWidget(self.state)
+        # Not a permanent widget: a message ("Sparat", "Ändrat till …") takes its
+        # place for a few seconds. With every label permanent the bar had no room
+        # left for messages at all, and the counts were cut off (seen under Xvfb).
+        bar.addWidget(self.state, 1)
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.engines)
         # A settings file that could not be used as it is (issue 13): said until

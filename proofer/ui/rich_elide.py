@@ -26,9 +26,20 @@ from PySide6.QtGui import (
 ELLIPSIS = "…"
 
 
-def elided_document(html: str, font: QFont, width: float, margin: float = 2
-                    ) -> QTextDocument:
-    """`html` laid out without wrapping, each block cut to `width` (margins included)."""
+def elided_html(html: str, font: QFont, width: float, keep: int = 0) -> str:
+    """`html` itself when it fits on one line of `width`, else the cut version (for
+    a QLabel, which lays out rich text without margins). `keep`: as for
+    elided_document."""
+    doc = elided_document(html, font, width, margin=0, keep=keep)
+    return doc.toHtml() if doc.property("cut") else html
+
+
+def elided_document(html: str, font: QFont, width: float, margin: float = 2,
+                    keep: int = 0) -> QTextDocument:
+    """`html` laid out without wrapping, each block cut to `width` (margins included).
+    The first `keep` characters of each block are never cut from the left (a card's
+    category before its words). The document's property "cut" says whether
+    anything was cut."""
     doc = QTextDocument()
     doc.setDefaultFont(font)
     doc.setDocumentMargin(margin)
@@ -38,8 +49,10 @@ def elided_document(html: str, font: QFont, width: float, margin: float = 2
     doc.setHtml(html)
     room = width - 2 * margin
     ellipsis = QFontMetricsF(font).horizontalAdvance(ELLIPSIS)
+    cut = False
     for n in range(doc.blockCount()):
-        _fit(doc, n, room, ellipsis)
+        cut = _fit(doc, n, room, ellipsis, keep) or cut
+    doc.setProperty("cut", cut)
     return doc
 
 
@@ -74,21 +87,23 @@ def _replace(doc: QTextDocument, block: QTextBlock, start: int, end: int, text: 
     cur.insertText(text)
 
 
-def _fit(doc: QTextDocument, n: int, room: float, ellipsis: float) -> None:
+def _fit(doc: QTextDocument, n: int, room: float, ellipsis: float, keep: int) -> bool:
+    """Cut block `n` to `room`; True if it had to be."""
     block, line = _line(doc, n)
     if line is None or line.naturalTextWidth() <= room:
-        return
+        return False
     change = _change_span(block)
     if change is not None:
         over = line.cursorToX(change[1])[0] - (room - ellipsis)
         if over > 0:  # the change would be cut: drop words before it instead
-            lead = 1 if block.text().startswith(ELLIPSIS) else 0
+            lead = keep + (1 if block.text()[keep:].startswith(ELLIPSIS) else 0)
             cut = line.xToCursor(line.cursorToX(lead)[0] + over + ellipsis)
             cut = min(max(cut, lead), change[0])
             if cut > lead:
-                _replace(doc, block, 0, cut, ELLIPSIS)
+                _replace(doc, block, keep, cut, ELLIPSIS)
             block, line = _line(doc, n)
             if line is None or line.naturalTextWidth() <= room:
-                return
+                return True
     keep = line.xToCursor(max(room - ellipsis, 0), QTextLine.CursorPosition.CursorOnCharacter)
     _replace(doc, block, keep, len(block.text()), ELLIPSIS)
+    return True

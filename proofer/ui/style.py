@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from proofer.engine_status import engine_status_text
 from proofer.finding import Category
 
 # Colours chosen to stay apart for common colour-vision deficiencies and to be
@@ -33,3 +34,12 @@ def colour(category: Category, hint: bool = False) -> QColor:
     if hint:
         c.setAlpha(150)
     return c
+
+
+def engines_summary(engines: dict[str, str]) -> str:
+    """The status bar's word on the engines: only what is not running as it should
+    ("LanguageTool: av", "Grammatik: ej tillgänglig – …"), else a short "ok". The
+    full list is the label's tooltip: six "Namn: ok" took the room the counts and
+    the messages need."""
+    odd = [engine_status_text(k, v) for k, v in engines.items() if v != "ok"]
+    return "  ·  ".join(odd) if odd else "Kontrollerna: ok"

@@ -15,7 +15,6 @@ from proofer.names.model import Entry
 from proofer.names.proposals import ProposalQueue, add_for_editor
 from proofer.safe_write import atomic_write_text, digest, locked_edit
 from proofer.settings import Settings
-from proofer.speller import read_word_list
 
 
 def is_name(finding: Finding) -> bool:
@@ -31,6 +30,10 @@ def add_word(settings: Settings, finding: Finding, propose: bool = False) -> str
         where = f"”{text}” har lagts till i din namnordlista"
     else:
         path = settings.personal_words_path
+        # Imported when used: the speller's module brings the error model and the
+        # YAML loader, which the window does not need before it is on screen.
+        from proofer.speller import read_word_list
+
         if text not in read_word_list(path):
             locked_edit(path, lambda: _append_word(path, text))
         if queue is not None:

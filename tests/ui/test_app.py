@@ -45,6 +45,25 @@ def test_status_bar_shows_engines(qtbot, window, seed) -> None:  # noqa: ANN001
     assert "LanguageTool: av" in window.engines.text()
     assert engine_status_text("languagetool", "unavailable: ingen server") == \
         "LanguageTool: ej tillgänglig – ingen server"
+    # Only what is not running as it should; the whole list in the tooltip.
+    assert "Stavning" not in window.engines.text()
+    assert "Stavning: ok" in window.engines.toolTip()
+
+
+def test_status_bar_has_room_for_counts_and_messages(qtbot, window, seed) -> None:  # noqa: ANN001
+    # Seen under Xvfb at the default size (about 960 px): the counts were cut off
+    # and a message such as "Sparat" had no room at all.
+    window.resize(960, 620)
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    qtbot.wait(20)
+    assert window.counts.width() >= window.counts.sizeHint().width()
+    window.statusBar().showMessage("Sparat: artikel.txt", 5000)
+    qtbot.wait(20)
+    assert not window.state.isVisible()  # the message has its place
+    window.statusBar().clearMessage()
+    qtbot.wait(20)
+    assert window.state.isVisible()
 
 
 def test_settings_dialog(qtbot) -> None:  # noqa: ANN001
@@ -92,3 +111,15 @@ def test_settings_problems_are_shown_until_saved(qtbot, settings, dialogs) -> No
     win.apply_settings(fixed)
     assert win.settings_warning.isHidden()
     win.checker.close()
+
+
+def test_the_window_waits_for_no_checker_module() -> None:
+    # The engine's modules (the speller with its error model and YAML data, the
+    # checkers, the word table) are imported on the worker thread once the window
+    # is on screen; importing them first held the window up (issue 12).
+    code = ("import sys\nimport proofer.ui.app, proofer.ui.main_window, proofer.ui.handover\n"
+            "print(sorted(m for m in ('proofer.speller', 'proofer.engine', 'proofer.word_table',"
+            " 'proofer.checkers.base', 'docx') if m in sys.modules))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, cwd=ROOT, check=True)
+    assert run.stdout.strip() == "[]", run.stdout

@@ -66,3 +66,60 @@ def test_current_card_is_open_at_its_line_with_context(qtbot, window, seed) -> N
     assert "Västsverige" in card.head.text()  # the words after the dash, not "-" alone
     others = [c for c in window.panel.visible_cards() if c is not card]
     assert others and all(c.height() < card.height() for c in others)
+
+
+def test_cards_follow_a_new_line_not_typing_within_one(qtbot, window, seed) -> None:  # noqa: ANN001
+    # The cards are placed again only when their lines can have moved: typing that
+    # wraps a line pushes the cards below it down; typing within a line does not
+    # touch them (relayout after every keystroke was the biggest cost of a key).
+    window.checker.timer.setInterval(10**6)  # no re-check while typing
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    block = window.editor.document().findBlockByNumber(2)  # the headline, above the cards
+    cur = window.editor.textCursor()
+    cur.setPosition(block.position() + block.length() - 1)
+    window.editor.setTextCursor(cur)
+    qtbot.wait(5)
+    card = max(window.panel.visible_cards(), key=lambda c: c.y())
+    before = window.panel.anchors[:]
+    qtbot.keyClicks(window.editor, "ab")
+    qtbot.wait(5)
+    assert window.panel.anchors == before
+    lines = window.editor.document().lineCount()
+    while window.editor.document().lineCount() == lines:
+        qtbot.keyClicks(window.editor, " ord")
+    qtbot.wait(5)
+    line = window.editor.fontMetrics().lineSpacing()
+    moved = [(a, b) for (a, _t, _c), (b, _u, _d) in zip(before, window.panel.anchors,
+                                                       strict=False) if b != a]
+    assert moved and all(b - a >= line - 1 for a, b in moved)
+    after = window.panel.cards.get(card.item.id)
+    assert after is None or after.y() >= card.y()
+
+
+def test_closed_cards_end_in_an_ellipsis_when_cut(qtbot, window, seed) -> None:  # noqa: ANN001
+    # A closed card is one line; one too long for the panel ended mid-letter at its
+    # edge (seen under Xvfb), now it ends in "…" and keeps the change in view.
+    window.resize(960, 620)
+    window.open_path(seed)
+    wait_checked(qtbot, window)
+    qtbot.wait(20)
+    closed = [c for c in window.panel.visible_cards() if not c.current]
+    assert closed
+    cut = [c for c in closed if c.head.text() != c.head_html]
+    assert cut, "no card too long for a narrow panel"
+    for card in closed:
+        assert card.head.sizeHint().width() <= card.head.width() + 1
+    from PySide6.QtGui import QTextDocument
+
+    from proofer.ui.style import LABELS
+
+    for card in cut:
+        doc = QTextDocument()
+        doc.setHtml(card.head.text())
+        assert "…" in doc.toPlainText()
+        assert doc.toPlainText().startswith(LABELS[card.item.finding.category])
+    # Opened, the card shows the whole line again.
+    window.panel.set_current(cut[0].item.id)
+    qtbot.wait(20)
+    assert cut[0].head.text() == cut[0].head_html

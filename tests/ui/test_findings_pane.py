@@ -175,3 +175,57 @@ def test_elided_document_cuts_at_the_right_and_before_the_change(qapp) -> None: 
                                   font, em * 20)
     text = long_before.toPlainText()
     assert text.startswith("…") and "felrätt" in text
+
+
+def test_a_recheck_with_the_same_findings_keeps_the_list(qtbot, window, seed) -> None:  # noqa: ANN001
+    # Rebuilding a long list after every check cost the GUI thread milliseconds; the
+    # same findings after a re-check only redraw their lines, and the current line
+    # stays. A finding that goes rebuilds it.
+    pane = _open(qtbot, window, seed)
+    resets = []
+    pane.model.modelReset.connect(lambda: resets.append(1))
+    pane.view.setCurrentIndex(pane.model.index(3))
+    current = pane.current_id()
+    window.recheck()
+    wait_checked(qtbot, window)
+    assert resets == [] and pane.current_id() == current
+    window.ignore(pane.model.rows[0].id)
+    assert resets == [1]
+
+
+def test_the_sentence_around_a_finding_stops_at_a_line_break() -> None:
+    # An HTML <br> (Word's Shift+Enter) is a line of its own: "Publicerad:" then the
+    # caption is two lines, not one sentence.
+    from proofer.ui.finding_sentence import snippet
+
+    para = "Publicerad:\u2028Frderik Johanssomn berättar. Sedan mer."
+    s = snippet(para, 12, 19, "Fredrik")
+    assert (s.before, s.after) == ("", " Johanssomn berättar.")
+    s = snippet(para, 0, 11, "")
+    assert (s.before, s.after) == ("", "")
+
+
+def test_menu_key_opens_the_current_lines_menu(qtbot, window, seed) -> None:  # noqa: ANN001
+    # The Menu key (Shift+F10) in the list: the current line's menu, as a right-click
+    # on that line gives (under Xvfb it opened nothing: Qt's keyboard position is
+    # the middle of the list).
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    pane = _open(qtbot, window, seed)
+    view = pane.view
+    asked: list[int] = []
+    view.menuRequested.disconnect()  # no real menu: it would wait for a click
+    view.menuRequested.connect(lambda row, _pos: asked.append(row))
+    view.setCurrentIndex(pane.model.index(1))
+    middle = view.viewport().rect().center()
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, middle,
+                                                   view.viewport().mapToGlobal(middle)))
+    view.scrollTo(pane.model.index(2))
+    rect = view.visualRect(pane.model.index(2))
+    click = rect.center()
+    # A right-click arrives at the list's viewport.
+    right_click = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, click,
+                                    view.viewport().mapToGlobal(click))
+    QApplication.sendEvent(view.viewport(), right_click)
+    assert asked == [1, 2]

@@ -135,6 +135,24 @@ def test_results_for_an_old_revision_are_thrown_away(qtbot) -> None:  # noqa: AN
     checker.check_now()
     runner.release()
     assert got == [1] and checker.idle
+    # The findings were put in Qt's units on the worker; the thrown-away report's
+    # are not kept (only the shown one's, until the window takes them).
+    assert len(checker._live) == 1  # noqa: SLF001
+
+
+def test_findings_are_converted_on_the_worker(qtbot) -> None:  # noqa: ANN001
+    runner = HeldRunner()
+    checker = LiveChecker(runner, lambda: "ab cd", lambda _s: FakeEngine())
+    shown = []
+    checker.checked.connect(lambda _rev, text, report: shown.append(
+        checker.live_findings(text, report)))
+    checker.rebuild(None)
+    runner.release()
+    job, done = runner.jobs.pop(0)
+    report = job()  # on the worker: the check and the conversion
+    worked_out = checker._live[id(report)][1]  # noqa: SLF001
+    done(report)
+    assert shown == [worked_out] and shown[0] is worked_out
 
 
 def test_a_new_draft_shows_the_fast_checkers_findings_first(qtbot) -> None:  # noqa: ANN001

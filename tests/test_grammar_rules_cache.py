@@ -1,0 +1,42 @@
+"""The grammar rules a start-up reads from the cache are the rules in the files:
+equal to a fresh load, and loaded again when a file changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from proofer import table_cache
+from proofer.grammar.loader import RULES_DIR, load_grammar_files
+
+
+def test_cached_grammar_rules_equal_a_fresh_load() -> None:
+    fresh, fresh_errors = load_grammar_files(cached=False)
+    stored, _ = load_grammar_files()  # a fresh config dir: built and stored
+    assert list(table_cache.cache_dir().glob("grammar-rules-*.pickle"))
+    read, read_errors = load_grammar_files()  # read back
+    assert read == stored == fresh and read_errors == fresh_errors
+    assert read is not stored  # really read back, not the same objects
+
+
+def test_a_changed_grammar_rule_file_is_read_again(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    before, _ = load_grammar_files(rules)
+    target = sorted(rules.glob("*.yaml"))[0]
+    first = next(r for r in before if r.file == target.name)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace(first.message, first.message + " (ändrad)", 1),
+                      encoding="utf-8")
+    after, _ = load_grammar_files(rules)
+    assert next(r for r in after if r.id == first.id).message == first.message + " (ändrad)"
+
+
+def test_a_removed_rule_file_is_noticed(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    before, _ = load_grammar_files(rules)
+    gone = sorted(rules.glob("*.yaml"))[-1]
+    gone.unlink()
+    after, _ = load_grammar_files(rules)
+    assert after == [r for r in before if r.file != gone.name] and len(after) < len(before)
