@@ -92,6 +92,9 @@ class AdverbNormChecker(ParagraphChecker):
     name = "adverb_norms"
     engine = "spelling"
 
+    def __init__(self) -> None:
+        norms()  # read the data now, not in the first check
+
     def check_paragraph(self, text: str) -> list[Finding]:
         data = norms()
         found = []
