@@ -1,13 +1,14 @@
 """The copy desk's main flows, driven in the real app on a real X server (Xvfb,
 Qt's xcb plugin) with the keyboard through xdotool, as a person would: review with
 F8 and Enter, the findings list with F7, Sök och ersätt with Ctrl+H, Ändra alla
-likadana, saving over a file someone else changed, and the tracked-changes export
-from the Arkiv menu. Each flow ends with a file on disk,
+likadana, Lägg till person from the text, saving over a file someone else
+changed, and the tracked-changes export from the Arkiv menu. Each flow ends with a file on disk,
 which is what the test reads; the app says on stderr (PROOFER_DEBUG) when a check
 is on screen, which is when a person would start."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 import zipfile
@@ -176,3 +177,26 @@ def test_saving_over_a_file_changed_on_disk(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("MIN RAD Denna webbplats")
     assert Path(str(path) + ".bak").read_text(encoding="utf-8") == other
+
+
+def test_add_person_from_the_text(tmp_path: Path) -> None:
+    """Select a name in the text with the keyboard, Granska → Lägg till person (Alt+G,
+    P), Enter in the dialog: the person lands in the user's own name list with the
+    title before the name and the party letter after it, as the text has them."""
+    path = tmp_path / "utkast" / "kort.txt"
+    path.parent.mkdir()
+    path.write_text("Kommunstyrelsens ordförande Kerstin Lindqvist (M) öppnade mötet.\n",
+                    encoding="utf-8")
+    config = tmp_path / "config"
+    with xvfb() as display, running_app(display, config, path) as (env, win):
+        _checked(config)
+        focus(env, win)
+        _keys(env, "ctrl+Home", "ctrl+Right", "ctrl+Right",
+              "ctrl+shift+Right", "ctrl+shift+Right", "alt+g", "p")
+        focus(env, _window(env, "Lägg till person"))
+        _keys(env, "Return")
+        names = config / "egna-namn.yaml"
+        assert _wait_for(names.exists, 20), "namnet sparades inte"
+    saved = names.read_text(encoding="utf-8")
+    assert "Kerstin Lindqvist" in saved and "ordförande" in saved, saved
+    assert re.search(r"party:\s*['\"]?M\b", saved), saved
