@@ -15,7 +15,6 @@ wall time, µs of CPU per character, and the bare pass's CPU on the same words.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -31,6 +30,7 @@ from bench_check import (  # noqa: E402
     build_draft,
     clear_process_caches,
 )
+from bench_morph import pipelines_cpu  # noqa: E402
 
 from proofer.checkers.registry import build_engine  # noqa: E402
 from proofer.settings import Settings  # noqa: E402
@@ -51,18 +51,9 @@ def huge_paragraph(chars: int) -> str:
 def tool_cpu() -> float:
     """CPU seconds used so far by the shared morphology's running tools."""
     morph = _shared_morphology()
-    total = 0.0
-    tick = os.sysconf("SC_CLK_TCK")
-    pipes = [] if morph is None else [morph._analyser, morph._tagger, morph._words,
-                                      morph._generator]
-    for pipe in pipes:
-        for p in pipe._procs if pipe else ():
-            try:
-                fields = Path(f"/proc/{p.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+    if morph is None:
+        return 0.0
+    return pipelines_cpu((morph._analyser, morph._tagger, morph._words, morph._generator))
 
 
 def main() -> int:

@@ -23,6 +23,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,10 +43,15 @@ TARGET_EDIT_MS = 50.0
 
 
 def tool_cpu(m: ApertiumMorphology) -> float:
-    """CPU seconds the running tool processes have used (Linux /proc)."""
+    """CPU seconds the running analysis tools have used (Linux /proc)."""
+    return pipelines_cpu((m._analyser, m._tagger))
+
+
+def pipelines_cpu(pipelines: Iterable) -> float:
+    """CPU seconds the running processes of these tool pipelines have used."""
     total = 0.0
     tick = os.sysconf("SC_CLK_TCK")
-    for pipeline in (m._analyser, m._tagger):
+    for pipeline in pipelines:
         for p in pipeline._procs if pipeline else ():
             try:
                 fields = Path(f"/proc/{p.pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from proofer import word_classes
 from proofer.checkers.base import SpellerParagraphChecker
@@ -252,24 +253,21 @@ class CapitalsChecker(SpellerParagraphChecker):
                 prev.text[:1].isupper() and not starts_sentence(text, prev.start)
                 and not _after_item_number(toks, i - 1)):
             return False
-        lower = word.lower()
-        if (word_classes.word_class(word) or word_classes.is_function_word(word)
-                or not self.speller.hunspell_knows(lower)
-                or self.speller.vouched_by_lookups(word)):
+        if not self._plain_common_word(word):
             return False
-        morph = morphology_or_none()  # only for the few words that get this far
-        if morph is None:
-            return False
-        try:
-            tagged = morph.analyse(analysable(text))
-        except Exception:  # noqa: BLE001 - without a reading, no claim
-            return False
-        reading = next((t for t in tagged if t.start == tok.start), None)
-        following = next((t for t in tagged if t.start == nxt.start), None)
+        reading, following = _tagged_at(text, tok.start, nxt.start)
         return (reading is not None and following is not None
                 and any(r.tags[:1] == ("adj",) for r in reading.readings)
                 and not any(r.tags[:1] == ("np",) for r in reading.readings)
                 and any(r.tags[:1] == ("n",) for r in following.readings))
+
+    def _plain_common_word(self, word: str) -> bool:
+        """A common word Hunspell knows in lower case, of no closed class and not a
+        name the lookups vouch for: only such a word can be wrongly capitalised
+        mid-phrase."""
+        return not (word_classes.word_class(word) or word_classes.is_function_word(word)
+                    or not self.speller.hunspell_knows(word.lower())
+                    or self.speller.vouched_by_lookups(word))
 
     def _verb_capitalised(self, text: str, toks: list[Token], i: int) -> bool:
         """"Jag Plockade blommor": a finite verb with a capital right after its
@@ -288,19 +286,9 @@ class CapitalsChecker(SpellerParagraphChecker):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.kind is Kind.WORD and nxt.text[:1].isupper():
             return False  # capitals run on: a title
-        lower = word.lower()
-        if (word_classes.word_class(word) or word_classes.is_function_word(word)
-                or not self.speller.hunspell_knows(lower)
-                or self.speller.vouched_by_lookups(word)):
+        if not self._plain_common_word(word):
             return False
-        morph = morphology_or_none()  # only for the few words that get this far
-        if morph is None:
-            return False
-        try:
-            tagged = morph.analyse(analysable(text))
-        except Exception:  # noqa: BLE001 - without a reading, no claim
-            return False
-        reading = next((t for t in tagged if t.start == tok.start), None)
+        (reading,) = _tagged_at(text, tok.start)
         return (reading is not None and bool(reading.readings)
                 and all(r.tags[:1] == ("vblex",) and ("pres" in r.tags or "past" in r.tags)
                         for r in reading.readings))
@@ -413,3 +401,17 @@ def _finding(tok: Token, rule: str, right: str, kind: str = "") -> Finding:
     message = rules().messages[rule].format(right=right, kind=kind)
     return Finding(tok.start, tok.end, tok.text, Category.SPELLING, f"capitals.{rule}",
                    message, (right,), Severity.ERROR)
+
+
+def _tagged_at(text: str, *starts: int) -> tuple[Any, ...]:
+    """The morphology's tokens that begin at `starts` (None where none does, or for
+    all when the morphology is missing or fails: without a reading, no claim).
+    Asked only for the few words that get past the cheap tests."""
+    morph = morphology_or_none()
+    if morph is None:
+        return (None,) * len(starts)
+    try:
+        tagged = morph.analyse(analysable(text))
+    except Exception:  # noqa: BLE001 - without a reading, no claim
+        return (None,) * len(starts)
+    return tuple(next((t for t in tagged if t.start == s), None) for s in starts)

@@ -21,10 +21,14 @@ from tests.ui.real_display import focus, running_app, xdotool, xvfb
 CHECK_TIMEOUT_S = 120  # the first check on a busy shared machine
 
 
-def _draft(tmp_path: Path) -> Path:
+def _draft(tmp_path: Path, text: str | None = None) -> Path:
+    """The seed article, or `text`, as a draft in a folder of its own."""
     path = tmp_path / "utkast" / "artikel.txt"
     path.parent.mkdir()
-    shutil.copyfile(SEED, path)
+    if text is None:
+        shutil.copyfile(SEED, path)
+    else:
+        path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -143,10 +147,7 @@ def test_tracked_changes_export_from_the_menu(tmp_path: Path) -> None:
 def test_change_all_alike_from_the_keyboard(tmp_path: Path) -> None:
     """F8 to the first of two identical misspellings, Ctrl+Shift+Enter (Ändra alla
     likadana): both are changed, the rest of the text is not."""
-    path = tmp_path / "utkast" / "kort.txt"
-    path.parent.mkdir()
-    path.write_text("Vi måste htita en lösning.\n\nDet gäller att htita rätt väg.\n",
-                    encoding="utf-8")
+    path = _draft(tmp_path, "Vi måste htita en lösning.\n\nDet gäller att htita rätt väg.\n")
     config = tmp_path / "config"
     with xvfb() as display, running_app(display, config, path) as (env, win):
         _checked(config)
@@ -183,10 +184,7 @@ def test_add_person_from_the_text(tmp_path: Path) -> None:
     """Select a name in the text with the keyboard, Granska → Lägg till person (Alt+G,
     P), Enter in the dialog: the person lands in the user's own name list with the
     title before the name and the party letter after it, as the text has them."""
-    path = tmp_path / "utkast" / "kort.txt"
-    path.parent.mkdir()
-    path.write_text("Kommunstyrelsens ordförande Kerstin Lindqvist (M) öppnade mötet.\n",
-                    encoding="utf-8")
+    path = _draft(tmp_path, "Kommunstyrelsens ordförande Kerstin Lindqvist (M) öppnade mötet.\n")
     config = tmp_path / "config"
     with xvfb() as display, running_app(display, config, path) as (env, win):
         _checked(config)
