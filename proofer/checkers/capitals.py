@@ -30,7 +30,7 @@ from typing import Any
 
 from proofer import word_classes
 from proofer.checkers.base import SpellerParagraphChecker
-from proofer.checkers.grammar import analysable, morphology_or_none
+from proofer.checkers.grammar import shared_analysis
 from proofer.finding import Category, Finding, Severity
 from proofer.morphology import lexicon
 from proofer.speller import Speller
@@ -405,13 +405,7 @@ def _finding(tok: Token, rule: str, right: str, kind: str = "") -> Finding:
 
 def _tagged_at(text: str, *starts: int) -> tuple[Any, ...]:
     """The morphology's tokens that begin at `starts` (None where none does, or for
-    all when the morphology is missing or fails: without a reading, no claim).
-    Asked only for the few words that get past the cheap tests."""
-    morph = morphology_or_none()
-    if morph is None:
-        return (None,) * len(starts)
-    try:
-        tagged = morph.analyse(analysable(text))
-    except Exception:  # noqa: BLE001 - without a reading, no claim
-        return (None,) * len(starts)
+    all without a morphology). Asked only for the few words that get past the cheap
+    tests."""
+    tagged = shared_analysis(text) or ()
     return tuple(next((t for t in tagged if t.start == s), None) for s in starts)

@@ -103,7 +103,7 @@ class GrammarChecker(ParagraphChecker):
         morph = self.morphology()
         if morph is None or str(getattr(morph, "status", "ok")) != "ok":
             return
-        todo = [_masked(t) for t in texts if t.strip()]  # as check_paragraph sends them
+        todo = [analysable(t) for t in texts if t.strip()]  # as check_paragraph sends them
         submit = getattr(morph, "submit", None)
         many = getattr(morph, "analyse_many", None)
         if callable(submit):
@@ -115,7 +115,7 @@ class GrammarChecker(ParagraphChecker):
         morph = self.morphology()
         if morph is None or str(getattr(morph, "status", "ok")) != "ok" or not text.strip():
             return []
-        tokens = morph.analyse(_masked(text))
+        tokens = morph.analyse(analysable(text))
         return self.rules.check(text, tokens, morph.generate, morph.analyse)
 
 
@@ -127,12 +127,21 @@ _LONGEST_TOKEN = 60
 _OVERLONG = re.compile(rf"\S{{{_LONGEST_TOKEN + 1},}}")
 
 
-def _masked(text: str) -> str:
-    return _OVERLONG.sub(lambda m: "X" + " " * (len(m.group()) - 1), text)
-
-
 def analysable(text: str) -> str:
     """The paragraph as every checker sends it to the morphology: over-long tokens
     masked (a 10,000-letter token times Apertium out for everyone), and the same
     string for all, so that they share one cached analysis."""
-    return _masked(text)
+    return _OVERLONG.sub(lambda m: "X" + " " * (len(m.group()) - 1), text)
+
+
+def shared_analysis(text: str) -> list[Any] | None:
+    """The shared morphology's tokens of the paragraph, for checkers that refine
+    their verdicts with it (split compounds, capitals); None when the morphology is
+    missing or fails: without a reading, such a checker makes no claim."""
+    morph = morphology_or_none()
+    if morph is None:
+        return None
+    try:
+        return morph.analyse(analysable(text))
+    except Exception:  # noqa: BLE001 - a failed analysis: no reading, no claim
+        return None

@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from proofer.checkers.base import SpellerParagraphChecker
-from proofer.checkers.grammar import analysable, morphology_or_none
+from proofer.checkers.grammar import shared_analysis
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import zipf
 from proofer.morph.model import TaggedToken
@@ -195,11 +195,8 @@ class SplitCompoundChecker(SpellerParagraphChecker):
             return []
         by_start: dict[int, TaggedToken] = {}
         if any(kind in ("definite", "adjective", "name") for *_, kind in candidates):
-            morph = morphology_or_none()  # those two rest on the word's reading
-            try:
-                by_start = {t.start: t for t in morph.analyse(analysable(text))} if morph else {}
-            except Exception:  # noqa: BLE001 - a failed analysis: no reading, no claim
-                by_start = {}
+            # those rest on the word's reading
+            by_start = {t.start: t for t in shared_analysis(text) or ()}
         found = []
         for a, b, joined, kind in candidates:
             token = by_start.get(b.start)
@@ -237,12 +234,8 @@ class SplitCompoundChecker(SpellerParagraphChecker):
         Without the morphology component the spelling-based candidates stand as
         before; a word the analyser does not know is given the benefit of the doubt.
         """
-        morph = morphology_or_none()
-        if morph is None:
-            return findings
-        try:
-            tokens = morph.analyse(analysable(text))
-        except Exception:  # noqa: BLE001 - a failed analysis leaves the old verdict
+        tokens = shared_analysis(text)
+        if tokens is None:  # no morphology, or it failed: the old verdict stands
             return findings
         index = {t.start: k for k, t in enumerate(tokens)}
         by_end = {t.end: t for t in tokens}
