@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from proofer.morph import compounds
+from proofer.morph.lexer_cache import LONGEST_PIECE, MAX_PIECES, Junctions
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
 from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unescape
@@ -152,14 +153,20 @@ class ApertiumMorphology:
         self._failed_at: float | None = None  # when the tools last stopped answering
         if isinstance(files, str):
             self.status = f"unavailable: {files}"
-            self._analyser = self._tagger = self._words = self._generator = None
+            self._lexer = self._analyser = self._tagger = self._words = self._generator = None
+            self._junctions = None
             return
         self.status = "ok"
         self.files = files
         # CG-3's output goes to the tagger through us: the tagger's -f (all analyses,
         # its choice first) garbles compound analyses ("a<cmp>/b<cmp>+/c"), so its
         # choice is read on its own and put first among what CG-3 left.
-        stages = [["lt-proc", "-z", "-w", "-e", str(files.analyser)]]
+        # The analyser runs on its own: its output is put together from the pieces of
+        # the text it has seen (proofer.morph.lexer_cache), and only new pieces go to it.
+        self._lexer = NullFlushPipeline([["lt-proc", "-z", "-w", "-e", str(files.analyser)]])
+        self._junctions: Junctions | None | Literal[False] = False  # read on first use
+        self._lexed: dict[str, str] = {}
+        stages = []
         if OUR_GRAMMAR.is_file():
             stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
         stages.append(["cg-proc", "-z", str(files.grammar)])
@@ -188,10 +195,14 @@ class ApertiumMorphology:
     def available(self) -> bool:
         return self._analyser is not None
 
+    def pipelines(self) -> list[NullFlushPipeline]:
+        """The tool processes this morphology drives (benchmarks read their CPU)."""
+        return [p for p in (self._lexer, self._analyser, self._tagger, self._words,
+                            self._generator) if p is not None]
+
     def close(self) -> None:
-        for p in (self._analyser, self._tagger, self._words, self._generator):
-            if p is not None:
-                p.close()
+        for p in self.pipelines():
+            p.close()
 
     # -- analysis ---------------------------------------------------------------
 
@@ -246,9 +257,8 @@ class ApertiumMorphology:
         """Start the tools now, so that the first check does not wait for them to
         load their data (the command line calls it from a thread while it loads
         its own tables)."""
-        for pipe in (self._analyser, self._tagger, self._words, self._generator):
-            if pipe is not None:
-                pipe.start()
+        for pipe in self.pipelines():
+            pipe.start()
 
     def use_speller(self, speller: Speller) -> None:
         """Answer the compound fall-back's "does Hunspell know this word" with this
@@ -362,9 +372,7 @@ class ApertiumMorphology:
         if self._analyser is None:
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         try:
-            # The final newline makes lt-proc finish a pending look-ahead ("13.00")
-            # before the NUL; without it the rest of the chunk can be lost.
-            cg_out = self._analyser.run_many([escape(p) + "\n" for p in paragraphs])
+            cg_out = self._analyser.run_many(self._lex(paragraphs))
             cg_units = [drop_initial_names(pairs(c)) for c in cg_out]
             # CG-3's own output where no name reading was taken out (most paragraphs):
             # the tagger reads it as it is, without it being written out again.
@@ -379,6 +387,47 @@ class ApertiumMorphology:
         aligned = [align(p, units, pairs(t), names)
                    for p, (units, names), t in zip(paragraphs, cg_units, tagged, strict=True)]
         return [tuple(tokens) for tokens in self._guess_compounds(aligned)]
+
+    def _lex(self, paragraphs: list[str]) -> list[str]:
+        """lt-proc's output for each paragraph (as if it had read it whole): put
+        together from the output for its pieces (proofer.morph.lexer_cache), of
+        which only those not seen before go to lt-proc, all in one chunk."""
+        assert self._lexer is not None
+        # The final newline makes lt-proc finish a pending look-ahead ("13.00")
+        # before the NUL; without it the rest of the chunk can be lost.
+        if self._junctions is False:
+            self._junctions = Junctions.load(self.files.analyser)
+        if self._junctions is None:
+            return self._lexer.run_many([escape(p) + "\n" for p in paragraphs])
+        cut = [self._junctions.pieces(p.replace("\0", " ")) for p in paragraphs]
+        known = self._lexed
+        have: dict[str, str] = {}
+        todo: list[str] = []
+        for x in dict.fromkeys(x for parts in cut for x in parts[::2] if x):
+            got = known.get(x)
+            if got is None:
+                todo.append(x)
+            else:
+                have[x] = got
+        if todo:
+            # One piece a line: lt-proc never reads a unit across a line break, and
+            # prints each blank as it was, so its output splits at the same breaks.
+            lexed = self._lexer.run("\n".join(escape(x) for x in todo) + "\n").split("\n")
+            if len(lexed) != len(todo) + 1 or lexed[-1]:
+                log.warning("lt-proc delade inte upp texten som väntat: hela stycken")
+                return self._lexer.run_many([escape(p) + "\n" for p in paragraphs])
+            if len(known) + len(todo) > MAX_PIECES:
+                known.clear()
+            for x, o in zip(todo, lexed, strict=False):
+                have[x] = o
+                if len(x) <= LONGEST_PIECE:
+                    known[x] = o
+        streams = []
+        for parts in cut:
+            # pieces and blanks alternate; lt-proc prints a blank as it was
+            parts[::2] = [have[x] if x else "" for x in parts[::2]]
+            streams.append("".join(parts) + "\n")
+        return streams
 
     def _guess_compounds(self, paragraphs: list[list[TaggedToken]]) -> list[list[TaggedToken]]:
         """Unknown words Hunspell accepts get the readings of their last part
