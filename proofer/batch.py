@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -116,30 +115,6 @@ def _workers(paths: Sequence[str], jobs: int) -> int:
     return jobs if jobs > 1 and "fork" in _start_methods() else 1
 
 
-def _start_morphology_soon(paths: Sequence[str]) -> None:
-    """Start the grammar's Apertium tools in a thread while the engine loads its
-    tables (they take about 0.15 s to load their own data), when this process will
-    check text: not for empty input, and not before forking workers (each starts
-    its own)."""
-    try:
-        if not paths or os.path.getsize(paths[0]) == 0:
-            return
-    except OSError:
-        return
-
-    def start() -> None:
-        try:
-            from proofer.morph import get_morphology
-
-            morph = get_morphology()
-            if getattr(morph, "status", "") == "ok" and hasattr(morph, "start"):
-                morph.start()
-        except Exception:  # noqa: BLE001 - the grammar checker reports it when it asks
-            pass
-
-    threading.Thread(target=start, name="apertium-start", daemon=True).start()
-
-
 def _results(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
     jobs = _workers(paths, jobs)
     if jobs <= 1:
@@ -171,7 +146,9 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     """Check every file on its own, `jobs` at a time; results in input order, each
     filtered by the settings' disabled categories and merged with LanguageTool's."""
     if _workers(paths, jobs or default_jobs()) == 1:
-        _start_morphology_soon(paths)
+        from proofer import early_start
+
+        early_start.begin(paths)
     builtin = build(replace(settings, languagetool_mode="off"))
     languagetool = None
     out: list[FileResult] = []
