@@ -71,6 +71,11 @@ def default_jobs() -> int:
 def check_file(engine: Engine, path: str) -> FileResult:
     """One draft, from scratch: its unmerged findings (merged by the caller, after
     LanguageTool's are added)."""
+    return check_read(engine, read_file(path))
+
+
+def read_file(path: str) -> FileResult:
+    """The draft read (its text in `text`), or failed with the reason."""
     result = FileResult(path)
     try:
         doc = load_document(path)
@@ -83,30 +88,30 @@ def check_file(engine: Engine, path: str) -> FileResult:
         result.failed = True
         return result
     result.messages += [f"proofer: {path}: {note}" for note in doc.notes]
+    result.text = doc.text
+    return result
+
+
+def check_read(engine: Engine, read: FileResult) -> FileResult:
+    """The findings of a draft read_file() read (a failed one as it is)."""
+    if read.failed or read.text is None:
+        return read
+    result = replace(read, messages=list(read.messages), text=None)
     engine.new_document()
     try:
-        result.findings = engine.raw_findings(doc.text)
+        result.findings = engine.raw_findings(read.text)
     except Exception as exc:  # a checker bug must not cost the other files
         if os.environ.get("PROOFER_DEBUG", "") not in ("", "0"):
             import traceback
 
             result.messages.append("".join(traceback.format_exception(exc)).rstrip())
-        result.messages.append(f"proofer: {path}: internt fel vid granskningen "
+        result.messages.append(f"proofer: {read.path}: internt fel vid granskningen "
                                f"({type(exc).__name__}: {str(exc)[:200]})")
         result.crashed = True
         return result
-    result.text = doc.text
+    result.text = read.text
     result.engines = engine.engines()
     return result
-
-
-# The engine a forked worker inherits (set before the workers are started).
-_worker_engine: Engine | None = None
-
-
-def _check_in_worker(path: str) -> FileResult:
-    assert _worker_engine is not None
-    return check_file(_worker_engine, path)
 
 
 def _workers(paths: Sequence[str], jobs: int) -> int:
@@ -121,17 +126,9 @@ def _results(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[FileRe
         for path in paths:
             yield check_file(engine, path)
         return
-    import multiprocessing
+    from proofer import batch_workers
 
-    global _worker_engine
-    _worker_engine = engine
-    try:
-        # Forked: the workers start with the engine already built, in memory
-        # shared with this process until written to.
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_check_in_worker, paths, chunksize=1)
-    finally:
-        _worker_engine = None
+    yield from batch_workers.check_in_workers(engine, paths, jobs)
 
 
 def _start_methods() -> list[str]:
