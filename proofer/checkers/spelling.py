@@ -210,6 +210,12 @@ class SpellingChecker(ParagraphChecker):
         if language:
             return _hint(tok, "spelling.foreign-word",
                          f"Ord på främmande språk? Det står efter ”{language}”", ())
+        if (i > 0 and word_classes.is_naming_noun(tokens[i - 1].text)
+                and not self._close_ordinary(word)):
+            # "språket jiwarli": named, not misspelt; but "språket utveklas" is a
+            # verb misspelt, one likely slip from a word Swedish text uses.
+            return _hint(tok, "spelling.named-term",
+                         f"Ordet nämns efter ”{tokens[i - 1].text}” – kontrollera stavningen", ())
         if self._loanword(word):
             return _hint(tok, "spelling.loanword",
                          "Ordet saknas i ordlistan men är vanligt på engelska eller ett annat "
@@ -237,7 +243,15 @@ class SpellingChecker(ParagraphChecker):
 
     def _claim(self, tok: Token, suggestions: tuple[str, ...], initial: bool) -> Finding:
         """The word is wrong as far as anything here can tell. How sure the message
-        sounds depends on how likely the best correction is as a misspelling."""
+        sounds depends on how likely the best correction is as a misspelling.
+        At a sentence start the capital may be a name's ("Ban ser ..."): a slip then
+        needs one likeliest correction, not several equally close ones (a short name
+        has many words a letter away: "Barn", "Ben", "Band")."""
+        if initial and _ambiguous(tok.text, suggestions):
+            return _hint(tok, "spelling.unknown-name",
+                         "Okänt ord eller namn – flera ord ligger lika nära, och versalen "
+                         "i meningens början kan vara ett namns; kontrollera stavningen",
+                         suggestions[:3])
         if suggestions and error_model.spelling_cost(tok.text, suggestions[0]) <= LIKELY_SLIP:
             return Finding(tok.start, tok.end, tok.text, Category.SPELLING,
                            "spelling.unknown-word",
@@ -411,6 +425,13 @@ class SpellingChecker(ParagraphChecker):
         return self.speller.suggest(word)[:MAX_SUGGESTIONS]
 
 
+def _ambiguous(word: str, suggestions: tuple[str, ...]) -> bool:
+    """No one correction is the likeliest misspelling: two or more tie at the
+    lowest cost, and only how common they are orders them."""
+    costs = [error_model.spelling_cost(word, s) for s in suggestions]
+    return len(costs) >= 2 and costs.count(min(costs)) >= 2
+
+
 def _form_of_listed(word: str, other: str | None = None) -> bool:
     """The word is an inflected form of a word Swedish text uses (or of `other`):
     a rare form of a common word ("debattörernas", "våldsutsatt"), not a slip. A
@@ -522,6 +543,8 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Vi måste fråja henne.", "fråja", "fråga"),
     # "ch" at the start of a loanword is the sj-sound.
     ("Hon fick en sjans till.", "sjans", "chans"),
+    # After a noun that names a word ("språket jiwarli") only what is no likely slip.
+    ("Det svenska språket utveklas snabbt.", "utveklas", "utvecklas"),
 )
 # Claimed although they are rare real words: nothing here says they are right, so
 # the reader confirms them (or adds them to the word list).
@@ -546,6 +569,10 @@ CORRECT: tuple[str, ...] = (
     "Joe Ramonetha anfölls av en hund.",
     # An unknown capitalised word opening a sentence with nothing close: maybe a name.
     "Subduktion av oceanskorpan formade bergen.",
+    # ... or with several words equally close ("Barn", "Ben", "Band"): maybe a name.
+    "Ban ser säkerhetsrådets misslyckande som en katastrof.",
+    # A word named by the noun before it: cited, not misspelt.
+    "Hon forskar om det australiensiska språket jiwarli.",
     # Evidence that an unknown word is right here: a designation with a number, a
     # language named before it, foreign words around it, a loanword no Swedish
     # word is spelt like, a loanword compound, a name across a dash.
