@@ -48,9 +48,13 @@ class Confusions:
         # Groups marked `at_end` are inflectional endings ("-ar"/"-or"/"-er"): they
         # are confused only at the end of a word, where they stand.
         end_pairs: dict[tuple[str, str], float] = {}
+        # Groups marked `at_start` spell a sound only at the start of a word: "hj",
+        # "lj", "dj", "gj" say j in "hjälpa", "ljus", but "säljs" is no "säjs".
+        start_pairs: dict[tuple[str, str], float] = {}
         for g in groups:
             spellings = [str(s) for s in g["spellings"]]
-            into = end_pairs if g.get("at_end") else pairs
+            into = (end_pairs if g.get("at_end") else
+                    start_pairs if g.get("at_start") else pairs)
             for x in spellings:
                 for y in spellings:
                     if x != y:
@@ -58,6 +62,7 @@ class Confusions:
                         into[key] = min(into.get(key, _INF), float(g["cost"]))
         self.pairs = pairs
         self.end_pairs = tuple((x, y, c) for (x, y), c in end_pairs.items())
+        self.start_pairs = tuple((x, y, c) for (x, y), c in start_pairs.items())
         # (last letter of the typed part, last letter of the meant part) -> pairs;
         # "" where that part is empty (a space written or left out).
         index: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
@@ -71,6 +76,10 @@ class Confusions:
                 rewrites.setdefault(x, []).append((y, c))
         self.rewrites = rewrites
         self.max_len = max(len(x) for x in rewrites)
+        start_rewrites: dict[str, list[tuple[str, float]]] = {}
+        for (x, y), c in start_pairs.items():
+            start_rewrites.setdefault(x, []).append((y, c))
+        self.start_rewrites = start_rewrites
 
 
 @cache
@@ -133,6 +142,9 @@ def spelling_cost(typed: str, meant: str) -> float:
     for x, y, c in conf.end_pairs:  # an inflectional ending for another: "pojkor"
         if a.endswith(x) and b.endswith(y) and len(x) <= n and len(y) <= m:
             best = min(best, rows[n - len(x)][m - len(y)] + c)
+    for x, y, c in conf.start_pairs:  # a sound's spelling at the start: "jälpa"
+        if a.startswith(x) and b.startswith(y) and (a, b) != (x, y):
+            best = min(best, c + spelling_cost(a[len(x):], b[len(y):]))
     return best
 
 
@@ -145,7 +157,8 @@ _KEY_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sk(?=[eiyäö])", "Š"),
         (r"(?:tj|kj)", "Ç"),
         (r"k(?=[eiyäö])", "Ç"),
-        (r"(?:dj|gj|hj|lj)", "j"),
+        (r"^ch", "Š"),  # "chans", "chef": the sj-sound in loanwords
+        (r"^(?:dj|gj|hj|lj)", "j"),
         (r"^g(?=[eiyäö])", "j"),
         (r"ck", "k"),
         (r"c(?=[eiy])", "s"),
@@ -215,6 +228,9 @@ def _one_rewrite(w: str) -> set[str]:
     for x, y, _cost in conf.end_pairs:
         if w.endswith(x) and len(w) > len(x) + 2:
             out.add(w[:len(w) - len(x)] + y)
+    for x, meant in conf.start_rewrites.items():
+        if w.startswith(x):
+            out.update(y + w[len(x):] for y, _cost in meant)
     out.discard(w)
     return out
 

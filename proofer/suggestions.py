@@ -43,7 +43,12 @@ SPLIT = 1.0  # "tv-vereionen" is no "tv-ver-eionen"
 # Spelt the way it sounds (the same phonetic key): the likelier misspelling.
 SAME_SOUND = 0.1
 PHRASE_STEP = 2.0
-FREQUENCY_WEIGHT = 0.1
+# How much a candidate's use (per Zipf step, ten times as common) outweighs its cost
+# as a misspelling: a noisy channel. At 0.1 a rare word a cheap doubling away beat
+# the common word an ending away ("leter": "letter" before "letar"); on generated
+# misspellings of common words (benchmarks/misspelling_kinds.py) 0.1-0.25 rank
+# alike, drawn by use or all alike within 0.01.
+FREQUENCY_WEIGHT = 0.2
 # Longest word we generate edits for (issue 13). The edit sets grow with the square
 # of the length and the two-slip search with its cube (a 400-letter "word" took
 # 2.3 GB), while real Swedish compounds stay well below this. A longer token gets no

@@ -1,6 +1,7 @@
 """Word classes written with a small letter in Swedish running text: weekdays,
 months, languages and nationalities (resources/words/word_classes.yaml); and the
-closed classes (pronouns, prepositions, conjunctions), which are never names.
+closed classes (pronouns, prepositions, conjunctions), which are never names; and
+the nouns that name a word or a language ("språket jiwarli").
 
 Svenska skrivregler keeps them lower case ("i måndags", "på svenska", "en svensk"),
 unlike English; learners and hurried writers capitalise them.
@@ -43,3 +44,15 @@ def is_function_word(word: str) -> bool:
 
 def is_language(word: str) -> bool:
     return word_class(word) == "languages"
+
+
+@cache
+def _naming_nouns() -> frozenset[str]:
+    entry = read_yaml(DATA)["naming_nouns"]
+    return frozenset(str(w) + str(e) for w in entry["words"] for e in entry["forms"])
+
+
+def is_naming_noun(word: str) -> bool:
+    """"språket", "ordet", "termen": the next word is the one it names. (Not one of
+    CLASSES: these nouns have no rule for their capital.)"""
+    return word.lower() in _naming_nouns()

@@ -54,6 +54,14 @@ USED_ABROAD_OFTEN = 3.5
 # less likely one leaves the claim "kontrollera stavningen".
 LIKELY_SLIP = 1.2
 
+# A word Hunspell accepts as a compound but Swedish text never uses: this long at
+# least to be judged as a possible slip (shorter ones are mostly rare forms).
+MIN_ACCEPTED_SLIP = 6
+# Inflectional endings: a word with one of them, or without, that Swedish text uses
+# makes a rare word a form of it.
+INFLECTIONS = ("s", "n", "t", "a", "e", "en", "et", "na", "ar", "er", "or", "arna", "erna",
+               "orna", "ns", "ts", "ens", "ets", "as", "es", "de", "te", "ade", "at", "ats")
+
 # Abbreviations written without their dots ("bl a", "75 proc"), which Hunspell lacks.
 DOTLESS_ABBREVIATIONS = frozenset(
     "bl proc resp dvs osv etc inkl exkl jfr enl milj mdr mkr tkr kr st ca kl nr tel obs "
@@ -92,6 +100,9 @@ class SpellingChecker(ParagraphChecker):
             # Hunspell's verdict (from the word table for listed words: a set look-up).
             # How common a word is never spares it: common misspellings are common.
             if self.speller.check(tok.text):
+                slip = self._accepted_slip(tok)
+                if slip is not None:
+                    findings.append(slip)
                 continue
             f = self._check_word(text, tokens, i)
             if f is not None:
@@ -199,6 +210,12 @@ class SpellingChecker(ParagraphChecker):
         if language:
             return _hint(tok, "spelling.foreign-word",
                          f"Ord på främmande språk? Det står efter ”{language}”", ())
+        if (i > 0 and word_classes.is_naming_noun(tokens[i - 1].text)
+                and not self._close_ordinary(word)):
+            # "språket jiwarli": named, not misspelt; but "språket utveklas" is a
+            # verb misspelt, one likely slip from a word Swedish text uses.
+            return _hint(tok, "spelling.named-term",
+                         f"Ordet nämns efter ”{tokens[i - 1].text}” – kontrollera stavningen", ())
         if self._loanword(word):
             return _hint(tok, "spelling.loanword",
                          "Ordet saknas i ordlistan men är vanligt på engelska eller ett annat "
@@ -226,7 +243,15 @@ class SpellingChecker(ParagraphChecker):
 
     def _claim(self, tok: Token, suggestions: tuple[str, ...], initial: bool) -> Finding:
         """The word is wrong as far as anything here can tell. How sure the message
-        sounds depends on how likely the best correction is as a misspelling."""
+        sounds depends on how likely the best correction is as a misspelling.
+        At a sentence start the capital may be a name's ("Ban ser ..."): a slip then
+        needs one likeliest correction, not several equally close ones (a short name
+        has many words a letter away: "Barn", "Ben", "Band")."""
+        if initial and _ambiguous(tok.text, suggestions):
+            return _hint(tok, "spelling.unknown-name",
+                         "Okänt ord eller namn – flera ord ligger lika nära, och versalen "
+                         "i meningens början kan vara ett namns; kontrollera stavningen",
+                         suggestions[:3])
         if suggestions and error_model.spelling_cost(tok.text, suggestions[0]) <= LIKELY_SLIP:
             return Finding(tok.start, tok.end, tok.text, Category.SPELLING,
                            "spelling.unknown-word",
@@ -240,6 +265,27 @@ class SpellingChecker(ParagraphChecker):
                        "Okänt ord – finns inte i ordlistan, kontrollera stavningen",
                        suggestions, Severity.WARNING)
 
+    def _accepted_slip(self, tok: Token) -> Finding | None:
+        """A word Hunspell lets through only by its compounding ("mottorn" as
+        "mott" + "orn", "upprusning", "äganderatt"): Swedish text never uses it, no
+        form of it is used either, and a word Swedish text does use is one likely
+        misspelling away. Then the compound is a coincidence and the slip the
+        likelier reading; the claim says the dictionary allows the word."""
+        word = tok.text
+        if (len(word) < MIN_ACCEPTED_SLIP or not word.isalpha() or not word.islower()
+                or zipf(word) > 0 or self.speller.is_accepted(word)
+                or too_long_to_edit(word) or _form_of_listed(word)):
+            return None
+        for c in self.speller.likely_candidates(word)[:MAX_SUGGESTIONS]:
+            if (" " not in c and zipf(c) >= IN_USE and not _affix_of(word, c)
+                    and not _form_of_listed(c, word)
+                    and error_model.spelling_cost(word, c) <= CLOSE):
+                return Finding(tok.start, tok.end, word, Category.SPELLING,
+                               "spelling.accepted-compound",
+                               f"Ordlistan godtar ordet som sammansättning, men det används "
+                               f"inte i svensk text – menade du {c}?", (c,), Severity.WARNING)
+        return None
+
     # -- evidence ---------------------------------------------------------------
 
     def _close_ordinary(self, word: str) -> bool:
@@ -252,7 +298,7 @@ class SpellingChecker(ParagraphChecker):
             error_model.spelling_cost(word, c) <= CLOSE
             # Written together: a phrase with a function word ("till exempel").
             and (zipf(c) >= IN_USE or " " in c)
-            and not (lower.startswith(c.lower()) or lower.endswith(c.lower()))
+            and not _affix_of(lower, c.lower())
             for c in self.speller.likely_candidates(word)[:MAX_SUGGESTIONS])
 
     def _loanword(self, word: str) -> bool:
@@ -379,6 +425,37 @@ class SpellingChecker(ParagraphChecker):
         return self.speller.suggest(word)[:MAX_SUGGESTIONS]
 
 
+def _ambiguous(word: str, suggestions: tuple[str, ...]) -> bool:
+    """No one correction is the likeliest misspelling: two or more tie at the
+    lowest cost, and only how common they are orders them."""
+    costs = [error_model.spelling_cost(word, s) for s in suggestions]
+    return len(costs) >= 2 and costs.count(min(costs)) >= 2
+
+
+def _form_of_listed(word: str, other: str | None = None) -> bool:
+    """The word is an inflected form of a word Swedish text uses (or of `other`):
+    a rare form of a common word ("debattörernas", "våldsutsatt"), not a slip. A
+    last letter that doubles the one before it is no ending ("styrkann")."""
+    listed = swedish_words() if other is None else {other: 1.0}
+    for ending in INFLECTIONS:
+        stem = word[:-len(ending)]
+        if (word.endswith(ending) and len(stem) >= 3 and stem[-1] != ending[0]
+                and stem in listed):
+            return True
+        if word + ending in listed:
+            return True
+    return False
+
+
+def _affix_of(word: str, candidate: str) -> bool:
+    """The candidate is the word without a prefix ("oaviserade": "aviserade") or
+    without an ending: a part, not a misspelling of the whole. A last letter that
+    only doubles the one before it is no ending but a slip ("sänkass", "motorr")."""
+    if word.endswith(candidate):
+        return True
+    return word.startswith(candidate) and word[len(candidate)] != candidate[-1]
+
+
 def _more_used_abroad(word: str) -> bool:
     """"science" in "life science": Hunspell has it, but other languages use it far
     more (ten times) than Swedish does."""
@@ -456,6 +533,18 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Det var ett interessant förslag.", "interessant", "intressant"),
     # In a quoted sentence (more than a cited term) a misspelling is still one.
     ("– Vi måste ”htita en lösning nu”, sa hon.", "htita", "hitta"),
+    # Hunspell's compounding lets these through ("mott" + "orn"), but Swedish text
+    # never uses them and a word it does use is one likely misspelling away.
+    ("Verkstaden bytte mottorn i går.", "mottorn", "motorn"),
+    ("Regeringen vill se en upprusning av försvaret.", "upprusning", "upprustning"),
+    # A doubled last letter is no ending: "sänkas" is no part of "sänkass".
+    ("Priserna ska sänkass nästa år.", "sänkass", "sänkas"),
+    # g said as j inside a word; "lj" says j only at the start ("säljs" is heard).
+    ("Vi måste fråja henne.", "fråja", "fråga"),
+    # "ch" at the start of a loanword is the sj-sound.
+    ("Hon fick en sjans till.", "sjans", "chans"),
+    # After a noun that names a word ("språket jiwarli") only what is no likely slip.
+    ("Det svenska språket utveklas snabbt.", "utveklas", "utvecklas"),
 )
 # Claimed although they are rare real words: nothing here says they are right, so
 # the reader confirms them (or adds them to the word list).
@@ -480,6 +569,10 @@ CORRECT: tuple[str, ...] = (
     "Joe Ramonetha anfölls av en hund.",
     # An unknown capitalised word opening a sentence with nothing close: maybe a name.
     "Subduktion av oceanskorpan formade bergen.",
+    # ... or with several words equally close ("Barn", "Ben", "Band"): maybe a name.
+    "Ban ser säkerhetsrådets misslyckande som en katastrof.",
+    # A word named by the noun before it: cited, not misspelt.
+    "Hon forskar om det australiensiska språket jiwarli.",
     # Evidence that an unknown word is right here: a designation with a number, a
     # language named before it, foreign words around it, a loanword no Swedish
     # word is spelt like, a loanword compound, a name across a dash.
@@ -498,6 +591,8 @@ CORRECT: tuple[str, ...] = (
     "Det kallas translationell forskning.",
     # A term cited in quotation marks, as written.
     "Ordet ”translatio” betyder överföring, och bandet heter ”Fnordbrus”.",
+    # Rare forms of words Swedish text uses are forms, not slips of another word.
+    "Debattörernas argument var svaga och hon är våldsutsatt.",
 )
 
 
