@@ -28,8 +28,9 @@ DIGITS = frozenset("0123456789½")
 #: one key for every run of "." and "," (the number patterns without their digits)
 PUNCT_RUN = "<.,>"
 # Pieces whose output is kept, and the longest kept: a piece is a word or a few,
-# its output ~10 times its length (100,000 pieces: ~10-20 MB).
-MAX_PIECES = 100_000
+# its output ~10 times its length (50,000 pieces: ~10-15 MB, and as much for the
+# facts kept per stretch of text).
+MAX_PIECES = 50_000
 LONGEST_PIECE = 200
 _BLANKS = re.compile(r"(\s+)")
 
@@ -45,27 +46,27 @@ def piece_key(piece: str) -> str:
 class Junctions:
     """The pairs of words a unit of the analyser runs across a space between."""
 
-    def __init__(self, letters: frozenset[str], pairs: frozenset[tuple[str, str]]) -> None:
+    def __init__(self, letters: frozenset[str], pairs: frozenset[str],
+                 before: frozenset[str] | None = None,
+                 after: frozenset[str] | None = None) -> None:
+        """`pairs`: "before\tafter" (one string a pair: a tenth of the memory of
+        tuples); `before`, `after`: their halves, when already at hand."""
         self.letters = letters
         self.pairs = pairs
-        self._before = frozenset(x for x, _ in pairs)
-        self._after = frozenset(y for _, y in pairs)
+        self._before = before if before is not None else _halves(pairs, 0)
+        self._after = after if after is not None else _halves(pairs, 1)
         # blank-free stretches of text -> _facts()
         self._known: dict[str, tuple[bool, tuple[str, ...], tuple[str, ...]]] = {}
 
     @classmethod
     def load(cls, analyser: Path, path: Path = JOINS) -> Junctions | None:
         """The list for this analyser file, or None (missing, or made from another
-        file: the analyser's size and modification time are on its first line)."""
-        try:
-            lines = path.read_text(encoding="utf-8").split("\n")
-            st = analyser.stat()
-        except OSError:
-            return None
-        if len(lines) < 2 or lines[0] != f"# {analyser.name} {st.st_size} {int(st.st_mtime)}":
-            return None
-        pairs = frozenset(tuple(line.split("\t", 1)) for line in lines[2:] if "\t" in line)
-        return cls(frozenset(lines[1]), pairs)  # type: ignore[arg-type]
+        file: the analyser's size and modification time are on its first line).
+        Read through proofer.table_cache: a start-up loads it ready-made."""
+        from proofer.table_cache import load_or_build
+
+        got = load_or_build("lexer_joins", [path, analyser], lambda: _read(analyser, path))
+        return None if got is None else cls(frozenset(got[0]), got[1], got[2], got[3])
 
     def joined(self, left: str, right: str) -> bool:
         """May lt-proc read one unit across the single space between these two
@@ -118,9 +119,28 @@ class Junctions:
         return out
 
 
+def _halves(pairs: frozenset[str], side: int) -> frozenset[str]:
+    return frozenset(x.split("\t", 1)[side] for x in pairs)
+
+
+def _read(analyser: Path, path: Path
+          ) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]] | None:
+    """What Junctions.load keeps ready (a marshal-able value)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        st = analyser.stat()
+    except OSError:
+        return None
+    if len(lines) < 2 or lines[0] != f"# {analyser.name} {st.st_size} {int(st.st_mtime)}":
+        return None
+    pairs = frozenset(line for line in lines[2:] if "\t" in line)
+    return lines[1], pairs, _halves(pairs, 0), _halves(pairs, 1)
+
+
 def _joined(left: tuple[bool, tuple[str, ...], tuple[str, ...]],
             right: tuple[bool, tuple[str, ...], tuple[str, ...]],
-            pairs: frozenset[tuple[str, str]]) -> bool:
+            pairs: frozenset[str]) -> bool:
     if left[0] or right[0]:
         return True  # a digit on either side: a number pattern may run on
-    return bool(left[1] and right[2]) and any((x, y) in pairs for x in left[1] for y in right[2])
+    return bool(left[1] and right[2]) and any(f"{x}\t{y}" in pairs
+                                               for x in left[1] for y in right[2])
