@@ -121,6 +121,16 @@ def added_in_long_word(w: str) -> list[str]:
             if w[i - 1] in VOWELS and w[i] not in VOWELS]
 
 
+def two_by_ear(w: str) -> list[str]:
+    """Two errors by ear in one word ("rekomenderad" + "e/ä"): each of the sound
+    kinds once, then another on top."""
+    once = [m for k in _SOUND_KINDS for m in k(w)]
+    return [m2 for m in once for k in _SOUND_KINDS for m2 in k(m) if m2 != w]
+
+
+_SOUND_KINDS: tuple[Kind, ...] = (double_to_single, single_to_double, tion, sj_sound,
+                                  tj_sound, j_sound, e_ae, o_aa, ck_k)
+
 KINDS: dict[str, Kind] = {
     "dubbelteckning bort": double_to_single,
     "dubbelteckning till": single_to_double,
@@ -134,6 +144,7 @@ KINDS: dict[str, Kind] = {
     "prickar och ringar": dots_and_rings,
     "tappad bokstav (långt ord)": dropped_in_long_word,
     "extra vokal (långt ord)": added_in_long_word,
+    "två fel efter gehör": two_by_ear,
 }
 
 FRAME = "Vi skrev om {} i går."

@@ -190,15 +190,16 @@ def phonetic_key(word: str) -> str:
 
 def by_ear_spellings(word: str, steps: int = 2) -> set[str]:
     """Spellings of `word` one sound-group rewrite or consonant doubling away, in
-    both directions, and with `steps` 2 one more doubling on top ("rekomenderar" ->
-    "rekommenderar", "mäst" -> "mest", "komisionen" -> "kommissionen"): what the
-    writer may have meant. Strings, not words: the caller keeps the ones the
-    dictionary has."""
+    both directions, and with `steps` 2 one more on top ("rekomenderar" ->
+    "rekommenderar", "mäst" -> "mest", "komisionen" -> "kommissionen", "kåmpläxa"
+    -> "komplexa"): what the writer may have meant. A writer who spells a word by
+    ear mostly does so more than once in it. Strings, not words: the caller keeps
+    the ones the dictionary has (a set intersection: thousands of strings are cheap)."""
     first = _one_rewrite(word.lower())
     found = set(first)
     if steps > 1:
         for w in first:
-            found |= _doublings(w)
+            found |= _one_rewrite(w)
     found.discard(word.lower())
     return found
 

@@ -62,12 +62,18 @@ MIN_ACCEPTED_SLIP = 6
 INFLECTIONS = ("s", "n", "t", "a", "e", "en", "et", "na", "ar", "er", "or", "arna", "erna",
                "orna", "ns", "ts", "ens", "ets", "as", "es", "de", "te", "ade", "at", "ats")
 
+# A sentence's first word this short may be a name when several words are equally
+# close to it ("Ban": "Barn", "Ben", "Band").
+SHORT_NAME = 3
+
 # Abbreviations written without their dots ("bl a", "75 proc"), which Hunspell lacks.
 DOTLESS_ABBREVIATIONS = frozenset(
     "bl proc resp dvs osv etc inkl exkl jfr enl milj mdr mkr tkr kr st ca kl nr tel obs "
     "ang fr tf vd mr mrs ms dr prof doc ordf forts uppl fig tab".split())
-# First parts of a compound that are not words on their own.
-_PREFIXES = ("o", "ur", "ex", "ny", "icke", "själv", "sam", "miss")
+# First parts of a compound that are not words on their own: prefixes, and the
+# learned combining forms Swedish builds new words with ("geodata", "biobränsle").
+_PREFIXES = ("o", "ur", "ex", "ny", "icke", "själv", "sam", "miss", "geo", "bio", "eko",
+             "mikro", "makro", "neo", "pseudo", "tele", "multi", "mega", "hydro", "termo")
 _SUFFIX_AFTER_COLON = re.compile(r"^[a-zåäö]{1,4}$")
 _DESIGNATION = re.compile(r"-\d")  # "covid-19", "JAS-39": a name with a number
 _TRUNCATED = re.compile(r"-\s*(?:,|och\b|eller\b|samt\b|som\b|&)")
@@ -426,8 +432,12 @@ class SpellingChecker(ParagraphChecker):
 
 
 def _ambiguous(word: str, suggestions: tuple[str, ...]) -> bool:
-    """No one correction is the likeliest misspelling: two or more tie at the
-    lowest cost, and only how common they are orders them."""
+    """A word as short as a name ("Ban", "Kim") with no one likeliest correction:
+    two or more tie at the lowest cost, and only how common they are orders them.
+    (Longer words tie too, "Snalla": "Snälla", "Snåla"; but few names are that
+    close to several words, and a misspelling at a sentence start is common.)"""
+    if len(word) > SHORT_NAME:
+        return False
     costs = [error_model.spelling_cost(word, s) for s in suggestions]
     return len(costs) >= 2 and costs.count(min(costs)) >= 2
 
@@ -543,6 +553,8 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Vi måste fråja henne.", "fråja", "fråga"),
     # "ch" at the start of a loanword is the sj-sound.
     ("Hon fick en sjans till.", "sjans", "chans"),
+    # ... but a misspelt part after one is still a misspelling.
+    ("Bussarna går på biobrensle.", "biobrensle", "biobränsle"),
     # After a noun that names a word ("språket jiwarli") only what is no likely slip.
     ("Det svenska språket utveklas snabbt.", "utveklas", "utvecklas"),
 )
@@ -591,6 +603,8 @@ CORRECT: tuple[str, ...] = (
     "Det kallas translationell forskning.",
     # A term cited in quotation marks, as written.
     "Ordet ”translatio” betyder överföring, och bandet heter ”Fnordbrus”.",
+    # A learned combining form first ("geo-", "bio-") makes a compound.
+    "Kartan visar varje geoplats i länet.",
     # Rare forms of words Swedish text uses are forms, not slips of another word.
     "Debattörernas argument var svaga och hon är våldsutsatt.",
 )
