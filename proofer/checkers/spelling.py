@@ -27,7 +27,13 @@ from proofer.derivations import base_of
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import foreign_zipf, swedish_words, zipf
 from proofer.speller import Speller
-from proofer.suggestions import ONE_KEYSTROKE, compound_form, rank, too_long_to_edit
+from proofer.suggestions import (
+    ONE_KEYSTROKE,
+    compound_form,
+    one_slip_candidates,
+    rank,
+    too_long_to_edit,
+)
 from proofer.tokens import Token, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
@@ -287,8 +293,13 @@ class SpellingChecker(ParagraphChecker):
                 or zipf(word) > 0 or self.speller.is_accepted(word)
                 or too_long_to_edit(word) or _form_of_listed(word)):
             return None
-        for c in self.speller.likely_candidates(word)[:MAX_SUGGESTIONS]:
-            if (" " not in c and zipf(c) >= IN_USE and not _affix_of(word, c)
+        # One slip only: the keyboard's one-edit words and one sound rewrite, not the
+        # speller's fuller search (most such words are rare compounds, right as written).
+        check = self.speller.check
+        one_slip = one_slip_candidates(word, check)
+        one_slip |= error_model.by_ear_candidates(word, check, steps=1)
+        for c in rank(word, one_slip)[:MAX_SUGGESTIONS]:
+            if (zipf(c) >= IN_USE and not _affix_of(word, c)
                     and not _form_of_listed(c, word)
                     and error_model.spelling_cost(word, c) <= ONE_KEYSTROKE):
                 return Finding(tok.start, tok.end, word, Category.SPELLING,
