@@ -1,5 +1,3 @@
-import sys
+from proofer.cli import finish, main
 
-from proofer.cli import main
-
-sys.exit(main())
+finish(main())

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -72,6 +71,11 @@ def default_jobs() -> int:
 def check_file(engine: Engine, path: str) -> FileResult:
     """One draft, from scratch: its unmerged findings (merged by the caller, after
     LanguageTool's are added)."""
+    return check_read(engine, read_file(path))
+
+
+def read_file(path: str) -> FileResult:
+    """The draft read (its text in `text`), or failed with the reason."""
     result = FileResult(path)
     try:
         doc = load_document(path)
@@ -84,30 +88,30 @@ def check_file(engine: Engine, path: str) -> FileResult:
         result.failed = True
         return result
     result.messages += [f"proofer: {path}: {note}" for note in doc.notes]
+    result.text = doc.text
+    return result
+
+
+def check_read(engine: Engine, read: FileResult) -> FileResult:
+    """The findings of a draft read_file() read (a failed one as it is)."""
+    if read.failed or read.text is None:
+        return read
+    result = replace(read, messages=list(read.messages), text=None)
     engine.new_document()
     try:
-        result.findings = engine.raw_findings(doc.text)
+        result.findings = engine.raw_findings(read.text)
     except Exception as exc:  # a checker bug must not cost the other files
         if os.environ.get("PROOFER_DEBUG", "") not in ("", "0"):
             import traceback
 
             result.messages.append("".join(traceback.format_exception(exc)).rstrip())
-        result.messages.append(f"proofer: {path}: internt fel vid granskningen "
+        result.messages.append(f"proofer: {read.path}: internt fel vid granskningen "
                                f"({type(exc).__name__}: {str(exc)[:200]})")
         result.crashed = True
         return result
-    result.text = doc.text
+    result.text = read.text
     result.engines = engine.engines()
     return result
-
-
-# The engine a forked worker inherits (set before the workers are started).
-_worker_engine: Engine | None = None
-
-
-def _check_in_worker(path: str) -> FileResult:
-    assert _worker_engine is not None
-    return check_file(_worker_engine, path)
 
 
 def _workers(paths: Sequence[str], jobs: int) -> int:
@@ -116,47 +120,15 @@ def _workers(paths: Sequence[str], jobs: int) -> int:
     return jobs if jobs > 1 and "fork" in _start_methods() else 1
 
 
-def _start_morphology_soon(paths: Sequence[str]) -> None:
-    """Start the grammar's Apertium tools in a thread while the engine loads its
-    tables (they take about 0.15 s to load their own data), when this process will
-    check text: not for empty input, and not before forking workers (each starts
-    its own)."""
-    try:
-        if not paths or os.path.getsize(paths[0]) == 0:
-            return
-    except OSError:
-        return
-
-    def start() -> None:
-        try:
-            from proofer.morph import get_morphology
-
-            morph = get_morphology()
-            if getattr(morph, "status", "") == "ok" and hasattr(morph, "start"):
-                morph.start()
-        except Exception:  # noqa: BLE001 - the grammar checker reports it when it asks
-            pass
-
-    threading.Thread(target=start, name="apertium-start", daemon=True).start()
-
-
 def _results(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
     jobs = _workers(paths, jobs)
     if jobs <= 1:
         for path in paths:
             yield check_file(engine, path)
         return
-    import multiprocessing
+    from proofer import batch_workers
 
-    global _worker_engine
-    _worker_engine = engine
-    try:
-        # Forked: the workers start with the engine already built, in memory
-        # shared with this process until written to.
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_check_in_worker, paths, chunksize=1)
-    finally:
-        _worker_engine = None
+    yield from batch_workers.check_in_workers(engine, paths, jobs)
 
 
 def _start_methods() -> list[str]:
@@ -171,7 +143,9 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     """Check every file on its own, `jobs` at a time; results in input order, each
     filtered by the settings' disabled categories and merged with LanguageTool's."""
     if _workers(paths, jobs or default_jobs()) == 1:
-        _start_morphology_soon(paths)
+        from proofer import early_start
+
+        early_start.begin(paths)
     builtin = build(replace(settings, languagetool_mode="off"))
     languagetool = None
     out: list[FileResult] = []

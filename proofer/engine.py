@@ -116,6 +116,48 @@ class Engine:
                     found.extend(_tagged(checker.check_document(text, paragraphs), checker))
         return _valid(found, text)
 
+    def paragraph_findings(self, texts: Sequence[str]
+                           ) -> dict[str, dict[str, tuple[Finding, ...]]]:
+        """Every paragraph checker's findings for these paragraphs (kept in the
+        cache, as a check keeps them), as checker name -> paragraph -> findings.
+
+        A batch's workers each work out a share of the batch's distinct paragraphs
+        this way, and the engine that then checks the files learns them all
+        (learn_paragraphs): a paragraph found in many files is checked once, and
+        the work is shared by paragraph, not by file. A paragraph on which a
+        checker raised or failed is left out: the check of its file meets that
+        again, and reports it as it always did."""
+        paragraphs = [Paragraph(0, len(t), t) for t in dict.fromkeys(texts) if t]
+        out: dict[str, dict[str, tuple[Finding, ...]]] = {}
+        with _collector_paused(), shared_per_check():
+            checkers = [c for c in self.checkers if isinstance(c, ParagraphChecker)]
+            for checker in checkers:
+                self._prepare(checker, paragraphs)
+            for checker in checkers:
+                fresh: list[str] = []
+                found = out[checker.name] = {}
+                for para in paragraphs:
+                    try:
+                        found[para.text] = self._paragraph(checker, para, fresh)
+                    except Exception:  # noqa: BLE001 - see above: reported by the file's check
+                        continue
+                if fresh and checker.status() != "ok":
+                    self._forget(checker, fresh)
+                    for text in fresh:
+                        found.pop(text, None)
+        return out
+
+    def learn_paragraphs(self, found: dict[str, dict[str, tuple[Finding, ...]]]) -> None:
+        """Keep findings that another engine of the same settings worked out
+        (paragraph_findings) as if this one had: its checks then find them cached."""
+        with self._lock:
+            for name, entries in found.items():
+                cache = self._caches.get(name)
+                if cache is None:
+                    cache = self._caches[name] = TextCache(CACHE_SIZE, CACHE_CHARS)
+                for text, findings in entries.items():
+                    cache.put(text, findings)
+
     def _prepare(self, checker: ParagraphChecker, paragraphs: list[Paragraph]) -> None:
         """Tell the checker which paragraphs it is about to be asked about that have
         no cached findings, so that one backed by outside processes (the grammar's

@@ -40,9 +40,13 @@ class Speller:
         # that can afford it (a "more suggestions" button) may switch it on.
         self.hunspell_fallback = False
         try:
-            import enchant
+            from proofer import early_start
 
-            self._dict = enchant.Dict(language)
+            self._dict = early_start.take_dictionary(language)
+            if self._dict is None:
+                import enchant
+
+                self._dict = enchant.Dict(language)
         except Exception as exc:  # missing enchant, missing hunspell-sv
             self._dict = None
             self.status = f"unavailable: {language} kunde inte laddas ({exc})"

@@ -8,6 +8,11 @@ the *stat* of the files it was made from: size, modification time in nanoseconds
 and inode, which change whenever a file is replaced or rewritten. Only when they
 change is the value built again from the files' contents.
 
+The name also carries the files' paths, so that two installations sharing one
+config folder (two checkouts or virtual environments on one account) keep a table
+each: with only the stat in the name, each start of one deleted the other's table
+as out of date and the next start of the other built it again, a second or more.
+
 A cache that cannot be read or written only costs time: the value is built.
 """
 
@@ -56,7 +61,7 @@ def load_or_build(name: str, sources: Sequence[Path], build: Callable[[], T],
         return build()
     directory = directory or cache_dir()
     suffix = "pickle" if objects else "marshal"
-    path = directory / f"{name}-{key}.{suffix}"
+    path = directory / f"{family(name, sources)}-{key}.{suffix}"
     try:
         # Read whole: marshal.load on a file reads it object by object.
         data = path.read_bytes()
@@ -69,9 +74,17 @@ def load_or_build(name: str, sources: Sequence[Path], build: Callable[[], T],
     return value
 
 
+def family(name: str, sources: Sequence[Path]) -> str:
+    """The file-name stem shared by every version of one table of one installation:
+    the table's name and a short hash of its sources' paths."""
+    where = hashlib.sha1("\n".join(map(str, sources)).encode()).hexdigest()[:8]
+    return f"{name}-{where}"
+
+
 def _store(path: Path, name: str, value: object, objects: bool) -> None:
     """Written atomically (a reader sees the old file or the new one), and older
-    versions of the same table removed."""
+    versions of the same table of the same installation removed (and files named
+    as before the paths were in the name)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -81,11 +94,41 @@ def _store(path: Path, name: str, value: object, objects: bool) -> None:
             else:
                 marshal.dump(value, fh)
         os.replace(tmp, path)
+        own = path.name.rsplit("-", 1)[0] + "-"
         for old in path.parent.glob(f"{name}-*{path.suffix}"):
-            if old != path:
+            rest = old.name[len(name) + 1:]
+            legacy = "-" not in rest  # name-key.suffix
+            if old != path and (old.name.startswith(own) or legacy):
                 old.unlink(missing_ok=True)
     except (OSError, ValueError, pickle.PicklingError, TypeError, AttributeError):
         pass  # read-only or full disk, or a value that cannot be stored: only slower
+
+
+def pieces(table: dict[str, float]) -> dict[str, bytes]:
+    """A table cut by its keys' first character, each piece marshalled on its own:
+    stored so, it loads as a few dozen byte strings (ShardedTable)."""
+    cut: dict[str, dict[str, float]] = {}
+    for key, value in table.items():
+        cut.setdefault(key[:1], {})[key] = value
+    return {first: marshal.dumps(piece) for first, piece in cut.items()}
+
+
+class ShardedTable:
+    """A read-only table kept as pieces(): a piece is decoded when a key in it is
+    first asked for."""
+
+    def __init__(self, stored: dict[str, bytes]) -> None:
+        self._stored = stored
+        self._open: dict[str, dict[str, float]] = {}
+
+    def get(self, key: str, default: float) -> float:
+        first = key[:1]
+        piece = self._open.get(first)
+        if piece is None:
+            raw = self._stored.get(first)
+            # Two threads may decode the same piece: equal values, one kept.
+            piece = self._open[first] = marshal.loads(raw) if raw is not None else {}
+        return piece.get(key, default)
 
 
 def wordfreq_data_file(lang: str, wordlist: str) -> Path | None:

@@ -92,5 +92,15 @@ def test_a_checker_that_raises_on_one_file_is_an_internal_error(
     assert f"{draft}: internt fel" in err and "Traceback" not in err
 
 
-def test_registry_is_what_the_cli_builds_with() -> None:
-    assert cli.build_engine is registry.build_engine
+def test_registry_is_what_the_cli_builds_with(
+        clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = []
+    real = registry.build_engine
+
+    def build(settings):  # type: ignore[no-untyped-def]
+        built.append(settings)
+        return real(settings)
+
+    monkeypatch.setattr(registry, "build_engine", build)
+    check(str(clean))
+    assert len(built) == 1

@@ -1,13 +1,16 @@
-"""The command line starts the grammar's Apertium tools while it loads its tables,
-but only when it will check text in this process (proofer/batch.py)."""
+"""The command line starts the grammar's Apertium tools (and loads the spelling
+dictionary) while it imports and loads its tables, but only when it will check text
+in this process (proofer/early_start.py, called by proofer/batch.py)."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
+import pytest
+
 import proofer.morph
-from proofer import batch
+from proofer import batch, early_start
 
 
 class _FakeMorph:
@@ -26,8 +29,9 @@ def test_tools_start_in_the_background_for_a_file_with_text(tmp_path: Path,
     monkeypatch.setattr(proofer.morph, "get_morphology", lambda: fake)
     draft = tmp_path / "a.txt"
     draft.write_text("Huset är stort.\n", encoding="utf-8")
-    batch._start_morphology_soon([str(draft)])
+    early_start.begin([str(draft)], language="xx_NONE")
     assert fake.started.wait(5)
+    assert early_start.take_dictionary("xx_NONE") is None  # failed: the speller says why
 
 
 def test_no_tools_for_an_empty_file_or_none(tmp_path: Path, monkeypatch) -> None:
@@ -35,10 +39,11 @@ def test_no_tools_for_an_empty_file_or_none(tmp_path: Path, monkeypatch) -> None
     monkeypatch.setattr(proofer.morph, "get_morphology", lambda: fake)
     empty = tmp_path / "tom.txt"
     empty.write_bytes(b"")
-    batch._start_morphology_soon([str(empty)])
-    batch._start_morphology_soon([])
-    batch._start_morphology_soon([str(tmp_path / "saknas.txt")])
+    early_start.begin([str(empty)], language="xx_EMPTY")
+    early_start.begin([], language="xx_EMPTY")
+    early_start.begin([str(tmp_path / "saknas.txt")], language="xx_EMPTY")
     assert not fake.started.wait(0.5)
+    assert early_start.take_dictionary("xx_EMPTY") is None
 
 
 def test_only_a_run_without_workers_counts_as_checking_here(monkeypatch) -> None:
@@ -76,3 +81,56 @@ def test_a_forked_process_starts_its_own_tools() -> None:
         assert {p.pid for p in pipe._procs} == parent
     finally:
         pipe.close()
+
+
+def test_the_speller_takes_the_dictionary_loaded_early(monkeypatch) -> None:
+    """The dictionary is loaded in the background; the first speller takes that
+    very object (not a second copy), the next one loads its own."""
+    import enchant
+
+    from proofer.speller import LANGUAGE, Speller
+
+    assert early_start.LANGUAGE == LANGUAGE
+    loaded = []
+
+    class Counting(enchant.Dict):  # pyenchant refers to its own class by name
+        def __init__(self, language: str) -> None:
+            super().__init__(language)
+            loaded.append(self)
+
+    monkeypatch.setattr(enchant, "Dict", Counting)
+    early_start.load_dictionary_soon(LANGUAGE)
+    first = Speller()
+    assert len(loaded) == 1 and first._dict is loaded[0]
+    assert first.check("huset") and not first.check("hsuet")
+    second = Speller()
+    assert len(loaded) == 2 and second._dict is loaded[1]
+
+
+def test_what_runs_after_the_dictionary_runs_after_it_is_handed_over() -> None:
+    ran = []
+    early_start.load_dictionary_soon("xx_THEN", then=lambda: ran.append(1))
+    assert early_start.take_dictionary("xx_THEN") is None
+    for _ in range(100):
+        if ran:
+            break
+        threading.Event().wait(0.05)
+    assert ran == [1]
+
+
+@pytest.mark.parametrize("mode,quick", [("off", True), ("local", False)])
+def test_a_check_exits_at_once_only_without_languagetool(mode: str, quick: bool,
+                                                        monkeypatch) -> None:
+    """After a check the process ends without the interpreter's shutdown (os._exit,
+    output flushed first), except when LanguageTool ran: its local server is
+    stopped by an exit handler."""
+    from proofer import cli
+
+    exits: list[tuple[str, int]] = []
+    monkeypatch.setattr(cli.os, "_exit", lambda code: exits.append(("now", code)))
+    monkeypatch.setattr(cli, "_quick_exit", mode == "off")
+    try:
+        cli.finish(1)
+    except SystemExit as exc:
+        exits.append(("usual", int(exc.code or 0)))
+    assert exits == [("now" if quick else "usual", 1)]

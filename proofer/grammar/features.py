@@ -63,7 +63,13 @@ def agree(a: Iterable[str], b: Iterable[str], features: Iterable[str]) -> bool:
     return True
 
 
+#: Features of the token's text, not of its tags: "word" (the same word, in any
+#: case) is how a rule sees a word written twice ("att att").
+TEXT_FEATURES = frozenset({"word"})
+
+
 def check_feature(name: str) -> str:
-    if name not in FEATURES:
-        raise ValueError(f"okänt särdrag {name!r} (kända: {', '.join(FEATURES)})")
+    if name not in FEATURES and name not in TEXT_FEATURES:
+        known = ", ".join([*FEATURES, *sorted(TEXT_FEATURES)])
+        raise ValueError(f"okänt särdrag {name!r} (kända: {known})")
     return name

@@ -279,10 +279,13 @@ def _walk(pattern: Sequence[TokenSpec], tokens: Sequence[Token], k: int, i: int,
     yield from repeat(0, i, ())
 
 
-def _holds(c: Constraint, elements: Assignment) -> bool:
+def _holds(c: Constraint, elements: Assignment, tokens: Sequence[Prepared]) -> bool:
     a, b = elements[c.first], elements[c.second]
     if not a or not b:
         return True  # an optional element that is absent constrains nothing
+    if "word" in c.features:  # the same word: compared on the text, not the tags
+        same = tokens[a[0][0]].lower == tokens[b[0][0]].lower
+        return not same if c.differ else same
     ra, rb = a[0][1], b[0][1]
     if not ra or not rb:
         return not c.differ  # an unknown word agrees with anything, differs from nothing
@@ -322,7 +325,7 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
         starts = [i for i in starts if token_matches(first, tokens, i) is not None]
     for start in starts:
         for elements in pattern_matches(rule.pattern, tokens, start):
-            if not all(_holds(c, elements) for c in rule.constraints):
+            if not all(_holds(c, elements, tokens) for c in rule.constraints):
                 continue
             m = Match(rule, tokens, elements)
             window = None if pattern_starts is None else (m.first_token, m.last_token)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 from proofer.morph import compounds
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
+from proofer.morph.sentence_ends import split_number_stops
 from proofer.morph.stream import Part, Unit, escape, parse, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.text_cache import TextCache
@@ -374,7 +375,8 @@ class ApertiumMorphology:
             self._failed_at = time.monotonic()
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         self.status = "ok"
-        aligned = [align(p, _names_last(_chosen_first(units, parse(t)), names))
+        aligned = [split_number_stops(p, align(p, _names_last(_chosen_first(units, parse(t)),
+                                                               names)))
                    for p, (units, names), t in zip(paragraphs, cg_units, tagged, strict=True)]
         return [tuple(tokens) for tokens in self._guess_compounds(aligned)]
 

@@ -1,0 +1,104 @@
+"""The slow parts of a command-line check's start-up that need no Python, begun
+first, so that they run on the other core while this one imports and loads tables.
+
+Python runs one thread at a time, but a thread waiting in C code that lets go of the
+interpreter lock does not hold the others up: enchant loading Hunspell's dictionary
+(most of the time of a bare spell check) runs in a ctypes call, which lets go, and
+the grammar's Apertium tools are processes of their own that load their data while
+we import. So a one-paragraph check starts both before its imports, and its speller
+takes the dictionary loaded meanwhile instead of loading one on the main thread.
+
+Only the command line calls begin(): the app builds its engine on a worker thread
+after its window is up, and a batch with worker processes starts nothing here (each
+forked worker starts its own tools).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+# The dictionary loaded in the background, per language, until a speller takes it.
+_dictionaries: dict[str, tuple[threading.Thread, list[Any]]] = {}
+_lock = threading.Lock()
+_done = threading.Condition()
+# The speller's language (proofer.speller.LANGUAGE, which imports too much to be
+# read this early; tests/test_early_start.py holds them equal).
+LANGUAGE = "sv_SE"
+
+
+def begin(paths: Sequence[str], language: str = LANGUAGE) -> None:
+    """Start loading the spelling dictionary and the grammar's tools, when this
+    process will check text (not for an empty file, or none)."""
+    if not _has_text(paths):
+        return
+    load_dictionary_soon(language, then=_start_morphology)
+
+
+def _has_text(paths: Sequence[str]) -> bool:
+    try:
+        return bool(paths) and os.path.getsize(paths[0]) > 0
+    except OSError:
+        return False
+
+
+def load_dictionary_soon(language: str, then: Callable[[], None] | None = None) -> None:
+    """Load enchant's dictionary for `language` in a thread, and then run `then` in
+    it; take_dictionary() hands the dictionary to the first speller that asks.
+
+    The grammar's tools start after the dictionary, not beside it: on two cores,
+    five processes loading at once left the dictionary a fifth of one core, and
+    the main thread, done with its imports, waited for it; the tools are needed
+    only once the tables are loaded too."""
+    with _lock:
+        if language in _dictionaries:
+            return
+        box: list[Any] = []
+        thread = threading.Thread(target=_load_dictionary, args=(language, box, then),
+                                  name="early-start", daemon=True)
+        _dictionaries[language] = (thread, box)
+    thread.start()
+
+
+def _load_dictionary(language: str, box: list[Any], then: Callable[[], None] | None) -> None:
+    try:
+        import enchant
+
+        box.append(enchant.Dict(language))
+    except Exception:  # noqa: BLE001 - the speller loads it again and reports why
+        pass
+    finally:
+        box.append(None)  # done: take_dictionary need not wait for `then`
+        with _done:
+            _done.notify_all()
+    if then is not None:
+        then()
+
+
+def take_dictionary(language: str) -> Any | None:
+    """The dictionary load_dictionary_soon() loaded (waiting for it), once; None when
+    none was started for `language` or it failed (the caller loads its own, and
+    reports the failure as it always did)."""
+    with _lock:
+        started = _dictionaries.pop(language, None)
+    if started is None:
+        return None
+    _thread, box = started
+    with _done:
+        _done.wait_for(lambda: bool(box))
+    return box[0]
+
+
+def _start_morphology() -> None:
+    """Start the grammar's Apertium tools: they load their data (about a quarter of
+    a second of their own CPU) while this process loads its tables."""
+    try:
+        from proofer.morph import get_morphology
+
+        morph = get_morphology()
+        if getattr(morph, "status", "") == "ok" and hasattr(morph, "start"):
+            morph.start()
+    except Exception:  # noqa: BLE001 - the grammar checker reports it when it asks
+        pass

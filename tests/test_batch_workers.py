@@ -1,0 +1,95 @@
+"""A batch on several workers shares out the distinct paragraphs, then the files
+(proofer/batch_workers.py): the findings are those of one process, each repeated
+paragraph is checked once, and a worker that dies costs only its own files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from proofer import batch, batch_workers
+from proofer.checkers.registry import build_engine
+from proofer.settings import Settings
+
+SHARED = ("Kommunstyrelsen i Vänersborg beslutade om budgeten i går.",
+          "Hon kmmer hem i morgon, sa Anna Hallberg (S).",
+          "Det var dit han måste nå, för att installationen skulle fungerar.")
+
+
+@pytest.fixture(scope="module")
+def engine():  # type: ignore[no-untyped-def]
+    e = build_engine(Settings(languagetool_mode="off"))
+    yield e
+    e.close()
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> list[str]:
+    """Files that repeat each other's paragraphs, each with one of its own."""
+    paths = []
+    for i in range(7):
+        own = f"Artikel {i} handlar om budgetten för år {2000 + i}."
+        text = "\n".join([SHARED[i % 3], own, SHARED[(i + 1) % 3]]) + "\n"
+        p = tmp_path / f"{i}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(str(p))
+    (tmp_path / "tom.docx").write_bytes(b"")
+    paths.insert(3, str(tmp_path / "tom.docx"))  # unreadable: reported in its place
+    return paths
+
+
+def _plain(results: list[batch.FileResult]) -> list[tuple]:
+    return [(r.path, r.text, r.findings, r.messages, r.failed, r.crashed) for r in results]
+
+
+def test_workers_give_what_one_process_gives(engine, drafts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    one = [batch.check_file(engine, p) for p in drafts]
+    assert any(r.findings for r in one) and one[3].failed
+    two = list(batch_workers.check_in_workers(engine, drafts, 2))
+    assert _plain(two) == _plain(one)
+    # in several rounds too (a round per file or two)
+    monkeypatch.setattr(batch_workers, "ROUND_CHARS", 100)
+    assert _plain(list(batch_workers.check_in_workers(engine, drafts, 3))) == _plain(one)
+
+
+def test_a_paragraph_is_checked_once_then_learned(engine) -> None:  # type: ignore[no-untyped-def]
+    """What one engine works out, another learns: its check of a file made of those
+    paragraphs runs no paragraph checker at all, and finds the same."""
+    texts = list(SHARED)
+    found = engine.paragraph_findings(texts)
+    assert set(found) >= {"spelling", "grammar_rules"}
+    assert all(set(by_text) == set(texts) for by_text in found.values())
+    other = build_engine(Settings(languagetool_mode="off"))
+    try:
+        other.learn_paragraphs(found)
+        draft = "\n".join(texts)
+        runs = other.paragraph_runs
+        learned = other.check(draft).findings
+        assert other.paragraph_runs == runs
+        assert learned == engine.check(draft).findings
+        assert learned  # the slips are found
+    finally:
+        other.close()
+
+
+def test_a_worker_that_dies_costs_its_own_files_only(engine, drafts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    doomed = drafts[5]
+    real = batch_workers.check_read
+
+    def dies_on_one(e, read):  # type: ignore[no-untyped-def]
+        if read.path == doomed:
+            os._exit(9)  # as a worker killed by the kernel
+        return real(e, read)
+
+    monkeypatch.setattr(batch_workers, "check_read", dies_on_one)
+    results = list(batch_workers.check_in_workers(engine, drafts, 2))
+    assert [r.path for r in results] == drafts
+    lost = [r for r in results if r.crashed]
+    assert doomed in {r.path for r in lost}
+    assert all("arbetsprocessen avslutades" in r.messages[-1] for r in lost)
+    alone = {p: batch.check_file(engine, p) for p in drafts}
+    for r in results:
+        if not r.crashed:
+            assert r.findings == alone[r.path].findings, r.path

@@ -1,0 +1,63 @@
+"""The start-up cache: a table is built once per change of its sources, and two
+installations sharing one config folder do not throw each other's tables away."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from proofer import table_cache
+
+
+def _loader(calls: list[str], label: str):
+    def build() -> dict[str, str]:
+        calls.append(label)
+        return {"from": label}
+    return build
+
+
+def test_a_table_is_built_once_and_again_when_a_source_changes(tmp_path: Path) -> None:
+    cache, source = tmp_path / "cache", tmp_path / "words.txt"
+    source.write_text("a\n", encoding="utf-8")
+    calls: list[str] = []
+    for _ in range(3):
+        table_cache.load_or_build("words", [source], _loader(calls, "one"), cache)
+    assert calls == ["one"]
+    source.write_text("a\nb\n", encoding="utf-8")
+    os.utime(source, ns=(1, 1))  # a different stat even within one clock tick
+    assert table_cache.load_or_build("words", [source], _loader(calls, "two"), cache) \
+        == {"from": "two"}
+    assert calls == ["one", "two"]
+    assert len(list(cache.glob("words-*.marshal"))) == 1  # the old version is gone
+
+
+def test_two_installations_keep_a_table_each(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "venv1" / "words.txt", tmp_path / "venv2" / "words.txt"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text("a\n", encoding="utf-8")
+    calls: list[str] = []
+    for _ in range(3):  # as two checkouts' runs take turns
+        table_cache.load_or_build("words", [first], _loader(calls, "first"), cache)
+        table_cache.load_or_build("words", [second], _loader(calls, "second"), cache)
+    assert calls == ["first", "second"]
+
+
+def test_files_named_the_old_way_are_removed(tmp_path: Path) -> None:
+    cache, source = tmp_path / "cache", tmp_path / "words.txt"
+    cache.mkdir()
+    source.write_text("a\n", encoding="utf-8")
+    legacy = cache / "words-0123456789abcdef0123.marshal"
+    legacy.write_bytes(b"old")
+    table_cache.load_or_build("words", [source], lambda: {"a": 1}, cache)
+    assert not legacy.exists()
+    assert len(list(cache.glob("words-*.marshal"))) == 1
+
+
+def test_a_table_in_pieces_answers_as_the_whole() -> None:
+    table = {"hej": 1.0, "Hej": 2.0, "ärlig": 3.5, "é": 4.0, "": 5.0, "x y": 6.0}
+    sharded = table_cache.ShardedTable(table_cache.pieces(table))
+    for key in [*table, "saknas", "ä", "😀"]:
+        assert sharded.get(key, -1.0) == table.get(key, -1.0), key
+    assert len(sharded._open) <= len({k[:1] for k in table}) + 3  # only what was asked
