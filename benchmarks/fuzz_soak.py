@@ -18,7 +18,7 @@ started again, in chunks (--start/-n) or under `nice -n 19` in the background.
 
     .venv/bin/python benchmarks/fuzz_soak.py [-n 20000] [--longest 10000] [--seed 1]
         [--workers 2] [--out /tmp/fuzz.jsonl] [--summary] [--show I] [--profile I]
-        [--redo-failed]
+        [--redo-failed] [--ids I,J,...] [--huge]
 
 Prints, from everything in --out: tried / crashes / bad offsets / hung (--give-up) /
 over --max-seconds (wall or CPU) / over --max-mb (peak resident memory during the
@@ -76,14 +76,23 @@ def sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))
 
 
+HUGE_PARAGRAPH = 0.05  # the share of drafts that are one huge paragraph
+ARTICLE = 0.07  # ... and (the next 2 %) a news article
+
+
+def is_huge(seed: int, i: int) -> bool:
+    """Whether draft i is one huge paragraph, without making it (--huge)."""
+    return random.Random(f"{seed}:{i}").random() < HUGE_PARAGRAPH
+
+
 def draft(seed: int, i: int, longest: int) -> tuple[str, str]:
     """(text, shape) of fuzzed draft number i: made from (seed, i) alone."""
     rng = random.Random(f"{seed}:{i}")
     roll = rng.random()
-    if roll < 0.05:  # one huge paragraph (about 100-300 kB): an extreme, not a draft
+    if roll < HUGE_PARAGRAPH:  # one huge paragraph (about 100-300 kB): an extreme, not a draft
         words = [rng.choice(PIECES) for _ in range(rng.randint(20_000, 60_000))]
         return " ".join(words), "huge paragraph"
-    if roll < 0.07:  # a news article: up to ~20,000 words in paragraphs of 1-8 sentences
+    if roll < ARTICLE:  # a news article: up to ~20,000 words in paragraphs of 1-8 sentences
         target = rng.randint(2_000, 20_000)
         paragraphs: list[str] = []
         n = 0
@@ -281,6 +290,17 @@ def redo_indices(args: argparse.Namespace) -> list[int]:
                   or r.get("engines_down") or _mb(r) > args.max_mb)
 
 
+def chosen(args: argparse.Namespace) -> list[int]:
+    """The drafts this run is about: --ids, or those of --start/-n (with --huge only
+    the huge paragraphs among them, to run again the ones over the time limit after
+    the analysis got faster: in a fresh --out, since a draft already there is
+    skipped)."""
+    if args.ids:
+        return [int(i) for i in args.ids.split(",") if i.strip()]
+    ids = range(args.start, args.start + args.n)
+    return [i for i in ids if is_huge(args.seed, i)] if args.huge else list(ids)
+
+
 def _interrupted(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -291,7 +311,7 @@ def run(args: argparse.Namespace) -> None:
     signal.signal(signal.SIGTERM, _interrupted)
     signal.signal(signal.SIGINT, _interrupted)
     done = done_indices(args.out)
-    todo = [i for i in range(args.start, args.start + args.n) if i not in done]
+    todo = [i for i in chosen(args) if i not in done]
     redo = redo_indices(args) if args.redo_failed else []
     print(f"{len(done)} drafts already in {args.out}; {len(redo)} failed ones to run again, "
           f"{len(todo)} new to run", file=sys.stderr, flush=True)
@@ -471,6 +491,9 @@ def main() -> int:
     ap.add_argument("--summary", action="store_true", help="only print the figures so far")
     ap.add_argument("--redo-failed", action="store_true",
                     help="first run again the drafts in --out that failed other than by time")
+    ap.add_argument("--ids", help="only these drafts (comma-separated numbers)")
+    ap.add_argument("--huge", action="store_true",
+                    help="only the huge single paragraphs among --start/-n")
     ap.add_argument("--show", type=int, help="print draft I and exit")
     ap.add_argument("--profile", type=int, help="profile draft I in this process and exit")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)

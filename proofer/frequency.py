@@ -42,18 +42,20 @@ def _swedish() -> dict[str, float]:
 
 
 @cache
-def _foreign() -> dict[str, float]:
+def _foreign() -> table_cache.ShardedTable:
     """Word -> its highest Zipf frequency in the FOREIGN languages' lists, as
     wordfreq.zipf_frequency gives it for a one-token word: one table of 140,000
-    words (loaded in a fifth of the time of the five lists it is made from)."""
+    words (loaded in a fifth of the time of the five lists it is made from), kept
+    in pieces by first letter, each read when first asked (a short draft asks
+    about a handful of words: reading the whole table was a tenth of its check)."""
     sources = [table_cache.wordfreq_data_file(lang, FOREIGN_LIST) for lang in FOREIGN]
     if all(sources):
-        table = table_cache.load_or_build(f"foreign-zipf-{FOREIGN_LIST}-{'-'.join(FOREIGN)}",
-                                          [s for s in sources if s], _merged_foreign)
+        pieces = table_cache.load_or_build(
+            f"foreign-zipf-pieces-{FOREIGN_LIST}-{'-'.join(FOREIGN)}",
+            [s for s in sources if s], lambda: table_cache.pieces(_merged_foreign()))
     else:  # no wordfreq files to key a cached table by
-        table = _merged_foreign()
-    _settle()
-    return table
+        pieces = table_cache.pieces(_merged_foreign())
+    return table_cache.ShardedTable(pieces)
 
 
 def _merged_foreign() -> dict[str, float]:

@@ -104,6 +104,33 @@ def _store(path: Path, name: str, value: object, objects: bool) -> None:
         pass  # read-only or full disk, or a value that cannot be stored: only slower
 
 
+def pieces(table: dict[str, float]) -> dict[str, bytes]:
+    """A table cut by its keys' first character, each piece marshalled on its own:
+    stored so, it loads as a few dozen byte strings (ShardedTable)."""
+    cut: dict[str, dict[str, float]] = {}
+    for key, value in table.items():
+        cut.setdefault(key[:1], {})[key] = value
+    return {first: marshal.dumps(piece) for first, piece in cut.items()}
+
+
+class ShardedTable:
+    """A read-only table kept as pieces(): a piece is decoded when a key in it is
+    first asked for."""
+
+    def __init__(self, stored: dict[str, bytes]) -> None:
+        self._stored = stored
+        self._open: dict[str, dict[str, float]] = {}
+
+    def get(self, key: str, default: float) -> float:
+        first = key[:1]
+        piece = self._open.get(first)
+        if piece is None:
+            raw = self._stored.get(first)
+            # Two threads may decode the same piece: equal values, one kept.
+            piece = self._open[first] = marshal.loads(raw) if raw is not None else {}
+        return piece.get(key, default)
+
+
 def wordfreq_data_file(lang: str, wordlist: str) -> Path | None:
     """wordfreq's data file for the list, found without importing wordfreq."""
     from importlib.util import find_spec

@@ -40,3 +40,28 @@ def test_a_removed_rule_file_is_noticed(tmp_path: Path) -> None:
     gone.unlink()
     after, _ = load_grammar_files(rules)
     assert after == [r for r in before if r.file != gone.name] and len(after) < len(before)
+
+
+def test_the_indexed_rule_set_from_the_cache_is_the_files(tmp_path: Path) -> None:
+    """load_rule_set keeps the rules indexed: read back, its rules, their plans and
+    its index equal a fresh build, and a changed file is read again."""
+    from proofer.grammar import GrammarRuleSet
+    from proofer.grammar.loader import load_rule_set
+
+    fresh = GrammarRuleSet(load_grammar_files(cached=False)[0])
+    stored, _ = load_rule_set()
+    read, _ = load_rule_set()
+    assert read is not stored
+    for got in (stored, read):
+        assert got.rules == fresh.rules
+        assert got._plans == fresh._plans and got._by_key == fresh._by_key
+        assert got._always == fresh._always and got._keys == fresh._keys
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    first, _ = load_rule_set(rules)
+    target = sorted(rules.glob("*.yaml"))[0]
+    rule = next(r for r in first.rules if r.file == target.name)
+    target.write_text(target.read_text(encoding="utf-8").replace(
+        rule.message, rule.message + " (ändrad)", 1), encoding="utf-8")
+    again, _ = load_rule_set(rules)
+    assert next(r for r in again.rules if r.id == rule.id).message == rule.message + " (ändrad)"

@@ -53,3 +53,11 @@ def test_files_named_the_old_way_are_removed(tmp_path: Path) -> None:
     table_cache.load_or_build("words", [source], lambda: {"a": 1}, cache)
     assert not legacy.exists()
     assert len(list(cache.glob("words-*.marshal"))) == 1
+
+
+def test_a_table_in_pieces_answers_as_the_whole() -> None:
+    table = {"hej": 1.0, "Hej": 2.0, "ärlig": 3.5, "é": 4.0, "": 5.0, "x y": 6.0}
+    sharded = table_cache.ShardedTable(table_cache.pieces(table))
+    for key in [*table, "saknas", "ä", "😀"]:
+        assert sharded.get(key, -1.0) == table.get(key, -1.0), key
+    assert len(sharded._open) <= len({k[:1] for k in table}) + 3  # only what was asked

@@ -14,7 +14,8 @@ from typing import Any
 
 from proofer.checkers.base import ParagraphChecker
 from proofer.finding import Finding
-from proofer.grammar import GrammarRuleSet, load_grammar_files
+from proofer.grammar import GrammarRuleSet
+from proofer.grammar.loader import load_rule_set
 from proofer.grammar.model import GrammarRule
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,10 @@ class GrammarChecker(ParagraphChecker):
     def rules(self) -> GrammarRuleSet:
         with self._rules_lock:
             if self._rules is None:
-                rules, errors = load_grammar_files()
+                rules, errors = load_rule_set()
                 for e in errors:
                     log.warning("grammatikregel: %s", e)
-                self._rules, self._load_errors = GrammarRuleSet(rules), list(errors)
+                self._rules, self._load_errors = rules, list(errors)
             return self._rules
 
     @property

@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proofer.finding import Category, Severity
 from proofer.grammar.features import check_feature
@@ -36,6 +36,9 @@ from proofer.rules.loader import (
 )
 from proofer.rules.model import Example, RuleLoadError
 from proofer.settings import RESOURCES
+
+if TYPE_CHECKING:
+    from proofer.grammar.ruleset import GrammarRuleSet
 
 RULES_DIR = RESOURCES / "grammar" / "rules"
 
@@ -74,7 +77,35 @@ def load_grammar_files(directory: Path = RULES_DIR, cached: bool = True,
 
     if not cached:
         return build()
-    from proofer import finding, table_cache
+    from proofer import table_cache
+
+    name, sources = _cache_key("grammar-rules", directory, lexicon, paths + tables)
+    return table_cache.load_or_build(name, sources, build, objects=True)
+
+
+def load_rule_set(directory: Path = RULES_DIR, lexicon: Path = LEXICON_DIR
+                  ) -> tuple[GrammarRuleSet, list[str]]:
+    """load_grammar_files' rules already indexed (GrammarRuleSet), as an earlier run
+    indexed them while neither the files nor the code changed: indexing the rules
+    cost as much again as reading them, at every start of the command line."""
+    from proofer import table_cache
+    from proofer.grammar import inflect, matcher, rule_index, ruleset
+
+    def build() -> tuple[GrammarRuleSet, list[str]]:
+        rules, errors = load_grammar_files(directory, cached=False, lexicon=lexicon)
+        return ruleset.GrammarRuleSet(rules), errors
+
+    files = sorted(directory.glob("*.yaml")) + sorted(lexicon.glob("*.yaml"))
+    code = [Path(m.__file__) for m in (inflect, matcher, rule_index, ruleset)]
+    name, sources = _cache_key("grammar-rule-set", directory, lexicon, files + code)
+    return table_cache.load_or_build(name, sources, build, objects=True)
+
+
+def _cache_key(kind: str, directory: Path, lexicon: Path, files: list[Path]
+               ) -> tuple[str, list[Path]]:
+    """The table_cache name and sources of rules read from these folders: the
+    files, and the code that reads them."""
+    from proofer import finding
     from proofer.grammar import features, model
     from proofer.grammar import lexicon as lexicon_code
     from proofer.rules import loader as rules_loader
@@ -82,10 +113,9 @@ def load_grammar_files(directory: Path = RULES_DIR, cached: bool = True,
 
     code = [__file__, model.__file__, features.__file__, rules_loader.__file__,
             rules_model.__file__, finding.__file__, lexicon_code.__file__]
-    sources = [*paths, *tables, *(Path(c) for c in code)]
     where = f"{directory.resolve()}\0{lexicon.resolve()}"
-    name = "grammar-rules-" + hashlib.sha1(where.encode()).hexdigest()[:12]
-    return table_cache.load_or_build(name, sources, build, objects=True)
+    name = f"{kind}-" + hashlib.sha1(where.encode()).hexdigest()[:12]
+    return name, [*files, *(Path(c) for c in code)]
 
 
 def load_grammar_rules(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
