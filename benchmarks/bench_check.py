@@ -101,15 +101,17 @@ def clear_process_caches() -> None:
 
 
 def clear_grammar_caches() -> None:
-    """The morphology's analyses (by paragraph, by word form, its compound guesses)
-    and the matcher's prepared word forms: the shared morphology outlives an engine,
-    and a cold check must send the text through the Apertium tools again. The tools
-    themselves keep running, as in an editor after its first check."""
+    """The morphology's analyses (by paragraph, by piece of text, by word form, its
+    compound guesses) and the matcher's prepared word forms: the shared morphology
+    outlives an engine, and a cold check must send the text through the Apertium
+    tools again. The tools themselves keep running, as in an editor after its first
+    check."""
     morph = _shared_morphology()
     if morph is not None:
         morph._cache.clear()
         morph._huge.clear()
         morph._guesses.clear()
+        morph._lexed.clear()  # the analyser's output by piece of text
     stream.analyses.cache_clear()
     apertium._readings.cache_clear()
     matcher._FORMS.clear()

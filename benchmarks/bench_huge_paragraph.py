@@ -53,7 +53,7 @@ def tool_cpu() -> float:
     morph = _shared_morphology()
     if morph is None:
         return 0.0
-    return pipelines_cpu((morph._analyser, morph._tagger, morph._words, morph._generator))
+    return pipelines_cpu(morph.pipelines())
 
 
 def main() -> int:

@@ -44,7 +44,7 @@ TARGET_EDIT_MS = 50.0
 
 def tool_cpu(m: ApertiumMorphology) -> float:
     """CPU seconds the running analysis tools have used (Linux /proc)."""
-    return pipelines_cpu((m._analyser, m._tagger))
+    return pipelines_cpu(m.pipelines())
 
 
 def pipelines_cpu(pipelines: Iterable) -> float:

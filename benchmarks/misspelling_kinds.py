@@ -17,11 +17,13 @@ not this checker's business: they are left out. How common the misspelling is on
 web does not matter: common misspellings are common. A misspelling Hunspell accepts although
 Swedish text never uses it (its compounding lets "ändvända" through) is a miss.
 
-    .venv/bin/python benchmarks/misspelling_kinds.py [--per-kind N] [--seed S] [--by-use] [--show]
+    .venv/bin/python benchmarks/misspelling_kinds.py [--per-kind N] [--seed S] [--by-use]
+                                                     [--at-start] [--show]
 
 Words are drawn all alike by default (as in a list of misspellings, rare words as often
 as common ones); --by-use draws them as often as Swedish text uses them (a misspelt word
-in running text is more often a common one).
+in running text is more often a common one). --at-start puts each misspelling first in
+its sentence, with a capital (which may be a name's, and must not spare a slip).
 
 --show prints each miss and each wrong first suggestion (the generated words, not eval
 data), to see which ranking goes wrong.
@@ -121,6 +123,16 @@ def added_in_long_word(w: str) -> list[str]:
             if w[i - 1] in VOWELS and w[i] not in VOWELS]
 
 
+def two_by_ear(w: str) -> list[str]:
+    """Two errors by ear in one word ("rekomenderad" + "e/ä"): each of the sound
+    kinds once, then another on top."""
+    once = [m for k in _SOUND_KINDS for m in k(w)]
+    return [m2 for m in once for k in _SOUND_KINDS for m2 in k(m) if m2 != w]
+
+
+_SOUND_KINDS: tuple[Kind, ...] = (double_to_single, single_to_double, tion, sj_sound,
+                                  tj_sound, j_sound, e_ae, o_aa, ck_k)
+
 KINDS: dict[str, Kind] = {
     "dubbelteckning bort": double_to_single,
     "dubbelteckning till": single_to_double,
@@ -134,9 +146,12 @@ KINDS: dict[str, Kind] = {
     "prickar och ringar": dots_and_rings,
     "tappad bokstav (långt ord)": dropped_in_long_word,
     "extra vokal (långt ord)": added_in_long_word,
+    "två fel efter gehör": two_by_ear,
 }
 
 FRAME = "Vi skrev om {} i går."
+# A sentence's first word: the capital may be a name's, which must not spare a slip.
+FRAME_AT_START = "{} var det i går."
 
 
 def word_pool(speller: Speller) -> list[str]:
@@ -178,9 +193,12 @@ def draw(speller: Speller, per_kind: int, seed: int,
     return drawn
 
 
-def judge(checker: SpellingChecker, miss: str, meant: str) -> tuple[bool, bool, str]:
+def judge(checker: SpellingChecker, miss: str, meant: str,
+          at_start: bool = False) -> tuple[bool, bool, str]:
     """(found, right word first, what was offered) for one misspelling."""
-    text = FRAME.format(miss)
+    if at_start:
+        miss = miss[:1].upper() + miss[1:]
+    text = (FRAME_AT_START if at_start else FRAME).format(miss)
     start = text.index(miss)
     for f in checker.check_paragraph(text):
         if f.start <= start < f.end and f.severity is not Severity.INFO:
@@ -196,6 +214,8 @@ def main() -> None:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--by-use", action="store_true",
                         help="draw words as often as text uses them, not all alike")
+    parser.add_argument("--at-start", action="store_true",
+                        help="each misspelling capitalised, as a sentence's first word")
     args = parser.parse_args()
     speller = Speller()
     checker = SpellingChecker(speller)
@@ -205,7 +225,7 @@ def main() -> None:
     for name, pairs in drawn.items():
         found = first = 0
         for miss, meant in pairs:
-            ok, top, offered = judge(checker, miss, meant)
+            ok, top, offered = judge(checker, miss, meant, args.at_start)
             found += ok
             first += top
             if args.show and not top:

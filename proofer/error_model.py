@@ -190,58 +190,78 @@ def phonetic_key(word: str) -> str:
 
 def by_ear_spellings(word: str, steps: int = 2) -> set[str]:
     """Spellings of `word` one sound-group rewrite or consonant doubling away, in
-    both directions, and with `steps` 2 one more doubling on top ("rekomenderar" ->
-    "rekommenderar", "mäst" -> "mest", "komisionen" -> "kommissionen"): what the
-    writer may have meant. Strings, not words: the caller keeps the ones the
-    dictionary has."""
-    first = _one_rewrite(word.lower())
-    found = set(first)
+    both directions, and with `steps` 2 one more on top ("rekomenderar" ->
+    "rekommenderar", "mäst" -> "mest", "komisionen" -> "kommissionen", "kåmpläxa"
+    -> "komplexa"): what the writer may have meant. A writer who spells a word by
+    ear mostly does so more than once in it. Strings, not words: the caller keeps
+    the ones the dictionary has (a set intersection: thousands of strings are cheap)."""
+    w = word.lower()
+    sites = _sites(w)
+    found = {w[:a] + y + w[b:] for a, b, y in sites}
     if steps > 1:
-        for w in first:
-            found |= _doublings(w)
-    found.discard(word.lower())
+        # Two rewrites at places that do not overlap, both read off the word as
+        # typed: one pass over pairs of sites instead of a second search per string.
+        for k, (a1, b1, y1) in enumerate(sites):
+            head = w[:a1] + y1
+            for a2, b2, y2 in sites[k + 1:]:
+                if a2 >= b1:
+                    found.add(head + w[b1:a2] + y2 + w[b2:])
+    found.discard(w)
     return found
 
 
 def _doublings(w: str) -> set[str]:
-    out: set[str] = set()
+    return {w[:a] + y + w[b:] for a, b, y in _doubling_sites(w)}
+
+
+def _doubling_sites(w: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement): a double consonant written for a single one, or
+    a single one for a double."""
+    out = []
     n = len(w)
     for i in range(n):
         c = w[i]
         if c in CONSONANTS:
             if i + 1 < n and w[i + 1] == c:
-                out.add(w[:i] + w[i + 1:])  # double written for single
+                out.append((i, i + 2, c))  # double written for single
             elif i == 0 or w[i - 1] != c:
-                out.add(w[:i] + c + w[i:])  # single written for double
+                out.append((i, i + 1, c + c))  # single written for double
     return out
 
 
-def _one_rewrite(w: str) -> set[str]:
+def _sites(w: str) -> list[tuple[int, int, str]]:
+    """Every place one sound-group rewrite or doubling applies, ordered by start."""
     conf = confusions()
-    out = _doublings(w)
+    out = _doubling_sites(w)
     n = len(w)
     rewrites = conf.rewrites
     for i in range(n):
         for length in range(1, min(conf.max_len, n - i) + 1):
             for y, _cost in rewrites.get(w[i:i + length], ()):
-                out.add(w[:i] + y + w[i + length:])
+                out.append((i, i + length, y))
     for x, y, _cost in conf.end_pairs:
-        if w.endswith(x) and len(w) > len(x) + 2:
-            out.add(w[:len(w) - len(x)] + y)
+        if w.endswith(x) and n > len(x) + 2:
+            out.append((n - len(x), n, y))
     for x, meant in conf.start_rewrites.items():
         if w.startswith(x):
-            out.update(y + w[len(x):] for y, _cost in meant)
+            out.extend((0, len(x), y) for y, _cost in meant)
+    out.sort()
+    return out
+
+
+def _one_rewrite(w: str) -> set[str]:
+    out = {w[:a] + y + w[b:] for a, b, y in _sites(w)}
     out.discard(w)
     return out
 
 
-def by_ear_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
+def by_ear_candidates(word: str, accepts: Callable[[str], bool], steps: int = 2) -> set[str]:
     """By-ear spellings of `word` that Swedish text uses and the speller accepts
     (a capitalised word's candidates may be capitalised: "Tyvär" -> "tyvärr")."""
     if too_long_to_edit(word):
         return set()
     listed = swedish_words().keys()
-    found = by_ear_spellings(word) & listed
+    found = by_ear_spellings(word, steps) & listed
     if word[:1].isupper():
         return {c for c in found if accepts(c) or accepts(c[:1].upper() + c[1:])}
     return {c for c in found if accepts(c)}

@@ -189,6 +189,16 @@ def listed_candidates(word: str, accepts: Callable[[str], bool],
     return found
 
 
+def one_slip_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
+    """Listed words one cheap slip from `word` (a dropped letter, a neighbouring key,
+    two keys swapped, a stray letter): listed_candidates without the far
+    substitutions, for a caller that only wants what costs one keystroke."""
+    if too_long_to_edit(word):
+        return set()
+    ok = _acceptor(word, accepts)
+    return {c for c in _typo_edits(word.lower()) & swedish_words().keys() if ok(c)}
+
+
 def two_slip_candidates(word: str, accepts: Callable[[str], bool]) -> set[str]:
     """The part of listed_candidates(two_edits=True) that is two cheap slips away:
     for a caller that already knows the one-edit part (it is empty when the

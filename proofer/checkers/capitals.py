@@ -54,6 +54,7 @@ class CapitalRules:
     determiners: frozenset[str]
     lower_case_institutions: tuple[str, ...]
     subject_pronouns: frozenset[str]
+    abbreviations: frozenset[str]
     raw: dict
 
 
@@ -71,6 +72,7 @@ def rules() -> CapitalRules:
         determiners=frozenset(data["determiners"]),
         lower_case_institutions=tuple(data["lower_case_institutions"]),
         subject_pronouns=frozenset(data["subject_pronouns"]),
+        abbreviations=frozenset(data["abbreviations"]),
         raw=data,
     )
 
@@ -139,7 +141,7 @@ class CapitalsChecker(SpellerParagraphChecker):
         if prev.end >= end:
             return False  # the full stop is the token's own: "bl.a.", "kl."
         if (text[end - 1] == "." and prev.end == end - 1 and prev.kind is Kind.WORD
-                and (len(prev.text) == 1 or prev.text.lower() in _DOTTED)):
+                and (len(prev.text) == 1 or prev.text.lower() in rules().abbreviations)):
             return False  # an initial ("J. K. Rowling") or "ca. tio"
         return True
 
@@ -368,7 +370,6 @@ _WEB_OR_PART = re.compile(r"\.[a-z]|-")  # "aftonbladet.se", "rut- och rotavdrag
 
 # Words written with a full stop that do not end a sentence, which the tokenizer
 # leaves as words ("ca." in running text).
-_DOTTED = frozenset("ca kl nr st jfr resp osv dvs etc inkl exkl tel obs ang fr s sid".split())
 
 
 def _plain(word: str) -> bool:

@@ -27,7 +27,13 @@ from proofer.derivations import base_of
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import foreign_zipf, swedish_words, zipf
 from proofer.speller import Speller
-from proofer.suggestions import compound_form, rank, too_long_to_edit
+from proofer.suggestions import (
+    ONE_KEYSTROKE,
+    compound_form,
+    one_slip_candidates,
+    rank,
+    too_long_to_edit,
+)
 from proofer.tokens import Token, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
@@ -59,15 +65,21 @@ LIKELY_SLIP = 1.2
 MIN_ACCEPTED_SLIP = 6
 # Inflectional endings: a word with one of them, or without, that Swedish text uses
 # makes a rare word a form of it.
-INFLECTIONS = ("s", "n", "t", "a", "e", "en", "et", "na", "ar", "er", "or", "arna", "erna",
+INFLECTIONS = ("s", "n", "t", "a", "e", "r", "en", "et", "na", "ar", "er", "or", "arna", "erna",
                "orna", "ns", "ts", "ens", "ets", "as", "es", "de", "te", "ade", "at", "ats")
+
+# A sentence's first word this short may be a name when several words are equally
+# close to it ("Ban": "Barn", "Ben", "Band").
+SHORT_NAME = 3
 
 # Abbreviations written without their dots ("bl a", "75 proc"), which Hunspell lacks.
 DOTLESS_ABBREVIATIONS = frozenset(
     "bl proc resp dvs osv etc inkl exkl jfr enl milj mdr mkr tkr kr st ca kl nr tel obs "
     "ang fr tf vd mr mrs ms dr prof doc ordf forts uppl fig tab".split())
-# First parts of a compound that are not words on their own.
-_PREFIXES = ("o", "ur", "ex", "ny", "icke", "själv", "sam", "miss")
+# First parts of a compound that are not words on their own: prefixes, and the
+# learned combining forms Swedish builds new words with ("geodata", "biobränsle").
+_PREFIXES = ("o", "ur", "ex", "ny", "icke", "själv", "sam", "miss", "geo", "bio", "eko",
+             "mikro", "makro", "neo", "pseudo", "tele", "multi", "mega", "hydro", "termo")
 _SUFFIX_AFTER_COLON = re.compile(r"^[a-zåäö]{1,4}$")
 _DESIGNATION = re.compile(r"-\d")  # "covid-19", "JAS-39": a name with a number
 _TRUNCATED = re.compile(r"-\s*(?:,|och\b|eller\b|samt\b|som\b|&)")
@@ -221,15 +233,19 @@ class SpellingChecker(ParagraphChecker):
                          "Ordet saknas i ordlistan men är vanligt på engelska eller ett annat "
                          "språk, och inget svenskt ord stavas nästan så – kontrollera", ())
         if self._compound(word) or self._genitive(word) or self._loanword_compound(word):
-            linked = self._missing_link(word)
-            if linked:  # "utrikeshandelminister": the dictionary's form has the s
+            close = self._close_ordinary(word)
+            # "utrikeshandelminister": the dictionary's form has the s. Unless a word
+            # Swedish text uses is one likely slip away: "framföralt" is "framförallt",
+            # not "framför" + s + "alt".
+            linked = None if close else self._missing_link(word)
+            if linked:
                 return Finding(tok.start, tok.end, word, Category.SPELLING,
                                "spelling.compound-link",
                                f"Sammansättningen skrivs med foge-s: {linked}",
                                (linked,), Severity.ERROR)
             # Its own parts do not count: "oaviserade" is no slip for "aviserade";
             # nor does a rare word ("mästerkap" is "mästerskap", "familjestoj" no "familjesto").
-            if not self._close_ordinary(word):
+            if not close:
                 return _hint(tok, "spelling.compound",
                              "Sammansättning av ord som finns i ordlistan, men den saknas "
                              "själv där – kontrollera", ())
@@ -269,17 +285,23 @@ class SpellingChecker(ParagraphChecker):
         """A word Hunspell lets through only by its compounding ("mottorn" as
         "mott" + "orn", "upprusning", "äganderatt"): Swedish text never uses it, no
         form of it is used either, and a word Swedish text does use is one likely
-        misspelling away. Then the compound is a coincidence and the slip the
-        likelier reading; the claim says the dictionary allows the word."""
+        misspelling away: one slip, not two ("särbor" is no "serber"). Then the
+        compound is a coincidence and the slip the likelier reading; the claim says
+        the dictionary allows the word."""
         word = tok.text
         if (len(word) < MIN_ACCEPTED_SLIP or not word.isalpha() or not word.islower()
                 or zipf(word) > 0 or self.speller.is_accepted(word)
                 or too_long_to_edit(word) or _form_of_listed(word)):
             return None
-        for c in self.speller.likely_candidates(word)[:MAX_SUGGESTIONS]:
-            if (" " not in c and zipf(c) >= IN_USE and not _affix_of(word, c)
+        # One slip only: the keyboard's one-edit words and one sound rewrite, not the
+        # speller's fuller search (most such words are rare compounds, right as written).
+        check = self.speller.check
+        one_slip = one_slip_candidates(word, check)
+        one_slip |= error_model.by_ear_candidates(word, check, steps=1)
+        for c in rank(word, one_slip)[:MAX_SUGGESTIONS]:
+            if (zipf(c) >= IN_USE and not _affix_of(word, c)
                     and not _form_of_listed(c, word)
-                    and error_model.spelling_cost(word, c) <= CLOSE):
+                    and error_model.spelling_cost(word, c) <= ONE_KEYSTROKE):
                 return Finding(tok.start, tok.end, word, Category.SPELLING,
                                "spelling.accepted-compound",
                                f"Ordlistan godtar ordet som sammansättning, men det används "
@@ -426,8 +448,12 @@ class SpellingChecker(ParagraphChecker):
 
 
 def _ambiguous(word: str, suggestions: tuple[str, ...]) -> bool:
-    """No one correction is the likeliest misspelling: two or more tie at the
-    lowest cost, and only how common they are orders them."""
+    """A word as short as a name ("Ban", "Kim") with no one likeliest correction:
+    two or more tie at the lowest cost, and only how common they are orders them.
+    (Longer words tie too, "Snalla": "Snälla", "Snåla"; but few names are that
+    close to several words, and a misspelling at a sentence start is common.)"""
+    if len(word) > SHORT_NAME:
+        return False
     costs = [error_model.spelling_cost(word, s) for s in suggestions]
     return len(costs) >= 2 and costs.count(min(costs)) >= 2
 
@@ -506,6 +532,8 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Han har suttit i partisyrelse länge.", "partisyrelse", "partistyrelse"),
     ("Hon blev utrikeshandelminister i fjol.", "utrikeshandelminister",
      "utrikeshandelsminister"),
+    # ... but a common word one doubling away beats a linking s ("framför|s|alt").
+    ("Det gäller framföralt de unga.", "framföralt", "framförallt"),
     ("Varfrö gick du?", "Varfrö", "Varför"),
     ("Priserna har minskt sedan i fjol.", "minskt", "minskat"),
     ("Han är helt oneroende av partiet.", "oneroende", "oberoende"),
@@ -543,6 +571,8 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Vi måste fråja henne.", "fråja", "fråga"),
     # "ch" at the start of a loanword is the sj-sound.
     ("Hon fick en sjans till.", "sjans", "chans"),
+    # ... but a misspelt part after one is still a misspelling.
+    ("Bussarna går på biobrensle.", "biobrensle", "biobränsle"),
     # After a noun that names a word ("språket jiwarli") only what is no likely slip.
     ("Det svenska språket utveklas snabbt.", "utveklas", "utvecklas"),
 )
@@ -591,8 +621,11 @@ CORRECT: tuple[str, ...] = (
     "Det kallas translationell forskning.",
     # A term cited in quotation marks, as written.
     "Ordet ”translatio” betyder överföring, och bandet heter ”Fnordbrus”.",
+    # A learned combining form first ("geo-", "bio-") makes a compound.
+    "Kartan visar varje geoplats i länet.",
     # Rare forms of words Swedish text uses are forms, not slips of another word.
     "Debattörernas argument var svaga och hon är våldsutsatt.",
+    "Många par lever som särbor.",
 )
 
 

@@ -20,16 +20,18 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from proofer.morph import compounds
+from proofer.morph.lexer_cache import LONGEST_PIECE, MAX_PIECES, Junctions
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
 from proofer.morph.sentence_ends import split_number_stops
-from proofer.morph.stream import Part, Unit, escape, parse, prefer, split_fields, unescape
+from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.text_cache import TextCache
 
@@ -152,14 +154,20 @@ class ApertiumMorphology:
         self._failed_at: float | None = None  # when the tools last stopped answering
         if isinstance(files, str):
             self.status = f"unavailable: {files}"
-            self._analyser = self._tagger = self._words = self._generator = None
+            self._lexer = self._analyser = self._tagger = self._words = self._generator = None
+            self._junctions = None
             return
         self.status = "ok"
         self.files = files
         # CG-3's output goes to the tagger through us: the tagger's -f (all analyses,
         # its choice first) garbles compound analyses ("a<cmp>/b<cmp>+/c"), so its
         # choice is read on its own and put first among what CG-3 left.
-        stages = [["lt-proc", "-z", "-w", "-e", str(files.analyser)]]
+        # The analyser runs on its own: its output is put together from the pieces of
+        # the text it has seen (proofer.morph.lexer_cache), and only new pieces go to it.
+        self._lexer = NullFlushPipeline([["lt-proc", "-z", "-w", "-e", str(files.analyser)]])
+        self._junctions: Junctions | None | Literal[False] = False  # read on first use
+        self._lexed: dict[str, str] = {}
+        stages = []
         if OUR_GRAMMAR.is_file():
             stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
         stages.append(["cg-proc", "-z", str(files.grammar)])
@@ -188,10 +196,14 @@ class ApertiumMorphology:
     def available(self) -> bool:
         return self._analyser is not None
 
+    def pipelines(self) -> list[NullFlushPipeline]:
+        """The tool processes this morphology drives (benchmarks read their CPU)."""
+        return [p for p in (self._lexer, self._analyser, self._tagger, self._words,
+                            self._generator) if p is not None]
+
     def close(self) -> None:
-        for p in (self._analyser, self._tagger, self._words, self._generator):
-            if p is not None:
-                p.close()
+        for p in self.pipelines():
+            p.close()
 
     # -- analysis ---------------------------------------------------------------
 
@@ -246,9 +258,8 @@ class ApertiumMorphology:
         """Start the tools now, so that the first check does not wait for them to
         load their data (the command line calls it from a thread while it loads
         its own tables)."""
-        for pipe in (self._analyser, self._tagger, self._words, self._generator):
-            if pipe is not None:
-                pipe.start()
+        for pipe in self.pipelines():
+            pipe.start()
 
     def use_speller(self, speller: Speller) -> None:
         """Answer the compound fall-back's "does Hunspell know this word" with this
@@ -352,7 +363,8 @@ class ApertiumMorphology:
         for starts in pieces:
             tokens: list[TaggedToken] = []
             for a in starts:
-                tokens.extend(t if a == 0 else replace(t, start=t.start + a, end=t.end + a)
+                tokens.extend(t if a == 0 else TaggedToken(t.start + a, t.end + a, t.text,
+                                                           t.readings, t.known, t.source)
                               for t in next(analysed))
             out.append(tuple(tokens))
         return out
@@ -361,10 +373,8 @@ class ApertiumMorphology:
         if self._analyser is None:
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         try:
-            # The final newline makes lt-proc finish a pending look-ahead ("13.00")
-            # before the NUL; without it the rest of the chunk can be lost.
-            cg_out = self._analyser.run_many([escape(p) + "\n" for p in paragraphs])
-            cg_units = [drop_initial_names(parse(c)) for c in cg_out]
+            cg_out = self._analyser.run_many(self._lex(paragraphs))
+            cg_units = [drop_initial_names(pairs(c)) for c in cg_out]
             # CG-3's own output where no name reading was taken out (most paragraphs):
             # the tagger reads it as it is, without it being written out again.
             tagged = self._tagger.run_many([stream(units) if names else c
@@ -375,10 +385,50 @@ class ApertiumMorphology:
             self._failed_at = time.monotonic()
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         self.status = "ok"
-        aligned = [split_number_stops(p, align(p, _names_last(_chosen_first(units, parse(t)),
-                                                               names)))
+        aligned = [split_number_stops(p, align(p, units, pairs(t), names))
                    for p, (units, names), t in zip(paragraphs, cg_units, tagged, strict=True)]
         return [tuple(tokens) for tokens in self._guess_compounds(aligned)]
+
+    def _lex(self, paragraphs: list[str]) -> list[str]:
+        """lt-proc's output for each paragraph (as if it had read it whole): put
+        together from the output for its pieces (proofer.morph.lexer_cache), of
+        which only those not seen before go to lt-proc, all in one chunk."""
+        assert self._lexer is not None
+        # The final newline makes lt-proc finish a pending look-ahead ("13.00")
+        # before the NUL; without it the rest of the chunk can be lost.
+        if self._junctions is False:
+            self._junctions = Junctions.load(self.files.analyser)
+        if self._junctions is None:
+            return self._lexer.run_many([escape(p) + "\n" for p in paragraphs])
+        cut = [self._junctions.pieces(p.replace("\0", " ")) for p in paragraphs]
+        known = self._lexed
+        have: dict[str, str] = {}
+        todo: list[str] = []
+        for x in dict.fromkeys(x for parts in cut for x in parts[::2] if x):
+            got = known.get(x)
+            if got is None:
+                todo.append(x)
+            else:
+                have[x] = got
+        if todo:
+            # One piece a line: lt-proc never reads a unit across a line break, and
+            # prints each blank as it was, so its output splits at the same breaks.
+            lexed = self._lexer.run("\n".join(escape(x) for x in todo) + "\n").split("\n")
+            if len(lexed) != len(todo) + 1 or lexed[-1]:
+                log.warning("lt-proc delade inte upp texten som väntat: hela stycken")
+                return self._lexer.run_many([escape(p) + "\n" for p in paragraphs])
+            if len(known) + len(todo) > MAX_PIECES:
+                known.clear()
+            for x, o in zip(todo, lexed, strict=False):
+                have[x] = o
+                if len(x) <= LONGEST_PIECE:
+                    known[x] = o
+        streams = []
+        for parts in cut:
+            # pieces and blanks alternate; lt-proc prints a blank as it was
+            parts[::2] = [have[x] if x else "" for x in parts[::2]]
+            streams.append("".join(parts) + "\n")
+        return streams
 
     def _guess_compounds(self, paragraphs: list[list[TaggedToken]]) -> list[list[TaggedToken]]:
         """Unknown words Hunspell accepts get the readings of their last part
@@ -420,16 +470,16 @@ class ApertiumMorphology:
             return {}
         wanted = set(words)
         found: dict[str, TaggedToken] = {}
-        for unit in parse(out):
-            if unit.surface in wanted:
+        for surface, rest in pairs(out):
+            if surface in wanted:
                 readings = tuple(
                     Reading(r.lemma, tuple(t for t in r.tags if t != "compound-R"))
-                    for r in _readings(unit.surface, unit.rest)[0]
+                    for r in _readings(surface, rest)[0]
                     if "cmp" not in r.tags and "compound-only-L" not in r.tags)
                 if readings:
-                    found[unit.surface] = TaggedToken(0, len(unit.surface), unit.surface,
-                                                      tuple(dict.fromkeys(readings)), True,
-                                                      "apertium")
+                    found[surface] = TaggedToken(0, len(surface), surface,
+                                                 tuple(dict.fromkeys(readings)), True,
+                                                 "apertium")
         return found
 
     def _known_word(self) -> compounds.Known | None:
@@ -541,72 +591,91 @@ def _tag_variants(tags: tuple[str, ...]) -> list[tuple[str, ...]]:
 FUNCTION_CLASSES = frozenset({"prn", "det", "adv", "cnjsub", "cnjadv", "cnjcoo", "pr"})
 
 
-def drop_initial_names(units: list[Unit]) -> tuple[list[Unit], dict[int, str]]:
-    """The units with the name analyses of sentence-initial function words taken
-    out, so that the tagger chooses among the function-word readings in context;
-    and what was taken out (by unit), to be put back last."""
-    out: list[Unit] = []
+def drop_initial_names(units: list[tuple[str, str]]
+                       ) -> tuple[list[tuple[str, str]], dict[int, str]]:
+    """The units (surface, analyses as printed) with the name analyses of
+    sentence-initial function words taken out, so that the tagger chooses among the
+    function-word readings in context; and what was taken out (by unit), to be put
+    back last."""
+    out = units
     names: dict[int, str] = {}
     start = True
-    for i, unit in enumerate(units):
-        rest = unit.rest
+    for i, (surface, rest) in enumerate(units):
         # Only a sentence's first word is parsed here, and only a "<sent>" in the
         # printed analyses can start the next sentence (most units are neither).
-        analyses = parse_analyses(rest) if (start and unit.surface[:1].isupper()
-                                            or "<sent>" in rest) else ()
-        if start and unit.surface[:1].isupper() and len(analyses) > 1:
-            fields = split_fields(unit.rest)
+        initial = start and surface[:1].isupper()
+        analyses = parse_analyses(rest) if initial or "<sent>" in rest else ()
+        if initial and len(analyses) > 1:
+            fields = split_fields(rest)
             if len(fields) == len(analyses):  # one field per analysis (no duplicates)
                 named = [f for f, a in zip(fields, analyses, strict=True) if "np" in a[-1].tags]
                 if named and any(a[-1].tags[:1] and a[-1].tags[0] in FUNCTION_CLASSES
                                  for a in analyses):
                     names[i] = "/".join(named)
-                    unit = Unit(unit.surface, "/".join(f for f in fields if f not in named))
+                    if out is units:
+                        out = list(units)
+                    out[i] = (surface, "/".join(f for f in fields if f not in named))
         start = bool(analyses) and "sent" in analyses[0][-1].tags
-        out.append(unit)
     return out, names
 
 
-def stream(units: list[Unit]) -> str:
+def stream(units: list[tuple[str, str]]) -> str:
     """Units back in stream form, for the tagger."""
-    return " ".join(f"^{escape(u.surface)}/{u.rest}$" for u in units) + "\n"
+    return " ".join(f"^{escape(surface)}/{rest}$" for surface, rest in units) + "\n"
 
 
-def _names_last(units: list[Unit], names: dict[int, str]) -> list[Unit]:
-    if not names:
-        return units
-    return [Unit(u.surface, f"{u.rest}/{names[i]}") if i in names else u
-            for i, u in enumerate(units)]
+# What a stretch of text between two units may hold for the second unit to follow
+# the first: only blanks.
+_BLANKS = " \t\n\r\u00a0\u2009\u202f"
 
 
-def _chosen_first(cg: list[Unit], tagged: list[Unit]) -> list[Unit]:
-    """CG-3's units with the tagger's choice first in each. The tagger keeps the
-    units one for one; if it ever did not, CG-3's order stands."""
-    if len(cg) != len(tagged):
-        return cg
-    pairs = list(zip(cg, tagged, strict=True))
-    if any(a.surface != b.surface for a, b in pairs):
-        return cg
-    return [Unit(a.surface, prefer(a.rest, b.rest)) for a, b in pairs]
-
-
-def align(paragraph: str, units: Sequence[Unit]) -> list[TaggedToken]:
+def align(paragraph: str, units: Sequence[tuple[str, str]],
+          tagged: Sequence[tuple[str, str]] = (), names: dict[int, str] | None = None,
+          ) -> list[TaggedToken]:
     """Tokens at their exact offsets: each unit's surface is found in the paragraph
     after the previous one. Text the analyser passed through as blank (quotes, dashes
-    it has no entry for) or lost becomes tokens of its own without readings."""
+    it has no entry for) or lost becomes tokens of its own without readings.
+
+    `tagged`: the tagger's output for the same units, whose choice goes first among
+    each unit's analyses (if it does not keep the units one for one, CG-3's order
+    stands); `names`: name analyses taken out before tagging (drop_initial_names),
+    put back last. One pass over the units: this runs for every word of a check."""
+    chosen = None
+    if len(tagged) == len(units) and list(map(_first, units)) == list(map(_first, tagged)):
+        chosen = list(map(_second, tagged))
     tokens: list[TaggedToken] = []
     pos = 0
-    for unit in units:
-        start, end = _locate(paragraph, unit.surface, pos)
-        if start < 0:
+    find = paragraph.find
+    for i, (surface, rest) in enumerate(units):
+        if chosen is not None:
+            choice = chosen[i]
+            if choice and rest != choice:
+                rest = _prefer(rest, choice)
+            elif not rest:
+                rest = choice
+        if names and i in names:
+            rest = f"{rest}/{names[i]}"
+        if not surface:
             continue
-        tokens.extend(_unknown_tokens(paragraph, pos, start))
-        text = paragraph[start:end]
-        readings, known, source = _readings(text, unit.rest)
-        tokens.append(TaggedToken(start, end, text, readings, known, source))
+        start = find(surface, pos)
+        if start >= 0 and (start == pos or not paragraph[pos:start].strip(_BLANKS)):
+            end = start + len(surface)  # (only blanks before it: no tokens there)
+            text = surface
+        else:
+            start, end = _locate(paragraph, surface, pos)
+            if start < 0:
+                continue
+            text = paragraph[start:end]
+            if start > pos:
+                tokens.extend(_unknown_tokens(paragraph, pos, start))
+        tokens.append(TaggedToken(start, end, text, *_readings(text, rest)))
         pos = end
     tokens.extend(_unknown_tokens(paragraph, pos, len(paragraph)))
     return tokens
+
+
+_prefer = lru_cache(maxsize=50_000)(prefer)
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 def _locate(paragraph: str, surface: str, pos: int) -> tuple[int, int]:
