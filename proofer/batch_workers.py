@@ -93,15 +93,13 @@ class _Worker:
 
 def _start(engine: Engine, jobs: int) -> list[_Worker]:
     context = multiprocessing.get_context("fork")
-    # Everything alive now is the engine and the program: out of the collector's
-    # sight, so that a worker's collections do not walk (and copy, page by page)
+    # Everything alive now is the engine and the program, kept for the whole run:
+    # out of the collector's sight for good (as proofer.frequency does with its
+    # tables), so that a worker's collections do not walk (and copy, page by page)
     # what it shares with this process.
     gc.collect()
     gc.freeze()
-    try:
-        return [_Worker(context, engine) for _ in range(jobs)]
-    finally:
-        gc.unfreeze()
+    return [_Worker(context, engine) for _ in range(jobs)]
 
 
 def _rounds(paths: Sequence[str]) -> Iterator[tuple[int, list[FileResult]]]:

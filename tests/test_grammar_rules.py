@@ -196,6 +196,7 @@ def test_unknown_key_is_refused_with_file_and_line_and_the_rest_loads(tmp_path: 
     (("tokens: [0, 2]", "tokens: [0, 7]"), "elementnummer"),
     (("{inflect: 0,", "{inflect: 0, size: 3,"), "förslag"),
     (("mark: true}", "mark: true, reading: some}"), "reading"),
+    (("{inflect: 0,", "{inflect: 0, lemma: en, as: det ind,"), "lemma står utan as"),
 ])
 def test_bad_rules_are_refused_with_a_reason(tmp_path: Path, change, words) -> None:
     rules, errors = _rule(tmp_path, ARTICLE_RULE.replace(*change))

@@ -293,6 +293,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
 @pytest.mark.parametrize(("sentence", "word", "tags"), [
     ("Han åt middag med oss.", "åt", ("vblex", "past")),
     ("Sedan åt vi tio bullar.", "åt", ("vblex", "past")),
+    ("Vi hade åt middag.", "åt", ("vblex", "past")),
     ("Vi bor här sedan länge.", "bor", ("vblex", "pres")),
     ("De som kom fick mat.", "De", ("prn",)),
     ("Vi köper det som behövs.", "det", ("prn",)),

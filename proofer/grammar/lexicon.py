@@ -39,8 +39,8 @@ DEFAULT_KEYS = {"category", "severity", "source", "url"}
 COMMON_KEYS = {"id", "examples", "correct", "source", "url", "category", "severity", "note",
                "__line__"}
 VALENCY_KEYS = COMMON_KEYS | {"words", "lemma", "tags", "use", "instead_of", "drop", "att",
-                              "object", "object_tags", "unless_next", "unless_next_tags", "say",
-                              "after"}
+                              "object", "object_tags", "not_object", "unless_next",
+                              "unless_next_tags", "say", "after"}
 PHRASE_KEYS = COMMON_KEYS | {"phrase", "right", "also", "blend", "unless_next",
                              "unless_before", "message"}
 VALENCY_KINDS = ("instead_of", "drop", "att", "object")
@@ -235,8 +235,10 @@ def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
         rule["suggest"] = [{"text": f"{{{g}}} {use} att"}]
         rule["examples"] = _examples(raw, lambda words: " ".join([*words[:-1], use, "att"]))
     else:
+        # not_object: words that are no object of this verb ("längta hem", "tänka sig")
+        not_object = [*NOT_OBJECT_WORDS, *_str_list(raw.get("not_object", []), "not_object")]
         prep = {"tags": raw.get("object_tags", ["det", "n", "np", "prn acc"]), "mark": True,
-                "no_reading": ["adv", "vblex"], "not_word": NOT_OBJECT_WORDS}
+                "no_reading": ["adv", "vblex"], "not_word": not_object}
         rule = _common(raw, f"prepositions.{slug}-{_slug(use)}-object",
                        f'"{say}" tar sitt objekt med prepositionen "{use}": {{suggestion}}.')
         rule["pattern"] = [*before, {**governor, "not_tags": ["pasv", "supn"], "mark": True},

@@ -272,13 +272,19 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     if not min(marked) <= element <= max(marked):
         raise _fail("inflect ska peka på ett element inom det markerade", raw)
     if "lemma" in raw:
-        if set(raw) & {"like", "features", "as"}:
-            raise _fail("lemma står utan like, features och as (to får stå med)", raw)
+        # with like + features: the other lemma in the form another element decides
+        # ("hans eget" -> "sitt": sin in egen's gender and number)
+        if "as" in raw:
+            raise _fail("lemma står utan as (like + features och to får stå med)", raw)
         lemma = str(raw["lemma"]).strip()
         if not lemma:
             raise _fail("lemma ska vara ett ord, t.ex. 'begå'", raw)
-        return Suggestion(inflect=element, to=tuple(str(raw.get("to", "")).split()),
-                          lemma=lemma)
+        like = _index(raw["like"], size, "like", raw) if "like" in raw else None
+        features = _features(raw.get("features", []), raw)
+        if (like is None) != (not features):
+            raise _fail("like och features anges tillsammans", raw)
+        return Suggestion(inflect=element, like=like, features=features,
+                          to=tuple(str(raw.get("to", "")).split()), lemma=lemma)
     if "as" in raw:
         if set(raw) & {"like", "features", "to"}:
             raise _fail("as anger hela taggsättet och står utan like, features och to", raw)
