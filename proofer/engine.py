@@ -152,9 +152,7 @@ class Engine:
         (paragraph_findings) as if this one had: its checks then find them cached."""
         with self._lock:
             for name, entries in found.items():
-                cache = self._caches.get(name)
-                if cache is None:
-                    cache = self._caches[name] = TextCache(CACHE_SIZE, CACHE_CHARS)
+                cache = self._cache_for(name)
                 for text, findings in entries.items():
                     cache.put(text, findings)
 
@@ -178,15 +176,20 @@ class Engine:
                 for text in texts:
                     cache.discard(text)
 
+    def _cache_for(self, name: str) -> TextCache:
+        """The checker's findings cache, made on first use (call with the lock held)."""
+        cache = self._caches.get(name)
+        if cache is None:
+            cache = self._caches[name] = TextCache(CACHE_SIZE, CACHE_CHARS)
+        return cache
+
     def _paragraph(self, checker: ParagraphChecker, para: Paragraph,
                    fresh: list[str]) -> tuple[Finding, ...]:
         """The paragraph's findings, from the cache or run now (then its text is
         added to `fresh`)."""
         key = para.text
         with self._lock:
-            cache = self._caches.get(checker.name)
-            if cache is None:
-                cache = self._caches[checker.name] = TextCache(CACHE_SIZE, CACHE_CHARS)
+            cache = self._cache_for(checker.name)
             hit = cache.get(key)
             if hit is not None:
                 return hit
