@@ -24,6 +24,8 @@ from proofer.tokens import shared_per_check
 # paragraph, so a count alone let a few hundred huge paragraphs fill gigabytes.
 CACHE_SIZE = 10_000
 CACHE_CHARS = 2_000_000  # about 30 articles of 10,000 words
+# A check handles this much text at a time (see _check): far more than any draft.
+BLOCK_CHARS = 250_000
 
 
 @dataclass
@@ -91,30 +93,49 @@ class Engine:
     def _check(self, text: str, paragraphs: list[Paragraph] | None,
                skip: frozenset[str] = frozenset()) -> list[Finding]:
         paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
+        checkers = [c for c in self.checkers if c.name not in skip]
         found: list[Finding] = []
+        blocks = _blocks(paragraphs)
         # Each paragraph is tokenized once, whichever checker asks first, and its
-        # tokens are shared by all of them until the check ends.
-        with shared_per_check():
-            # Every checker hears first which paragraphs it will get: one that works
-            # in the background (the grammar's morphology) starts while the others run.
-            for checker in self.checkers:
-                if checker.name in skip:
-                    continue
-                if isinstance(checker, ParagraphChecker):
-                    self._prepare(checker, paragraphs)
-            for checker in self.checkers:
-                if checker.name in skip:
-                    continue
-                if isinstance(checker, ParagraphChecker):
-                    fresh: list[str] = []
-                    for para in paragraphs:
-                        found.extend(f.shifted(para.start)
-                                     for f in self._paragraph(checker, para, fresh))
-                    if fresh and checker.status() != "ok":
-                        self._forget(checker, fresh)
-                elif isinstance(checker, DocumentChecker):
-                    found.extend(_tagged(checker.check_document(text, paragraphs), checker))
+        # tokens are shared by all of them until its block is done. A draft is one
+        # block; a text of many megabytes is checked block by block, so that what is
+        # held at once does not grow with it, and its document checkers then tokenize
+        # through the small cache instead of holding every paragraph's tokens.
+        for block in blocks:
+            with shared_per_check():
+                self._paragraph_pass(checkers, block, found)
+                if len(blocks) == 1:
+                    self._document_pass(checkers, text, paragraphs, found)
+            if len(blocks) > 1:
+                # The collector is paused for the check (see check()); garbage in
+                # cycles that a block left would otherwise stay until the end.
+                gc.collect(0)
+        if len(blocks) > 1:
+            self._document_pass(checkers, text, paragraphs, found)
         return _valid(found, text)
+
+    def _paragraph_pass(self, checkers: list[Checker], paragraphs: list[Paragraph],
+                        found: list[Finding]) -> None:
+        # Every checker hears first which paragraphs it will get: one that works in
+        # the background (the grammar's morphology) starts while the others run.
+        for checker in checkers:
+            if isinstance(checker, ParagraphChecker):
+                self._prepare(checker, paragraphs)
+        for checker in checkers:
+            if isinstance(checker, ParagraphChecker):
+                fresh: list[str] = []
+                for para in paragraphs:
+                    found.extend(f.shifted(para.start)
+                                 for f in self._paragraph(checker, para, fresh))
+                if fresh and checker.status() != "ok":
+                    self._forget(checker, fresh)
+
+    @staticmethod
+    def _document_pass(checkers: list[Checker], text: str, paragraphs: list[Paragraph],
+                       found: list[Finding]) -> None:
+        for checker in checkers:
+            if isinstance(checker, DocumentChecker):
+                found.extend(_tagged(checker.check_document(text, paragraphs), checker))
 
     def paragraph_findings(self, texts: Sequence[str]
                            ) -> dict[str, dict[str, tuple[Finding, ...]]]:
@@ -128,24 +149,29 @@ class Engine:
         checker raised or failed is left out: the check of its file meets that
         again, and reports it as it always did."""
         paragraphs = [Paragraph(0, len(t), t) for t in dict.fromkeys(texts) if t]
-        out: dict[str, dict[str, tuple[Finding, ...]]] = {}
-        with _collector_paused(), shared_per_check():
-            checkers = [c for c in self.checkers if isinstance(c, ParagraphChecker)]
-            for checker in checkers:
-                self._prepare(checker, paragraphs)
-            for checker in checkers:
-                fresh: list[str] = []
-                found = out[checker.name] = {}
-                for para in paragraphs:
-                    try:
-                        found[para.text] = self._paragraph(checker, para, fresh)
-                    except Exception:  # noqa: BLE001 - see above: reported by the file's check
-                        continue
-                if fresh and checker.status() != "ok":
-                    self._forget(checker, fresh)
-                    for text in fresh:
-                        found.pop(text, None)
+        checkers = [c for c in self.checkers if isinstance(c, ParagraphChecker)]
+        out: dict[str, dict[str, tuple[Finding, ...]]] = {c.name: {} for c in checkers}
+        with _collector_paused():
+            for block in _blocks(paragraphs):
+                with shared_per_check():
+                    for checker in checkers:
+                        self._prepare(checker, block)
+                    for checker in checkers:
+                        self._share(checker, block, out[checker.name])
         return out
+
+    def _share(self, checker: ParagraphChecker, paragraphs: list[Paragraph],
+               found: dict[str, tuple[Finding, ...]]) -> None:
+        fresh: list[str] = []
+        for para in paragraphs:
+            try:
+                found[para.text] = self._paragraph(checker, para, fresh)
+            except Exception:  # noqa: BLE001 - see paragraph_findings: the file's check reports it
+                continue
+        if fresh and checker.status() != "ok":
+            self._forget(checker, fresh)
+            for text in fresh:
+                found.pop(text, None)
 
     def learn_paragraphs(self, found: dict[str, dict[str, tuple[Finding, ...]]]) -> None:
         """Keep findings that another engine of the same settings worked out
@@ -203,6 +229,19 @@ class Engine:
     def close(self) -> None:
         for c in self.checkers:
             c.close()
+
+
+def _blocks(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    """The paragraphs in runs of about BLOCK_CHARS characters."""
+    blocks: list[list[Paragraph]] = [[]]
+    size = 0
+    for para in paragraphs:
+        if size >= BLOCK_CHARS:
+            blocks.append([])
+            size = 0
+        blocks[-1].append(para)
+        size += len(para.text)
+    return blocks
 
 
 @contextmanager
