@@ -92,6 +92,30 @@ def _suffix_len(a: str, b: str) -> int:
     return n
 
 
+class _Reach:
+    """How many tokens from token s on may form one name: up to a token inside a
+    known multi-word name or a gap with more than a space or a full stop, at most
+    `longest`. Worked out per start when first asked (a near-miss tries every
+    window around its word; the paragraph may be 300 kB long)."""
+
+    def __init__(self, text: str, toks: list[Token], blocked: list[bool], longest: int) -> None:
+        self._text, self._toks, self._blocked, self._longest = text, toks, blocked, longest
+        self._known: dict[int, int] = {}
+
+    def __call__(self, s: int) -> int:
+        hit = self._known.get(s)
+        if hit is None:
+            text, toks, blocked = self._text, self._toks, self._blocked
+            stop = min(s + self._longest, len(toks))
+            k = s
+            while k < stop and not blocked[k]:
+                k += 1
+                if k < stop and text[toks[k - 1].end:toks[k].start].strip() not in ("", "."):
+                    break
+            hit = self._known[s] = k - s
+        return hit
+
+
 class NameChecker(ParagraphChecker):
     name = "names"
     engine = "names"
@@ -267,7 +291,7 @@ class NameChecker(ParagraphChecker):
         return cache[key]
 
     def _fuzzy(self, text: str, toks: list[Token], low: list[str], i: int,
-               blocked: list[bool], cands: list[int], title: bool, cache: dict
+               reach: _Reach, cands: list[int], title: bool, cache: dict
                ) -> list[_Match]:
         """Near-misses driven by token i: the name alone, or a longer name around it.
 
@@ -284,29 +308,26 @@ class NameChecker(ParagraphChecker):
         if not mine and not wider:
             return out
         n = len(toks)
+        first_max = store.first_max
         for size in range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1):
             for s in range(max(0, i - size + 1), min(i, n - size) + 1):
-                if any(blocked[k] for k in range(s, s + size)):
+                if size > reach(s):
                     continue
-                if any(text[toks[k].end:toks[k + 1].start].strip() not in ("", ".")
-                       for k in range(s, s + size - 1)):
-                    continue
-                choices = []
-                for k in range(s, s + size):
-                    if k == i:
-                        choices.append(mine if size == 1 else wider)
+                choices = [(mine if size == 1 else wider) if k == i
+                           else self._around(k, toks, low, cands, title, cache)
+                           for k in range(s, s + size)]
+                if size > 1:
+                    if prod(len(c) for c in choices) > MAX_COMBOS:
                         continue
-                    opts = [(low[k], 0)]
-                    if cands[k]:
-                        opts += self._options(k, low, title, cache,
-                                              max(1, max_distance(low[k])))
-                    elif not title and toks[k].text[:1].isupper() and len(low[k]) >= 4 \
-                            and not toks[k].text.isupper():
-                        opts += self._options(k, low, title, cache, 1)[:3]
-                    choices.append(opts)
-                if size > 1 and prod(len(c) for c in choices) > MAX_COMBOS:
-                    continue
-                for combo in product(*choices):
+                    # Every name of `size` words is filed under its first word: a
+                    # first word that begins none that long matches nothing.
+                    firsts = [o for o in choices[0] if first_max.get(o[0], 0) >= size]
+                    if not firsts:
+                        continue
+                    combos = product(firsts, *choices[1:])
+                else:
+                    combos = product(*choices)
+                for combo in combos:
                     if size > 1 and not self._plausible(combo, choices, i - s, limit):
                         continue
                     out.extend(self._combo(text, toks, s, size, combo, title))
@@ -319,6 +340,23 @@ class NameChecker(ParagraphChecker):
                     out.append(_Match(i, i + 1, genitive(store.surnames[w[:-1]]), -1, False,
                                       d, surname_only=True, prior=PRIOR["gen"]))
         return out
+
+    def _around(self, k: int, toks: list[Token], low: list[str], cands: list[int],
+                title: bool, cache: dict) -> list[tuple[str, int]]:
+        """What token k may stand for beside the driving word: itself, or a near
+        dictionary word when it may be misspelt too (kept per paragraph: the token
+        is in every window around each candidate near it)."""
+        key = (k, title)
+        hit = cache.get(key)
+        if hit is None:
+            hit = [(low[k], 0)]
+            if cands[k]:
+                hit += self._options(k, low, title, cache, max(1, max_distance(low[k])))
+            elif not title and toks[k].text[:1].isupper() and len(low[k]) >= 4 \
+                    and not toks[k].text.isupper():
+                hit += self._options(k, low, title, cache, 1)[:3]
+            cache[key] = hit
+        return hit
 
     def _wider(self, i: int, low: list[str], title: bool, cache: dict,
                limit: int) -> list[tuple[str, int]]:
@@ -407,6 +445,7 @@ class NameChecker(ParagraphChecker):
                 covered[k] = m
         # A token inside a known multi-word name is not free for another name.
         blocked = [c is not None and c.end - c.start > 1 for c in covered]
+        reach = _Reach(text, toks, blocked, min(MAX_WINDOW, self.store.max_words))
         strengths = self._strengths_for(toks, covered)
         name_c = [st[0] for st in strengths]
         # Mid-sentence, a capitalised word is a name, not a title ("Kongs" is no "kungs").
@@ -421,7 +460,7 @@ class NameChecker(ParagraphChecker):
             for title, flags in ((False, name_c), (True, title_c)):
                 if not flags[i]:
                     continue
-                found = self._fuzzy(text, toks, low, i, blocked, flags, title, cache)
+                found = self._fuzzy(text, toks, low, i, reach, flags, title, cache)
                 if not found:
                     continue
                 top = min(found, key=lambda m: self._rank(m, toks))
@@ -435,19 +474,21 @@ class NameChecker(ParagraphChecker):
             if best is not None:
                 fuzzy.append(best)
         findings: list[Finding] = []
-        taken: list[_Match] = []
+        # The tokens of the near-misses taken so far, best first (a list of flags, not
+        # a scan of the taken ones per candidate: a fuzzed 300 kB paragraph has
+        # thousands, issue 13).
+        in_fuzzy = [False] * len(toks)
         for m in sorted(fuzzy, key=lambda m: self._rank(m, toks)):
-            if any(m.start < t.end and t.start < m.end for t in taken):
+            if any(in_fuzzy[m.start:m.end]):
                 continue
-            taken.append(m)
+            in_fuzzy[m.start:m.end] = [True] * (m.end - m.start)
             findings.extend(self._near_miss(text, toks, m))
-        in_fuzzy = {k for m in taken for k in range(m.start, m.end)}
         for m in exact:
-            if not any(k in in_fuzzy for k in range(m.start, m.end)):
+            if not any(in_fuzzy[m.start:m.end]):
                 findings.extend(self._exact_findings(text, toks, m, covered))
         for i in [i for i, c in enumerate(name_c) if c == ALONE]:
             tok = toks[i]
-            if i not in in_fuzzy and not starts_sentence(text, tok.start):
+            if not in_fuzzy[i] and not starts_sentence(text, tok.start):
                 findings.append(Finding(tok.start, tok.end, tok.text, Category.NAME,
                                         "names.unknown", "Okänt namn – kontrollera stavningen",
                                         (), Severity.INFO))
