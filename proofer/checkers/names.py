@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from itertools import product
 from math import prod
@@ -32,7 +31,7 @@ from proofer.names.index import max_distance
 from proofer.names.inflect import PRIOR, genitive, title_forms
 from proofer.names.keyboard import slip_cost
 from proofer.names.model import Entry
-from proofer.names.store import TITLE, WRONG, NameStore, normalise
+from proofer.names.store import TITLE, WRONG, NameStore, normalise, place_bit
 from proofer.settings import Settings, config_dir
 from proofer.speller import Speller
 from proofer.suggestions import too_long_to_edit
@@ -81,8 +80,8 @@ def _with_case(suggestion: str, written: str) -> str:
 def _letter_bag_diff(a: str, b: str) -> int:
     """How many letters the two do not share, order ignored: tells a swap
     ("Mikaesl" ~ "Mikaels") from a stray key ("Beustg" ~ "Beust", not "Beusts")."""
-    ca, cb = Counter(a.lower()), Counter(b.lower())
-    return sum(((ca - cb) + (cb - ca)).values())
+    a, b = a.lower(), b.lower()
+    return sum(abs(a.count(c) - b.count(c)) for c in set(a) | set(b))
 
 
 def _suffix_len(a: str, b: str) -> int:
@@ -309,8 +308,15 @@ class NameChecker(ParagraphChecker):
             return out
         n = len(toks)
         first_max = store.first_max
+        alone_at, wider_at = self._places(mine), self._places(wider)
         for size in range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1):
+            at, genitive_at = alone_at if size == 1 else wider_at
             for s in range(max(0, i - size + 1), min(i, n - size) + 1):
+                # No form of `size` words has one of the word's options at its place
+                # here (the last may be a genitive): nothing to match in this window.
+                bit = place_bit(size, i - s)
+                if not (at & bit or (i - s == size - 1 and genitive_at & bit)):
+                    continue
                 if size > reach(s):
                     continue
                 choices = [(mine if size == 1 else wider) if k == i
@@ -340,6 +346,17 @@ class NameChecker(ParagraphChecker):
                     out.append(_Match(i, i + 1, genitive(store.surnames[w[:-1]]), -1, False,
                                       d, surname_only=True, prior=PRIOR["gen"]))
         return out
+
+    def _places(self, options: list[tuple[str, int]]) -> tuple[int, int]:
+        """Where the options stand in the dictionary's forms (store.place_bit), as
+        written and, for an option ending in s, as a genitive of a form's last word."""
+        places = self.store.places
+        at = genitive_at = 0
+        for w, _ in options:
+            at |= places.get(w, 0)
+            if w[-1:] == "s":
+                genitive_at |= places.get(w[:-1], 0)
+        return at, genitive_at
 
     def _around(self, k: int, toks: list[Token], low: list[str], cands: list[int],
                 title: bool, cache: dict) -> list[tuple[str, int]]:
@@ -453,24 +470,26 @@ class NameChecker(ParagraphChecker):
                    else NONE
                    for t, st in zip(toks, strengths, strict=True)]
         cache: dict = {}
-        fuzzy: list[_Match] = []
+        fuzzy: list[tuple[tuple, _Match]] = []  # (rank, match), each rank worked out once
         for i in [i for i, st in enumerate(strengths) if st[0] or st[1]]:
             tok = toks[i]
-            best: _Match | None = None
+            best: tuple[tuple, _Match] | None = None
             for title, flags in ((False, name_c), (True, title_c)):
                 if not flags[i]:
                     continue
                 found = self._fuzzy(text, toks, low, i, reach, flags, title, cache)
                 if not found:
                     continue
-                top = min(found, key=lambda m: self._rank(m, toks))
+                ranks = [self._rank(m, toks) for m in found]
+                k = min(range(len(found)), key=ranks.__getitem__)  # the first best
+                top = found[k]
                 # A single word may be an ordinary word misspelt; a whole name
                 # matched around it is evidence enough.
                 if top.end - top.start == 1 and (title or starts_sentence(text, tok.start)) \
                         and self._speller_prefers(tok.text, top.dist, top.text):
                     continue
-                if best is None or self._rank(top, toks)[1:] < self._rank(best, toks)[1:]:
-                    best = top
+                if best is None or ranks[k][1:] < best[0][1:]:
+                    best = (ranks[k], top)
             if best is not None:
                 fuzzy.append(best)
         findings: list[Finding] = []
@@ -478,7 +497,7 @@ class NameChecker(ParagraphChecker):
         # a scan of the taken ones per candidate: a fuzzed 300 kB paragraph has
         # thousands, issue 13).
         in_fuzzy = [False] * len(toks)
-        for m in sorted(fuzzy, key=lambda m: self._rank(m, toks)):
+        for _, m in sorted(fuzzy, key=lambda rm: rm[0]):
             if any(in_fuzzy[m.start:m.end]):
                 continue
             in_fuzzy[m.start:m.end] = [True] * (m.end - m.start)
