@@ -67,6 +67,26 @@ rules:
       - {word: ['.', '!']}
     examples: [{wrong: '«x»', correction: null}]
     correct: ['y']
+  - id: t.same-word-repeated
+    message: 'x'
+    pattern:
+      - {regex: '\\w+', not_word: [och]}
+      - {regex: '\\w+', repeat: 2, mark: true}
+      - {tags: vblex, reading: any, optional: true}
+    agree:
+      - {tokens: [1, 0], features: [word]}
+    examples: [{wrong: '«x»', correction: null}]
+    correct: ['y']
+  - id: t.same-word-optional
+    message: 'x'
+    pattern:
+      - {tags: [n, adj], reading: any}
+      - {tags: adv, optional: true}
+      - {regex: '\\w+'}
+    agree:
+      - {tokens: [0, 1], features: [word]}
+    examples: [{wrong: '«x»', correction: null}]
+    correct: ['y']
 """
 
 
@@ -108,7 +128,9 @@ def _tokens(rng: random.Random, vocab: tuple[list[str], list[str], list[str]],
         if rng.random() < 0.12:
             text, readings = rng.choice(".!?"), (R(".", ("sent",)),)
         else:
-            text = rng.choice(words)
+            # a word written twice now and then (rules that compare two words' texts)
+            doubled = out and out[-1].text.isalpha() and rng.random() < 0.15
+            text = out[-1].text if doubled else rng.choice(words)
             if rng.random() < 0.3:
                 text = text.capitalize()
             readings = tuple(

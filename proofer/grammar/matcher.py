@@ -84,11 +84,12 @@ class Form:
     shared between tokens and paragraphs."""
 
     __slots__ = ("boundary", "indexed", "keys", "lemmas", "lower", "matched", "readings",
-                 "tagsets", "text")
+                 "source", "tagsets", "text")
 
-    def __init__(self, text: str, readings: tuple[Reading, ...]) -> None:
+    def __init__(self, text: str, readings: tuple[Reading, ...], source: str) -> None:
         self.text = text
         self.readings = readings
+        self.source = source
         self.lower = text.lower()
         self.lemmas = tuple(r.lemma.lower() for r in readings)
         self.tagsets = tuple(frozenset(r.tags) for r in readings)
@@ -99,23 +100,28 @@ class Form:
         self.keys: frozenset[Key] = frozenset(keys)
         #: (the keys an index wanted, those of them this form has), kept for reuse
         self.indexed: tuple[frozenset[Key], frozenset[Key]] | None = None
-        #: (id of an element, the token's source) -> (that element, what _own_match
-        #: answered): a form recurs all through a text, and each rule element that
-        #: is tried on it asks the same question every time
-        self.matched: dict[tuple[int, str], tuple[TokenSpec, tuple[Reading, ...] | None]] = {}
+        #: id of an element -> (that element, what _own_match answered): a form
+        #: recurs all through a text, and each rule element that is tried on it asks
+        #: the same question every time
+        self.matched: dict[int, tuple[TokenSpec, tuple[Reading, ...] | None]] = {}
 
 
-_FORMS: dict[tuple[str, tuple[Reading, ...]], Form] = {}
+_FORMS: dict[tuple[str, int, str], Form] = {}
 _FORMS_MAX = 200_000
 
 
-def form(text: str, readings: tuple[Reading, ...]) -> Form:
-    key = (text, readings)
+def form(text: str, readings: tuple[Reading, ...], source: str = "apertium") -> Form:
+    """The prepared form of a token's text, readings and source. Looked up by the
+    readings' identity, not their value: the morphology hands out one tuple per
+    word form and analysis (hashing the readings was a tenth of the matcher's
+    time), and a form keeps its readings alive, so their id is not reused while
+    it is here; equal readings in another tuple only get a second, equal form."""
+    key = (text, id(readings), source)
     got = _FORMS.get(key)
-    if got is None:
+    if got is None or got.readings is not readings:
         if len(_FORMS) >= _FORMS_MAX:
             _FORMS.clear()
-        got = _FORMS[key] = Form(text, readings)
+        got = _FORMS[key] = Form(text, readings, source)
     return got
 
 
@@ -127,8 +133,8 @@ class Prepared:
 
     def __init__(self, token: Token) -> None:
         self.start, self.end = token.start, token.end
-        self.source = str(getattr(token, "source", "apertium"))
-        self.form = f = form(token.text, tuple(token.readings))
+        self.source = source = str(getattr(token, "source", "apertium"))
+        self.form = f = form(token.text, tuple(token.readings), source)
         self.text, self.readings, self.lower = f.text, f.readings, f.lower
         self.lemmas, self.tagsets, self.boundary = f.lemmas, f.tagsets, f.boundary
 
@@ -189,7 +195,9 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
             if got is not None:
                 break
     else:
-        got = _own_match(spec, token)
+        # _own_match, inlined: this runs for every element tried at every token
+        hit = token.form.matched.get(id(spec))
+        got = hit[1] if hit is not None and hit[0] is spec else _own_match(spec, token)
     if got is not None and spec.sentence_start and not _starts_sentence(tokens, i):
         return None
     return got
@@ -200,7 +208,7 @@ def _own_match(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
     element is kept beside the answer, so a new element that happens to get a freed
     one's id is never answered for it)."""
     memo = token.form.matched
-    key = (id(spec), token.source)
+    key = id(spec)
     hit = memo.get(key)
     if hit is not None and hit[0] is spec:
         return hit[1]
@@ -322,7 +330,7 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
     if first.min:
         # The first element on its own before the backtracking starts (a generator
         # per token costs more than this).
-        starts = [i for i in starts if token_matches(first, tokens, i) is not None]
+        starts = _first_matches(first, tokens, starts)
     for start in starts:
         for elements in pattern_matches(rule.pattern, tokens, start):
             if not all(_holds(c, elements, tokens) for c in rule.constraints):
@@ -337,6 +345,23 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
             if anti.isdisjoint(range(m.first_token, m.last_token + 1)):
                 yield m
             break
+
+
+def _first_matches(spec: TokenSpec, tokens: Sequence[Prepared],
+                   starts: Iterable[int]) -> list[int]:
+    """The starts at which `spec` matches: token_matches at each, its answers for
+    the token's form looked up here (most starts of most rules end here)."""
+    if spec.alternatives or spec.sentence_start:
+        return [i for i in starts if token_matches(spec, tokens, i) is not None]
+    key = id(spec)
+    out = []
+    for i in starts:
+        token = tokens[i]
+        hit = token.form.matched.get(key)
+        got = hit[1] if hit is not None and hit[0] is spec else _own_match(spec, token)
+        if got is not None:
+            out.append(i)
+    return out
 
 
 def _antipattern_ranges(rule: GrammarRule, tokens: Sequence[Prepared],

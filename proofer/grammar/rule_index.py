@@ -15,7 +15,7 @@ compares the two on generated token sequences).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from proofer.grammar.matcher import Key, Prepared
@@ -67,6 +67,11 @@ class RulePlan:
     #: an element before the last can match a sentence boundary: the rule may run
     #: into the next sentence, so it is filtered by the paragraph, not the sentence
     crosses: bool
+    #: the rule's first two elements are one token each and must be the same word
+    #: (an agreement in "word"): it can only start where a word is written twice
+    same_word: bool = False
+    #: `required` as numbers in a RequiredSets (a rule set's plans have them)
+    required_ids: tuple[int, ...] | None = None
 
 
 def plan(pattern: Sequence[TokenSpec]) -> RulePlan:
@@ -88,7 +93,16 @@ def plan_keys(plans: Iterable[RulePlan]) -> frozenset[Key]:
 
 
 def rule_plan(rule: GrammarRule) -> RulePlan:
-    return plan(rule.pattern)
+    p = plan(rule.pattern)
+    pattern = rule.pattern
+    if len(pattern) > 1 and pattern[0].min == pattern[0].max == 1 and not pattern[0].skip \
+            and pattern[1].min >= 1 and any(
+                not c.differ and "word" in c.features and {c.first, c.second} == {0, 1}
+                for c in rule.constraints):
+        # Element 0 is the start token and element 1 begins right after it, and the
+        # matcher compares those two tokens' lower-cased texts (matcher._holds).
+        p = RulePlan(p.first, p.required, p.crosses, same_word=True)
+    return p
 
 
 def _wanted_keys(token: Prepared, wanted: frozenset[Key]) -> frozenset[Key]:
@@ -98,36 +112,79 @@ def _wanted_keys(token: Prepared, wanted: frozenset[Key]) -> frozenset[Key]:
     return form.indexed[1]
 
 
+class RequiredSets:
+    """The distinct required sets of keys of a rule set's plans, numbered, and which
+    of them each key is in: a paragraph works out the sentences that hold each set
+    from the keys it has (a few dozen), not from every key of every set (a set of
+    words or lemmas may name dozens the paragraph lacks)."""
+
+    def __init__(self, plans: Sequence[RulePlan]) -> None:
+        number: dict[frozenset[Key], int] = {}
+        by_key: dict[Key, list[int]] = {}
+        self.plans: list[RulePlan] = []
+        for p in plans:
+            ids = []
+            for req in p.required:
+                got = number.get(req)
+                if got is None:
+                    got = number[req] = len(number)
+                    for k in req:
+                        by_key.setdefault(k, []).append(got)
+                ids.append(got)
+            self.plans.append(RulePlan(p.first, p.required, p.crosses, p.same_word,
+                                       tuple(ids)))
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+
+
 class ParagraphIndex:
     """A paragraph's prepared tokens by key, and the sentence each token is in (a
     boundary token belongs to the sentence it ends)."""
 
-    def __init__(self, tokens: Sequence[Prepared], wanted: frozenset[Key] | None = None) -> None:
-        """`wanted`: the keys to index (all of each token's when None)."""
+    def __init__(self, tokens: Sequence[Prepared], wanted: frozenset[Key] | None = None,
+                 required: RequiredSets | None = None) -> None:
+        """`wanted`: the keys to index (all of each token's when None); `required`:
+        the numbered sets of the plans that starts() will be asked about."""
         self.size = len(tokens)
         self._tokens = tokens
         where: dict[Key, list[int]] = {}
+        # key -> the sentences holding a token with it, as bits of an int: a rule's
+        # sentence filter is then an AND of a few ints, not an intersection of sets
+        # built per rule (it runs for most rules in every paragraph)
+        masks: dict[Key, int] = {}
         sentence: list[int] = []
         spans: list[tuple[int, int]] = []
-        sid, lo = 0, 0
+        sid, lo, bit = 0, 0, 1
         for i, token in enumerate(tokens):
             for key in token.keys() if wanted is None else _wanted_keys(token, wanted):
                 hits = where.get(key)
                 if hits is None:
                     where[key] = [i]
+                    masks[key] = bit
                 else:
                     hits.append(i)
+                    masks[key] |= bit
             sentence.append(sid)
             if token.boundary:
                 spans.append((lo, i + 1))
-                sid, lo = sid + 1, i + 1
+                sid, lo, bit = sid + 1, i + 1, bit << 1
         if lo < len(tokens):
             spans.append((lo, len(tokens)))
         self._where = where
+        self._masks = masks
         self._wanted = wanted
         self._sentence = sentence
         self._spans = spans
-        self._sentences_with: dict[frozenset[Key], set[int]] = {}
+        self._sentences_with: dict[frozenset[Key], int] = {}
+        self._doubled: set[int] | None = None
+        # numbered required set -> the sentences holding one of its keys (absent: none)
+        self._required: dict[int, int] | None = None
+        if required is not None:
+            found: dict[int, int] = {}
+            by_key = required.by_key
+            for key, mask in masks.items():
+                for n in by_key.get(key, ()):
+                    found[n] = found.get(n, 0) | mask
+            self._required = found
         #: antipattern (by id, kept) -> its plan and its starts in the whole paragraph
         self._antiplans: dict[int, tuple[Sequence[TokenSpec], RulePlan, Sequence[int]]] = {}
 
@@ -137,27 +194,64 @@ class ParagraphIndex:
 
     def starts(self, p: RulePlan) -> Sequence[int]:
         """The tokens a rule with this plan can start a match at, in order."""
+        starts = self._starts(p)
+        if p.same_word and starts:
+            doubled = self._words_written_twice()
+            return [i for i in starts if i in doubled]
+        return starts
+
+    def _words_written_twice(self) -> set[int]:
+        """The tokens followed by the same word (in any case)."""
+        if self._doubled is None:
+            lower = [t.lower for t in self._tokens]
+            self._doubled = {i for i in range(len(lower) - 1) if lower[i] == lower[i + 1]}
+        return self._doubled
+
+    def _starts(self, p: RulePlan) -> Sequence[int]:
         if p.crosses:
-            if any(all(k not in self._where for k in req) for req in p.required):
+            found = self._required
+            if p.required_ids is not None and found is not None:
+                if not all(n in found for n in p.required_ids):
+                    return ()
+            elif any(all(k not in self._where for k in req) for req in p.required):
                 return ()
             return self._first(p.first) if p.first is not None else range(self.size)
-        sentences: set[int] | None = None
-        for req in p.required:
-            have = self._sentences_with.get(req)
-            if have is None:
-                have = self._sentences_with[req] = {
-                    self._sentence[i] for k in req for i in self._where.get(k, ())}
-            sentences = have if sentences is None else sentences & have
+        sentences = -1  # every sentence, as bits
+        if p.required_ids is not None and self._required is not None:
+            found = self._required
+            for n in p.required_ids:
+                sentences &= found.get(n, 0)
+                if not sentences:
+                    return ()
+        else:
+            sentences = self._sentences_holding(p.required)
             if not sentences:
                 return ()
         if p.first is not None:
             starts = self._first(p.first)
-            if sentences is None:
+            if sentences == -1:
                 return starts
-            return [i for i in starts if self._sentence[i] in sentences]
-        if sentences is None:
+            sentence = self._sentence
+            return [i for i in starts if sentences >> sentence[i] & 1]
+        if sentences == -1:
             return range(self.size)
-        return [i for s in sorted(sentences) for i in range(*self._spans[s])]
+        spans = self._spans
+        return [i for s in _bits(sentences) for i in range(*spans[s])]
+
+    def _sentences_holding(self, required: tuple[frozenset[Key], ...]) -> int:
+        """The sentences (as bits; -1: all) that hold a key of each set."""
+        sentences = -1
+        for req in required:
+            have = self._sentences_with.get(req)
+            if have is None:
+                have = 0
+                for k in req:
+                    have |= self._masks.get(k, 0)
+                self._sentences_with[req] = have
+            sentences &= have
+            if not sentences:
+                return 0
+        return sentences
 
     def pattern_starts(self, pattern: Sequence[TokenSpec],
                        window: tuple[int, int] | None = None) -> Sequence[int]:
@@ -188,3 +282,11 @@ class ParagraphIndex:
         if len(hits) == 1:
             return hits[0]
         return sorted({i for h in hits for i in h})
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The positions of the set bits of a non-negative int, lowest first."""
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low

@@ -9,7 +9,13 @@ from proofer.finding import Finding
 from proofer.grammar.inflect import Generate, suggestions
 from proofer.grammar.matcher import Key, Match, Token, find_matches, prepare
 from proofer.grammar.model import GrammarRule, WordCheck
-from proofer.grammar.rule_index import ParagraphIndex, plan, plan_keys, rule_plan
+from proofer.grammar.rule_index import (
+    ParagraphIndex,
+    RequiredSets,
+    plan,
+    plan_keys,
+    rule_plan,
+)
 
 #: the morphology's analyse(): a paragraph (here one word) to its tagged tokens
 Analyse = Callable[[str], Sequence[Token]]
@@ -22,7 +28,8 @@ class GrammarRuleSet:
         self.rules = list(rules)
         # What each rule needs of a sentence and of its first token: most rules are
         # never tried in most sentences (proofer.grammar.rule_index).
-        self._plans = [rule_plan(r) for r in self.rules]
+        self._required = RequiredSets([rule_plan(r) for r in self.rules])
+        self._plans = self._required.plans
         self._keys = plan_keys(self._plans + [plan(a) for r in self.rules for a in r.antipatterns])
         # Rules by the keys of the first set they require (words and lemmas before
         # tags): a rule none of whose keys a paragraph has cannot start anywhere in
@@ -43,7 +50,7 @@ class GrammarRuleSet:
         """Every rule's matches, rule by rule: the same as find_matches of each rule
         at every token, with the starts where it cannot match left out."""
         tokens = prepare(tokens)
-        index = ParagraphIndex(tokens, self._keys)
+        index = ParagraphIndex(tokens, self._keys, self._required)
         todo = set(self._always)
         for key in index.keys():
             rules = self._by_key.get(key)
