@@ -9,8 +9,10 @@ must be worked out again (evicted), which a count-only bound never did.
 
 from __future__ import annotations
 
+import pytest
+
+from proofer import document, tokens
 from proofer import engine as engine_module
-from proofer import tokens
 from proofer.checkers.base import ParagraphChecker
 from proofer.engine import Engine
 from proofer.finding import Finding
@@ -62,7 +64,8 @@ class Spy(ParagraphChecker):
         return []
 
 
-def test_engine_cache_holds_a_bounded_amount_of_text() -> None:
+def test_engine_cache_holds_a_bounded_amount_of_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(document, "PIECE_CHARS", engine_module.CACHE_CHARS)  # one piece each
     spy = Spy()
     engine = Engine([spy])
     size = engine_module.CACHE_CHARS // 25
@@ -131,6 +134,7 @@ def test_rules_cache_holds_a_bounded_amount_of_text(monkeypatch) -> None:  # noq
     from proofer.checkers import rules
     from proofer.document import split_paragraphs
 
+    monkeypatch.setattr(document, "PIECE_CHARS", rules.CACHE_CHARS)  # one piece each
     checker = rules.RulesChecker([])
     asked: list[str] = []
     monkeypatch.setattr(checker.ruleset, "check_paragraphs",
