@@ -264,7 +264,13 @@ def _walk(pattern: Sequence[TokenSpec], tokens: Sequence[Token], k: int, i: int,
         # Most elements: exactly this token, then the rest of the pattern (what
         # repeat() below does for them, without its generators).
         if i < len(tokens):
-            readings = token_matches(spec, tokens, i)
+            if spec.alternatives or spec.sentence_start:
+                readings = token_matches(spec, tokens, i)
+            else:  # token_matches without its tests, the form's memo looked up here
+                token = tokens[i]
+                hit = token.form.matched.get(id(spec))
+                readings = (hit[1] if hit is not None and hit[0] is spec
+                            else _own_match(spec, token))
             if readings is not None:
                 yield from _walk(pattern, tokens, k + 1, i + 1, done + (((i, readings),),))
         return
@@ -351,8 +357,21 @@ def _first_matches(spec: TokenSpec, tokens: Sequence[Prepared],
                    starts: Iterable[int]) -> list[int]:
     """The starts at which `spec` matches: token_matches at each, its answers for
     the token's form looked up here (most starts of most rules end here)."""
-    if spec.alternatives or spec.sentence_start:
+    if spec.sentence_start or any(a.alternatives or a.sentence_start
+                                  for a in spec.alternatives):
         return [i for i in starts if token_matches(spec, tokens, i) is not None]
+    if spec.alternatives:  # one of them, each answered from the form's memo
+        out = []
+        for i in starts:
+            token = tokens[i]
+            memo = token.form.matched
+            for alt in spec.alternatives:
+                hit = memo.get(id(alt))
+                got = hit[1] if hit is not None and hit[0] is alt else _own_match(alt, token)
+                if got is not None:
+                    out.append(i)
+                    break
+        return out
     key = id(spec)
     out = []
     for i in starts:
