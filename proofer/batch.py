@@ -26,6 +26,10 @@ from proofer.settings import Settings
 
 # Below this many files a second process costs more than it saves.
 MIN_FILES_PER_WORKER = 2
+# About how many bytes of a draft file make a word (Swedish words average five or
+# six letters; with the space, punctuation and two-byte å, ä, ö about seven): only
+# to tell a long batch from a short one (proofer.frequency.expect_words).
+BYTES_PER_WORD = 7
 
 
 @dataclass
@@ -59,6 +63,16 @@ def expand_paths(args: Sequence[str]) -> list[str]:
                        and not any(part.startswith(".") for part in f.relative_to(p).parts))
         out += found or [arg]
     return out
+
+
+def _size(paths: Sequence[str]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass  # reported when it is read
+    return total
 
 
 def default_jobs() -> int:
@@ -147,6 +161,9 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
 
         early_start.begin(paths)
     builtin = build(replace(settings, languagetool_mode="off"))
+    from proofer import frequency
+
+    frequency.expect_words(_size(paths) // BYTES_PER_WORD)
     languagetool = None
     out: list[FileResult] = []
     try:

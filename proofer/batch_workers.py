@@ -92,6 +92,9 @@ class _Worker:
 
 
 def _start(engine: Engine, jobs: int) -> list[_Worker]:
+    from proofer import early_start
+
+    early_start.settle()  # no thread of ours running while we fork
     context = multiprocessing.get_context("fork")
     # Everything alive now is the engine and the program, kept for the whole run:
     # out of the collector's sight for good (as proofer.frequency does with its

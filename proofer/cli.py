@@ -250,7 +250,10 @@ class _Progress:
             self.bar.close()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; for `command` "check" or "prepare" without the
+    other modules' sub-commands (importing them is a tenth of a short check's
+    start)."""
     parser = argparse.ArgumentParser(
         prog="proofer", description="Korrektur för svenska nyhetstexter",
         epilog="Slutstatus: 0 inga fynd, 1 fynd, 2 felaktig användning eller en fil som "
@@ -261,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_check_parser(sub)
     add_prepare_parser(sub)
-    _add_optional_commands(sub)
+    if command not in ("check", "prepare"):
+        _add_optional_commands(sub)
     return parser
 
 
@@ -297,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if DEBUG_FLAG in argv:  # anywhere, also after the sub-command
         argv.remove(DEBUG_FLAG)
         os.environ["PROOFER_DEBUG"] = "1"
-    parser = build_parser()
+    parser = build_parser(next((a for a in argv if not a.startswith("-")), None))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

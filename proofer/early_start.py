@@ -10,7 +10,10 @@ takes the dictionary loaded meanwhile instead of loading one on the main thread.
 
 Only the command line calls begin(): the app builds its engine on a worker thread
 after its window is up, and a batch with worker processes starts nothing here (each
-forked worker starts its own tools).
+forked worker starts its own tools). `python -m proofer check FILE` calls it
+(begin_for_arguments) before it imports anything else of the program: the
+dictionary then loads while the whole command line is imported, not only the
+checkers.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 # The dictionary loaded in the background, per language, until a speller takes it.
 _dictionaries: dict[str, tuple[threading.Thread, list[Any]]] = {}
 _lock = threading.Lock()
+_threads: list[threading.Thread] = []  # every loading thread started (for settle())
 _done = threading.Condition()
 # The speller's language (proofer.speller.LANGUAGE, which imports too much to be
 # read this early; tests/test_early_start.py holds them equal).
@@ -35,6 +39,41 @@ def begin(paths: Sequence[str], language: str = LANGUAGE) -> None:
     if not _has_text(paths):
         return
     load_dictionary_soon(language, then=_start_morphology)
+
+
+# The check command's options that take a value (proofer.cli.add_check_parser;
+# tests/test_morph_startup.py holds them equal).
+VALUE_OPTIONS = frozenset({"--dictionary", "--format", "--languagetool", "--languagetool-url",
+                           "--jobs", "-j"})
+
+
+def begin_for_arguments(argv: Sequence[str]) -> None:
+    """begin() for `check` with one file (not a folder) on the command line, before
+    the command line is parsed: more files may go to worker processes, which load
+    their own. A guess about arguments it does not know is only a lost head start:
+    batch.check_files calls begin() again (which does nothing the second time), and
+    waits for this thread before it forks workers (settle())."""
+    args = [a for a in argv if a != "--debug"]
+    if not args or args[0] != "check":
+        return
+    files = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg in VALUE_OPTIONS:
+            next(rest, None)
+        elif not arg.startswith("-") or arg == "-":
+            files.append(arg)
+    if len(files) == 1 and os.path.isfile(files[0]):
+        begin(files)
+
+
+def settle() -> None:
+    """Wait for the loading thread to finish (before a fork: a process forked while
+    another thread holds a lock inherits the lock held for good)."""
+    with _lock:
+        threads = list(_threads)
+    for thread in threads:
+        thread.join()
 
 
 def _has_text(paths: Sequence[str]) -> bool:
@@ -59,6 +98,7 @@ def load_dictionary_soon(language: str, then: Callable[[], None] | None = None) 
         thread = threading.Thread(target=_load_dictionary, args=(language, box, then),
                                   name="early-start", daemon=True)
         _dictionaries[language] = (thread, box)
+        _threads.append(thread)
     thread.start()
 
 
@@ -98,7 +138,13 @@ def _start_morphology() -> None:
         from proofer.morph import get_morphology
 
         morph = get_morphology()
-        if getattr(morph, "status", "") == "ok" and hasattr(morph, "start"):
+        if getattr(morph, "status", "") != "ok":
+            return
+        if hasattr(morph, "pipelines"):
+            # A tool primed at its start is waited for: the others start first.
+            for pipe in sorted(morph.pipelines(), key=lambda p: bool(getattr(p, "_prime", ""))):
+                pipe.start()
+        elif hasattr(morph, "start"):
             morph.start()
     except Exception:  # noqa: BLE001 - the grammar checker reports it when it asks
         pass

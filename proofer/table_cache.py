@@ -18,14 +18,16 @@ A cache that cannot be read or written only costs time: the value is built.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
+import mmap
 import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -40,9 +42,10 @@ def cache_dir() -> Path:
 
 
 def stat_key(sources: Sequence[Path]) -> str | None:
-    """A short key for the files' identity (None when one is missing)."""
+    """A short key for the files' identity (None when one is missing), and this
+    module's: a file stored by other code is read by its own."""
     parts = [_PYTHON]
-    for path in sources:
+    for path in (Path(__file__), *sources):
         try:
             st = os.stat(path)
         except OSError:
@@ -62,26 +65,57 @@ def load_or_build(name: str, sources: Sequence[Path], build: Callable[[], T],
     directory = directory or cache_dir()
     suffix = "pickle" if objects else "marshal"
     path = directory / f"{family(name, sources)}-{key}.{suffix}"
+    collecting = gc.isenabled()
     try:
         # Read whole: marshal.load on a file reads it object by object.
         data = path.read_bytes()
+        # Thousands of new objects, none of them garbage: no collection meanwhile
+        # (a third of the time of loading the grammar rules).
+        gc.disable()
         return pickle.loads(data) if objects else marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError,
             AttributeError, ImportError):  # also a class that moved since
         pass
+    finally:
+        if collecting:
+            gc.enable()
     value = build()
     _store(path, name, value, objects)
     return value
 
 
+def load_or_build_mapped(name: str, sources: Sequence[Path], build: Callable[[], bytes],
+                         read: Callable[[bytes | mmap.mmap], T],
+                         directory: Path | None = None) -> T:
+    """`read` of the bytes stored for these sources, mapped into memory (a large
+    table of which a run reads a few pages costs no reading), or of `build()`'s,
+    stored for next time. A stored file `read` refuses (ValueError) is built again."""
+    key = stat_key(sources)
+    if key is None:
+        return read(build())
+    directory = directory or cache_dir()
+    path = directory / f"{family(name, sources)}-{key}.bin"
+    try:
+        with open(path, "rb") as fh:
+            # Files are replaced, never written in place: the map stays valid.
+            return read(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        pass
+    value = build()
+    _store(path, name, value, objects=False, raw=True)
+    return read(value)
+
+
 def family(name: str, sources: Sequence[Path]) -> str:
     """The file-name stem shared by every version of one table of one installation:
     the table's name and a short hash of its sources' paths."""
-    where = hashlib.sha1("\n".join(map(str, sources)).encode()).hexdigest()[:8]
+    # This module's path too: its stat is in every key (stat_key), and two
+    # installations must not take each other's files for older versions.
+    where = hashlib.sha1("\n".join(map(str, (__file__, *sources))).encode()).hexdigest()[:8]
     return f"{name}-{where}"
 
 
-def _store(path: Path, name: str, value: object, objects: bool) -> None:
+def _store(path: Path, name: str, value: object, objects: bool, raw: bool = False) -> None:
     """Written atomically (a reader sees the old file or the new one), and older
     versions of the same table of the same installation removed (and files named
     as before the paths were in the name)."""
@@ -89,8 +123,10 @@ def _store(path: Path, name: str, value: object, objects: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            if objects:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            if raw:
+                fh.write(value)  # type: ignore[arg-type]
+            elif objects:
+                _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
             else:
                 marshal.dump(value, fh)
         os.replace(tmp, path)
@@ -104,31 +140,60 @@ def _store(path: Path, name: str, value: object, objects: bool) -> None:
         pass  # read-only or full disk, or a value that cannot be stored: only slower
 
 
-def pieces(table: dict[str, float]) -> dict[str, bytes]:
-    """A table cut by its keys' first character, each piece marshalled on its own:
-    stored so, it loads as a few dozen byte strings (ShardedTable)."""
-    cut: dict[str, dict[str, float]] = {}
-    for key, value in table.items():
-        cut.setdefault(key[:1], {})[key] = value
-    return {first: marshal.dumps(piece) for first, piece in cut.items()}
+class _Pickler(pickle.Pickler):
+    """Pickles frozen dataclasses with slots (the grammar rules' parts) as a call
+    of the class with the values of its fields (when __init__ sets every field
+    and nothing else happens in it), otherwise as their class, field names and
+    values, read back by _slotted: the dataclasses' own __setstate__ asks
+    dataclasses.fields() again for each of thousands of objects, and sets the
+    fields in a loop, most of the time of loading the rules."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._setstate = _dataclass_setstate()
+
+    def reducer_override(self, obj: object) -> Any:
+        cls = type(obj)
+        if self._setstate is None or getattr(cls, "__setstate__", None) is not self._setstate:
+            return NotImplemented
+        names, by_init = _fields(cls)
+        values = tuple(getattr(obj, n) for n in names)
+        return (cls, values) if by_init else (_slotted, (cls, names, values))
 
 
-class ShardedTable:
-    """A read-only table kept as pieces(): a piece is decoded when a key in it is
-    first asked for."""
+def _fields(cls: type) -> tuple[tuple[str, ...], bool]:
+    """The class's field names (one tuple per class, so the pickle writes it once
+    and refers to it), and whether calling the class with their values makes the
+    same object: every field an argument of __init__, in order, no __post_init__."""
+    known = _FIELDS.get(cls)
+    if known is None:
+        import dataclasses
 
-    def __init__(self, stored: dict[str, bytes]) -> None:
-        self._stored = stored
-        self._open: dict[str, dict[str, float]] = {}
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        by_init = all(f.init for f in fields) and not hasattr(cls, "__post_init__")
+        known = _FIELDS[cls] = (tuple(f.name for f in fields), by_init)
+    return known
 
-    def get(self, key: str, default: float) -> float:
-        first = key[:1]
-        piece = self._open.get(first)
-        if piece is None:
-            raw = self._stored.get(first)
-            # Two threads may decode the same piece: equal values, one kept.
-            piece = self._open[first] = marshal.loads(raw) if raw is not None else {}
-        return piece.get(key, default)
+
+_FIELDS: dict[type, tuple[tuple[str, ...], bool]] = {}
+
+
+def _slotted(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> object:
+    obj = object.__new__(cls)
+    for name, value in zip(names, values, strict=True):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def _dataclass_setstate() -> Any:
+    """What a frozen dataclass with slots has for __setstate__ (None if that changes)."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True, slots=True)
+    class Probe:
+        x: int = 0
+
+    return getattr(Probe, "__setstate__", None)
 
 
 def wordfreq_data_file(lang: str, wordlist: str) -> Path | None:

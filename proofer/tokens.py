@@ -196,16 +196,20 @@ def _words_cached(text: str) -> tuple[Token, ...]:
 _new_token = tuple.__new__  # Token's fields without NamedTuple's __new__ wrapper
 
 
+_KINDS = {k.value: k for k in Kind}  # a dict look-up, not the Enum's call machinery
+
+
 def _other(m: re.Match[str]) -> Token | None:
-    kind = Kind(m.lastgroup or "other")
+    kind = _KINDS[m.lastgroup or "other"]
     tok_text = m.group()
     if kind is Kind.NUMBER:
         # A number span must not swallow a trailing separator ("2019 -").
         stripped = tok_text.rstrip(" \u00a0.,:/–-")
         if not stripped:
             return None
-        return Token(m.start(), m.start() + len(stripped), stripped, kind)
-    return Token(m.start(), m.end(), tok_text, kind)
+        start = m.start()
+        return _new_token(Token, (start, start + len(stripped), stripped, kind))
+    return _new_token(Token, (m.start(), m.end(), tok_text, kind))
 
 
 _SENTENCE_END = re.compile(r"[.!?:…]\s*$|^\s*[-–—”\"]?\s*$")

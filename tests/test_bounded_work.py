@@ -189,3 +189,31 @@ def test_a_long_token_in_a_whole_check_leaves_the_morphology_up() -> None:
     finally:
         engine.close()
     assert get_morphology().status == "ok"
+
+
+def test_many_name_near_misses_in_one_paragraph_are_linear(speller: Speller) -> None:
+    """Each near-miss was compared with every one taken before it: 20,000 of them
+    in one fuzzed paragraph took minutes."""
+    from proofer.checkers.names import NameChecker
+    from proofer.names.model import Entry
+    from proofer.names.store import NameStore
+
+    checker = NameChecker(NameStore([Entry("Fredrik Johansson", "person")]), speller)
+    text = " ".join(["Hon mötte Frderik Johanssomn i går."] * 20_000)
+    with deadline(60):
+        found = [f for f in checker.check_paragraph(text) if f.rule == "names.near-miss"]
+    assert len(found) == 40_000  # both words, every time
+    assert {f.suggestions for f in found} == {("Fredrik",), ("Johansson",)}
+
+
+def test_many_sentence_ends_in_one_paragraph_are_linear(speller: Speller) -> None:
+    """The capitals checker copied the tokens before each word after a full stop to
+    find the word before it: quadratic in a long paragraph of short sentences."""
+    from proofer.checkers.capitals import CapitalsChecker
+
+    checker = CapitalsChecker(speller)
+    text = " ".join(["Det regnar. men vi går ut."] * 40_000)
+    with deadline(30):
+        found = [f for f in checker.check_paragraph(text)
+                 if f.rule == "capitals.sentence-start"]
+    assert len(found) == 40_000

@@ -165,3 +165,17 @@ def test_a_reader_that_goes_away_is_no_internal_error(tmp_path: Path) -> None:
     os.close(write)
     assert proc.returncode == 141, proc.stderr
     assert "internt fel" not in proc.stderr
+
+
+def test_a_check_does_not_build_the_other_commands() -> None:
+    """`check` parses without the other modules' sub-commands (their imports are a
+    tenth of a short check's start); every other command line still has them."""
+    from proofer.cli import build_parser
+
+    def commands(parser) -> set[str]:  # noqa: ANN001
+        sub = next(a for a in parser._actions if a.dest == "command")
+        return set(sub.choices)
+
+    assert commands(build_parser("check")) == {"check", "prepare"}
+    assert {"check", "prepare", "dict"} <= commands(build_parser())
+    assert "dict" in commands(build_parser("dict"))

@@ -33,3 +33,13 @@ def test_foreign_frequency_is_wordfreqs_zipf(shared_dir) -> None:
         expected = max(wordfreq.zipf_frequency(w, lang, wordlist=frequency.FOREIGN_LIST)
                        for lang in frequency.FOREIGN)
         assert frequency.foreign_zipf(w) == expected, w
+
+
+def test_a_long_text_loads_the_swedish_table_at_once() -> None:
+    table = frequency._swedish()
+    before = table.whole
+    frequency.expect_words(frequency.LONG_TEXT - 1)
+    assert table.whole is before  # a short text leaves it as it was
+    frequency.expect_words(frequency.LONG_TEXT)
+    assert isinstance(table.whole, dict) and frequency.swedish_words() is table.whole
+    assert frequency.zipf("och") > 6 and frequency.is_listed("Hus")

@@ -134,3 +134,39 @@ def test_a_check_exits_at_once_only_without_languagetool(mode: str, quick: bool,
     except SystemExit as exc:
         exits.append(("usual", int(exc.code or 0)))
     assert exits == [("now" if quick else "usual", 1)]
+
+
+def test_the_command_line_starts_early_only_for_one_file(tmp_path: Path, monkeypatch) -> None:
+    """`python -m proofer check FILE` begins before the command line is parsed;
+    with more files (workers may check them) or another command, nothing starts."""
+    begun: list[list[str]] = []
+    monkeypatch.setattr(early_start, "begin", lambda paths: begun.append(list(paths)))
+    draft = tmp_path / "a.txt"
+    draft.write_text("Huset är stort.\n", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("Huset är stort.\n", encoding="utf-8")
+    a, b = str(draft), str(other)
+    early_start.begin_for_arguments(["check", "--no-languagetool", "--format", "json",
+                                     "--dictionary", b, a])
+    early_start.begin_for_arguments(["--debug", "check", "--jobs", "2", a])
+    assert begun == [[a], [a]]
+    begun.clear()
+    early_start.begin_for_arguments(["check", a, b])
+    early_start.begin_for_arguments(["check", str(tmp_path)])
+    early_start.begin_for_arguments(["dict", "list", a])
+    early_start.begin_for_arguments([])
+    assert begun == []
+
+
+def test_the_early_options_are_the_check_commands(monkeypatch) -> None:
+    import argparse
+
+    from proofer import cli
+
+    sub = argparse.ArgumentParser().add_subparsers()
+    cli.add_check_parser(sub)
+    check = sub.choices["check"]
+    taking = {s for a in check._actions if a.nargs is None and a.option_strings
+              and not isinstance(a, argparse._StoreTrueAction | argparse._HelpAction)
+              for s in a.option_strings}
+    assert taking == early_start.VALUE_OPTIONS

@@ -125,3 +125,16 @@ def test_the_speller_claims_nothing_about_an_empty_string() -> None:
 
     speller = Speller()
     assert speller.check("") and speller.hunspell_knows("")
+
+
+def test_a_word_remembered_as_judged_is_judged_again_when_the_speller_learns_a_part() -> None:
+    """The per-word verdicts live as long as the speller knows the same words: a
+    compound whose last part the user adds is a compound from then on."""
+    speller = Speller()
+    checker = SpellingChecker(speller)
+    text = "Han köpte en bilxqzt i går."
+    (before,) = [f for f in checker.check_paragraph(text) if f.text == "bilxqzt"]
+    assert before.rule != "spelling.compound"
+    speller.add_words(["xqzt"])
+    (after,) = [f for f in checker.check_paragraph(text) if f.text == "bilxqzt"]
+    assert after.rule == "spelling.compound"

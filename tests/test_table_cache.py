@@ -4,6 +4,7 @@ installations sharing one config folder do not throw each other's tables away.""
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from proofer import table_cache
@@ -55,9 +56,32 @@ def test_files_named_the_old_way_are_removed(tmp_path: Path) -> None:
     assert len(list(cache.glob("words-*.marshal"))) == 1
 
 
-def test_a_table_in_pieces_answers_as_the_whole() -> None:
-    table = {"hej": 1.0, "Hej": 2.0, "ärlig": 3.5, "é": 4.0, "": 5.0, "x y": 6.0}
-    sharded = table_cache.ShardedTable(table_cache.pieces(table))
-    for key in [*table, "saknas", "ä", "😀"]:
-        assert sharded.get(key, -1.0) == table.get(key, -1.0), key
-    assert len(sharded._open) <= len({k[:1] for k in table}) + 3  # only what was asked
+@dataclass(frozen=True, slots=True)
+class _Plain:
+    word: str
+    parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Derived:
+    word: str
+    upper: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "upper", self.word.upper() + "!")
+
+
+def test_stored_dataclasses_come_back_equal(tmp_path: Path) -> None:
+    """Frozen dataclasses with slots are stored as calls of their class (or, when
+    __init__ does more than set the fields, field by field): equal when read back,
+    and a __post_init__ is not run a second time."""
+    source = tmp_path / "regler.yaml"
+    source.write_text("a\n", encoding="utf-8")
+    value = [_Plain("hej", ("h", "ej")), _Plain("hej", ("h", "ej")), _Derived("nej"),
+             {"inne": _Plain("x")}]
+    built = table_cache.load_or_build("regler", [source], lambda: value, tmp_path,
+                                      objects=True)
+    read = table_cache.load_or_build("regler", [source], lambda: [], tmp_path,
+                                     objects=True)
+    assert read == built == value
+    assert read[2].upper == "NEJ!"

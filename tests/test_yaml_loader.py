@@ -40,3 +40,25 @@ def test_rules_with_lines_are_the_same_with_the_pure_loader(
     pure, pure_errors = rule_loader.load_rule_files(cached=False)
     assert [(r.id, r.where) for r in fast] == [(r.id, r.where) for r in pure]
     assert fast_errors == pure_errors
+
+
+def test_a_data_file_is_parsed_once_until_it_changes(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from proofer import yaml_data
+
+    path = tmp_path / "ordklasser.yaml"
+    path.write_text("ord: [hus, bil]\nantal: 2\n", encoding="utf-8")
+    parsed: list[Path] = []
+    real = yaml_data.parse_yaml
+    monkeypatch.setattr(yaml_data, "parse_yaml", lambda p: parsed.append(p) or real(p))
+    assert yaml_data.read_yaml(path) == {"ord": ["hus", "bil"], "antal": 2}
+    first = yaml_data.read_yaml(path)
+    first["ord"].append("båt")  # each caller gets its own copy
+    assert yaml_data.read_yaml(path) == {"ord": ["hus", "bil"], "antal": 2}
+    assert parsed == [path]
+    path.write_text("ord: [tåg]\n", encoding="utf-8")
+    assert yaml_data.read_yaml(path) == {"ord": ["tåg"]}
+    assert parsed == [path, path]
+    path.write_text("ord: [tåg\n", encoding="utf-8")  # broken: the parser's error, as before
+    with pytest.raises(yaml.YAMLError):
+        yaml_data.read_yaml(path)

@@ -135,9 +135,12 @@ class CapitalsChecker(SpellerParagraphChecker):
             return False
         if text[max(0, end - 2):end] == "..":
             return False  # an ellipsis goes on
-        prev = next((t for t in reversed(toks[:i]) if t.start < end), None)
-        if prev is None:
+        j = i - 1  # the token before the stop (walked back to: no copy of toks[:i])
+        while j >= 0 and toks[j].start >= end:
+            j -= 1
+        if j < 0:
             return True
+        prev = toks[j]
         if prev.end >= end:
             return False  # the full stop is the token's own: "bl.a.", "kl."
         if (text[end - 1] == "." and prev.end == end - 1 and prev.kind is Kind.WORD

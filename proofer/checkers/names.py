@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from itertools import product
 from math import prod
@@ -32,7 +31,7 @@ from proofer.names.index import max_distance
 from proofer.names.inflect import PRIOR, genitive, title_forms
 from proofer.names.keyboard import slip_cost
 from proofer.names.model import Entry
-from proofer.names.store import TITLE, WRONG, NameStore, normalise
+from proofer.names.store import TITLE, WRONG, NameStore, normalise, place_bit
 from proofer.settings import Settings, config_dir
 from proofer.speller import Speller
 from proofer.suggestions import too_long_to_edit
@@ -81,8 +80,8 @@ def _with_case(suggestion: str, written: str) -> str:
 def _letter_bag_diff(a: str, b: str) -> int:
     """How many letters the two do not share, order ignored: tells a swap
     ("Mikaesl" ~ "Mikaels") from a stray key ("Beustg" ~ "Beust", not "Beusts")."""
-    ca, cb = Counter(a.lower()), Counter(b.lower())
-    return sum(((ca - cb) + (cb - ca)).values())
+    a, b = a.lower(), b.lower()
+    return sum(abs(a.count(c) - b.count(c)) for c in set(a) | set(b))
 
 
 def _suffix_len(a: str, b: str) -> int:
@@ -90,6 +89,30 @@ def _suffix_len(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
     return n
+
+
+class _Reach:
+    """How many tokens from token s on may form one name: up to a token inside a
+    known multi-word name or a gap with more than a space or a full stop, at most
+    `longest`. Worked out per start when first asked (a near-miss tries every
+    window around its word; the paragraph may be 300 kB long)."""
+
+    def __init__(self, text: str, toks: list[Token], blocked: list[bool], longest: int) -> None:
+        self._text, self._toks, self._blocked, self._longest = text, toks, blocked, longest
+        self._known: dict[int, int] = {}
+
+    def __call__(self, s: int) -> int:
+        hit = self._known.get(s)
+        if hit is None:
+            text, toks, blocked = self._text, self._toks, self._blocked
+            stop = min(s + self._longest, len(toks))
+            k = s
+            while k < stop and not blocked[k]:
+                k += 1
+                if k < stop and text[toks[k - 1].end:toks[k].start].strip() not in ("", "."):
+                    break
+            hit = self._known[s] = k - s
+        return hit
 
 
 class NameChecker(ParagraphChecker):
@@ -267,7 +290,7 @@ class NameChecker(ParagraphChecker):
         return cache[key]
 
     def _fuzzy(self, text: str, toks: list[Token], low: list[str], i: int,
-               blocked: list[bool], cands: list[int], title: bool, cache: dict
+               reach: _Reach, cands: list[int], title: bool, cache: dict
                ) -> list[_Match]:
         """Near-misses driven by token i: the name alone, or a longer name around it.
 
@@ -284,29 +307,33 @@ class NameChecker(ParagraphChecker):
         if not mine and not wider:
             return out
         n = len(toks)
+        first_max = store.first_max
+        alone_at, wider_at = self._places(mine), self._places(wider)
         for size in range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1):
+            at, genitive_at = alone_at if size == 1 else wider_at
             for s in range(max(0, i - size + 1), min(i, n - size) + 1):
-                if any(blocked[k] for k in range(s, s + size)):
+                # No form of `size` words has one of the word's options at its place
+                # here (the last may be a genitive): nothing to match in this window.
+                bit = place_bit(size, i - s)
+                if not (at & bit or (i - s == size - 1 and genitive_at & bit)):
                     continue
-                if any(text[toks[k].end:toks[k + 1].start].strip() not in ("", ".")
-                       for k in range(s, s + size - 1)):
+                if size > reach(s):
                     continue
-                choices = []
-                for k in range(s, s + size):
-                    if k == i:
-                        choices.append(mine if size == 1 else wider)
+                choices = [(mine if size == 1 else wider) if k == i
+                           else self._around(k, toks, low, cands, title, cache)
+                           for k in range(s, s + size)]
+                if size > 1:
+                    if prod(len(c) for c in choices) > MAX_COMBOS:
                         continue
-                    opts = [(low[k], 0)]
-                    if cands[k]:
-                        opts += self._options(k, low, title, cache,
-                                              max(1, max_distance(low[k])))
-                    elif not title and toks[k].text[:1].isupper() and len(low[k]) >= 4 \
-                            and not toks[k].text.isupper():
-                        opts += self._options(k, low, title, cache, 1)[:3]
-                    choices.append(opts)
-                if size > 1 and prod(len(c) for c in choices) > MAX_COMBOS:
-                    continue
-                for combo in product(*choices):
+                    # Every name of `size` words is filed under its first word: a
+                    # first word that begins none that long matches nothing.
+                    firsts = [o for o in choices[0] if first_max.get(o[0], 0) >= size]
+                    if not firsts:
+                        continue
+                    combos = product(firsts, *choices[1:])
+                else:
+                    combos = product(*choices)
+                for combo in combos:
                     if size > 1 and not self._plausible(combo, choices, i - s, limit):
                         continue
                     out.extend(self._combo(text, toks, s, size, combo, title))
@@ -319,6 +346,34 @@ class NameChecker(ParagraphChecker):
                     out.append(_Match(i, i + 1, genitive(store.surnames[w[:-1]]), -1, False,
                                       d, surname_only=True, prior=PRIOR["gen"]))
         return out
+
+    def _places(self, options: list[tuple[str, int]]) -> tuple[int, int]:
+        """Where the options stand in the dictionary's forms (store.place_bit), as
+        written and, for an option ending in s, as a genitive of a form's last word."""
+        places = self.store.places
+        at = genitive_at = 0
+        for w, _ in options:
+            at |= places.get(w, 0)
+            if w[-1:] == "s":
+                genitive_at |= places.get(w[:-1], 0)
+        return at, genitive_at
+
+    def _around(self, k: int, toks: list[Token], low: list[str], cands: list[int],
+                title: bool, cache: dict) -> list[tuple[str, int]]:
+        """What token k may stand for beside the driving word: itself, or a near
+        dictionary word when it may be misspelt too (kept per paragraph: the token
+        is in every window around each candidate near it)."""
+        key = (k, title)
+        hit = cache.get(key)
+        if hit is None:
+            hit = [(low[k], 0)]
+            if cands[k]:
+                hit += self._options(k, low, title, cache, max(1, max_distance(low[k])))
+            elif not title and toks[k].text[:1].isupper() and len(low[k]) >= 4 \
+                    and not toks[k].text.isupper():
+                hit += self._options(k, low, title, cache, 1)[:3]
+            cache[key] = hit
+        return hit
 
     def _wider(self, i: int, low: list[str], title: bool, cache: dict,
                limit: int) -> list[tuple[str, int]]:
@@ -407,6 +462,7 @@ class NameChecker(ParagraphChecker):
                 covered[k] = m
         # A token inside a known multi-word name is not free for another name.
         blocked = [c is not None and c.end - c.start > 1 for c in covered]
+        reach = _Reach(text, toks, blocked, min(MAX_WINDOW, self.store.max_words))
         strengths = self._strengths_for(toks, covered)
         name_c = [st[0] for st in strengths]
         # Mid-sentence, a capitalised word is a name, not a title ("Kongs" is no "kungs").
@@ -414,40 +470,44 @@ class NameChecker(ParagraphChecker):
                    else NONE
                    for t, st in zip(toks, strengths, strict=True)]
         cache: dict = {}
-        fuzzy: list[_Match] = []
+        fuzzy: list[tuple[tuple, _Match]] = []  # (rank, match), each rank worked out once
         for i in [i for i, st in enumerate(strengths) if st[0] or st[1]]:
             tok = toks[i]
-            best: _Match | None = None
+            best: tuple[tuple, _Match] | None = None
             for title, flags in ((False, name_c), (True, title_c)):
                 if not flags[i]:
                     continue
-                found = self._fuzzy(text, toks, low, i, blocked, flags, title, cache)
+                found = self._fuzzy(text, toks, low, i, reach, flags, title, cache)
                 if not found:
                     continue
-                top = min(found, key=lambda m: self._rank(m, toks))
+                ranks = [self._rank(m, toks) for m in found]
+                k = min(range(len(found)), key=ranks.__getitem__)  # the first best
+                top = found[k]
                 # A single word may be an ordinary word misspelt; a whole name
                 # matched around it is evidence enough.
                 if top.end - top.start == 1 and (title or starts_sentence(text, tok.start)) \
                         and self._speller_prefers(tok.text, top.dist, top.text):
                     continue
-                if best is None or self._rank(top, toks)[1:] < self._rank(best, toks)[1:]:
-                    best = top
+                if best is None or ranks[k][1:] < best[0][1:]:
+                    best = (ranks[k], top)
             if best is not None:
                 fuzzy.append(best)
         findings: list[Finding] = []
-        taken: list[_Match] = []
-        for m in sorted(fuzzy, key=lambda m: self._rank(m, toks)):
-            if any(m.start < t.end and t.start < m.end for t in taken):
+        # The tokens of the near-misses taken so far, best first (a list of flags, not
+        # a scan of the taken ones per candidate: a fuzzed 300 kB paragraph has
+        # thousands, issue 13).
+        in_fuzzy = [False] * len(toks)
+        for _, m in sorted(fuzzy, key=lambda rm: rm[0]):
+            if any(in_fuzzy[m.start:m.end]):
                 continue
-            taken.append(m)
+            in_fuzzy[m.start:m.end] = [True] * (m.end - m.start)
             findings.extend(self._near_miss(text, toks, m))
-        in_fuzzy = {k for m in taken for k in range(m.start, m.end)}
         for m in exact:
-            if not any(k in in_fuzzy for k in range(m.start, m.end)):
+            if not any(in_fuzzy[m.start:m.end]):
                 findings.extend(self._exact_findings(text, toks, m, covered))
         for i in [i for i, c in enumerate(name_c) if c == ALONE]:
             tok = toks[i]
-            if i not in in_fuzzy and not starts_sentence(text, tok.start):
+            if not in_fuzzy[i] and not starts_sentence(text, tok.start):
                 findings.append(Finding(tok.start, tok.end, tok.text, Category.NAME,
                                         "names.unknown", "Okänt namn – kontrollera stavningen",
                                         (), Severity.INFO))

@@ -34,7 +34,7 @@ from proofer.suggestions import (
     rank,
     too_long_to_edit,
 )
-from proofer.tokens import Token, starts_sentence, words
+from proofer.tokens import Kind, Token, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
 
@@ -83,6 +83,11 @@ _PREFIXES = ("o", "ur", "ex", "ny", "icke", "själv", "sam", "miss", "geo", "bio
 _SUFFIX_AFTER_COLON = re.compile(r"^[a-zåäö]{1,4}$")
 _DESIGNATION = re.compile(r"-\d")  # "covid-19", "JAS-39": a name with a number
 _TRUNCATED = re.compile(r"-\s*(?:,|och\b|eller\b|samt\b|som\b|&)")
+# Words whose verdict (below, _word_verdict and _accepted_slip) is kept between
+# paragraphs and checks: an article, and even more a fuzzed 300 kB paragraph
+# (issue 13), repeats its unknown words, and each verdict costs compound splits
+# and candidate searches.
+VERDICT_CACHE = 50_000
 
 
 class SpellingChecker(ParagraphChecker):
@@ -95,15 +100,38 @@ class SpellingChecker(ParagraphChecker):
         # its business (a name near-miss or an unknown name to verify), not a typo.
         self.names_handle_capitalised = names_handle_capitalised
         self._mid_sentence_memo: tuple[str, frozenset[str]] | None = None
+        # Per word: what the word alone says (context aside), as a finding at
+        # offset 0 or None; valid while the speller knows the same words.
+        self._verdicts: dict[str, Finding | None] = {}
+        self._initial_verdicts: dict[str, Finding | None] = {}
+        self._slips: dict[str, Finding | None] = {}
+        self._generation = speller.generation
         error_model.confusions()  # read the data now, not in the first check
         word_classes.forms()
 
     def status(self) -> str:
         return self.speller.status
 
+    def invalidate(self) -> None:
+        """Forget the per-word verdicts (the engine calls this when dictionaries or
+        settings change)."""
+        self._verdicts.clear()
+        self._initial_verdicts.clear()
+        self._slips.clear()
+
+    def _fresh_memo(self) -> None:
+        """Start the per-word verdicts over when the speller learnt words or they grew
+        past VERDICT_CACHE."""
+        if (self._generation != self.speller.generation
+                or len(self._verdicts) + len(self._initial_verdicts) + len(self._slips)
+                > VERDICT_CACHE):
+            self.invalidate()
+            self._generation = self.speller.generation
+
     def check_paragraph(self, text: str) -> list[Finding]:
         if not self.speller.available:
             return []
+        self._fresh_memo()
         tokens = list(words(text))
         findings = []
         for i, tok in enumerate(tokens):
@@ -240,6 +268,23 @@ class SpellingChecker(ParagraphChecker):
             # verb misspelt, one likely slip from a word Swedish text uses.
             return _hint(tok, "spelling.named-term",
                          f"Ordet nämns efter ”{tokens[i - 1].text}” – kontrollera stavningen", ())
+        return self._word_verdict(tok, initial)
+
+    def _word_verdict(self, tok: Token, initial: bool) -> Finding:
+        """_judged_alone at the token, remembered per word (and whether it opens a
+        sentence)."""
+        word = tok.text
+        memo = self._initial_verdicts if initial else self._verdicts
+        found = memo.get(word)
+        if found is None:  # (_lowercase has turned away the words too long to keep)
+            found = memo[word] = self._judged_alone(Token(0, len(word), word, Kind.WORD),
+                                                    initial)
+        return found.shifted(tok.start)
+
+    def _judged_alone(self, tok: Token, initial: bool) -> Finding:
+        """What the word says by itself once nothing around it vouches for it: a
+        loanword, a compound or derivation of known words (hints), else a claim."""
+        word = tok.text
         if self._loanword(word):
             return _hint(tok, "spelling.loanword",
                          "Ordet saknas i ordlistan men är vanligt på engelska eller ett annat "
@@ -294,13 +339,26 @@ class SpellingChecker(ParagraphChecker):
                        suggestions, Severity.WARNING)
 
     def _accepted_slip(self, tok: Token) -> Finding | None:
+        """_slip_verdict at the token, remembered per word."""
+        word = tok.text
+        if len(word) < MIN_ACCEPTED_SLIP or not word.islower() or zipf(word) > 0:
+            return None  # (the cheap part of _slip_verdict's first test, unremembered)
+        memo = self._slips
+        if word in memo:
+            found = memo[word]
+        else:
+            found = self._slip_verdict(word)
+            if not too_long_to_edit(word):
+                memo[word] = found
+        return None if found is None else found.shifted(tok.start)
+
+    def _slip_verdict(self, word: str) -> Finding | None:
         """A word Hunspell lets through only by its compounding ("mottorn" as
         "mott" + "orn", "upprusning", "äganderatt"): Swedish text never uses it, no
         form of it is used either, and a word Swedish text does use is one likely
         misspelling away: one slip, not two ("särbor" is no "serber"). Then the
         compound is a coincidence and the slip the likelier reading; the claim says
-        the dictionary allows the word."""
-        word = tok.text
+        the dictionary allows the word. (A finding at offset 0.)"""
         if (len(word) < MIN_ACCEPTED_SLIP or not word.isalpha() or not word.islower()
                 or zipf(word) > 0 or self.speller.is_accepted(word)
                 or too_long_to_edit(word) or _form_of_listed(word)):
@@ -314,7 +372,7 @@ class SpellingChecker(ParagraphChecker):
             if (zipf(c) >= IN_USE and not _affix_of(word, c)
                     and not _form_of_listed(c, word)
                     and error_model.spelling_cost(word, c) <= ONE_KEYSTROKE):
-                return Finding(tok.start, tok.end, word, Category.SPELLING,
+                return Finding(0, len(word), word, Category.SPELLING,
                                "spelling.accepted-compound",
                                f"Ordlistan godtar ordet som sammansättning, men det används "
                                f"inte i svensk text – menade du {c}?", (c,), Severity.WARNING)

@@ -49,6 +49,11 @@ class Form(NamedTuple):
 SEP = "\x1f"  # joins a form's words into one dict key (strings unpickle fastest)
 
 
+def place_bit(size: int, pos: int) -> int:
+    """One bit per (number of words in a form, position of a word in it)."""
+    return 1 << (size * (size - 1) // 2 + pos)
+
+
 def word_key(text: str) -> tuple[str, ...]:
     """The lower-cased words of a name as the tokenizer sees them."""
     if _SIMPLE.fullmatch(text):
@@ -91,6 +96,9 @@ class NameStore:
         self._prior = array("b")  # hundredths
         self.by_key: dict[str, int | tuple[int, ...]] = {}  # SEP-joined words -> form ids
         self.first_max: dict[str, int] = {}  # first word -> most words of a form
+        # word -> where it stands in the forms' keys, as place_bit()s: a near-miss
+        # window is tried only where one of the written word's options stands so.
+        self.places: dict[str, int] = {}
         self.known: set[str] = set()  # name words as written
         self.known_lower: set[str] = set()  # title/term words, lower-cased
         self.surnames: dict[str, str] = {}  # a person's last word alone, lower -> as written
@@ -123,6 +131,9 @@ class NameStore:
         old = self.by_key.get(joined)
         self.by_key[joined] = fid if old is None else (
             (old, fid) if isinstance(old, int) else (*old, fid))
+        places = self.places
+        for pos, word in enumerate(key):
+            places[word] = places.get(word, 0) | place_bit(len(key), pos)
         if self.first_max.get(key[0], 0) < len(key):
             self.first_max[key[0]] = len(key)
             self.max_words = max(self.max_words, len(key))
