@@ -198,6 +198,9 @@ def _lost(read: FileResult) -> FileResult:
 
 def _serve(engine: Engine, conn: Connection) -> None:
     """A worker: orders until "stop" (or the batch is gone)."""
+    from proofer import early_start
+
+    early_start.start_morphology_soon()  # its own tools (a fork shares none)
     while True:
         try:
             order, data = conn.recv()

@@ -131,6 +131,12 @@ def take_dictionary(language: str) -> Any | None:
     return box[0]
 
 
+def start_morphology_soon() -> None:
+    """Start the grammar's tools in a thread now (a batch worker, just forked: they
+    load while it takes its first orders)."""
+    threading.Thread(target=_start_morphology, name="early-tools", daemon=True).start()
+
+
 def _start_morphology() -> None:
     """Start the grammar's Apertium tools: they load their data (about a quarter of
     a second of their own CPU) while this process loads its tables."""

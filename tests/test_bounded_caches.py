@@ -217,3 +217,21 @@ def test_a_very_long_word_stays_out_of_the_names_word_caches() -> None:
         assert zipf.cache_info().misses == misses + 1
     finally:
         engine.close()
+
+
+def test_spelling_verdicts_are_bounded_and_leave_over_long_words_out(monkeypatch) -> None:  # noqa: ANN001
+    """The spelling checker keeps each word's verdict between paragraphs (a fuzzed
+    300 kB paragraph repeats its slips thousands of times): at most VERDICT_CACHE
+    words, and never a word too long to search candidates for."""
+    from proofer.checkers import spelling
+    from proofer.speller import Speller
+
+    monkeypatch.setattr(spelling, "VERDICT_CACHE", 5)
+    checker = spelling.SpellingChecker(Speller())
+    kept = lambda: len(checker._verdicts) + len(checker._initial_verdicts) + len(checker._slips)  # noqa: E731
+    for slip in ("kmmer", "htita", "sgäer", "tllbaka", "rwdan", "mychet", "jälpa", "hälst"):
+        checker.check_paragraph(f"Hon {slip} i dag.")
+        assert kept() <= 6  # the bound, and the word of the paragraph just checked
+    word = "ha" * 40
+    checker.check_paragraph(f"Hon skrattade {word} och gick.")
+    assert word not in checker._verdicts and word not in checker._slips

@@ -168,20 +168,23 @@ class NameChecker(ParagraphChecker):
             cache.clear()
         none = (NONE, NONE)
         out = []
+        append = out.append
+        get = cache.get
         for t, c in zip(toks, covered, strict=True):
             if c is not None:
-                out.append(none)
+                append(none)
                 continue
-            if too_long_to_edit(t.text):
-                # No name or title is this long, and the word must not stay in a
-                # word cache: a fuzzed text's 10,000-letter words filled them.
-                out.append(none)
-                continue
-            hit = cache.get(t.text)
+            word = t.text
+            hit = get(word)
             if hit is None:
-                hit = cache[t.text] = _PAIRS[self._name_strength(t.text)][
-                    self._title_strength(t.text)]
-            out.append(hit)
+                if too_long_to_edit(word):
+                    # No name or title is this long, and the word must not stay in a
+                    # word cache: a fuzzed text's 10,000-letter words filled them.
+                    append(none)
+                    continue
+                hit = cache[word] = _PAIRS[self._name_strength(word)][
+                    self._title_strength(word)]
+            append(hit)
         return out
 
     def _name_strength(self, w: str) -> int:
@@ -308,8 +311,15 @@ class NameChecker(ParagraphChecker):
             return out
         n = len(toks)
         first_max = store.first_max
-        alone_at, wider_at = self._places(mine), self._places(wider)
-        for size in range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1):
+        key = ("places", low[i], title, alone)
+        places = cache.get(key)
+        if places is None:
+            places = cache[key] = (self._places(mine), self._places(wider))
+        alone_at, wider_at = places
+        # (No option stands anywhere in a form: no window to try.)
+        sizes = range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1) \
+            if alone_at != (0, 0) or wider_at != (0, 0) else range(0)
+        for size in sizes:
             at, genitive_at = alone_at if size == 1 else wider_at
             for s in range(max(0, i - size + 1), min(i, n - size) + 1):
                 # No form of `size` words has one of the word's options at its place

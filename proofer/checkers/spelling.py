@@ -87,7 +87,7 @@ _TRUNCATED = re.compile(r"-\s*(?:,|och\b|eller\b|samt\b|som\b|&)")
 # paragraphs and checks: an article, and even more a fuzzed 300 kB paragraph
 # (issue 13), repeats its unknown words, and each verdict costs compound splits
 # and candidate searches.
-VERDICT_CACHE = 50_000
+VERDICT_CACHE = 20_000  # as many as the speller keeps suggestions for
 
 
 class SpellingChecker(ParagraphChecker):

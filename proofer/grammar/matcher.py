@@ -262,29 +262,42 @@ def _walk(pattern: Sequence[TokenSpec], tokens: Sequence[Token], k: int, i: int,
     spec = pattern[k]
     if spec.min == spec.max == 1 and not spec.skip:
         # Most elements: exactly this token, then the rest of the pattern (what
-        # repeat() below does for them, without its generators).
+        # _repeat() does for them, without its generators).
         if i < len(tokens):
-            readings = token_matches(spec, tokens, i)
+            if spec.alternatives or spec.sentence_start:
+                readings = token_matches(spec, tokens, i)
+            else:  # token_matches without its tests, the form's memo looked up here
+                token = tokens[i]
+                hit = token.form.matched.get(id(spec))
+                readings = (hit[1] if hit is not None and hit[0] is spec
+                            else _own_match(spec, token))
             if readings is not None:
                 yield from _walk(pattern, tokens, k + 1, i + 1, done + (((i, readings),),))
         return
 
-    def repeat(count: int, at: int, got: tuple) -> Iterator[Assignment]:
-        # Greedy, like a regex: the longest repetition first.
-        if count < spec.max and at < len(tokens):
-            readings = token_matches(spec, tokens, at)
-            if readings is not None:
-                yield from repeat(count + 1, at + 1, got + ((at, readings),))
-        if count >= spec.min:
-            step = spec.skip if got else 0
-            nxt = at
-            for _ in range(step + 1):
-                yield from _walk(pattern, tokens, k + 1, nxt, done + (got,))
-                if nxt >= len(tokens) or is_boundary(tokens[nxt]):
-                    break
-                nxt += 1
+    yield from _repeat(pattern, tokens, k, spec, 0, i, (), done)
 
-    yield from repeat(0, i, ())
+
+def _repeat(pattern: Sequence[TokenSpec], tokens: Sequence[Token], k: int, spec: TokenSpec,
+            count: int, at: int, got: tuple, done: tuple) -> Iterator[Assignment]:
+    """Element k repeated (count times so far, `got` its tokens), then the rest of
+    the pattern. Greedy, like a regex: the longest repetition first. (A module
+    function: as a closure calling itself it made a reference cycle per call that
+    kept the paragraph's tokens until the cyclic collector ran, which the engine
+    pauses during a check.)"""
+    if count < spec.max and at < len(tokens):
+        readings = token_matches(spec, tokens, at)
+        if readings is not None:
+            yield from _repeat(pattern, tokens, k, spec, count + 1, at + 1,
+                               got + ((at, readings),), done)
+    if count >= spec.min:
+        step = spec.skip if got else 0
+        nxt = at
+        for _ in range(step + 1):
+            yield from _walk(pattern, tokens, k + 1, nxt, done + (got,))
+            if nxt >= len(tokens) or is_boundary(tokens[nxt]):
+                break
+            nxt += 1
 
 
 def _holds(c: Constraint, elements: Assignment, tokens: Sequence[Prepared]) -> bool:
@@ -351,8 +364,21 @@ def _first_matches(spec: TokenSpec, tokens: Sequence[Prepared],
                    starts: Iterable[int]) -> list[int]:
     """The starts at which `spec` matches: token_matches at each, its answers for
     the token's form looked up here (most starts of most rules end here)."""
-    if spec.alternatives or spec.sentence_start:
+    if spec.sentence_start or any(a.alternatives or a.sentence_start
+                                  for a in spec.alternatives):
         return [i for i in starts if token_matches(spec, tokens, i) is not None]
+    if spec.alternatives:  # one of them, each answered from the form's memo
+        out = []
+        for i in starts:
+            token = tokens[i]
+            memo = token.form.matched
+            for alt in spec.alternatives:
+                hit = memo.get(id(alt))
+                got = hit[1] if hit is not None and hit[0] is alt else _own_match(alt, token)
+                if got is not None:
+                    out.append(i)
+                    break
+        return out
     key = id(spec)
     out = []
     for i in starts:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from proofer.finding import Finding
 from proofer.grammar.inflect import Generate, suggestions
 from proofer.grammar.matcher import Key, Match, Token, find_matches, prepare
-from proofer.grammar.model import GrammarRule, WordCheck
+from proofer.grammar.model import GrammarRule, TokenSpec, WordCheck
 from proofer.grammar.rule_index import (
     ParagraphIndex,
     RequiredSets,
@@ -25,7 +26,7 @@ _PLACEHOLDER = re.compile(r"\{(\d+|suggestion)\}")
 
 class GrammarRuleSet:
     def __init__(self, rules: Iterable[GrammarRule]) -> None:
-        self.rules = list(rules)
+        self.rules = _shared_elements(rules)
         # What each rule needs of a sentence and of its first token: most rules are
         # never tried in most sentences (proofer.grammar.rule_index).
         self._required = RequiredSets([rule_plan(r) for r in self.rules])
@@ -85,6 +86,28 @@ class GrammarRuleSet:
                                  rule.severity, "grammar"))
         found.sort(key=lambda f: (f.start, f.end))
         return found
+
+
+def _shared_elements(rules: Iterable[GrammarRule]) -> list[GrammarRule]:
+    """The rules with every element and pattern that equals another one made the
+    same object: the matcher remembers what an element answered for a word form by
+    the element's identity, and the index an antipattern's starts by the pattern's,
+    and the rules repeat both (4,000 elements, 1,300 of them different; "{tags: n}"
+    in dozens of rules), so a form is asked each question once."""
+    elements: dict[TokenSpec, TokenSpec] = {}
+    patterns: dict[tuple[TokenSpec, ...], tuple[TokenSpec, ...]] = {}
+
+    def element(spec: TokenSpec) -> TokenSpec:
+        if spec.alternatives:
+            spec = replace(spec, alternatives=tuple(map(element, spec.alternatives)))
+        return elements.setdefault(spec, spec)
+
+    def pattern(specs: tuple[TokenSpec, ...]) -> tuple[TokenSpec, ...]:
+        shared = tuple(map(element, specs))
+        return patterns.setdefault(shared, shared)
+
+    return [replace(r, pattern=pattern(r.pattern),
+                    antipatterns=tuple(map(pattern, r.antipatterns))) for r in rules]
 
 
 def _message(rule: GrammarRule, m: Match, paragraph: str, fixes: list[str]) -> str:
