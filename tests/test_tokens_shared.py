@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from proofer import engine as engine_module
 from proofer import tokens
 from proofer.checkers.registry import build_engine
 from proofer.settings import Settings
@@ -19,10 +20,7 @@ def engine():
     e.close()
 
 
-def test_every_paragraph_is_tokenized_once_per_check(engine, monkeypatch) -> None:
-    # More paragraphs than any bounded cache of the tokenizer held (8,192).
-    paragraphs = [f"Styrelsen i förening {i} beslutade om {i} kronor i dag." for i in
-                  range(9_000)]
+def _scans(engine, monkeypatch, paragraphs: list[str]) -> Counter[str]:
     scanned: Counter[str] = Counter()
     real = tokens._scan
 
@@ -34,8 +32,25 @@ def test_every_paragraph_is_tokenized_once_per_check(engine, monkeypatch) -> Non
     tokens.clear_caches()
     engine.check("\n".join(paragraphs))
     assert set(paragraphs) <= set(scanned)
-    assert max(scanned.values()) == 1
     assert tokens._shared is None  # dropped when the check ended
+    return scanned
+
+
+# More paragraphs than any bounded cache of the tokenizer held (8,192).
+PARAGRAPHS = [f"Styrelsen i förening {i} beslutade om {i} kronor i dag." for i in range(9_000)]
+
+
+def test_every_paragraph_is_tokenized_once_per_check(engine, monkeypatch) -> None:
+    monkeypatch.setattr(engine_module, "BLOCK_CHARS", 10_000_000)  # the text in one block
+    assert max(_scans(engine, monkeypatch, PARAGRAPHS).values()) == 1
+
+
+def test_a_text_of_many_blocks_is_tokenized_at_most_twice(engine, monkeypatch) -> None:
+    """Once while its block's checkers read it, once for the document checkers after
+    the blocks; never once per checker."""
+    paragraphs = [p.replace("i dag", "i går") for p in PARAGRAPHS]  # none cached yet
+    assert len("\n".join(paragraphs)) > engine_module.BLOCK_CHARS
+    assert max(_scans(engine, monkeypatch, paragraphs).values()) == 2
 
 
 def test_tokens_inside_and_outside_a_check_are_the_same() -> None:
