@@ -211,9 +211,15 @@ def frequency_dict(lang: str, wordlist: str) -> dict[str, float]:
     """wordfreq's get_frequency_dict(lang, wordlist), from the cache when its data
     file is unchanged."""
     def build() -> dict[str, float]:
-        from wordfreq import get_frequency_dict
+        from wordfreq import get_frequency_dict, get_frequency_list
 
-        return get_frequency_dict(lang, wordlist=wordlist)
+        table = get_frequency_dict(lang, wordlist=wordlist)
+        # wordfreq keeps every list and dict it made for good (lru_cache without a
+        # bound): a process that built the tables would carry them all its life,
+        # some 90 MB more than one that reads them from the cache.
+        get_frequency_dict.cache_clear()
+        get_frequency_list.cache_clear()
+        return table
 
     source = wordfreq_data_file(lang, wordlist)
     if source is None:
