@@ -96,31 +96,39 @@ class Engine:
         checkers = [c for c in self.checkers if c.name not in skip]
         found: list[Finding] = []
         blocks = _blocks(paragraphs)
-        # Each paragraph is tokenized once, whichever checker asks first, and its
-        # tokens are shared by all of them until its block is done. A draft is one
-        # block; a text of many megabytes is checked block by block, so that what is
-        # held at once does not grow with it, and its document checkers then tokenize
-        # through the small cache instead of holding every paragraph's tokens.
-        for block in blocks:
-            with shared_per_check():
-                self._paragraph_pass(checkers, block, found)
-                if len(blocks) == 1:
-                    self._document_pass(checkers, text, paragraphs, found)
-            if len(blocks) > 1:
-                # The collector is paused for the check (see check()); garbage in
-                # cycles that a block left would otherwise stay until the end.
-                gc.collect(0)
+        for block in self._in_blocks(checkers, blocks):
+            self._paragraph_pass(checkers, block, found)
+            if len(blocks) == 1:  # a draft: its document checkers share the tokens too
+                self._document_pass(checkers, text, paragraphs, found)
         if len(blocks) > 1:
             self._document_pass(checkers, text, paragraphs, found)
         return _valid(found, text)
 
+    def _in_blocks(self, checkers: Sequence[Checker], blocks: list[list[Paragraph]]
+                   ) -> Iterator[list[Paragraph]]:
+        """The blocks one by one, each with its token memo open and every paragraph
+        checker told of its paragraphs while the caller works on it.
+
+        Each paragraph is tokenized once, whichever checker asks first, and its
+        tokens are shared by all of them until its block is done. A draft is one
+        block; a text of many megabytes is checked block by block, so that what is
+        held at once does not grow with it (its document checkers then tokenize
+        through the small cache instead of holding every paragraph's tokens)."""
+        for block in blocks:
+            with shared_per_check():
+                # One that works in the background (the grammar's morphology) starts
+                # while the others run.
+                for checker in checkers:
+                    if isinstance(checker, ParagraphChecker):
+                        self._prepare(checker, block)
+                yield block
+            if len(blocks) > 1:
+                # The collector is paused for the check (see check()); garbage in
+                # cycles that a block left would otherwise stay until the end.
+                gc.collect(0)
+
     def _paragraph_pass(self, checkers: list[Checker], paragraphs: list[Paragraph],
                         found: list[Finding]) -> None:
-        # Every checker hears first which paragraphs it will get: one that works in
-        # the background (the grammar's morphology) starts while the others run.
-        for checker in checkers:
-            if isinstance(checker, ParagraphChecker):
-                self._prepare(checker, paragraphs)
         for checker in checkers:
             if isinstance(checker, ParagraphChecker):
                 fresh: list[str] = []
@@ -152,12 +160,9 @@ class Engine:
         checkers = [c for c in self.checkers if isinstance(c, ParagraphChecker)]
         out: dict[str, dict[str, tuple[Finding, ...]]] = {c.name: {} for c in checkers}
         with _collector_paused():
-            for block in _blocks(paragraphs):
-                with shared_per_check():
-                    for checker in checkers:
-                        self._prepare(checker, block)
-                    for checker in checkers:
-                        self._share(checker, block, out[checker.name])
+            for block in self._in_blocks(checkers, _blocks(paragraphs)):
+                for checker in checkers:
+                    self._share(checker, block, out[checker.name])
         return out
 
     def _share(self, checker: ParagraphChecker, paragraphs: list[Paragraph],
