@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from proofer.morph import compounds
+from proofer.morph.disambiguation import combined_grammar
 from proofer.morph.lexer_cache import LONGEST_PIECE, MAX_PIECES, Junctions
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
@@ -34,6 +35,7 @@ from proofer.morph.sentence_ends import split_number_stops
 from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.morph.window_cache import WindowCache
+from proofer.table_cache import cache_dir
 from proofer.text_cache import TextCache
 
 if TYPE_CHECKING:
@@ -170,10 +172,17 @@ class ApertiumMorphology:
         self._lexed: dict[str, str] = {}
         # CG-3's output by sentence window (proofer.morph.window_cache)
         self._windows = WindowCache()
+        # Our rules and Apertium's in one CG-3 process where that gives the same
+        # output (proofer.morph.disambiguation), else one process each.
+        combined = (combined_grammar(OUR_GRAMMAR, files.grammar, cache_dir())
+                    if OUR_GRAMMAR.is_file() else None)
         stages = []
-        if OUR_GRAMMAR.is_file():
-            stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
-        stages.append(["cg-proc", "-z", str(files.grammar)])
+        if combined is not None:
+            stages.append(["cg-proc", "-z", str(combined)])
+        else:
+            if OUR_GRAMMAR.is_file():
+                stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
+            stages.append(["cg-proc", "-z", str(files.grammar)])
         self._analyser = NullFlushPipeline(stages)
         self._tagger = NullFlushPipeline([
             ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
