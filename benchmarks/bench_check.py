@@ -114,6 +114,7 @@ def clear_grammar_caches() -> None:
         morph._huge.clear()
         morph._guesses.clear()
         morph._lexed.clear()  # the analyser's output by piece of text
+        morph._windows.clear()  # CG-3's output by sentence window
     stream.analyses.cache_clear()
     apertium._readings.cache_clear()
     matcher._FORMS.clear()

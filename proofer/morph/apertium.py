@@ -33,6 +33,7 @@ from proofer.morph.process import NullFlushPipeline, PipelineError
 from proofer.morph.sentence_ends import split_number_stops
 from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
+from proofer.morph.window_cache import WindowCache
 from proofer.text_cache import TextCache
 
 if TYPE_CHECKING:
@@ -167,6 +168,8 @@ class ApertiumMorphology:
         self._lexer = NullFlushPipeline([["lt-proc", "-z", "-w", "-e", str(files.analyser)]])
         self._junctions: Junctions | None | Literal[False] = False  # read on first use
         self._lexed: dict[str, str] = {}
+        # CG-3's output by sentence window (proofer.morph.window_cache)
+        self._windows = WindowCache()
         stages = []
         if OUR_GRAMMAR.is_file():
             stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
@@ -373,7 +376,7 @@ class ApertiumMorphology:
         if self._analyser is None:
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         try:
-            cg_out = self._analyser.run_many(self._lex(paragraphs))
+            cg_out = self._windows.outputs(self._analyser.run_many, self._lex(paragraphs))
             cg_units = [drop_initial_names(pairs(c)) for c in cg_out]
             # CG-3's own output where no name reading was taken out (most paragraphs):
             # the tagger reads it as it is, without it being written out again.
