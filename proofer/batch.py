@@ -156,10 +156,12 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
                 progress: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Check every file on its own, `jobs` at a time; results in input order, each
     filtered by the settings' disabled categories and merged with LanguageTool's."""
-    if _workers(paths, jobs or default_jobs()) == 1:
-        from proofer import early_start
+    from proofer import early_start
 
+    if _workers(paths, jobs or default_jobs()) == 1:
         early_start.begin(paths)
+    else:  # the workers are forked with the dictionary, and start their own tools
+        early_start.begin_dictionary(paths)
     builtin = build(replace(settings, languagetool_mode="off"))
     from proofer import frequency
 

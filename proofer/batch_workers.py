@@ -1,46 +1,69 @@
-"""A batch on several cores: the workers share out the batch's distinct paragraphs,
-then its files.
+"""A batch on several cores: the workers take small tasks from one queue, the
+parent puts each file's findings together.
 
-The engine keeps each paragraph's findings (they depend on nothing else), so in one
-process a paragraph met again costs a look-up. Files handed to the workers in turn
-lost that: each worker met most of the repeated paragraphs (bylines, fact boxes, a
-story in several versions) and checked them again, so two workers did up to twice
-the work of one (100 files of 500 words from a pool of articles: each worker met
-nine tenths of the batch's distinct paragraphs). So the work is shared by
-paragraph, in two steps per round of files:
+The engine's findings for a file are its paragraph checkers' findings for each of
+its paragraphs (they depend on the paragraph alone), shifted to where the paragraph
+stands, followed by its document checkers' findings (consistency, the phrase rules:
+they depend on the file alone). So the work is shared out in two kinds of task:
 
-1. every distinct paragraph of the round goes to one worker (longest first, to the
-   least loaded), which runs the paragraph checkers on it and sends back the
-   findings; every worker then learns the others' (Engine.learn_paragraphs);
-2. the files go to the workers (each to the least loaded, by length), which check
-   them as usual: the paragraph checkers find everything cached, only the document
-   checkers (consistency, the rules) run.
+* a chunk of distinct paragraphs (about CHUNK_CHARS), run through the paragraph
+  checkers by one worker (Engine.paragraph_findings). A paragraph repeated in many
+  files (bylines, fact boxes, a story in several versions) is checked once for the
+  whole batch: files handed to the workers in turn made each worker check most of
+  them again, so that two workers did up to twice the work of one;
+* one file's document checkers.
+
+The parent reads the files while the workers work, sends each worker its next task
+as soon as it has fewer than QUEUED in hand (no worker waits for the others: an
+earlier version checked every paragraph, then had every worker learn every other
+worker's findings, then checked the files, and the workers idled at each step), and
+puts each file's findings together, in the engine's order, as soon as its parts are
+in, so that results come in input order while later files are still being checked.
+A file whose parts cannot be had that way (a checker left one of its paragraphs out
+after failing, a file too long for one block of the engine, a document checker that
+raised) is checked whole by a worker, exactly as by one process (batch.check_read).
 
 The workers are forked once, with the engine built, before the first result: the
 caller starts LanguageTool's client (threads) after that, and a fork must not copy
 a process with threads. They live for the whole batch and take their orders over a
-pipe. A round holds at most ROUND_CHARS of distinct paragraphs, well inside the
-engine's paragraph caches, so that what a worker learned is still there when its
-files come. A worker that dies costs only its files (reported as internal errors);
-a paragraph whose findings never came is checked with its file.
+pipe. A worker that dies costs the files of the task it died on; the tasks it had
+not begun go to the others.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from proofer.batch import FileResult, check_read, read_file
-from proofer.document import split_paragraphs
-from proofer.engine import CACHE_CHARS, Engine
+from proofer.checkers.base import DocumentChecker, ParagraphChecker
+from proofer.document import Paragraph, split_paragraphs
+from proofer.engine import (
+    BLOCK_CHARS,
+    CACHE_CHARS,
+    CACHE_SIZE,
+    Engine,
+    _collector_paused,
+    _valid,
+    tagged_valid,
+)
+from proofer.finding import Finding
+from proofer.text_cache import TextCache
 
-# Distinct paragraph characters per round: a quarter of a checker's cache.
-ROUND_CHARS = CACHE_CHARS // 4
-# Files per round at most (their texts and results travel in one piece).
-ROUND_FILES = 200
+# Distinct paragraph characters per task: enough for the morphology to analyse a
+# chunk in one go, small enough that both workers have work from the first files on.
+CHUNK_CHARS = 8_000
+# Tasks a worker holds at once: the next one is there when it finishes one.
+QUEUED = 2
+# Files read ahead of the first one not yet given out (and their text): what the
+# parent holds at once.
+AHEAD_FILES = 200
+AHEAD_CHARS = CACHE_CHARS // 4
 
 Found = dict[str, dict[str, tuple[Any, ...]]]
 
@@ -49,8 +72,7 @@ def check_in_workers(engine: Engine, paths: Sequence[str], jobs: int) -> Iterato
     """Each file's result, in input order, checked by `jobs` forked workers."""
     workers = _start(engine, jobs)
     try:
-        for start, reads in _rounds(paths):
-            yield from _round(workers, start, reads)
+        yield from _Batch(engine, workers).run(paths)
     finally:
         for w in workers:
             w.stop()
@@ -64,6 +86,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.alive = True
+        self.tasks: deque[_Task] = deque()  # sent, not yet answered, in order
 
     def send(self, message: tuple[str, Any]) -> None:
         if self.alive:
@@ -105,89 +128,220 @@ def _start(engine: Engine, jobs: int) -> list[_Worker]:
     return [_Worker(context, engine) for _ in range(jobs)]
 
 
-def _rounds(paths: Sequence[str]) -> Iterator[tuple[int, list[FileResult]]]:
-    """The files read, in rounds of at most ROUND_CHARS distinct paragraph
-    characters (and ROUND_FILES files), with the index of each round's first."""
-    reads: list[FileResult] = []
-    seen: set[str] = set()
-    chars = 0
-    start = 0
-    for i, path in enumerate(paths):
+@dataclass
+class _Task:
+    """One order for a worker: "paragraphs" (data: texts), "document" or "file"
+    (data: the file's index)."""
+
+    order: str
+    data: Any
+
+
+@dataclass
+class _File:
+    read: FileResult
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    document: list[Finding] | None = None  # the document checkers' findings, when in
+    engines: dict[str, str] = field(default_factory=dict)
+    result: FileResult | None = None  # the whole result (read failed, or checked whole)
+
+
+class _Batch:
+    """The parent's side: reading, the task queue, putting files together."""
+
+    def __init__(self, engine: Engine, workers: list[_Worker]) -> None:
+        self.workers = workers
+        self.names = [c.name for c in engine.checkers if isinstance(c, ParagraphChecker)]
+        self.files: dict[int, _File] = {}  # read, not yet given out
+        self.queue: deque[_Task] = deque()
+        self.chunk: list[str] = []  # distinct paragraphs not yet in a task
+        self.chunk_chars = 0
+        # Paragraph -> its findings per checker (None while a worker has it), and how
+        # many files read and not yet given out stand on it.
+        self.found: dict[str, dict[str, tuple[Finding, ...]] | None] = {}
+        self.needed: dict[str, int] = {}
+        # Findings of paragraphs no file waits for any more, for files still to come.
+        self.kept: TextCache[dict[str, tuple[Finding, ...]]] = TextCache(CACHE_SIZE,
+                                                                        CACHE_CHARS)
+        self.ahead_chars = 0
+
+    def run(self, paths: Sequence[str]) -> Iterator[FileResult]:
+        nxt = 0
+        for i, path in enumerate(paths):
+            self._read(i, path)
+            self._dispatch()
+            self._collect(block=False)
+            while nxt in self.files:  # what is ready; past the read-ahead, wait for it
+                full = len(self.files) >= AHEAD_FILES or self.ahead_chars >= AHEAD_CHARS
+                result = self._take(nxt, block=full)
+                if result is None:
+                    break
+                yield result
+                nxt += 1
+        self._flush_chunk()
+        for i in range(nxt, len(paths)):
+            yield self._take(i, block=True)  # type: ignore[misc]
+
+    # Reading: the file's own tasks.
+
+    def _read(self, i: int, path: str) -> None:
         read = read_file(path)
-        if read.text is not None:
-            for p in split_paragraphs(read.text):
-                if p.text not in seen:
-                    seen.add(p.text)
-                    chars += len(p.text)
-        reads.append(read)
-        if chars >= ROUND_CHARS or len(reads) >= ROUND_FILES:
-            yield start, reads
-            start, reads, seen, chars = i + 1, [], set(), 0
-    if reads:
-        yield start, reads
+        f = self.files[i] = _File(read)
+        if read.text is None:
+            f.result = read
+            return
+        self.ahead_chars += len(read.text)
+        if len(read.text) > BLOCK_CHARS:  # checked in blocks: the engine's own order
+            self.queue.append(_Task("file", i))
+            return
+        f.paragraphs = split_paragraphs(read.text)
+        for p in f.paragraphs:
+            self._need(p.text)
+        self.queue.append(_Task("document", i))
 
+    def _need(self, text: str) -> None:
+        count = self.needed.get(text, 0)
+        self.needed[text] = count + 1
+        if count:
+            return
+        kept = self.kept.get(text)
+        if kept is not None:
+            self.found[text] = kept
+            return
+        self.found[text] = None
+        self.chunk.append(text)
+        self.chunk_chars += len(text) + 1
+        if self.chunk_chars >= CHUNK_CHARS:
+            self._flush_chunk()
 
-def _round(workers: list[_Worker], start: int, reads: list[FileResult]
-           ) -> Iterator[FileResult]:
-    texts = [r.text for r in reads if r.text is not None]
-    _share_paragraphs(workers, texts)
-    live = [w for w in workers if w.alive]
-    # The files, each to the least loaded worker (by length), in input order.
-    load = [0] * len(live)
-    given: dict[int, list[int]] = {k: [] for k in range(len(live))}
-    for i, read in enumerate(reads):
-        if read.text is not None and live:
-            k = min(range(len(live)), key=lambda k: (load[k], k))
-            given[k].append(i)
-            load[k] += len(read.text) + 1
-    for k, w in enumerate(live):
-        w.send(("files", [(i, reads[i]) for i in given[k]]))
-    results: dict[int, FileResult] = {i: r for i, r in enumerate(reads) if r.text is None}
-    waiting = {w.conn: (w, given[k]) for k, w in enumerate(live) if given[k]}
-    nxt = 0
-    while nxt < len(reads):
-        if nxt in results:
-            yield results.pop(nxt)
-            nxt += 1
-            continue
-        if not waiting:  # no worker left for this file: every worker died
-            results.update({i: _lost(reads[i]) for i in range(nxt, len(reads))
-                            if i not in results})
-            continue
-        for conn in wait(list(waiting)):
-            w, todo = waiting[conn]  # type: ignore[index]
-            message = w.receive()
-            if message is None:  # the worker died: its files are lost to it
-                results.update({i: _lost(reads[i]) for i in todo})
-                del waiting[conn]
+    def _flush_chunk(self) -> None:
+        if self.chunk:
+            self.queue.append(_Task("paragraphs", self.chunk))
+            self.chunk, self.chunk_chars = [], 0
+
+    # The workers.
+
+    def _dispatch(self) -> None:
+        """Every live worker gets tasks until it holds QUEUED; a worker with nothing
+        to do takes the paragraphs gathered so far, however few."""
+        for w in self.workers:
+            if not w.alive:
                 continue
-            i, result = message
-            results[i] = result
-            todo.remove(i)
-            if not todo:
-                del waiting[conn]
+            if not self.queue and not w.tasks:
+                self._flush_chunk()
+            while self.queue and len(w.tasks) < QUEUED:
+                task = self.queue.popleft()
+                w.tasks.append(task)
+                w.send(self._message(task))
 
+    def _message(self, task: _Task) -> tuple[str, Any]:
+        if task.order == "paragraphs":
+            return task.order, task.data
+        return task.order, (task.data, self.files[task.data].read)
 
-def _share_paragraphs(workers: list[_Worker], texts: list[str]) -> None:
-    """Step 1: each distinct paragraph checked by one worker, and learned by all."""
-    live = [w for w in workers if w.alive]
-    if len(live) < 2:
-        return  # one worker checks everything with its files anyway
-    distinct = sorted({p.text for t in texts for p in split_paragraphs(t)},
-                      key=len, reverse=True)
-    shares: list[list[str]] = [[] for _ in live]
-    load = [0] * len(live)
-    for text in distinct:
-        k = min(range(len(live)), key=lambda k: (load[k], k))
-        shares[k].append(text)
-        load[k] += len(text) + 1
-    for w, share in zip(live, shares, strict=True):
-        w.send(("paragraphs", share))
-    found = [w.receive() for w in live]
-    for k, w in enumerate(live):
-        others = [f for j, f in enumerate(found) if j != k and f]
-        if others:
-            w.send(("learn", others))
+    def _collect(self, block: bool) -> None:
+        """Take in what the workers have answered (waiting for one answer at least
+        when `block`)."""
+        busy = {w.conn: w for w in self.workers if w.alive and w.tasks}
+        if not busy:
+            return
+        for conn in wait(list(busy), timeout=None if block else 0):
+            w = busy[conn]  # type: ignore[index]
+            answer = w.receive()
+            task = w.tasks.popleft()
+            if answer is None:
+                self._lost_worker(w, task)
+            else:
+                self._answered(task, answer)
+        self._dispatch()
+
+    def _answered(self, task: _Task, answer: Any) -> None:
+        if task.order == "paragraphs":
+            for text in task.data:
+                if text in self.found:
+                    self.found[text] = {name: answer.get(name, {}).get(text) for name in
+                                        self.names}
+        elif task.order == "document":
+            f = self.files[task.data]
+            if answer is None:  # a document checker raised: the file's check reports it
+                self.queue.appendleft(_Task("file", task.data))
+            else:
+                f.document, f.engines = answer
+        else:
+            self.files[task.data].result = answer
+
+    def _lost_worker(self, w: _Worker, task: _Task) -> None:
+        """The worker died on `task`: its files are lost; what it had not begun goes
+        to the others."""
+        w.alive = False
+        self.queue.extendleft(reversed(w.tasks))
+        w.tasks.clear()
+        if task.order == "paragraphs":
+            lost = set(task.data)
+            for f in self.files.values():
+                if f.result is None and any(p.text in lost for p in f.paragraphs):
+                    f.result = _lost(f.read)
+            for text in lost:
+                if text in self.found:
+                    self.found[text] = {}
+        else:
+            self.files[task.data].result = _lost(self.files[task.data].read)
+        if not any(x.alive for x in self.workers):
+            for f in self.files.values():
+                if f.result is None:
+                    f.result = _lost(f.read)
+
+    # Giving out: the files in input order.
+
+    def _take(self, i: int, block: bool) -> FileResult | None:
+        """File i's result, once every part of it is in (None when it is not and
+        not `block`)."""
+        while (result := self._result(i)) is None:
+            if not block:
+                return None
+            self._dispatch()
+            self._collect(block=True)
+        self._release(self.files.pop(i))
+        return result
+
+    def _result(self, i: int) -> FileResult | None:
+        """File i's result when every part of it is in, else None."""
+        f = self.files[i]
+        if f.result is not None:
+            return f.result
+        if not any(w.alive for w in self.workers):
+            return _lost(f.read)
+        if f.document is None:
+            return None
+        text = f.read.text or ""
+        table = [self.found.get(p.text) for p in f.paragraphs]
+        if any(t is None for t in table):
+            return None
+        if any(found.get(name) is None for found in table for name in self.names):  # type: ignore[union-attr]
+            # A paragraph a checker left out: the whole file, as one process does it.
+            f.document = None
+            self.queue.appendleft(_Task("file", i))
+            return None
+        findings: list[Finding] = []
+        for name in self.names:
+            for p, found in zip(f.paragraphs, table, strict=True):
+                findings.extend(x.shifted(p.start) for x in found[name])  # type: ignore[index]
+        findings += f.document
+        return replace(f.read, messages=list(f.read.messages), text=text,
+                       findings=_valid(findings, text), engines=f.engines)
+
+    def _release(self, f: _File) -> None:
+        if f.read.text is not None:
+            self.ahead_chars -= len(f.read.text)
+        for p in f.paragraphs:
+            left = self.needed[p.text] - 1
+            if left:
+                self.needed[p.text] = left
+                continue
+            del self.needed[p.text]
+            found = self.found.pop(p.text, None)
+            if found and all(v is not None for v in found.values()):
+                self.kept.put(p.text, found)
 
 
 def _lost(read: FileResult) -> FileResult:
@@ -196,8 +350,28 @@ def _lost(read: FileResult) -> FileResult:
                         "(arbetsprocessen avslutades oväntat)"], crashed=True)
 
 
+def document_findings(engine: Engine, read: FileResult
+                      ) -> tuple[list[Finding], dict[str, str]] | None:
+    """The document checkers' findings for a file read (and the engines' status
+    then), as a check of it has them after its paragraph checkers' (None when one
+    raised: the file is then checked whole, which reports it)."""
+    text = read.text or ""
+    paragraphs = split_paragraphs(text)
+    engine.new_document()
+    found: list[Finding] = []
+    try:
+        with _collector_paused():  # as during a check
+            for checker in engine.checkers:
+                if isinstance(checker, DocumentChecker):
+                    found += tagged_valid(checker.check_document(text, paragraphs), checker,
+                                          text)
+    except Exception:  # noqa: BLE001 - the whole file's check reports it
+        return None
+    return found, engine.engines()
+
+
 def _serve(engine: Engine, conn: Connection) -> None:
-    """A worker: orders until "stop" (or the batch is gone)."""
+    """A worker: orders until "stop" (or the batch is gone), one answer each."""
     from proofer import early_start
 
     early_start.start_morphology_soon()  # its own tools (a fork shares none)
@@ -208,11 +382,9 @@ def _serve(engine: Engine, conn: Connection) -> None:
             return
         if order == "paragraphs":
             conn.send(engine.paragraph_findings(data))
-        elif order == "learn":
-            for found in data:
-                engine.learn_paragraphs(found)
-        elif order == "files":
-            for i, read in data:
-                conn.send((i, check_read(engine, read)))
+        elif order == "document":
+            conn.send(document_findings(engine, data[1]))
+        elif order == "file":
+            conn.send(check_read(engine, data[1]))
         else:
             return

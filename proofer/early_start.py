@@ -9,11 +9,11 @@ we import. So a one-paragraph check starts both before its imports, and its spel
 takes the dictionary loaded meanwhile instead of loading one on the main thread.
 
 Only the command line calls begin(): the app builds its engine on a worker thread
-after its window is up, and a batch with worker processes starts nothing here (each
-forked worker starts its own tools). `python -m proofer check FILE` calls it
-(begin_for_arguments) before it imports anything else of the program: the
-dictionary then loads while the whole command line is imported, not only the
-checkers.
+after its window is up. A batch with worker processes loads only the dictionary here
+(the workers are forked with it, and the engine, built; each starts its own tools).
+`python -m proofer check FILE...` calls begin_for_arguments before it imports
+anything else of the program: the dictionary then loads while the whole command
+line is imported, not only the checkers.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ _dictionaries: dict[str, tuple[threading.Thread, list[Any]]] = {}
 _lock = threading.Lock()
 _threads: list[threading.Thread] = []  # every loading thread started (for settle())
 _done = threading.Condition()
+# What a loading thread still runs once its dictionary is in, per language (begin()
+# adds the tools to a load that began without them); absent once it has run them.
+_then: dict[str, list[Callable[[], None]]] = {}
+_asked: dict[str, list[Callable[[], None]]] = {}  # every one asked for, run once each
 # The speller's language (proofer.speller.LANGUAGE, which imports too much to be
 # read this early; tests/test_early_start.py holds them equal).
 LANGUAGE = "sv_SE"
@@ -41,6 +45,13 @@ def begin(paths: Sequence[str], language: str = LANGUAGE) -> None:
     load_dictionary_soon(language, then=_start_morphology)
 
 
+def begin_dictionary(paths: Sequence[str], language: str = LANGUAGE) -> None:
+    """Start loading only the spelling dictionary: for a batch, whose worker
+    processes are forked with it (and start their own tools)."""
+    if _has_text(paths):
+        load_dictionary_soon(language)
+
+
 # The check command's options that take a value (proofer.cli.add_check_parser;
 # tests/test_morph_startup.py holds them equal).
 VALUE_OPTIONS = frozenset({"--dictionary", "--format", "--languagetool", "--languagetool-url",
@@ -49,10 +60,11 @@ VALUE_OPTIONS = frozenset({"--dictionary", "--format", "--languagetool", "--lang
 
 def begin_for_arguments(argv: Sequence[str]) -> None:
     """begin() for `check` with one file (not a folder) on the command line, before
-    the command line is parsed: more files may go to worker processes, which load
-    their own. A guess about arguments it does not know is only a lost head start:
-    batch.check_files calls begin() again (which does nothing the second time), and
-    waits for this thread before it forks workers (settle())."""
+    the command line is parsed; with more, only the dictionary (they may go to
+    worker processes, which start their own tools). A guess about arguments it does
+    not know is only a lost head start: batch.check_files calls begin() or
+    begin_dictionary() again (begin() then adds the tools), and waits for this
+    thread before it forks workers (settle())."""
     args = [a for a in argv if a != "--debug"]
     if not args or args[0] != "check":
         return
@@ -65,6 +77,8 @@ def begin_for_arguments(argv: Sequence[str]) -> None:
             files.append(arg)
     if len(files) == 1 and os.path.isfile(files[0]):
         begin(files)
+    elif len(files) > 1:
+        begin_dictionary(files)
 
 
 def settle() -> None:
@@ -92,17 +106,31 @@ def load_dictionary_soon(language: str, then: Callable[[], None] | None = None) 
     the main thread, done with its imports, waited for it; the tools are needed
     only once the tables are loaded too."""
     with _lock:
+        if then is not None:
+            if then in _asked.setdefault(language, []):
+                then = None
+            else:
+                _asked[language].append(then)
         if language in _dictionaries:
-            return
-        box: list[Any] = []
-        thread = threading.Thread(target=_load_dictionary, args=(language, box, then),
-                                  name="early-start", daemon=True)
-        _dictionaries[language] = (thread, box)
-        _threads.append(thread)
-    thread.start()
+            waiting = _then.get(language)
+            if then is None:
+                return
+            if waiting is not None:  # the thread runs it when the dictionary is in
+                waiting.append(then)
+                return
+            late = threading.Thread(target=then, name="early-start-then", daemon=True)
+            _threads.append(late)
+        else:
+            box: list[Any] = []
+            late = threading.Thread(target=_load_dictionary, args=(language, box),
+                                    name="early-start", daemon=True)
+            _dictionaries[language] = (late, box)
+            _then[language] = [then] if then is not None else []
+            _threads.append(late)
+    late.start()
 
 
-def _load_dictionary(language: str, box: list[Any], then: Callable[[], None] | None) -> None:
+def _load_dictionary(language: str, box: list[Any]) -> None:
     try:
         import enchant
 
@@ -110,11 +138,13 @@ def _load_dictionary(language: str, box: list[Any], then: Callable[[], None] | N
     except Exception:  # noqa: BLE001 - the speller loads it again and reports why
         pass
     finally:
-        box.append(None)  # done: take_dictionary need not wait for `then`
+        box.append(None)  # done: take_dictionary need not wait for what runs next
         with _done:
             _done.notify_all()
-    if then is not None:
-        then()
+    with _lock:
+        then = _then.pop(language, [])
+    for run in then:
+        run()
 
 
 def take_dictionary(language: str) -> Any | None:

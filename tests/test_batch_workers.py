@@ -1,6 +1,7 @@
-"""A batch on several workers shares out the distinct paragraphs, then the files
-(proofer/batch_workers.py): the findings are those of one process, each repeated
-paragraph is checked once, and a worker that dies costs only its own files."""
+"""A batch on several workers shares out the distinct paragraphs and the files'
+document checkers (proofer/batch_workers.py): the findings are those of one
+process, each repeated paragraph is checked once, and a worker that dies costs only
+the files of the task it died on."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from proofer import batch, batch_workers
 from proofer.checkers.registry import build_engine
+from proofer.engine import Engine
 from proofer.settings import Settings
 
 SHARED = ("Kommunstyrelsen i Vänersborg beslutade om budgeten i går.",
@@ -49,9 +51,28 @@ def test_workers_give_what_one_process_gives(engine, drafts, monkeypatch) -> Non
     assert any(r.findings for r in one) and one[3].failed
     two = list(batch_workers.check_in_workers(engine, drafts, 2))
     assert _plain(two) == _plain(one)
-    # in several rounds too (a round per file or two)
-    monkeypatch.setattr(batch_workers, "ROUND_CHARS", 100)
+    # in many small tasks, with little read ahead
+    monkeypatch.setattr(batch_workers, "CHUNK_CHARS", 60)
+    monkeypatch.setattr(batch_workers, "AHEAD_FILES", 2)
     assert _plain(list(batch_workers.check_in_workers(engine, drafts, 3))) == _plain(one)
+
+
+def test_files_checked_whole_give_the_same(engine, drafts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A file longer than an engine block, or one with a paragraph a checker left out
+    (it failed on it), is checked whole by a worker: the same findings."""
+    one = [batch.check_file(engine, p) for p in drafts]
+    monkeypatch.setattr(batch_workers, "BLOCK_CHARS", 100)
+    assert _plain(list(batch_workers.check_in_workers(engine, drafts, 2))) == _plain(one)
+    monkeypatch.undo()
+    real = Engine.paragraph_findings
+
+    def leaves_one_out(self, texts):  # type: ignore[no-untyped-def]
+        found = real(self, texts)
+        found["spelling"].pop(SHARED[1], None)
+        return found
+
+    monkeypatch.setattr(Engine, "paragraph_findings", leaves_one_out)
+    assert _plain(list(batch_workers.check_in_workers(engine, drafts, 2))) == _plain(one)
 
 
 def test_a_paragraph_is_checked_once_then_learned(engine) -> None:  # type: ignore[no-untyped-def]
@@ -76,18 +97,18 @@ def test_a_paragraph_is_checked_once_then_learned(engine) -> None:  # type: igno
 
 def test_a_worker_that_dies_costs_its_own_files_only(engine, drafts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     doomed = drafts[5]
-    real = batch_workers.check_read
+    real = batch_workers.document_findings
 
     def dies_on_one(e, read):  # type: ignore[no-untyped-def]
         if read.path == doomed:
             os._exit(9)  # as a worker killed by the kernel
         return real(e, read)
 
-    monkeypatch.setattr(batch_workers, "check_read", dies_on_one)
+    monkeypatch.setattr(batch_workers, "document_findings", dies_on_one)
     results = list(batch_workers.check_in_workers(engine, drafts, 2))
     assert [r.path for r in results] == drafts
     lost = [r for r in results if r.crashed]
-    assert doomed in {r.path for r in lost}
+    assert [r.path for r in lost] == [doomed]
     assert all("arbetsprocessen avslutades" in r.messages[-1] for r in lost)
     alone = {p: batch.check_file(engine, p) for p in drafts}
     for r in results:

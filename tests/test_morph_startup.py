@@ -136,11 +136,16 @@ def test_a_check_exits_at_once_only_without_languagetool(mode: str, quick: bool,
     assert exits == [("now" if quick else "usual", 1)]
 
 
-def test_the_command_line_starts_early_only_for_one_file(tmp_path: Path, monkeypatch) -> None:
+def test_the_command_line_starts_the_tools_early_only_for_one_file(tmp_path: Path,
+                                                                   monkeypatch) -> None:
     """`python -m proofer check FILE` begins before the command line is parsed;
-    with more files (workers may check them) or another command, nothing starts."""
+    with more files (workers may check them) only the dictionary; with another
+    command nothing starts."""
     begun: list[list[str]] = []
+    dictionary: list[list[str]] = []
     monkeypatch.setattr(early_start, "begin", lambda paths: begun.append(list(paths)))
+    monkeypatch.setattr(early_start, "begin_dictionary",
+                        lambda paths: dictionary.append(list(paths)))
     draft = tmp_path / "a.txt"
     draft.write_text("Huset är stort.\n", encoding="utf-8")
     other = tmp_path / "b.txt"
@@ -156,6 +161,22 @@ def test_the_command_line_starts_early_only_for_one_file(tmp_path: Path, monkeyp
     early_start.begin_for_arguments(["dict", "list", a])
     early_start.begin_for_arguments([])
     assert begun == []
+    assert dictionary == [[a, b]]  # several files: only the dictionary (workers)
+
+
+def test_tools_asked_for_after_the_dictionary_start_once(monkeypatch) -> None:
+    """A batch begins the dictionary only; when it turns out to check in this
+    process (begin() after all), the tools start too, once, however often asked."""
+    started: list[int] = []
+    monkeypatch.setattr(early_start, "_start_morphology", lambda: started.append(1))
+    early_start.load_dictionary_soon("xx_LATER")
+    early_start.load_dictionary_soon("xx_LATER", then=early_start._start_morphology)
+    early_start.load_dictionary_soon("xx_LATER", then=early_start._start_morphology)
+    early_start.settle()
+    assert early_start.take_dictionary("xx_LATER") is None
+    early_start.load_dictionary_soon("xx_LATER", then=early_start._start_morphology)
+    early_start.settle()
+    assert started == [1]
 
 
 def test_the_early_options_are_the_check_commands(monkeypatch) -> None:
