@@ -49,3 +49,16 @@ def test_wrong_examples_give_one_finding_with_the_correction(
 @pytest.mark.parametrize(("rule", "text"), RIGHT)
 def test_correct_examples_give_no_finding(checker: CapitalsChecker, rule: str, text: str) -> None:
     assert checker.check_paragraph(text) == []
+
+
+def test_one_paragraph_judges_each_place_of_a_repeated_word(checker: CapitalsChecker) -> None:
+    """A word is looked at once per paragraph for what it says alone; where it
+    stands still decides each time: the same "sverige" and "skatteverket" are flagged
+    in running text, and not in a web address or after a determiner."""
+    text = ("Vi åkte till sverige i går. Läs mer på sverige.se i dag. Hon bor i sverige nu. "
+            "Han ringde skatteverket i morse. Det var ett skatteverket i Norge. "
+            "Hon ringde skatteverket igen.")
+    got = [(f.text, text[:f.start].count("sverige"), text[:f.start].count("skatteverket"))
+           for f in checker.check_paragraph(text)]
+    assert got == [("sverige", 0, 0), ("sverige", 2, 0), ("skatteverket", 3, 0),
+                   ("skatteverket", 3, 2)]

@@ -78,3 +78,30 @@ def test_abbreviation_point_before_lower_case_is_part_of_the_word() -> None:
     got = split_number_stops(text, toks)
     assert [t.text for t in got] == ["Vi", "ses", "kl.", "13.00", "och", "ca.", "tio", ".",
                                      "Sedan"]
+
+
+def test_dotted_numbers_join_left_to_right() -> None:
+    """"1.2.3": the first two numbers make one token, which starts no other join."""
+    text = "Version 1.2.3 och 4.5 kom."
+    toks = _tokens(text, "Version", "1", ".", "2", ".", "3", "och", "4", ".", "5", "kom", ".")
+    got = split_number_stops(text, toks)
+    assert [t.text for t in got] == ["Version", "1.2", ".", "3", "och", "4.5", "kom", "."]
+    assert [(t.start, t.end) for t in got][1:6] == [(8, 11), (11, 12), (12, 13), (14, 17),
+                                                     (18, 21)]
+
+
+def test_every_step_at_once_in_a_long_paragraph() -> None:
+    """The steps only rebuild the list around the tokens they change: in a long
+    paragraph every other token stays the same object, in its place."""
+    unit = "Hon kom 2018. Vi ses kl. 13.00 i dag. "
+    text = unit * 400
+    parts = ["Hon", "kom", "2018.", "Vi", "ses", "kl", ".", "13", ".", "00", "i", "dag", "."]
+    toks = _tokens(text, *(parts * 400))
+    toks = [t if t.text != "." else TaggedToken(t.start, t.end, ".", (Reading(".", ("sent",)),),
+                                                True, "apertium") for t in toks]
+    got = split_number_stops(text, toks)
+    assert [t.text for t in got] == ["Hon", "kom", "2018", ".", "Vi", "ses", "kl.", "13.00", "i",
+                                     "dag", "."] * 400
+    assert all(text[t.start:t.end] == t.text for t in got)
+    kept = {id(t) for t in toks}
+    assert sum(id(t) in kept for t in got) == 7 * 400  # Hon kom Vi ses i dag .

@@ -94,13 +94,23 @@ class CapitalsChecker(SpellerParagraphChecker):
             return []
         toks = list(tokenize(text))
         findings: list[Finding] = []
+        # Lower-case words that neither name rule can flag wherever they stand (the
+        # word alone decides it), worked out once per paragraph: most words of a
+        # paragraph are such words, and a long one repeats them.
+        quiet: dict[str, bool] = {}
         for i, tok in enumerate(toks):
             if tok.kind is not Kind.WORD or not _plain(tok.text):
                 continue
             if tok.text[0].islower():
                 if self._sentence_start(text, toks, i):
                     findings.append(_finding(tok, "sentence-start", _capitalised(tok.text)))
-                elif self._lower_case_name(text, toks, i):
+                    continue
+                q = quiet.get(tok.text)
+                if q is None:
+                    q = quiet[tok.text] = self._never_a_name(tok.text)
+                if q:
+                    continue
+                if self._lower_case_name(text, toks, i):
                     findings.append(_finding(tok, "proper-noun-lower-case",
                                              _capitalised(tok.text)))
                 else:
@@ -147,6 +157,21 @@ class CapitalsChecker(SpellerParagraphChecker):
                 and (len(prev.text) == 1 or prev.text.lower() in rules().abbreviations)):
             return False  # an initial ("J. K. Rowling") or "ca. tio"
         return True
+
+    def _never_a_name(self, word: str) -> bool:
+        """The lower-case word is one that _lower_case_name and
+        _lower_case_organization both turn away by the word alone (the tests of
+        theirs that ask nothing of the text around it), wherever it stands."""
+        sp = self.speller
+        if not (sp.hunspell_knows(word) or len(word) < 3 or sp.accepted_exactly(word)
+                or "-" in word or "'" in word or ":" in word):
+            cap = _capitalised(word)
+            if sp.hunspell_knows(cap) or sp.vouched_by_lookups(cap):
+                return False
+        if self.organization is None or len(word) < 6 or not word.islower():
+            return True
+        return (self.organization(word) is None
+                or word.endswith(rules().lower_case_institutions))
 
     def _lower_case_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Hunspell (or a name dictionary) knows it only with a capital. Not in a

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from math import prod
 
@@ -77,9 +78,11 @@ def _with_case(suggestion: str, written: str) -> str:
     return suggestion
 
 
+@lru_cache(maxsize=4096)
 def _letter_bag_diff(a: str, b: str) -> int:
     """How many letters the two do not share, order ignored: tells a swap
-    ("Mikaesl" ~ "Mikaels") from a stray key ("Beustg" ~ "Beust", not "Beusts")."""
+    ("Mikaesl" ~ "Mikaels") from a stray key ("Beustg" ~ "Beust", not "Beusts").
+    Remembered: every near-miss is ranked, and a long text repeats its pairs."""
     a, b = a.lower(), b.lower()
     return sum(abs(a.count(c) - b.count(c)) for c in set(a) | set(b))
 
@@ -303,10 +306,17 @@ class NameChecker(ParagraphChecker):
         exactly the misspelt word may carry one slip more ("Fgrerik Lindström")."""
         store = self.store
         out: list[_Match] = []
-        limit = max(1, max_distance(low[i]))
         alone = cands[i] == ALONE
-        mine = self._options(i, low, title, cache, limit) if alone else []
-        wider = self._wider(i, low, title, cache, limit)
+        # The word's own options, alone and inside a longer name, once per word (most
+        # candidates of a long paragraph are repeats, and most have none).
+        head_key = ("head", low[i], title, alone)
+        head = cache.get(head_key)
+        if head is None:
+            limit = max(1, max_distance(low[i]))
+            head = cache[head_key] = (
+                limit, self._options(i, low, title, cache, limit) if alone else [],
+                self._wider(i, low, title, cache, limit))
+        limit, mine, wider = head
         if not mine and not wider:
             return out
         n = len(toks)
@@ -321,6 +331,8 @@ class NameChecker(ParagraphChecker):
             if alone_at != (0, 0) or wider_at != (0, 0) else range(0)
         for size in sizes:
             at, genitive_at = alone_at if size == 1 else wider_at
+            if not ((at | genitive_at) >> (size * (size - 1) // 2)) & ((1 << size) - 1):
+                continue  # (place_bit: no option at any place of a form this long)
             for s in range(max(0, i - size + 1), min(i, n - size) + 1):
                 # No form of `size` words has one of the word's options at its place
                 # here (the last may be a genitive): nothing to match in this window.

@@ -134,7 +134,12 @@ class SpellingChecker(ParagraphChecker):
         self._fresh_memo()
         tokens = list(words(text))
         findings = []
+        # Words Hunspell knows that are no slip either (_accepted_slip): nothing to
+        # say about them anywhere, decided once per paragraph (most of its words).
+        fine: set[str] = set()
         for i, tok in enumerate(tokens):
+            if tok.text in fine:
+                continue
             if (self.names_handle_capitalised and tok.text[0].isupper() and "-" not in tok.text
                     and not starts_sentence(text, tok.start)):
                 continue  # _check_word leaves it to the name checker, known or not
@@ -144,6 +149,8 @@ class SpellingChecker(ParagraphChecker):
                 slip = self._accepted_slip(tok)
                 if slip is not None:
                     findings.append(slip)
+                else:
+                    fine.add(tok.text)
                 continue
             f = self._check_word(text, tokens, i)
             if f is not None:
@@ -566,11 +573,15 @@ def _quoted_term(text: str, tok: Token) -> bool:
     """The word stands in quotation marks with at most two other words: a term, a
     title or a name cited as written (”translatio”, ”Fika Sessions”), not
     running text. A quoted sentence is checked like any other."""
+    # (Asked for every unknown word of a paragraph: the searches run through map,
+    # and the closing mark is only looked for after an opening one.)
     left = text[max(0, tok.start - 40):tok.start]
+    open_at = max(map(left.rfind, _QUOTES))
+    if open_at < 0:
+        return False
     right = text[tok.end:tok.end + 40]
-    open_at = max(left.rfind(q) for q in _QUOTES)
-    close_at = min((k for k in (right.find(q) for q in _QUOTES) if k >= 0), default=-1)
-    if open_at < 0 or close_at < 0:
+    close_at = min([k for k in map(right.find, _QUOTES) if k >= 0], default=-1)
+    if close_at < 0:
         return False
     inside = left[open_at + 1:] + tok.text + right[:close_at]
     if not inside.strip() or inside[:1].isspace() or inside[-1:].isspace():
@@ -586,7 +597,7 @@ def _hint(tok: Token, rule: str, message: str, suggestions: tuple[str, ...]) -> 
 def _not_a_plain_word(word: str) -> bool:
     """All capitals ("NATO", "XVI") or capitals inside ("iPhone", "McKinsey")."""
     letters = word.replace("-", "")
-    return letters.isupper() or any(c.isupper() for c in letters[1:])
+    return letters.isupper() or any(map(str.isupper, letters[1:]))
 
 
 # The checker's own examples, run by tests/test_spelling.py: (text, the flagged

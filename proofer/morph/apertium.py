@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from proofer.morph import compounds
+from proofer.morph.disambiguation import combined_grammar
 from proofer.morph.lexer_cache import LONGEST_PIECE, MAX_PIECES, Junctions
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
@@ -34,6 +35,7 @@ from proofer.morph.sentence_ends import split_number_stops
 from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.morph.window_cache import WindowCache
+from proofer.table_cache import cache_dir
 from proofer.text_cache import TextCache
 
 if TYPE_CHECKING:
@@ -170,10 +172,17 @@ class ApertiumMorphology:
         self._lexed: dict[str, str] = {}
         # CG-3's output by sentence window (proofer.morph.window_cache)
         self._windows = WindowCache()
+        # Our rules and Apertium's in one CG-3 process where that gives the same
+        # output (proofer.morph.disambiguation), else one process each.
+        combined = (combined_grammar(OUR_GRAMMAR, files.grammar, cache_dir())
+                    if OUR_GRAMMAR.is_file() else None)
         stages = []
-        if OUR_GRAMMAR.is_file():
-            stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
-        stages.append(["cg-proc", "-z", str(files.grammar)])
+        if combined is not None:
+            stages.append(["cg-proc", "-z", str(combined)])
+        else:
+            if OUR_GRAMMAR.is_file():
+                stages.append(["cg-proc", "-z", str(OUR_GRAMMAR)])
+            stages.append(["cg-proc", "-z", str(files.grammar)])
         self._analyser = NullFlushPipeline(stages)
         self._tagger = NullFlushPipeline([
             ["apertium-tagger", "-z", "-g", "-p", str(files.tagger)],
@@ -439,8 +448,12 @@ class ApertiumMorphology:
         known = self._known_word()
         if known is None:
             return paragraphs
-        todo = [t for tokens in paragraphs for t in tokens
-                if compounds.candidate(t) and t.text not in self._guesses]
+        # Only a token the analyser left unknown, or took apart itself, is looked at
+        # again (a 300 kB paragraph has ~75,000 tokens, a few thousand such).
+        others = [[k for k, t in enumerate(tokens) if t.source != "apertium"]
+                  for tokens in paragraphs]
+        todo = [t for tokens, ks in zip(paragraphs, others, strict=True) for t in map(
+                tokens.__getitem__, ks) if compounds.candidate(t) and t.text not in self._guesses]
         if todo:
             heads = compounds.heads_to_analyse(todo, known)
             analysed = self._lookup_words(heads) if heads else {}
@@ -450,15 +463,17 @@ class ApertiumMorphology:
             if len(self._guesses) > 50_000:
                 self._guesses.clear()
         out: list[list[TaggedToken]] = []
-        for tokens in paragraphs:
-            fixed = []
-            for t in tokens:
+        for tokens, ks in zip(paragraphs, others, strict=True):
+            fixed = list(tokens)
+            for k in ks:
+                t = tokens[k]
                 if t.source == "compound" and not (known(t.text) or known(t.text.lower())):
                     # lt-proc's own decompounding takes misspellings apart too
                     # ("fredsfördag"): a word Hunspell rejects gets no guessed analysis.
-                    t = TaggedToken(t.start, t.end, t.text, (), False, "unknown")
+                    t = fixed[k] = TaggedToken(t.start, t.end, t.text, (), False, "unknown")
                 g = self._guesses.get(t.text) if t.source == "unknown" else None
-                fixed.append(TaggedToken(t.start, t.end, t.text, *g) if g else t)
+                if g:
+                    fixed[k] = TaggedToken(t.start, t.end, t.text, *g)
             out.append(fixed)
         return out
 
@@ -642,15 +657,21 @@ def align(paragraph: str, units: Sequence[tuple[str, str]],
     `tagged`: the tagger's output for the same units, whose choice goes first among
     each unit's analyses (if it does not keep the units one for one, CG-3's order
     stands); `names`: name analyses taken out before tagging (drop_initial_names),
-    put back last. One pass over the units: this runs for every word of a check."""
-    chosen = None
+    put back last. One pass over the units: this runs for every word of a check
+    (a 300 kB paragraph has ~75,000 units), so the common case (the surface right
+    after the previous one or one blank) takes no slice, and tokens are built by
+    _token."""
+    chosen: Sequence[str] = ()
     if len(tagged) == len(units) and list(map(_first, units)) == list(map(_first, tagged)):
         chosen = list(map(_second, tagged))
     tokens: list[TaggedToken] = []
+    append = tokens.append
     pos = 0
     find = paragraph.find
+    readings_of = _readings
+    make = _token
     for i, (surface, rest) in enumerate(units):
-        if chosen is not None:
+        if chosen:
             choice = chosen[i]
             if choice and rest != choice:
                 rest = _prefer(rest, choice)
@@ -661,7 +682,8 @@ def align(paragraph: str, units: Sequence[tuple[str, str]],
         if not surface:
             continue
         start = find(surface, pos)
-        if start >= 0 and (start == pos or not paragraph[pos:start].strip(_BLANKS)):
+        if start >= 0 and (start == pos or (start == pos + 1 and paragraph[pos] == " ")
+                           or not paragraph[pos:start].strip(_BLANKS)):
             end = start + len(surface)  # (only blanks before it: no tokens there)
             text = surface
         else:
@@ -671,7 +693,7 @@ def align(paragraph: str, units: Sequence[tuple[str, str]],
             text = paragraph[start:end]
             if start > pos:
                 tokens.extend(_unknown_tokens(paragraph, pos, start))
-        tokens.append(TaggedToken(start, end, text, *_readings(text, rest)))
+        append(make(start, end, text, *readings_of(text, rest)))
         pos = end
     tokens.extend(_unknown_tokens(paragraph, pos, len(paragraph)))
     return tokens
@@ -679,6 +701,25 @@ def align(paragraph: str, units: Sequence[tuple[str, str]],
 
 _prefer = lru_cache(maxsize=50_000)(prefer)
 _first, _second = itemgetter(0), itemgetter(1)
+_new = object.__new__
+(_set_start, _set_end, _set_text, _set_readings, _set_known,
+ _set_source) = (TaggedToken.__dict__[f].__set__
+                 for f in ("start", "end", "text", "readings", "known", "source"))
+
+
+def _token(start: int, end: int, text: str, readings: tuple[Reading, ...], known: bool,
+           source: str) -> TaggedToken:
+    """TaggedToken(start, end, text, readings, known, source), the same object at
+    half the cost: a frozen dataclass's __init__ sets each field through
+    object.__setattr__, and align makes one per unit of every paragraph checked."""
+    t = _new(TaggedToken)
+    _set_start(t, start)
+    _set_end(t, end)
+    _set_text(t, text)
+    _set_readings(t, readings)
+    _set_known(t, known)
+    _set_source(t, source)
+    return t
 
 
 def _locate(paragraph: str, surface: str, pos: int) -> tuple[int, int]:
@@ -687,8 +728,11 @@ def _locate(paragraph: str, surface: str, pos: int) -> tuple[int, int]:
     i = paragraph.find(surface, pos)
     if i >= 0 and not paragraph[pos:i].strip(" \t\n\r\u00a0\u2009\u202f"):
         return i, i + len(surface)
+    words = surface.split()
+    if len(words) == 1 and words[0] == surface:  # no blank in it: the pattern is the text
+        return (i, i + len(surface)) if i >= 0 else (-1, -1)
     # A multiword's blank may be any whitespace in the text ("12,5\u00a0%").
-    pattern = r"\s+".join(re.escape(w) for w in surface.split())
+    pattern = r"\s+".join(re.escape(w) for w in words)
     m = re.compile(pattern).search(paragraph, pos)
     if m is not None:
         return m.start(), m.end()
@@ -703,10 +747,8 @@ _GAP_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 def _unknown_tokens(paragraph: str, start: int, end: int) -> list[TaggedToken]:
     if start >= end or paragraph[start:end].isspace():
         return []
-    return [
-        TaggedToken(m.start(), m.end(), m.group(), (), False, "unknown")
-        for m in _GAP_TOKEN.finditer(paragraph, start, end)
-    ]
+    return [_token(m.start(), m.end(), m.group(), (), False, "unknown")
+            for m in _GAP_TOKEN.finditer(paragraph, start, end)]
 
 
 @lru_cache(maxsize=50_000)

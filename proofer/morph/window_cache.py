@@ -1,16 +1,17 @@
 """CG-3's output for a paragraph, put together from its sentences' outputs.
 
-Both CG-3 passes (our resources/grammar/disambiguation/swedish.cg3, then Apertium's
-swe-nor.rlx.bin) work one window at a time, and a window ends at a cohort whose word
-form is one of their DELIMITERS: both grammars have ".", "!" and "?". No rule of
-either looks outside its window (neither uses spanning contexts), and the window
-limits (soft 300, hard 500 cohorts) count from the window's start. So the stream cut
-right after each "." / "!" / "?" unit gives, piece by piece, exactly CG-3's output
-for the whole (tests/test_morph_window_cache.py checks it against the tools, and
-that both grammars still end their windows there), and a sentence the tools have
-seen is a dictionary look-up instead of two CG-3 passes, which are two thirds of the
-tools' time: the unchanged sentences of an edited paragraph, a sentence that recurs
-in a text or a batch (a byline, a standard line, a quotation repeated).
+CG-3 (our resources/grammar/disambiguation/swedish.cg3, then Apertium's
+swe-nor.rlx.bin, in one process or two: proofer.morph.disambiguation) works one
+window at a time, and a window ends at a cohort whose word form is one of the
+DELIMITERS: both grammars have ".", "!" and "?". No rule of either looks outside
+its window (neither uses spanning contexts), and the window limits (soft 300, hard
+500 cohorts) count from the window's start. So the stream cut right after each
+"." / "!" / "?" unit gives, piece by piece, exactly CG-3's output for the whole
+(tests/test_morph_window_cache.py checks it against the tools, and that both
+grammars still end their windows there), and a sentence the tools have seen is a
+dictionary look-up instead of CG-3, half of the tools' time: the unchanged
+sentences of an edited paragraph, a sentence that recurs in a text or a batch (a
+byline, a standard line, a quotation repeated).
 
 The tagger still reads each paragraph whole (its choice at a sentence's start is
 made from the state a paragraph starts in; it costs a sixth of CG-3).
