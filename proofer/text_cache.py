@@ -20,6 +20,7 @@ Not thread-safe: each owner already serialises its cache with its own lock.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -68,3 +69,18 @@ class TextCache(Generic[V]):
     def clear(self) -> None:
         self._data.clear()
         self.chars = 0
+
+
+def known_and_new(keys: Iterable[str], known: Mapping[str, V]) -> tuple[dict[str, V], list[str]]:
+    """The distinct keys split into those a cache already has (with their values) and
+    the new ones in first-seen order: the caches in front of the Apertium tools send
+    only the new ones, in one call, and put the outputs together from both."""
+    have: dict[str, V] = {}
+    new: list[str] = []
+    for key in dict.fromkeys(keys):
+        got = known.get(key)
+        if got is None:
+            new.append(key)
+        else:
+            have[key] = got
+    return have, new

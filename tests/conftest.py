@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from proofer.morph.apertium import ApertiumMorphology
+
 
 @pytest.fixture(autouse=True)
 def _isolated_config(tmp_path_factory: pytest.TempPathFactory,
@@ -20,3 +22,12 @@ def shared_dir() -> Path:
     path = Path(__file__).resolve().parents[1].parent / "shared"
     assert path.is_dir(), f"{path} saknas: ../shared måste ligga bredvid repot"
     return path
+
+
+@pytest.fixture(scope="module")
+def morph() -> ApertiumMorphology:
+    """The real Apertium morphology, one per test module (its tools are processes)."""
+    m = ApertiumMorphology()
+    assert m.status == "ok", m.status
+    yield m
+    m.close()

@@ -15,14 +15,6 @@ from proofer.morph.apertium import ApertiumMorphology, find_data
 from proofer.morph.stream import RESERVED, escape, parse
 
 
-@pytest.fixture(scope="module")
-def morph() -> ApertiumMorphology:
-    m = ApertiumMorphology()
-    assert m.status == "ok", m.status
-    yield m
-    m.close()
-
-
 def tok(tokens: list[TaggedToken], text: str) -> TaggedToken:
     return next(t for t in tokens if t.text == text)
 

@@ -29,14 +29,6 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def morph() -> ApertiumMorphology:
-    m = ApertiumMorphology()
-    assert m.status == "ok", m.status
-    yield m
-    m.close()
-
-
 def test_windows_join_to_the_stream() -> None:
     for stream in ["", "\n", "^a/a<n>$ ^./.<sent><clb>$\n", "^./.<sent>$^!/!<sent>$",
                    "[\\^./.<sent>$] ^a\\/b/a<n>$ ^?/?<sent><clb>$ ^b/b<n>$\n"]:

@@ -36,7 +36,7 @@ from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unes
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.morph.window_cache import WindowCache
 from proofer.table_cache import cache_dir
-from proofer.text_cache import TextCache
+from proofer.text_cache import TextCache, known_and_new
 
 if TYPE_CHECKING:
     from proofer.speller import Speller
@@ -414,14 +414,7 @@ class ApertiumMorphology:
             return self._lexer.run_many([escape(p) + "\n" for p in paragraphs])
         cut = [self._junctions.pieces(p.replace("\0", " ")) for p in paragraphs]
         known = self._lexed
-        have: dict[str, str] = {}
-        todo: list[str] = []
-        for x in dict.fromkeys(x for parts in cut for x in parts[::2] if x):
-            got = known.get(x)
-            if got is None:
-                todo.append(x)
-            else:
-                have[x] = got
+        have, todo = known_and_new((x for parts in cut for x in parts[::2] if x), known)
         if todo:
             # One piece a line: lt-proc never reads a unit across a line break, and
             # prints each blank as it was, so its output splits at the same breaks.

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from proofer.text_cache import known_and_new
+
 #: word forms after whose unit a window of both grammars ends
 CUT_AFTER = frozenset(".!?")
 # Kept outputs, bounded by their streams' total length (a sentence's stream is ~8
@@ -78,14 +80,7 @@ class WindowCache:
         for the stream whole; only windows not seen before go to it, in one call."""
         cut = [windows(s) for s in streams]
         known = self._known
-        have: dict[str, str] = {}
-        todo: list[str] = []
-        for w in dict.fromkeys(w for ws in cut for w in ws):
-            got = known.get(w)
-            if got is None:
-                todo.append(w)
-            else:
-                have[w] = got
+        have, todo = known_and_new((w for ws in cut for w in ws), known)
         if todo:
             fresh = run_many(todo)
             size = sum(len(w) for w in todo)
