@@ -106,6 +106,20 @@ def load_or_build_mapped(name: str, sources: Sequence[Path], build: Callable[[],
     return read(value)
 
 
+def stored_file(name: str, sources: Sequence[Path], build: Callable[[], bytes],
+                directory: Path | None = None, suffix: str = ".bin") -> Path | None:
+    """The path of the file stored for these sources, written from `build()` when
+    there is none yet: for a tool that reads a file itself (cg-proc's grammar).
+    None when it cannot be stored (a read-only or full disk)."""
+    key = stat_key(sources)
+    if key is None:
+        return None
+    path = (directory or cache_dir()) / f"{family(name, sources)}-{key}{suffix}"
+    if not path.is_file():
+        _store(path, name, build(), objects=False, raw=True)
+    return path if path.is_file() else None
+
+
 def family(name: str, sources: Sequence[Path]) -> str:
     """The file-name stem shared by every version of one table of one installation:
     the table's name and a short hash of its sources' paths."""

@@ -35,7 +35,6 @@ from proofer.morph.sentence_ends import split_number_stops
 from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.morph.window_cache import WindowCache
-from proofer.table_cache import cache_dir
 from proofer.text_cache import TextCache, known_and_new
 
 if TYPE_CHECKING:
@@ -174,7 +173,7 @@ class ApertiumMorphology:
         self._windows = WindowCache()
         # Our rules and Apertium's in one CG-3 process where that gives the same
         # output (proofer.morph.disambiguation), else one process each.
-        combined = (combined_grammar(OUR_GRAMMAR, files.grammar, cache_dir())
+        combined = (combined_grammar(OUR_GRAMMAR, files.grammar)
                     if OUR_GRAMMAR.is_file() else None)
         stages = []
         if combined is not None:

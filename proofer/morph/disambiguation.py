@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 import subprocess
 import tempfile
 from pathlib import Path
+
+from proofer.table_cache import stored_file
 
 log = logging.getLogger(__name__)
 
@@ -81,37 +82,28 @@ def _statements(source: str) -> tuple[list[str], list[str]]:
     return sets, rules
 
 
-def combined_grammar(ours: Path, theirs: Path, directory: Path) -> Path | None:
-    """A grammar file (in `directory`) for one pass of `ours` then `theirs` (a
-    compiled grammar), or None when that cannot be had exactly: a binary not in
-    VERIFIED, no vislcg3, a folder that cannot be written."""
+def combined_grammar(ours: Path, theirs: Path, directory: Path | None = None) -> Path | None:
+    """A grammar file (in `directory`, by default the user's cache folder) for one
+    pass of `ours` then `theirs` (a compiled grammar), or None when that cannot be
+    had exactly: a binary not in VERIFIED, no vislcg3, a folder that cannot be
+    written. Stored by table_cache, so it is written again only when one changes."""
     try:
-        binary = theirs.read_bytes()
-        if hashlib.sha256(binary).hexdigest() not in VERIFIED:
+        if hashlib.sha256(theirs.read_bytes()).hexdigest() not in VERIFIED:
             return None
-        source = ours.read_text(encoding="utf-8")
-        # Named by what it is made of: written out again only when one changes.
-        made_of = hashlib.sha256(binary + source.encode("utf-8")
-                                 + Path(__file__).read_bytes()).hexdigest()[:20]
-        path = directory / f"disambiguation-{made_of}.cg3"
-        if path.is_file():
-            return path
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "theirs.cg3"
-            subprocess.run(["vislcg3", "-g", str(theirs), "--grammar-only",
-                            "--grammar-out", str(out)], check=True, capture_output=True,
-                           timeout=30)
-            text = combined_text(source, out.read_text(encoding="utf-8"))
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
-        return path
+        return stored_file("disambiguation", [ours, theirs, Path(__file__)],
+                           lambda: _combine(ours, theirs).encode("utf-8"), directory,
+                           suffix=".cg3")
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
         log.info("CG-3-grammatikerna körs var för sig: %s", exc)
         return None
+
+
+def _combine(ours: Path, theirs: Path) -> str:
+    """The combined grammar's text: Apertium's binary written out by vislcg3."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "theirs.cg3"
+        subprocess.run(["vislcg3", "-g", str(theirs), "--grammar-only",
+                        "--grammar-out", str(out)], check=True, capture_output=True,
+                       timeout=30)
+        return combined_text(ours.read_text(encoding="utf-8"),
+                             out.read_text(encoding="utf-8"))
