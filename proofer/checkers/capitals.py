@@ -160,18 +160,32 @@ class CapitalsChecker(SpellerParagraphChecker):
 
     def _never_a_name(self, word: str) -> bool:
         """The lower-case word is one that _lower_case_name and
-        _lower_case_organization both turn away by the word alone (the tests of
-        theirs that ask nothing of the text around it), wherever it stands."""
+        _lower_case_organization both turn away by the word alone, wherever it
+        stands."""
+        return not self._capital_only(word) and self._named_organization(word) is None
+
+    def _capital_only(self, word: str) -> bool:
+        """Hunspell (or a name dictionary) knows the word only with a capital: what
+        the word alone says of _lower_case_name."""
         sp = self.speller
-        if not (sp.hunspell_knows(word) or len(word) < 3 or sp.accepted_exactly(word)
-                or "-" in word or "'" in word or ":" in word):
-            cap = _capitalised(word)
-            if sp.hunspell_knows(cap) or sp.vouched_by_lookups(cap):
-                return False
+        # Most words are known as written: one cached look-up settles them.
+        if sp.hunspell_knows(word) or len(word) < 3 or sp.accepted_exactly(word):
+            return False
+        if "-" in word or "'" in word or ":" in word:
+            return False
+        cap = _capitalised(word)
+        return sp.hunspell_knows(cap) or sp.vouched_by_lookups(cap)
+
+    def _named_organization(self, word: str) -> str | None:
+        """The organization the dictionaries name for the lower-case word, unless it
+        is one Svenska skrivregler writes in lower case: what the word alone says
+        of _lower_case_organization."""
         if self.organization is None or len(word) < 6 or not word.islower():
-            return True
-        return (self.organization(word) is None
-                or word.endswith(rules().lower_case_institutions))
+            return None
+        name = self.organization(word)
+        if name is None or word.endswith(rules().lower_case_institutions):
+            return None
+        return name
 
     def _lower_case_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Hunspell (or a name dictionary) knows it only with a capital. Not in a
@@ -181,16 +195,9 @@ class CapitalsChecker(SpellerParagraphChecker):
         thing after a determiner ("en volvo", "sin oscar")."""
         tok = toks[i]
         word = tok.text
-        sp = self.speller
-        # Most words are known as written: one cached look-up settles them.
-        if sp.hunspell_knows(word) or len(word) < 3 or sp.accepted_exactly(word):
-            return False
-        if "-" in word or "'" in word or ":" in word:
+        if not self._capital_only(word):
             return False
         if _WEB_OR_PART.match(text, tok.end) or text[tok.start - 1:tok.start] in ("/", ".", "@"):
-            return False
-        cap = _capitalised(word)
-        if not (sp.hunspell_knows(cap) or sp.vouched_by_lookups(cap)):
             return False
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.text[:1].isupper() and not starts_sentence(text, prev.start):
@@ -204,11 +211,8 @@ class CapitalsChecker(SpellerParagraphChecker):
         only as a compound of common words. Not the institutions Svenska skrivregler
         writes in lower case, nor after a determiner ("ett skatteverk" is no name;
         "det nya skatteverket" may be a description)."""
-        word = toks[i].text
-        if self.organization is None or len(word) < 6 or not word.islower():
-            return None
-        name = self.organization(word)
-        if name is None or word.endswith(rules().lower_case_institutions):
+        name = self._named_organization(toks[i].text)
+        if name is None:
             return None
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.kind is Kind.WORD and (

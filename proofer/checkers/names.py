@@ -309,23 +309,20 @@ class NameChecker(ParagraphChecker):
         alone = cands[i] == ALONE
         # The word's own options, alone and inside a longer name, once per word (most
         # candidates of a long paragraph are repeats, and most have none).
+        # Where in a form each can stand (_places) goes with them.
         head_key = ("head", low[i], title, alone)
         head = cache.get(head_key)
         if head is None:
             limit = max(1, max_distance(low[i]))
-            head = cache[head_key] = (
-                limit, self._options(i, low, title, cache, limit) if alone else [],
-                self._wider(i, low, title, cache, limit))
-        limit, mine, wider = head
+            mine = self._options(i, low, title, cache, limit) if alone else []
+            wider = self._wider(i, low, title, cache, limit)
+            head = cache[head_key] = (limit, mine, wider, self._places(mine),
+                                      self._places(wider))
+        limit, mine, wider, alone_at, wider_at = head
         if not mine and not wider:
             return out
         n = len(toks)
         first_max = store.first_max
-        key = ("places", low[i], title, alone)
-        places = cache.get(key)
-        if places is None:
-            places = cache[key] = (self._places(mine), self._places(wider))
-        alone_at, wider_at = places
         # (No option stands anywhere in a form: no window to try.)
         sizes = range(1 if alone else 2, min(MAX_WINDOW, store.max_words) + 1) \
             if alone_at != (0, 0) or wider_at != (0, 0) else range(0)
