@@ -30,10 +30,15 @@ def missing_tools() -> list[str]:
 
 @contextmanager
 def xvfb() -> Iterator[str]:
-    """A fresh X display (Xvfb picks a free number and tells it on a pipe)."""
+    """A fresh X display (Xvfb picks a free number and tells it on a pipe).
+
+    -noreset: by default an X server resets when its last client leaves, and a client
+    connecting during the reset is refused. The polling xdotool is often that last
+    client, so the app starting beside it died now and then with "could not connect to
+    display" (5 in 40 starts here; none with -noreset)."""
     read, write = os.pipe()
     proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN,
-                             "-nolisten", "tcp"], pass_fds=(write,),
+                             "-nolisten", "tcp", "-noreset"], pass_fds=(write,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
     try:
