@@ -18,6 +18,7 @@ line is imported, not only the checkers.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -68,6 +69,7 @@ def begin_for_arguments(argv: Sequence[str]) -> None:
     args = [a for a in argv if a != "--debug"]
     if not args or args[0] != "check":
         return
+    pause_collector()
     files = []
     rest = iter(args[1:])
     for arg in rest:
@@ -79,6 +81,32 @@ def begin_for_arguments(argv: Sequence[str]) -> None:
         begin(files)
     elif len(files) > 1:
         begin_dictionary(files)
+
+
+# Whether pause_collector() turned the cyclic garbage collector off (and
+# resume_collector() has not yet turned it on again).
+_collector_paused = False
+
+
+def pause_collector() -> None:
+    """Turn the cyclic garbage collector off while the program starts: importing
+    it and building the engine allocate some hundred thousand objects that live as
+    long as the process, and the collections they trigger walk them again and
+    again (a tenth of the imports' CPU) to find next to no garbage. The check
+    resumes it once the engine is built (resume_collector)."""
+    global _collector_paused
+    if gc.isenabled():
+        gc.disable()
+        _collector_paused = True
+
+
+def resume_collector() -> None:
+    """The collector on again, if pause_collector() turned it off (what is alive
+    by now lives as long as the process: proofer.frequency freezes it)."""
+    global _collector_paused
+    if _collector_paused:
+        _collector_paused = False
+        gc.enable()
 
 
 def settle() -> None:
