@@ -27,6 +27,7 @@ def test_tools_start_in_the_background_for_a_file_with_text(tmp_path: Path,
                                                               monkeypatch) -> None:
     fake = _FakeMorph()
     monkeypatch.setattr(proofer.morph, "get_morphology", lambda: fake)
+    monkeypatch.setattr(early_start, "_tools", "idle")  # as in a new process
     draft = tmp_path / "a.txt"
     draft.write_text("Huset är stort.\n", encoding="utf-8")
     early_start.begin([str(draft)], language="xx_NONE")
@@ -37,6 +38,7 @@ def test_tools_start_in_the_background_for_a_file_with_text(tmp_path: Path,
 def test_no_tools_for_an_empty_file_or_none(tmp_path: Path, monkeypatch) -> None:
     fake = _FakeMorph()
     monkeypatch.setattr(proofer.morph, "get_morphology", lambda: fake)
+    monkeypatch.setattr(early_start, "_tools", "idle")  # as in a new process
     empty = tmp_path / "tom.txt"
     empty.write_bytes(b"")
     early_start.begin([str(empty)], language="xx_EMPTY")
