@@ -138,7 +138,12 @@ def _own_config(directory: Path) -> dict[str, str]:
     cache = directory / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     for table in (config_dir() / "cache").glob("hunspell-*"):
-        shutil.copy2(table, cache / table.name)
+        if ".tmp" in table.suffixes:
+            continue  # another process writing it: the finished file is what counts
+        try:
+            shutil.copy2(table, cache / table.name)
+        except FileNotFoundError:  # replaced or removed by another process meanwhile
+            pass
     return {**os.environ, "PROOFER_CONFIG_DIR": str(directory)}
 
 

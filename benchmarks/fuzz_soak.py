@@ -7,9 +7,11 @@ runs of one character. Draft i is made from its own seed (seed, i), so any draft
 can be made again on its own (`--show I`) and a run can stop and resume.
 
 The drafts are checked by --workers long-lived child processes (each builds one
-engine, as the app does, and keeps its caches between drafts). For every draft a
-worker records the wall time, the CPU time (its own and that of the Apertium
-processes it drives), the process's resident memory before the draft and its peak
+engine, as the app does, and keeps its caches between drafts). Like the app's engine
+process, a worker that has passed the memory ceiling (proofer.memory_guard, or
+--ceiling-mb; 0 = none) after a draft is replaced by a fresh one before the next.
+For every draft a worker records the wall time, the CPU time (its own and that of
+the Apertium processes it drives), the process's resident memory before the draft and its peak
 during the draft (the kernel's high-water mark, reset before each draft through
 /proc/self/clear_refs), the number of findings and the findings whose offsets do not
 slice to their text. One JSON line per draft goes to --out; a run with the same
@@ -43,6 +45,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from proofer import memory_guard  # noqa: E402
 
 PIECES = [
     "Regeringen", "sgäer", "htita", "Frderik", "Johanssomn", "kommer", "bl.a.", "t.ex.",
@@ -116,38 +120,6 @@ def draft(seed: int, i: int, longest: int) -> tuple[str, str]:
 
 # -- a worker: one engine, drafts by number on stdin, one JSON line each on stdout ----------
 
-def _status_kb(pid: int | str, field: str) -> int:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith(field):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _descendants(pid: int) -> list[int]:
-    """Live child processes (and theirs): the Apertium pipelines a worker drives."""
-    out: list[int] = []
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            tasks = os.listdir(f"/proc/{p}/task")
-        except OSError:
-            continue
-        for t in tasks:
-            try:
-                with open(f"/proc/{p}/task/{t}/children", encoding="ascii") as f:
-                    kids = [int(k) for k in f.read().split()]
-            except OSError:
-                continue
-            out.extend(kids)
-            todo.extend(kids)
-    return out
-
-
 def _cpu_seconds(pid: int) -> float:
     """utime + stime of one live process, from /proc (clock ticks)."""
     try:
@@ -159,7 +131,7 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def _children_cpu() -> dict[int, float]:
-    return {p: _cpu_seconds(p) for p in _descendants(os.getpid())}
+    return {p: _cpu_seconds(p) for p in memory_guard.descendants(os.getpid())}
 
 
 def _reaped_cpu() -> float:
@@ -168,7 +140,7 @@ def _reaped_cpu() -> float:
 
 
 def _children_kb(field: str) -> int:
-    return sum(_status_kb(p, field) for p in _descendants(os.getpid()))
+    return sum(memory_guard.status_kb(p, field) for p in memory_guard.descendants(os.getpid()))
 
 
 def _reset_peak(pid: int | str) -> None:
@@ -179,19 +151,19 @@ def _reset_peak(pid: int | str) -> None:
         pass  # the process is gone
 
 
-def worker(seed: int, longest: int) -> int:
+def worker(seed: int, longest: int, ceiling_mb: float) -> int:
     from proofer.checkers.registry import build_engine
     from proofer.settings import Settings
 
     engine = build_engine(Settings(languagetool_mode="off"))
     engine.check("Hon kmmer hem i morgon, sa Anna Hallberg (S).")  # word lists, morphology
-    print(json.dumps({"ready": True, "rss_mb": _status_kb("self", "VmRSS:") / 1024}),
+    print(json.dumps({"ready": True, "rss_mb": memory_guard.status_kb("self", "VmRSS:") / 1024}),
           flush=True)
     for line in sys.stdin:
         i = int(line)
         text, shape = draft(seed, i, longest)
         engine.new_document()
-        rss0 = _status_kb("self", "VmRSS:") / 1024
+        rss0 = memory_guard.status_kb("self", "VmRSS:") / 1024
         kids0 = _children_cpu()
         for pid in ["self", *kids0]:  # reset each peak resident size to the current one
             _reset_peak(pid)
@@ -215,8 +187,8 @@ def worker(seed: int, longest: int) -> int:
         row.update(
             wall=round(wall, 3), cpu=round(cpu, 3), cpu_apertium=round(apertium, 3),
             rss_before_mb=round(rss0, 1),
-            peak_mb=round(_status_kb("self", "VmHWM:") / 1024, 1),
-            rss_after_mb=round(_status_kb("self", "VmRSS:") / 1024, 1),
+            peak_mb=round(memory_guard.status_kb("self", "VmHWM:") / 1024, 1),
+            rss_after_mb=round(memory_guard.status_kb("self", "VmRSS:") / 1024, 1),
             apertium_rss_mb=round(_children_kb("VmRSS:") / 1024, 1),
             # the tools' peaks during the draft (tools started during it: their whole life)
             apertium_peak_mb=round(_children_kb("VmHWM:") / 1024, 1),
@@ -231,7 +203,12 @@ def worker(seed: int, longest: int) -> int:
             row["bad_offsets"] = len(bad)
             if bad:
                 row["bad_example"] = repr(bad[0])[:300]
+        spent = ceiling_mb > 0 and memory_guard.spent(ceiling_mb)
+        if spent:
+            row["replaced_mb"] = round(memory_guard.resident_mb(), 1)
         print(json.dumps(row, ensure_ascii=False), flush=True)
+        if spent:
+            break  # the parent starts a fresh worker, as the app does
     engine.close()
     return 0
 
@@ -242,7 +219,7 @@ class Worker:
     def __init__(self, args: argparse.Namespace) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "--worker", "--seed", str(args.seed),
-             "--longest", str(args.longest)],
+             "--longest", str(args.longest), "--ceiling-mb", str(args.ceiling_mb)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
         assert self.proc.stdout is not None
         ready = json.loads(self.proc.stdout.readline() or "{}")
@@ -343,6 +320,10 @@ def run(args: argparse.Namespace) -> None:
                     _finish(out, row, args)
                     ran += 1
                     w.job = None
+                    if "replaced_mb" in row:  # over the memory ceiling: a fresh worker
+                        w.proc.stdin.close()
+                        w.proc.wait()
+                        workers[workers.index(w)] = w = Worker(args)
                     if todo:
                         w.give(todo.pop())
                 for k, w in enumerate(workers):
@@ -424,6 +405,11 @@ def summary(args: argparse.Namespace) -> bool:
     last = max(rows, key=lambda r: r["i"])
     print(f"resident memory after the last draft: {last.get('rss_after_mb', 0):.0f} MB "
           f"(+ apertium {last.get('apertium_rss_mb', 0):.0f} MB)")
+    replaced = [r["replaced_mb"] for r in rows if "replaced_mb" in r]
+    if replaced:
+        print(f"workers replaced over the memory ceiling: {len(replaced)} (at "
+              f"{min(replaced):.0f}-{max(replaced):.0f} MB with tools, after "
+              f"{len(rows) / len(replaced):.0f} drafts each on average)")
     return not (crashes or hung or bad or slow or slow_cpu or big or down)
 
 
@@ -479,6 +465,9 @@ def main() -> int:
     ap.add_argument("--longest", type=int, default=10_000, help="longest word (letters)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--ceiling-mb", type=float, default=memory_guard.CEILING_MB,
+                    help="a worker over this (with its tools) after a draft is replaced "
+                         "(0: never)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/proofer-fuzz-soak.jsonl"))
     ap.add_argument("--max-seconds", type=float, default=5.0,
                     help="a draft slower than this (wall or CPU) counts as a failure")
@@ -499,7 +488,7 @@ def main() -> int:
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        return worker(args.seed, args.longest)
+        return worker(args.seed, args.longest, args.ceiling_mb)
     if args.show is not None:
         text, shape = draft(args.seed, args.show, args.longest)
         print(f"# {shape}, {len(text):,} chars\n{text}")

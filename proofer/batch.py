@@ -166,6 +166,7 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     from proofer import frequency
 
     frequency.expect_words(_size(paths) // BYTES_PER_WORD)
+    early_start.resume_collector()  # started: what is alive now lives for the run
     languagetool = None
     out: list[FileResult] = []
     try:

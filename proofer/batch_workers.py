@@ -41,17 +41,9 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from proofer.batch import FileResult, check_read, read_file
-from proofer.checkers.base import DocumentChecker, ParagraphChecker
+from proofer.checkers.base import ParagraphChecker
 from proofer.document import Paragraph, split_paragraphs
-from proofer.engine import (
-    BLOCK_CHARS,
-    CACHE_CHARS,
-    CACHE_SIZE,
-    Engine,
-    _collector_paused,
-    _valid,
-    tagged_valid,
-)
+from proofer.engine import BLOCK_CHARS, CACHE_CHARS, CACHE_SIZE, Engine, text_findings
 from proofer.finding import Finding
 from proofer.text_cache import TextCache
 
@@ -322,13 +314,11 @@ class _Batch:
             f.document = None
             self.queue.appendleft(_Task("file", i))
             return None
-        findings: list[Finding] = []
-        for name in self.names:
-            for p, found in zip(f.paragraphs, table, strict=True):
-                findings.extend(x.shifted(p.start) for x in found[name])  # type: ignore[index]
-        findings += f.document
+        per_checker = ([found[name] for found in table]  # type: ignore[index]
+                       for name in self.names)
         return replace(f.read, messages=list(f.read.messages), text=text,
-                       findings=_valid(findings, text), engines=f.engines)
+                       findings=text_findings(text, f.paragraphs, per_checker, f.document),
+                       engines=f.engines)
 
     def _release(self, f: _File) -> None:
         if f.read.text is not None:
@@ -356,15 +346,9 @@ def document_findings(engine: Engine, read: FileResult
     then), as a check of it has them after its paragraph checkers' (None when one
     raised: the file is then checked whole, which reports it)."""
     text = read.text or ""
-    paragraphs = split_paragraphs(text)
     engine.new_document()
-    found: list[Finding] = []
     try:
-        with _collector_paused():  # as during a check
-            for checker in engine.checkers:
-                if isinstance(checker, DocumentChecker):
-                    found += tagged_valid(checker.check_document(text, paragraphs), checker,
-                                          text)
+        found = engine.document_findings(text, split_paragraphs(text))
     except Exception:  # noqa: BLE001 - the whole file's check reports it
         return None
     return found, engine.engines()

@@ -18,20 +18,22 @@ line is imported, not only the checkers.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-# The dictionary loaded in the background, per language, until a speller takes it.
-_dictionaries: dict[str, tuple[threading.Thread, list[Any]]] = {}
+# The dictionary loaded in the background (a list that gets it, then None), per
+# language, until a speller takes it.
+_dictionaries: dict[str, list[Any]] = {}
+_loading = 0  # loading threads that have not yet come to their end
+# The grammar's tools: "idle"; "after" (the loading thread starts them once its
+# dictionary is in); "started" (once per process).
+_tools = "idle"
 _lock = threading.Lock()
-_threads: list[threading.Thread] = []  # every loading thread started (for settle())
+_threads: list[threading.Thread] = []  # every thread started here (for settle())
 _done = threading.Condition()
-# What a loading thread still runs once its dictionary is in, per language (begin()
-# adds the tools to a load that began without them); absent once it has run them.
-_then: dict[str, list[Callable[[], None]]] = {}
-_asked: dict[str, list[Callable[[], None]]] = {}  # every one asked for, run once each
 # The speller's language (proofer.speller.LANGUAGE, which imports too much to be
 # read this early; tests/test_early_start.py holds them equal).
 LANGUAGE = "sv_SE"
@@ -42,7 +44,8 @@ def begin(paths: Sequence[str], language: str = LANGUAGE) -> None:
     process will check text (not for an empty file, or none)."""
     if not _has_text(paths):
         return
-    load_dictionary_soon(language, then=_start_morphology)
+    load_dictionary_soon(language)
+    start_tools_soon()
 
 
 def begin_dictionary(paths: Sequence[str], language: str = LANGUAGE) -> None:
@@ -68,6 +71,7 @@ def begin_for_arguments(argv: Sequence[str]) -> None:
     args = [a for a in argv if a != "--debug"]
     if not args or args[0] != "check":
         return
+    pause_collector()
     files = []
     rest = iter(args[1:])
     for arg in rest:
@@ -79,6 +83,32 @@ def begin_for_arguments(argv: Sequence[str]) -> None:
         begin(files)
     elif len(files) > 1:
         begin_dictionary(files)
+
+
+# Whether pause_collector() turned the cyclic garbage collector off (and
+# resume_collector() has not yet turned it on again).
+_collector_paused = False
+
+
+def pause_collector() -> None:
+    """Turn the cyclic garbage collector off while the program starts: importing
+    it and building the engine allocate some hundred thousand objects that live as
+    long as the process, and the collections they trigger walk them again and
+    again (a tenth of the imports' CPU) to find next to no garbage. The check
+    resumes it once the engine is built (resume_collector)."""
+    global _collector_paused
+    if gc.isenabled():
+        gc.disable()
+        _collector_paused = True
+
+
+def resume_collector() -> None:
+    """The collector on again, if pause_collector() turned it off (what is alive
+    by now lives as long as the process: proofer.frequency freezes it)."""
+    global _collector_paused
+    if _collector_paused:
+        _collector_paused = False
+        gc.enable()
 
 
 def settle() -> None:
@@ -97,40 +127,48 @@ def _has_text(paths: Sequence[str]) -> bool:
         return False
 
 
-def load_dictionary_soon(language: str, then: Callable[[], None] | None = None) -> None:
-    """Load enchant's dictionary for `language` in a thread, and then run `then` in
-    it; take_dictionary() hands the dictionary to the first speller that asks.
-
-    The grammar's tools start after the dictionary, not beside it: on two cores,
-    five processes loading at once left the dictionary a fifth of one core, and
-    the main thread, done with its imports, waited for it; the tools are needed
-    only once the tables are loaded too."""
+def load_dictionary_soon(language: str) -> None:
+    """Load enchant's dictionary for `language` in a thread (once, until a speller
+    takes it: take_dictionary)."""
+    global _loading
     with _lock:
-        if then is not None:
-            if then in _asked.setdefault(language, []):
-                then = None
-            else:
-                _asked[language].append(then)
         if language in _dictionaries:
-            waiting = _then.get(language)
-            if then is None:
-                return
-            if waiting is not None:  # the thread runs it when the dictionary is in
-                waiting.append(then)
-                return
-            late = threading.Thread(target=then, name="early-start-then", daemon=True)
-            _threads.append(late)
-        else:
-            box: list[Any] = []
-            late = threading.Thread(target=_load_dictionary, args=(language, box),
-                                    name="early-start", daemon=True)
-            _dictionaries[language] = (late, box)
-            _then[language] = [then] if then is not None else []
-            _threads.append(late)
-    late.start()
+            return
+        box: list[Any] = []
+        _dictionaries[language] = box
+        _loading += 1
+        thread = _thread(_load_dictionary, (language, box), "early-start")
+    thread.start()
+
+
+def start_tools_soon() -> None:
+    """Start the grammar's tools, once: after the dictionary that is loading now,
+    or at once when none is.
+
+    After, not beside it: on two cores, five processes loading at once left the
+    dictionary a fifth of one core, and the main thread, done with its imports,
+    waited for it; the tools are needed only once the tables are loaded too."""
+    global _tools
+    with _lock:
+        if _tools != "idle":
+            return
+        if _loading:
+            _tools = "after"
+            return
+        _tools = "started"
+        thread = _thread(_start_morphology, (), "early-tools")
+    thread.start()
+
+
+def _thread(target: Callable[..., None], args: tuple[Any, ...], name: str) -> threading.Thread:
+    """A daemon thread, kept for settle() (call with the lock held)."""
+    thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+    _threads.append(thread)
+    return thread
 
 
 def _load_dictionary(language: str, box: list[Any]) -> None:
+    global _loading, _tools
     try:
         import enchant
 
@@ -138,13 +176,16 @@ def _load_dictionary(language: str, box: list[Any]) -> None:
     except Exception:  # noqa: BLE001 - the speller loads it again and reports why
         pass
     finally:
-        box.append(None)  # done: take_dictionary need not wait for what runs next
+        box.append(None)  # done: take_dictionary need not wait for the tools
         with _done:
             _done.notify_all()
     with _lock:
-        then = _then.pop(language, [])
-    for run in then:
-        run()
+        _loading -= 1
+        tools = _tools == "after" and not _loading
+        if tools:
+            _tools = "started"
+    if tools:
+        _start_morphology()
 
 
 def take_dictionary(language: str) -> Any | None:
@@ -152,10 +193,9 @@ def take_dictionary(language: str) -> Any | None:
     none was started for `language` or it failed (the caller loads its own, and
     reports the failure as it always did)."""
     with _lock:
-        started = _dictionaries.pop(language, None)
-    if started is None:
+        box = _dictionaries.pop(language, None)
+    if box is None:
         return None
-    _thread, box = started
     with _done:
         _done.wait_for(lambda: bool(box))
     return box[0]

@@ -90,6 +90,17 @@ class Engine:
         with _collector_paused():
             return self._check(text, paragraphs)
 
+    def document_findings(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
+        """The document checkers' findings with valid spans, as a check has them
+        after its paragraph checkers' (a batch's worker works them out for a file
+        whose paragraphs other workers check: text_findings puts them together).
+        Outside a check's shared tokens: a paragraph seen in an earlier file is
+        then tokenized from the cache of the last texts."""
+        found: list[Finding] = []
+        with _collector_paused():
+            self._document_pass(self.checkers, text, paragraphs, found)
+        return _valid(found, text)
+
     def _check(self, text: str, paragraphs: list[Paragraph] | None,
                skip: frozenset[str] = frozenset()) -> list[Finding]:
         paragraphs = split_paragraphs(text) if paragraphs is None else paragraphs
@@ -132,9 +143,8 @@ class Engine:
         for checker in checkers:
             if isinstance(checker, ParagraphChecker):
                 fresh: list[str] = []
-                for para in paragraphs:
-                    found.extend(f.shifted(para.start)
-                                 for f in self._paragraph(checker, para, fresh))
+                found.extend(placed(paragraphs, (self._paragraph(checker, para, fresh)
+                                                 for para in paragraphs)))
                 if fresh and checker.status() != "ok":
                     self._forget(checker, fresh)
 
@@ -234,6 +244,28 @@ class Engine:
     def close(self) -> None:
         for c in self.checkers:
             c.close()
+
+
+def placed(paragraphs: Sequence[Paragraph], per_paragraph: Iterable[Sequence[Finding]]
+           ) -> Iterator[Finding]:
+    """Each paragraph's findings (with offsets in the paragraph) shifted to where
+    the paragraph stands in the text."""
+    for para, findings in zip(paragraphs, per_paragraph, strict=True):
+        for f in findings:
+            yield f.shifted(para.start)
+
+
+def text_findings(text: str, paragraphs: Sequence[Paragraph],
+                  per_checker: Iterable[Iterable[Sequence[Finding]]],
+                  document: Iterable[Finding]) -> list[Finding]:
+    """A text's findings put together from their parts as a check of it (one
+    block) puts them: each paragraph checker's (`per_checker`, in the engine's
+    order: its findings per paragraph) over the paragraphs, then the document
+    checkers', every span checked against the text. A batch whose workers worked
+    out the parts gives what one check of the file gives."""
+    found = [f for per_paragraph in per_checker for f in placed(paragraphs, per_paragraph)]
+    found += document
+    return _valid(found, text)
 
 
 def _blocks(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:

@@ -18,6 +18,10 @@ with bench_keystroke.py. Starting it costs a second interpreter's imports and a
 second engine, which made the first findings later when the app waited for it: the
 app takes the first findings from an engine on its own thread and hands the live
 checks over to the worker once it is ready (proofer.ui.handover).
+
+After each check the worker says whether it has passed the memory ceiling
+(proofer.memory_guard); the app then hands the checks over to a fresh worker the
+same way, so a day of editing does not pin hundreds of megabytes.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
+from proofer import memory_guard
 from proofer.document import Paragraph
 from proofer.settings import Settings
 
@@ -44,13 +49,15 @@ class EngineProcess:
     """Stands in for an Engine where the app uses one: check, invalidate, close.
     Constructing it waits until the worker's engine is built (the app does that on
     its background thread), unless wait=False: then ready() does; a worker that
-    fails raises RuntimeError."""
+    fails raises RuntimeError. `spent` turns true after a check that left the worker
+    over ceiling_mb (with its tools): it should be replaced before long."""
 
-    def __init__(self, settings: Settings, wait: bool = True) -> None:
+    def __init__(self, settings: Settings, wait: bool = True,
+                 ceiling_mb: float = memory_guard.CEILING_MB) -> None:
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
-        self._process = ctx.Process(target=_serve, args=(child, settings), daemon=True,
-                                    name="proofer-kontroll")
+        self._process = ctx.Process(target=_serve, args=(child, settings, ceiling_mb),
+                                    daemon=True, name="proofer-kontroll")
         self._process.start()
         child.close()
         self._lock = threading.Lock()
@@ -58,6 +65,7 @@ class EngineProcess:
         # with the next check instead of waiting for the worker.
         self._forget = False
         self._ready = False
+        self.spent = False
         if wait:
             self.ready()
 
@@ -89,7 +97,9 @@ class EngineProcess:
         with self._lock:
             forget, self._forget = self._forget, False
             self._send(("check", text, forget, skip))
-            return self._receive()
+            report, spent = self._receive()
+        self.spent = self.spent or spent
+        return report
 
     def invalidate(self) -> None:
         """Forget cached results before the next check (a dictionary or setting
@@ -124,7 +134,7 @@ class EngineProcess:
         return value
 
 
-def _serve(conn: Connection, settings: Settings) -> None:
+def _serve(conn: Connection, settings: Settings, ceiling_mb: float) -> None:
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
     from proofer.checkers.registry import build_engine
@@ -146,7 +156,8 @@ def _serve(conn: Connection, settings: Settings) -> None:
             try:
                 if forget:
                     engine.invalidate()
-                conn.send((True, engine.check(text, skip=skip)))
+                report = engine.check(text, skip=skip)
+                conn.send((True, (report, memory_guard.spent(ceiling_mb))))
             except Exception as exc:  # noqa: BLE001 - one check's failure, reported
                 conn.send((False, f"{exc!r}"))
     finally:

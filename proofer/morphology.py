@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from proofer.frequency import zipf
-from proofer.yaml_loader import safe_load
+from proofer.yaml_data import read_yaml
 
 GRAMMAR_FILE = Path(__file__).resolve().parent.parent / "resources" / "grammar" / "swedish.yaml"
 
@@ -37,7 +37,7 @@ class Lexicon:
 @cache
 def lexicon(path: Path = GRAMMAR_FILE) -> Lexicon:
     """The word lists, loaded once; a broken file is a programming error, so it raises."""
-    data = safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     sets = {k: frozenset(str(w).lower() for w in data[k])
             for k in ("function_words", "genitive_determiners", "measure_nouns", "adjectives",
                       "modal_verbs", "modal_adverbs", "prepositions")}

@@ -18,7 +18,6 @@ def read_yaml(path: Path) -> Any:
 
 
 def parse_yaml(path: Path) -> Any:
-    import yaml
+    from proofer.yaml_loader import safe_load
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    return safe_load(path.read_text(encoding="utf-8"))

@@ -34,6 +34,23 @@ def test_a_check_in_the_worker_equals_one_in_process() -> None:
         worker.check(TEXT)
 
 
+def test_a_worker_says_when_it_has_passed_its_memory_ceiling() -> None:
+    """A worker under its ceiling is not spent; one over it says so after its check
+    (and still answers it): the app then starts a fresh one (proofer.ui.handover)."""
+    settings = Settings(languagetool_mode="off")
+    roomy = EngineProcess(settings, ceiling_mb=100_000)
+    tight = EngineProcess(settings, ceiling_mb=1)
+    try:
+        assert not roomy.spent and not tight.spent
+        expected = roomy.check(TEXT).findings
+        assert not roomy.spent
+        assert tight.check(TEXT).findings == expected
+        assert tight.spent
+    finally:
+        roomy.close()
+        tight.close()
+
+
 
 def test_poll_ready_does_not_wait() -> None:
     worker = EngineProcess(Settings(languagetool_mode="off"), wait=False)

@@ -27,6 +27,7 @@ def test_tools_start_in_the_background_for_a_file_with_text(tmp_path: Path,
                                                               monkeypatch) -> None:
     fake = _FakeMorph()
     monkeypatch.setattr(proofer.morph, "get_morphology", lambda: fake)
+    monkeypatch.setattr(early_start, "_tools", "idle")  # as in a new process
     draft = tmp_path / "a.txt"
     draft.write_text("Huset är stort.\n", encoding="utf-8")
     early_start.begin([str(draft)], language="xx_NONE")
@@ -37,6 +38,7 @@ def test_tools_start_in_the_background_for_a_file_with_text(tmp_path: Path,
 def test_no_tools_for_an_empty_file_or_none(tmp_path: Path, monkeypatch) -> None:
     fake = _FakeMorph()
     monkeypatch.setattr(proofer.morph, "get_morphology", lambda: fake)
+    monkeypatch.setattr(early_start, "_tools", "idle")  # as in a new process
     empty = tmp_path / "tom.txt"
     empty.write_bytes(b"")
     early_start.begin([str(empty)], language="xx_EMPTY")
@@ -107,15 +109,28 @@ def test_the_speller_takes_the_dictionary_loaded_early(monkeypatch) -> None:
     assert len(loaded) == 2 and second._dict is loaded[1]
 
 
-def test_what_runs_after_the_dictionary_runs_after_it_is_handed_over() -> None:
-    ran = []
-    early_start.load_dictionary_soon("xx_THEN", then=lambda: ran.append(1))
+@pytest.fixture
+def tools_not_started(monkeypatch) -> list[int]:
+    """early_start as in a new process (the tools not yet asked for), its tool start
+    counted instead of run."""
+    started: list[int] = []
+    monkeypatch.setattr(early_start, "_tools", "idle")
+    monkeypatch.setattr(early_start, "_start_morphology", lambda: started.append(1))
+    return started
+
+
+def test_the_tools_start_after_the_dictionary_is_handed_over(tools_not_started) -> None:
+    early_start.load_dictionary_soon("xx_THEN")
+    early_start.start_tools_soon()
     assert early_start.take_dictionary("xx_THEN") is None
-    for _ in range(100):
-        if ran:
-            break
-        threading.Event().wait(0.05)
-    assert ran == [1]
+    early_start.settle()
+    assert tools_not_started == [1]
+
+
+def test_tools_asked_for_with_no_dictionary_loading_start_at_once(tools_not_started) -> None:
+    early_start.start_tools_soon()
+    early_start.settle()
+    assert tools_not_started == [1]
 
 
 @pytest.mark.parametrize("mode,quick", [("off", True), ("local", False)])
@@ -151,32 +166,67 @@ def test_the_command_line_starts_the_tools_early_only_for_one_file(tmp_path: Pat
     other = tmp_path / "b.txt"
     other.write_text("Huset är stort.\n", encoding="utf-8")
     a, b = str(draft), str(other)
-    early_start.begin_for_arguments(["check", "--no-languagetool", "--format", "json",
-                                     "--dictionary", b, a])
-    early_start.begin_for_arguments(["--debug", "check", "--jobs", "2", a])
-    assert begun == [[a], [a]]
-    begun.clear()
-    early_start.begin_for_arguments(["check", a, b])
-    early_start.begin_for_arguments(["check", str(tmp_path)])
-    early_start.begin_for_arguments(["dict", "list", a])
-    early_start.begin_for_arguments([])
+    try:
+        early_start.begin_for_arguments(["check", "--no-languagetool", "--format", "json",
+                                         "--dictionary", b, a])
+        early_start.begin_for_arguments(["--debug", "check", "--jobs", "2", a])
+        assert begun == [[a], [a]]
+        begun.clear()
+        early_start.begin_for_arguments(["check", a, b])
+        early_start.begin_for_arguments(["check", str(tmp_path)])
+        early_start.begin_for_arguments(["dict", "list", a])
+        early_start.begin_for_arguments([])
+    finally:
+        early_start.resume_collector()  # paused for a check's start: see below
     assert begun == []
     assert dictionary == [[a, b]]  # several files: only the dictionary (workers)
 
 
-def test_tools_asked_for_after_the_dictionary_start_once(monkeypatch) -> None:
+def test_tools_asked_for_after_the_dictionary_start_once(tools_not_started) -> None:
     """A batch begins the dictionary only; when it turns out to check in this
     process (begin() after all), the tools start too, once, however often asked."""
-    started: list[int] = []
-    monkeypatch.setattr(early_start, "_start_morphology", lambda: started.append(1))
     early_start.load_dictionary_soon("xx_LATER")
-    early_start.load_dictionary_soon("xx_LATER", then=early_start._start_morphology)
-    early_start.load_dictionary_soon("xx_LATER", then=early_start._start_morphology)
+    early_start.start_tools_soon()
+    early_start.start_tools_soon()
     early_start.settle()
     assert early_start.take_dictionary("xx_LATER") is None
-    early_start.load_dictionary_soon("xx_LATER", then=early_start._start_morphology)
+    early_start.start_tools_soon()
+    early_start.load_dictionary_soon("xx_LATER")
+    early_start.start_tools_soon()
     early_start.settle()
-    assert started == [1]
+    assert tools_not_started == [1]
+
+
+def test_a_check_starts_with_the_collector_paused_until_the_engine_is_built(
+        tmp_path: Path, monkeypatch) -> None:
+    """The cyclic collector is off while a check imports the program and builds its
+    engine (they allocate what lives for the run), and on again for the check."""
+    import gc
+
+    monkeypatch.setattr(early_start, "begin", lambda paths: None)
+    assert gc.isenabled()
+    try:
+        early_start.begin_for_arguments(["dict", "list"])
+        assert gc.isenabled()
+        early_start.begin_for_arguments(["check", str(tmp_path / "a.txt")])
+        assert not gc.isenabled()
+        built: list[bool] = []
+        draft = tmp_path / "a.txt"
+        draft.write_text("Huset är stort.\n", encoding="utf-8")
+
+        def build(settings):  # the engine is built with the collector still off
+            from proofer.cli import build_engine
+
+            built.append(gc.isenabled())
+            return build_engine(settings)
+
+        from proofer.settings import Settings
+
+        [result] = batch.check_files([str(draft)], Settings(languagetool_mode="off"), build, 1)
+        assert built == [False] and gc.isenabled() and result.text is not None
+    finally:
+        early_start.resume_collector()
+        gc.enable()
 
 
 def test_the_early_options_are_the_check_commands(monkeypatch) -> None:

@@ -19,6 +19,28 @@ FILES = sorted(RESOURCES.rglob("*.yaml")) + sorted(
 def test_the_c_loader_is_used_when_there() -> None:
     if hasattr(yaml, "CSafeLoader"):
         assert yaml_loader.SafeLoader is yaml.CSafeLoader
+        assert yaml_loader.safe_loader() is yaml.CSafeLoader
+
+
+def test_a_check_from_the_cache_does_not_import_yaml(tmp_path: Path) -> None:
+    """PyYAML is imported to parse a file, not by importing the program: a check
+    whose rules and lists come from the cache parses nothing (the second run)."""
+    import os
+    import subprocess
+    import sys
+
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Det var dit han måste nå, för att installationen skulle fungerar.\n",
+                     encoding="utf-8")
+    probe = ("import runpy, sys; sys.argv = ['proofer', 'check', '--no-languagetool', "
+             f"{str(draft)!r}]\n"
+             "from proofer import cli\n"
+             "code = cli.main(sys.argv[1:])\n"
+             "print('yaml' in sys.modules, file=sys.stderr)")
+    env = {**os.environ, "PROOFER_CONFIG_DIR": str(tmp_path / "config")}
+    runs = [subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                           text=True, check=False) for _ in range(2)]
+    assert runs[1].stderr.strip().splitlines()[-1] == "False", runs[1].stderr
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -36,7 +58,7 @@ def test_rules_with_lines_are_the_same_with_the_pure_loader(
 
     PureLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                                    rule_loader._mapping_with_line)
-    monkeypatch.setattr(rule_loader, "_LineLoader", PureLineLoader)
+    monkeypatch.setattr(rule_loader, "_line_loader", lambda: PureLineLoader)
     pure, pure_errors = rule_loader.load_rule_files(cached=False)
     assert [(r.id, r.where) for r in fast] == [(r.id, r.where) for r in pure]
     assert fast_errors == pure_errors

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
+from proofer import yaml_loader
 from proofer.grammar.features import FEATURE_OF, SPELLINGS, values
 from proofer.grammar.matcher import Match, Reading
 from proofer.settings import RESOURCES
@@ -75,7 +74,7 @@ def written_forms() -> dict[str, str]:
     path = RESOURCES / "grammar" / "written_forms.yaml"
     try:
         data = read_yaml(path)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml_loader.YAMLError) as exc:
         logging.getLogger(__name__).warning("%s kunde inte läsas: %s", path, exc)
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

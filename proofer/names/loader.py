@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
+from proofer import yaml_loader
 from proofer.bounded_read import NotARegularFile, read_bytes
 from proofer.names.model import Entry, EntryError
-from proofer.yaml_loader import SafeLoader as _Loader
+
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class LoadResult:
 
 def _plain(node: yaml.Node) -> object:
     """Node tree to Python values (strings stay strings; no tag magic)."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         return {str(_plain(k)): _plain(v) for k, v in node.value}
     if isinstance(node, yaml.SequenceNode):
@@ -130,8 +134,10 @@ def load_text(text: str, path: str) -> LoadResult:
     fast = _fast_parse(text, path)
     if fast is not None:
         return fast
+    import yaml  # only here: see proofer.yaml_loader
+
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=yaml_loader.safe_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0

@@ -22,15 +22,17 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import yaml
-
+from proofer import yaml_loader
 from proofer.finding import Category, Severity
 from proofer.rules.model import Convention, Example, LazyPattern, Rule, RuleLoadError
 from proofer.settings import RESOURCES
-from proofer.yaml_loader import SafeLoader
+
+if TYPE_CHECKING:
+    import yaml
 
 try:  # the parser is how we find a literal every match must contain (the precheck)
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -59,17 +61,24 @@ _ANYWHERE = r"(?P<err>(?:{alts}))"
 POSITIONS = {"line": _LINE_POSITION, "end": _LINE_END, "anywhere": _ANYWHERE}
 
 
-class _LineLoader(SafeLoader):
-    """Records the line of every mapping so that errors can name it."""
+@cache
+def _line_loader() -> type:
+    """The safe loader that records the line of every mapping, so that errors can
+    name it (made when a rule file is first parsed: see proofer.yaml_loader)."""
+    import yaml
+
+    class LineLoader(yaml_loader.safe_loader()):  # type: ignore[misc]
+        pass
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                               _mapping_with_line)
+    return LineLoader
 
 
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+def _mapping_with_line(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 
 def load_rule_files(directory: Path = RULES_DIR, cached: bool = True
@@ -133,9 +142,12 @@ def add_unique(rules: list[R], more: Iterable[R], seen: dict[str, str],
 
 def _read_file(path: Path, build: Callable[[dict[str, Any], str, int], R],
                file_keys: set[str], default_keys: set[str]) -> tuple[list[R], list[str]]:
+    import yaml
+
     name = path.name
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"),  # noqa: S506 - a safe loader
+                         Loader=_line_loader())
     except (OSError, UnicodeDecodeError) as exc:
         return [], [f"{name}: kan inte läsas: {exc}"]
     except yaml.YAMLError as exc:

@@ -7,7 +7,8 @@ keystroke then waits tens of milliseconds (bench_keystroke.py). So after the fir
 whole check is on screen, an engine is started in a worker process at a lower
 priority (proofer.engine_process); when it is built, the checks go there and the
 thread's engine is closed. If the worker cannot start, the thread's engine simply
-stays. A new engine (new settings or dictionaries) is handed over the same way.
+stays. A new engine (new settings or dictionaries) is handed over the same way, and
+so is a fresh worker for one that passed its memory ceiling (proofer.memory_guard).
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ class Handover(QObject):
 
     def _checked(self, *_args: object) -> None:
         engine = self.checker.engine
-        if (self.checker.first_pass_shown or self.worker is not None or engine is None
-                or engine is self.adopted):
+        if self.checker.first_pass_shown or self.worker is not None or engine is None:
             return
+        if engine is self.adopted and not self.adopted.spent:
+            return  # a worker over its memory ceiling is replaced like the thread's engine
         try:
             self.worker = self.start(self.settings())
         except (OSError, RuntimeError):

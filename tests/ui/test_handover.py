@@ -16,6 +16,7 @@ class FakeWorker(FakeEngine):
         self.failed = False
         self.checks = 0
         self.closed = False
+        self.spent = False
 
     def poll_ready(self) -> bool:
         if self.failed:
@@ -74,3 +75,27 @@ def test_a_worker_that_fails_leaves_the_thread_engine(qtbot) -> None:  # noqa: A
     checker.text_changed()
     checker.check_now()
     assert checker.idle
+
+
+def test_a_worker_over_its_memory_ceiling_is_replaced_by_a_fresh_one(qtbot) -> None:  # noqa: ANN001
+    checker, started = _checker()
+    handover = Handover(checker, lambda: None,
+                        start=lambda _s: started.append(FakeWorker()) or started[-1])
+    checker.rebuild(None)
+    first = started[0]
+    first.built = True
+    handover._poll()
+    assert checker.engine is first
+    checker.text_changed()
+    checker.check_now()
+    assert len(started) == 1  # under the ceiling: no second worker
+    first.spent = True
+    checker.text_changed()
+    checker.check_now()
+    assert len(started) == 2 and checker.engine is first  # the spent one checks on
+    checker.text_changed()
+    checker.check_now()
+    assert len(started) == 2  # one successor at a time
+    started[1].built = True
+    handover._poll()
+    assert checker.engine is started[1] and first.closed and started[1].checks == 1
