@@ -118,6 +118,8 @@ def clear_grammar_caches() -> None:
     stream.analyses.cache_clear()
     apertium._readings.cache_clear()
     matcher._FORMS.clear()
+    matcher._TAG_FACTS.clear()  # the tag sequences' sets and keys
+    matcher._TESTS.clear()  # each rule element's compiled test
 
 
 def _shared_morphology():  # -> ApertiumMorphology | None

@@ -34,6 +34,7 @@ from proofer.checkers.grammar import shared_analysis
 from proofer.finding import Category, Finding, Severity
 from proofer.morphology import lexicon
 from proofer.speller import Speller
+from proofer.suggestions import too_long_to_edit
 from proofer.tokens import Kind, Token, starts_sentence, tokenize
 from proofer.yaml_data import read_yaml
 
@@ -77,6 +78,9 @@ def rules() -> CapitalRules:
     )
 
 
+QUIET_CACHE = 20_000  # words; as the spelling checker's verdicts
+
+
 class CapitalsChecker(SpellerParagraphChecker):
     name = "capitals"
     engine = "spelling"
@@ -86,6 +90,11 @@ class CapitalsChecker(SpellerParagraphChecker):
         super().__init__(speller)
         # The name dictionaries' one-word organisation names ("Skatteverket").
         self.organization = organization
+        # Lower-case words that neither name rule can flag wherever they stand (the
+        # word alone decides it: _never_a_name): most words of a text, and they
+        # recur; valid while the speller and the dictionaries know the same words.
+        self._quiet: dict[str, bool] = {}
+        self._generation = speller.generation
         rules()  # read the data now, not in the first check
         word_classes.forms()
 
@@ -94,10 +103,9 @@ class CapitalsChecker(SpellerParagraphChecker):
             return []
         toks = list(tokenize(text))
         findings: list[Finding] = []
-        # Lower-case words that neither name rule can flag wherever they stand (the
-        # word alone decides it), worked out once per paragraph: most words of a
-        # paragraph are such words, and a long one repeats them.
-        quiet: dict[str, bool] = {}
+        if self._generation != self.speller.generation or len(self._quiet) > QUIET_CACHE:
+            self.invalidate()
+        quiet = self._quiet
         for i, tok in enumerate(toks):
             if tok.kind is not Kind.WORD or not _plain(tok.text):
                 continue
@@ -107,7 +115,9 @@ class CapitalsChecker(SpellerParagraphChecker):
                     continue
                 q = quiet.get(tok.text)
                 if q is None:
-                    q = quiet[tok.text] = self._never_a_name(tok.text)
+                    q = self._never_a_name(tok.text)
+                    if not too_long_to_edit(tok.text):  # (a fuzzed text's huge words)
+                        quiet[tok.text] = q
                 if q:
                     continue
                 if self._lower_case_name(text, toks, i):
@@ -131,6 +141,12 @@ class CapitalsChecker(SpellerParagraphChecker):
                     findings.append(self._capital_or_full_stop(
                         text, toks[i - 1], tok, before_name=nxt.text[:1].isupper()))
         return findings
+
+    def invalidate(self) -> None:
+        """Forget the per-word answers (the engine calls this when dictionaries or
+        settings change; a new word in the speller does it too)."""
+        self._quiet.clear()
+        self._generation = self.speller.generation
 
     # -- the rules --------------------------------------------------------------
 

@@ -105,6 +105,9 @@ class SpellingChecker(ParagraphChecker):
         self._verdicts: dict[str, Finding | None] = {}
         self._initial_verdicts: dict[str, Finding | None] = {}
         self._slips: dict[str, Finding | None] = {}
+        # Words Hunspell knows that are no slip either (_accepted_slip): nothing to
+        # say about them anywhere; most words of a text, and they recur.
+        self._fine: set[str] = set()
         self._generation = speller.generation
         error_model.confusions()  # read the data now, not in the first check
         word_classes.forms()
@@ -118,13 +121,14 @@ class SpellingChecker(ParagraphChecker):
         self._verdicts.clear()
         self._initial_verdicts.clear()
         self._slips.clear()
+        self._fine.clear()
 
     def _fresh_memo(self) -> None:
         """Start the per-word verdicts over when the speller learnt words or they grew
         past VERDICT_CACHE."""
         if (self._generation != self.speller.generation
                 or len(self._verdicts) + len(self._initial_verdicts) + len(self._slips)
-                > VERDICT_CACHE):
+                + len(self._fine) > VERDICT_CACHE):
             self.invalidate()
             self._generation = self.speller.generation
 
@@ -134,9 +138,7 @@ class SpellingChecker(ParagraphChecker):
         self._fresh_memo()
         tokens = list(words(text))
         findings = []
-        # Words Hunspell knows that are no slip either (_accepted_slip): nothing to
-        # say about them anywhere, decided once per paragraph (most of its words).
-        fine: set[str] = set()
+        fine = self._fine
         for i, tok in enumerate(tokens):
             if tok.text in fine:
                 continue
@@ -149,7 +151,7 @@ class SpellingChecker(ParagraphChecker):
                 slip = self._accepted_slip(tok)
                 if slip is not None:
                     findings.append(slip)
-                else:
+                elif not too_long_to_edit(tok.text):  # (a fuzzed text's huge words)
                     fine.add(tok.text)
                 continue
             f = self._check_word(text, tokens, i)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from proofer.grammar.features import agree
-from proofer.grammar.model import Constraint, GrammarRule, TokenSpec
+from proofer.grammar.model import Constraint, GrammarRule, TagExpr, TokenSpec
 
 
 class Reading(Protocol):
@@ -90,13 +90,15 @@ class Form:
         self.text = text
         self.readings = readings
         self.source = source
-        self.lower = text.lower()
-        self.lemmas = tuple(r.lemma.lower() for r in readings)
-        self.tagsets = tuple(frozenset(r.tags) for r in readings)
-        self.boundary = bool(readings) and "sent" in self.tagsets[0]
-        keys = {("w", self.lower), ("w", text)}
-        keys.update(("l", lem) for lem in self.lemmas)
-        keys.update(("t", t) for tags in self.tagsets for t in tags)
+        self.lower = lower = text.lower()
+        self.lemmas = lemmas = tuple([r.lemma.lower() for r in readings])
+        facts = [_tag_facts(r.tags) for r in readings]
+        self.tagsets = tuple([tags for tags, _ in facts])
+        self.boundary = bool(readings) and "sent" in facts[0][0]
+        keys = {("w", lower), ("w", text)}
+        keys.update([("l", lem) for lem in lemmas])
+        for _, tag_keys in facts:
+            keys |= tag_keys
         self.keys: frozenset[Key] = frozenset(keys)
         #: (the keys an index wanted, those of them this form has), kept for reuse
         self.indexed: tuple[frozenset[Key], frozenset[Key]] | None = None
@@ -104,6 +106,21 @@ class Form:
         #: recurs all through a text, and each rule element that is tried on it asks
         #: the same question every time
         self.matched: dict[int, tuple[TokenSpec, tuple[Reading, ...] | None]] = {}
+
+
+#: a reading's tags -> (them as a set, their keys): the analyser's tag sequences are
+#: few (a few thousand in a long text), and most forms' readings repeat one
+_TAG_FACTS: dict[tuple[str, ...], tuple[frozenset[str], frozenset[Key]]] = {}
+_TAG_FACTS_MAX = 50_000
+
+
+def _tag_facts(tags: tuple[str, ...]) -> tuple[frozenset[str], frozenset[Key]]:
+    got = _TAG_FACTS.get(tags)
+    if got is None:
+        if len(_TAG_FACTS) >= _TAG_FACTS_MAX:
+            _TAG_FACTS.clear()
+        got = _TAG_FACTS[tags] = (frozenset(tags), frozenset([("t", t) for t in tags]))
+    return got
 
 
 _FORMS: dict[tuple[str, int, str], Form] = {}
@@ -151,36 +168,13 @@ class PreparedTokens(list[Prepared]):
 def prepare(tokens: Sequence[Token]) -> PreparedTokens:
     if isinstance(tokens, PreparedTokens):
         return tokens
-    return PreparedTokens(t if isinstance(t, Prepared) else Prepared(t) for t in tokens)
+    return PreparedTokens([t if isinstance(t, Prepared) else Prepared(t) for t in tokens])
 
 
 def is_boundary(token: Token) -> bool:
     if isinstance(token, Prepared):
         return token.boundary
     return bool(token.readings) and "sent" in token.readings[0].tags
-
-
-def _reading_ok(spec: TokenSpec, lemma: str, tags: frozenset[str]) -> bool:
-    if spec.lemmas is not None and lemma not in spec.lemmas:
-        return False
-    if lemma in spec.not_lemmas:
-        return False
-    if spec.tags is not None and not any(alt <= tags for alt in spec.tags):
-        return False
-    return not any(alt <= tags for alt in spec.not_tags)
-
-
-def _plain_ok(spec: TokenSpec, token: Prepared) -> bool:
-    text = token.text if spec.case_sensitive else token.lower
-    if spec.words is not None and text not in spec.words:
-        return False
-    if text in spec.not_words:
-        return False
-    if spec.regex is not None and spec.regex.fullmatch(token.text) is None:
-        return False
-    if spec.sources is not None and token.source not in spec.sources:
-        return False
-    return spec.known is None or spec.known == bool(token.readings)
 
 
 def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
@@ -218,29 +212,105 @@ def _own_match(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
 
 
 def _own_match_uncached(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
-    if token.boundary and not spec.names_boundary:
-        return None
-    readings = token.readings
-    ok = _plain_ok(spec, token) and not (spec.no_reading and any(
-        alt <= tags for tags in token.tagsets for alt in spec.no_reading))
-    chosen: tuple[Reading, ...] = readings[:1]
-    if ok and spec.reads_tags:
-        if not readings:
+    """What the element asks of the token's own form, by the element's test
+    (_element_test), made once per element."""
+    hit = _TESTS.get(id(spec))
+    test = hit[1] if hit is not None and hit[0] is spec else _element_test(spec)
+    return test(token)
+
+
+#: id of an element -> (that element, its test): as Form.matched, the element is kept
+#: beside the test, so a new element that gets a freed one's id is never tested by it
+_TESTS: dict[int, tuple[TokenSpec, Callable[[Prepared], tuple[Reading, ...] | None]]] = {}
+_TESTS_MAX = 50_000  # a rule set has a few thousand elements; reloads make new ones
+
+
+def _element_test(spec: TokenSpec) -> Callable[[Prepared], tuple[Reading, ...] | None]:
+    if len(_TESTS) >= _TESTS_MAX:
+        _TESTS.clear()
+    test = _compile(spec)
+    _TESTS[id(spec)] = (spec, test)
+    return test
+
+
+def _tags_test(alts: TagExpr | None) -> Callable[[frozenset[str]], bool] | None:
+    """A reading's tags hold every tag of one alternative (None: no condition)."""
+    if not alts:
+        return None if alts is None else _never
+    if len(alts) == 1:
+        return alts[0].issubset
+    return lambda tags: any(alt <= tags for alt in alts)
+
+
+def _never(_tags: frozenset[str]) -> bool:
+    return False
+
+
+def _compile(spec: TokenSpec) -> Callable[[Prepared], tuple[Reading, ...] | None]:
+    """The element's test of a token's form, with the conditions the element sets
+    looked up once: a cold check asks tens of thousands of (element, form) questions,
+    and reading each of the element's twenty fields and computing its properties
+    for each of them was most of their cost. The answer is what the conditions say
+    together: the form's text (words, not_words, regex, case, source, known), no
+    reading with `no_reading`'s tags, then per `reading` mode the readings whose
+    lemma and tags fit; `negate` turns the whole answer round; a sentence boundary
+    only matches an element that names one."""
+    names_boundary = spec.names_boundary
+    case_sensitive = spec.case_sensitive
+    words, not_words, regex = spec.words, spec.not_words, spec.regex
+    sources, known = spec.sources, spec.known
+    plain = not (words is None and not not_words and regex is None and sources is None
+                 and known is None)
+    no_reading = _tags_test(spec.no_reading) if spec.no_reading else None
+    lemmas, not_lemmas = spec.lemmas, spec.not_lemmas
+    tags_ok = _tags_test(spec.tags)
+    not_tags = _tags_test(spec.not_tags) if spec.not_tags else None
+    reads_tags = spec.reads_tags
+    mode = spec.reading
+    negate = spec.negate
+
+    def reading_ok(lemma: str, tags: frozenset[str]) -> bool:
+        if lemmas is not None and lemma not in lemmas:
+            return False
+        if not_lemmas and lemma in not_lemmas:
+            return False
+        if tags_ok is not None and not tags_ok(tags):
+            return False
+        return not_tags is None or not not_tags(tags)
+
+    def test(token: Prepared) -> tuple[Reading, ...] | None:
+        if token.boundary and not names_boundary:
+            return None
+        readings = token.readings
+        ok = True
+        if plain:
+            text = token.text if case_sensitive else token.lower
+            if ((words is not None and text not in words) or text in not_words
+                    or (regex is not None and regex.fullmatch(token.text) is None)
+                    or (sources is not None and token.source not in sources)
+                    or (known is not None and known != bool(readings))):
+                ok = False
+        if ok and no_reading is not None and any(map(no_reading, token.tagsets)):
             ok = False
-        elif spec.reading == "first":
-            ok = _reading_ok(spec, token.lemmas[0], token.tagsets[0])
-        elif spec.reading == "all":
-            ok = all(_reading_ok(spec, lem, tags)
-                     for lem, tags in zip(token.lemmas, token.tagsets, strict=True))
-            chosen = readings
-        else:
-            chosen = tuple(r for r, lem, tags in zip(readings, token.lemmas, token.tagsets,
-                                                     strict=True)
-                           if _reading_ok(spec, lem, tags))
-            ok = bool(chosen)
-    if spec.negate:
-        return None if ok else readings
-    return chosen if ok else None
+        chosen: tuple[Reading, ...] = readings[:1]
+        if ok and reads_tags:
+            if not readings:
+                ok = False
+            elif mode == "first":
+                ok = reading_ok(token.lemmas[0], token.tagsets[0])
+            elif mode == "all":
+                ok = all(map(reading_ok, token.lemmas, token.tagsets))
+                chosen = readings
+            else:
+                chosen = tuple(r for r, lem, tags in zip(readings, token.lemmas,
+                                                         token.tagsets, strict=True)
+                               if reading_ok(lem, tags))
+                ok = bool(chosen)
+        if negate:
+            return None if ok else readings
+        return chosen if ok else None
+
+    return test
 
 
 def _starts_sentence(tokens: Sequence[Prepared], i: int) -> bool:

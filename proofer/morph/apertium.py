@@ -699,6 +699,17 @@ _new = object.__new__
                  for f in ("start", "end", "text", "readings", "known", "source"))
 
 
+_set_lemma, _set_tags = (Reading.__dict__[f].__set__ for f in ("lemma", "tags"))
+
+
+def _reading(lemma: str, tags: tuple[str, ...]) -> Reading:
+    """Reading(lemma, tags) without the frozen dataclass's __init__, as _token."""
+    r = _new(Reading)
+    _set_lemma(r, lemma)
+    _set_tags(r, tags)
+    return r
+
+
 def _token(start: int, end: int, text: str, readings: tuple[Reading, ...], known: bool,
            source: str) -> TaggedToken:
     """TaggedToken(start, end, text, readings, known, source), the same object at
@@ -754,16 +765,20 @@ def _readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
     readings: list[Reading] = []
     compound = False
     for parts in analyses:
-        if len(parts) > 1 and all("cmp" in p.tags for p in parts[:-1]):
+        if len(parts) == 1:  # most analyses: one part, no compound
+            lemma, tags = parts[0].lemma.translate(_HOMONYM), parts[0].tags
+        elif all("cmp" in p.tags for p in parts[:-1]):
             compound = True
-            readings.append(Reading(_compound_lemma(text, parts[-1]), parts[-1].tags))
+            readings.append(_reading(_compound_lemma(text, parts[-1]), parts[-1].tags))
             continue
-        lemma = "+".join(p.lemma for p in parts).translate(_HOMONYM)
+        else:
+            lemma = "+".join([p.lemma for p in parts]).translate(_HOMONYM)
+            tags = tuple([t for p in parts for t in p.tags])
         if lemma.endswith("alphabet") and len(text) == 1:
             lemma = text  # the dictionary's entries for single letters
-        tags = parts[0].tags if len(parts) == 1 else tuple(t for p in parts for t in p.tags)
-        readings.append(Reading(lemma, tags))
-    unique = tuple(dict.fromkeys(readings))
+        readings.append(_reading(lemma, tags))
+    # Duplicates dropped, in order (Reading's hash is Python code: only when needed).
+    unique = tuple(dict.fromkeys(readings)) if len(readings) > 1 else tuple(readings)
     if compound:
         return unique, False, "compound"
     return unique, True, "apertium"

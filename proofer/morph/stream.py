@@ -123,8 +123,13 @@ def analyses(rest: str) -> tuple[Analysis, ...]:
     for field in split_fields(rest) if rest else ():
         if not field or field.startswith("*"):
             continue
-        out.append(tuple(_part(p) for p in _split_parts(field)))
-    return tuple(dict.fromkeys(out))
+        if ">+" in field:
+            out.append(tuple([_part(p) for p in _split_parts(field)]))
+        else:  # one part (most analyses)
+            out.append((_part(field),))
+    # Duplicates dropped, in order (hashing each Part is Python code: only when
+    # there is more than one analysis).
+    return tuple(dict.fromkeys(out)) if len(out) > 1 else tuple(out)
 
 
 def _split_parts(field: str) -> list[str]:
@@ -135,6 +140,20 @@ def _split_parts(field: str) -> list[str]:
 def _part(text: str) -> Part:
     i = text.find("<")
     if i < 0:
-        return Part(unescape(text), ())
-    return Part(unescape(text[:i]), tuple(text[i + 1 : -1].split("><")) if text.endswith(">")
-                else tuple(text[i + 1 :].rstrip(">").split("><")))
+        return _make_part(unescape(text), ())
+    return _make_part(unescape(text[:i]), tuple(text[i + 1 : -1].split("><"))
+                      if text.endswith(">") else tuple(text[i + 1 :].rstrip(">").split("><")))
+
+
+_new = object.__new__
+_set_lemma, _set_tags = (Part.__dict__[f].__set__ for f in ("lemma", "tags"))
+
+
+def _make_part(lemma: str, tags: tuple[str, ...]) -> Part:
+    """Part(lemma, tags), the same object without a frozen dataclass's __init__
+    (object.__setattr__ per field): one is made per analysis of every new word
+    form a text brings."""
+    part = _new(Part)
+    _set_lemma(part, lemma)
+    _set_tags(part, tags)
+    return part
