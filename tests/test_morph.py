@@ -296,6 +296,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Den har minskat kraftigt sedan 70-talet.", "sedan", ("adv",)),
     ("Han famlar runt ensam genom huset.", "genom", ("pr",)),
     ("Jag känner mig glad här.", "här", ("adv",)),
+    ("Låt mig veta om du kommer.", "Låt", ("vblex", "imp")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -307,6 +308,7 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(tokens, "själv").has("det")
     assert tok(tokens, "De").has("det")  # a determiner before its noun phrase
     assert tok(tokens, "ofta").has("adv")
+    assert tok(morph.analyse("Det är en låt dem gillar."), "låt").has("n")
 
 
 def test_engine_prepares_only_uncached_paragraphs() -> None:
