@@ -32,7 +32,7 @@ from proofer.morph.lexer_cache import LONGEST_PIECE, MAX_PIECES, Junctions
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
 from proofer.morph.sentence_ends import split_number_stops
-from proofer.morph.stream import Part, escape, pairs, prefer, split_fields, unescape
+from proofer.morph.stream import Part, escape, maker, pairs, prefer, split_fields, unescape
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.morph.window_cache import WindowCache
 from proofer.text_cache import TextCache, known_and_new
@@ -699,15 +699,8 @@ _new = object.__new__
                  for f in ("start", "end", "text", "readings", "known", "source"))
 
 
-_set_lemma, _set_tags = (Reading.__dict__[f].__set__ for f in ("lemma", "tags"))
-
-
-def _reading(lemma: str, tags: tuple[str, ...]) -> Reading:
-    """Reading(lemma, tags) without the frozen dataclass's __init__, as _token."""
-    r = _new(Reading)
-    _set_lemma(r, lemma)
-    _set_tags(r, tags)
-    return r
+# Reading(lemma, tags) without the frozen dataclass's __init__, as _token.
+_reading = maker(Reading)
 
 
 def _token(start: int, end: int, text: str, readings: tuple[Reading, ...], known: bool,

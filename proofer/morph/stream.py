@@ -13,8 +13,10 @@ analyses of a unit are parsed once per distinct analysis string.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 # Reserved anywhere in the stream; a backslash makes each one literal.
 RESERVED = frozenset("^$@/<>{}[]\\*#~+")
@@ -146,14 +148,22 @@ def _part(text: str) -> Part:
 
 
 _new = object.__new__
-_set_lemma, _set_tags = (Part.__dict__[f].__set__ for f in ("lemma", "tags"))
+T = TypeVar("T")
 
 
-def _make_part(lemma: str, tags: tuple[str, ...]) -> Part:
-    """Part(lemma, tags), the same object without a frozen dataclass's __init__
-    (object.__setattr__ per field): one is made per analysis of every new word
-    form a text brings."""
-    part = _new(Part)
-    _set_lemma(part, lemma)
-    _set_tags(part, tags)
-    return part
+def maker(cls: type[T]) -> Callable[[str, tuple[str, ...]], T]:
+    """cls(lemma, tags) for a frozen dataclass of those two fields (Part, and the
+    morphology's Reading), without the dataclass's __init__ (object.__setattr__ per
+    field): one is made per analysis of every new word form a text brings."""
+    set_lemma, set_tags = (cls.__dict__[f].__set__ for f in ("lemma", "tags"))
+
+    def make(lemma: str, tags: tuple[str, ...]) -> T:
+        made = _new(cls)
+        set_lemma(made, lemma)
+        set_tags(made, tags)
+        return made
+
+    return make
+
+
+_make_part = maker(Part)
