@@ -208,7 +208,9 @@ def test_tools_asked_for_after_the_dictionary_start_once(tools_not_started) -> N
 def test_a_check_starts_with_the_collector_paused_until_the_engine_is_built(
         tmp_path: Path, monkeypatch) -> None:
     """The cyclic collector is off while a check imports the program and builds its
-    engine (they allocate what lives for the run), and on again for the check."""
+    engine (they allocate what lives for the run); on again for several files, off
+    until the exit for one file checked in this process (a check runs with it off,
+    and its first pass after the check would only walk what the check made)."""
     import gc
 
     monkeypatch.setattr(early_start, "begin", lambda paths: None)
@@ -231,7 +233,12 @@ def test_a_check_starts_with_the_collector_paused_until_the_engine_is_built(
         from proofer.settings import Settings
 
         [result] = batch.check_files([str(draft)], Settings(languagetool_mode="off"), build, 1)
-        assert built == [False] and gc.isenabled() and result.text is not None
+        assert built == [False] and not gc.isenabled() and result.text is not None
+        early_start.begin_for_arguments(["check", str(draft), str(draft)])
+        assert not gc.isenabled()
+        results = batch.check_files([str(draft)] * 2, Settings(languagetool_mode="off"),
+                                    build, 1)
+        assert built == [False, False] and gc.isenabled() and len(results) == 2
     finally:
         early_start.resume_collector()
         gc.enable()
