@@ -73,6 +73,16 @@ class Engine:
             if isinstance(c, DocumentChecker):
                 c.new_document()
 
+    def more_suggestions(self, source: str, word: str) -> list[str]:
+        """Slower corrections for one finding of checker `source` that came with
+        none, asked when a person opens it (the app's card); [] from a checker
+        that has no slower search."""
+        for c in self.checkers:
+            if c.name == source:
+                more = getattr(c, "more_suggestions", None)
+                return list(more(word)) if callable(more) else []
+        return []
+
     def check(self, text: str, paragraphs: list[Paragraph] | None = None,
               skip: frozenset[str] = frozenset()) -> Report:
         """`skip`: names of checkers left out this time (the app shows the fast

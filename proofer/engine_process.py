@@ -96,10 +96,17 @@ class EngineProcess:
         self.ready()
         with self._lock:
             forget, self._forget = self._forget, False
-            self._send(("check", text, forget, skip))
+            self._send(("check", (text, forget, skip)))
             report, spent = self._receive()
         self.spent = self.spent or spent
         return report
+
+    def more_suggestions(self, source: str, word: str) -> list[str]:
+        """Engine.more_suggestions, asked of the worker (between checks)."""
+        self.ready()
+        with self._lock:
+            self._send(("suggest", (source, word)))
+            return self._receive()
 
     def invalidate(self) -> None:
         """Forget cached results before the next check (a dictionary or setting
@@ -109,7 +116,7 @@ class EngineProcess:
     def close(self) -> None:
         try:
             with self._lock:
-                self._send(("close", "", False, frozenset()))
+                self._send(("close", ()))
         except RuntimeError:
             pass  # already gone
         self._process.join(CLOSE_WAIT_S)
@@ -118,7 +125,9 @@ class EngineProcess:
             self._process.join(CLOSE_WAIT_S)
         self._conn.close()
 
-    def _send(self, message: tuple[str, str, bool, frozenset[str]]) -> None:
+    def _send(self, message: tuple[str, tuple[Any, ...]]) -> None:
+        """(what, its arguments): ("check", (text, forget, skip)),
+        ("suggest", (checker, word)) or ("close", ())."""
         try:
             self._conn.send(message)
         except (OSError, ValueError) as exc:
@@ -148,12 +157,16 @@ def _serve(conn: Connection, settings: Settings, ceiling_mb: float) -> None:
     try:
         while True:
             try:
-                op, text, forget, skip = conn.recv()
+                op, args = conn.recv()
             except (EOFError, OSError):
                 return  # the app is gone
             if op == "close":
                 return
             try:
+                if op == "suggest":
+                    conn.send((True, engine.more_suggestions(*args)))
+                    continue
+                text, forget, skip = args
                 if forget:
                     engine.invalidate()
                 report = engine.check(text, skip=skip)

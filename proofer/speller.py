@@ -35,10 +35,6 @@ class Speller:
         # Bumped whenever what the speller knows changes, so that a checker keeping
         # decisions between checks (consistency) knows to start over.
         self.generation = 0
-        # Hunspell's own suggest costs 50-150 ms a word (compound search) and, on
-        # the dev set, adds no right first suggestion to our own candidates; a caller
-        # that can afford it (a "more suggestions" button) may switch it on.
-        self.hunspell_fallback = False
         try:
             from proofer import early_start
 
@@ -56,6 +52,7 @@ class Speller:
         self._close_cached = lru_cache(maxsize=20_000)(self._close_uncached)
         self._likely_cached = lru_cache(maxsize=20_000)(self._likely_uncached)
         self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
+        self._more_cached = lru_cache(maxsize=1_000)(self._more_uncached)
 
     @property
     def available(self) -> bool:
@@ -93,6 +90,7 @@ class Speller:
             self._close_cached.cache_clear()
             self._likely_cached.cache_clear()
             self._suggest_cached.cache_clear()
+            self._more_cached.cache_clear()
 
     def is_accepted(self, word: str) -> bool:
         """In the personal list or another registered word source."""
@@ -135,6 +133,24 @@ class Speller:
     def suggest(self, word: str) -> list[str]:
         """Corrections best first (see proofer.suggestions for the ranking)."""
         return list(self._suggest_cached(word))
+
+    def more_suggestions(self, word: str) -> list[str]:
+        """Our corrections, or where we have none, Hunspell's own, best first.
+
+        Hunspell's suggest searches compounds and costs 50-150 ms a word, more for
+        long ones: too slow for every unknown word of a check (a draft of fuzz or
+        foreign text has thousands), but right for the one finding a person is
+        looking at, where an error several edits away ("huvedpersson") would
+        otherwise come with no correction at all."""
+        return list(self._more_cached(word))
+
+    def _more_uncached(self, word: str) -> tuple[str, ...]:
+        ours = self._suggest_cached(word)
+        if ours or self._dict is None:
+            return ours
+        found = [s for s in self.hunspell_suggest(word)
+                 if all(self.check(part) for part in s.split())]
+        return tuple(suggestions.rank(word, found))
 
     def close_candidates(self, word: str) -> list[str]:
         """One-edit corrections that Swedish text uses, best first; cheap (no
@@ -181,8 +197,6 @@ class Speller:
                 # Nothing one edit away either (the close candidates are empty), so
                 # only the two-slip part of listed_candidates(two_edits=True) is left.
                 found |= suggestions.two_slip_candidates(word, self.check)
-            if not found and self.hunspell_fallback:
-                found.update(self.hunspell_suggest(word))
         return tuple(suggestions.rank(word, found))
 
 

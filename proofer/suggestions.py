@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from itertools import product
 
 from proofer.frequency import swedish_words, zipf
 
@@ -143,10 +144,19 @@ def edits1(word: str) -> set[str]:
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in ALPHABET if c != b[0])
-    out.update(a + c + b for a, b in splits for c in ALPHABET)
+    for a, b in splits:
+        out.update(_inserted(a, ALPHABET, b))
+        if b:  # with b[0] itself this gives the word, discarded below
+            out.update(_inserted(a, ALPHABET, b[1:]))
     out.discard(w)
     return out
+
+
+def _inserted(head: str, letters: str, tail: str) -> Iterable[str]:
+    """head + c + tail for each letter c, made in C (itertools, str.join): the
+    edits of one unknown word are a few thousand strings, and a generator
+    expression's bytecode per string was most of their cost."""
+    return map("".join, product((head,), letters, (tail,)))
 
 
 def _typo_edits(word: str) -> set[str]:
@@ -155,7 +165,8 @@ def _typo_edits(word: str) -> set[str]:
     Hunspell-checked searches."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = _near_edits(word)
-    out.update(a + c + b for a, b in splits for c in ALPHABET)
+    for a, b in splits:
+        out.update(_inserted(a, ALPHABET, b))
     out.discard(word)
     return out
 
@@ -168,8 +179,11 @@ def _near_edits(word: str) -> set[str]:
     out = {a + b[1:] for a, b in splits if b}
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
     near = _near_letters()
-    out.update(a + c + b[1:] for a, b in splits if b for c in near.get(b[0], ""))
-    out.update(a + a[-1] + b for a, b in splits if a)  # a dropped double letter
+    for a, b in splits:
+        if b:
+            out.update(_inserted(a, near.get(b[0], ""), b[1:]))
+        if a:
+            out.add(a + a[-1] + b)  # a dropped double letter
     return out
 
 

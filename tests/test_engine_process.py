@@ -18,11 +18,15 @@ def test_a_check_in_the_worker_equals_one_in_process() -> None:
     settings = Settings(languagetool_mode="off")
     here = build_engine(settings)
     expected = here.check(TEXT)
+    more = here.more_suggestions("spelling", "huvedpersson")
     here.close()
     worker = EngineProcess(settings)
     try:
         got = worker.check(TEXT)
         assert got.findings == expected.findings and got.engines == expected.engines
+        assert worker.more_suggestions("spelling", "huvedpersson") == more
+        assert more[0] == "huvudperson"
+        assert worker.more_suggestions("grammar_rules", "huvedpersson") == []
         worker.invalidate()  # sent with the next check
         assert worker.check(TEXT).findings == expected.findings
         edited = TEXT.replace("htita", "hitta")

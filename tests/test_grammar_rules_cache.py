@@ -54,8 +54,8 @@ def test_the_indexed_rule_set_from_the_cache_is_the_files(tmp_path: Path) -> Non
     assert read is not stored
     for got in (stored, read):
         assert got.rules == fresh.rules
-        assert got._plans == fresh._plans and got._by_key == fresh._by_key
-        assert got._always == fresh._always and got._keys == fresh._keys
+        assert got._plans == fresh._plans and got._needs == fresh._needs
+        assert got._keys == fresh._keys
     rules = tmp_path / "rules"
     shutil.copytree(RULES_DIR, rules)
     first, _ = load_rule_set(rules)

@@ -138,3 +138,15 @@ def test_a_word_remembered_as_judged_is_judged_again_when_the_speller_learns_a_p
     speller.add_words(["xqzt"])
     (after,) = [f for f in checker.check_paragraph(text) if f.text == "bilxqzt"]
     assert after.rule == "spelling.compound"
+
+
+def test_more_suggestions_asks_hunspell_only_where_ours_have_nothing() -> None:
+    """Several edits away: our error model has no correction, Hunspell's search has
+    the word meant (the app asks it for the finding a person opens)."""
+    from proofer.speller import Speller
+
+    sp = Speller([])
+    assert sp.suggest("huvedpersson") == []
+    assert sp.more_suggestions("huvedpersson")[0] == "huvudperson"
+    assert sp.more_suggestions("Huvedpersson")[0] == "Huvudperson"
+    assert sp.more_suggestions("altid") == sp.suggest("altid")  # ours kept

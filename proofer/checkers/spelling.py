@@ -525,6 +525,10 @@ class SpellingChecker(ParagraphChecker):
     def suggest(self, word: str) -> list[str]:
         return self.speller.suggest(word)[:MAX_SUGGESTIONS]
 
+    def more_suggestions(self, word: str) -> list[str]:
+        """For a finding of ours the person is looking at (see Speller)."""
+        return self.speller.more_suggestions(word)[:MAX_SUGGESTIONS]
+
 
 def _ambiguous(word: str, suggestions: tuple[str, ...]) -> bool:
     """A word as short as a name ("Ban", "Kim") with no one likeliest correction:

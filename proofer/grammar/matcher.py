@@ -200,37 +200,37 @@ def token_matches(spec: TokenSpec, tokens: Sequence[Prepared],
 def _own_match(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
     """What the element asks of the token's own form, remembered with the form (the
     element is kept beside the answer, so a new element that happens to get a freed
-    one's id is never answered for it)."""
+    one's id is never answered for it). The test is the element's own
+    (_element_test), made once per element."""
     memo = token.form.matched
     key = id(spec)
     hit = memo.get(key)
     if hit is not None and hit[0] is spec:
         return hit[1]
-    got = _own_match_uncached(spec, token)
-    memo[key] = (spec, got)
+    got_test = _TESTS.get(key)
+    if got_test is None or got_test[0] is not spec:
+        got_test = _element_test(spec)
+    got = got_test[1](token)
+    # Most answers are "no": the element's one (element, None) pair is kept for all
+    # of them (a cold check made ~26,000 such pairs, a tenth of what the cyclic
+    # collector then walks).
+    memo[key] = got_test[2] if got is None else (spec, got)
     return got
 
 
-def _own_match_uncached(spec: TokenSpec, token: Prepared) -> tuple[Reading, ...] | None:
-    """What the element asks of the token's own form, by the element's test
-    (_element_test), made once per element."""
-    hit = _TESTS.get(id(spec))
-    test = hit[1] if hit is not None and hit[0] is spec else _element_test(spec)
-    return test(token)
-
-
-#: id of an element -> (that element, its test): as Form.matched, the element is kept
-#: beside the test, so a new element that gets a freed one's id is never tested by it
-_TESTS: dict[int, tuple[TokenSpec, Callable[[Prepared], tuple[Reading, ...] | None]]] = {}
+Test = Callable[[Prepared], tuple[Reading, ...] | None]
+#: id of an element -> (that element, its test, (that element, None)): as
+#: Form.matched, the element is kept beside the test, so a new element that gets a
+#: freed one's id is never tested by it
+_TESTS: dict[int, tuple[TokenSpec, Test, tuple[TokenSpec, None]]] = {}
 _TESTS_MAX = 50_000  # a rule set has a few thousand elements; reloads make new ones
 
 
-def _element_test(spec: TokenSpec) -> Callable[[Prepared], tuple[Reading, ...] | None]:
+def _element_test(spec: TokenSpec) -> tuple[TokenSpec, Test, tuple[TokenSpec, None]]:
     if len(_TESTS) >= _TESTS_MAX:
         _TESTS.clear()
-    test = _compile(spec)
-    _TESTS[id(spec)] = (spec, test)
-    return test
+    got = _TESTS[id(spec)] = (spec, _compile(spec), (spec, None))
+    return got
 
 
 def _tags_test(alts: TagExpr | None) -> Callable[[frozenset[str]], bool] | None:
@@ -246,7 +246,7 @@ def _never(_tags: frozenset[str]) -> bool:
     return False
 
 
-def _compile(spec: TokenSpec) -> Callable[[Prepared], tuple[Reading, ...] | None]:
+def _compile(spec: TokenSpec) -> Test:
     """The element's test of a token's form, with the conditions the element sets
     looked up once: a cold check asks tens of thousands of (element, form) questions,
     and reading each of the element's twenty fields and computing its properties

@@ -122,6 +122,10 @@ class RequiredSets:
         number: dict[frozenset[Key], int] = {}
         by_key: dict[Key, list[int]] = {}
         self.plans: list[RulePlan] = []
+        #: per plan, its required sets as bits of an int (bit n: set number n): a
+        #: paragraph that lacks one of them cannot hold a match, and an AND of two
+        #: ints says so for every rule of the set at a fraction of asking starts()
+        self.needs: list[int] = []
         for p in plans:
             ids = []
             for req in p.required:
@@ -133,7 +137,10 @@ class RequiredSets:
                 ids.append(got)
             self.plans.append(RulePlan(p.first, p.required, p.crosses, p.same_word,
                                        tuple(ids)))
+            self.needs.append(sum(1 << n for n in set(ids)))
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        #: key -> the sets it is in, as bits
+        self.bits_by_key = {k: sum(1 << n for n in v) for k, v in self.by_key.items()}
 
 
 class ParagraphIndex:
@@ -178,13 +185,19 @@ class ParagraphIndex:
         self._doubled: set[int] | None = None
         # numbered required set -> the sentences holding one of its keys (absent: none)
         self._required: dict[int, int] | None = None
+        #: the numbered required sets some token of the paragraph has a key of, as
+        #: bits (RequiredSets.needs)
+        self.present = 0
         if required is not None:
             found: dict[int, int] = {}
-            by_key = required.by_key
+            by_key, bits_by_key = required.by_key, required.bits_by_key
+            present = 0
             for key, mask in masks.items():
                 for n in by_key.get(key, ()):
                     found[n] = found.get(n, 0) | mask
+                present |= bits_by_key.get(key, 0)
             self._required = found
+            self.present = present
         #: antipattern (by id, kept) -> its plan and its starts in the whole paragraph
         self._antiplans: dict[int, tuple[Sequence[TokenSpec], RulePlan, Sequence[int]]] = {}
 

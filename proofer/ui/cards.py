@@ -11,6 +11,7 @@ with hundreds of findings stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -40,10 +41,15 @@ class Card(QFrame):
     ignored = Signal(int)
     clicked = Signal(int)
 
-    def __init__(self, item: LiveFinding, parent: QWidget, context: str = "") -> None:
+    def __init__(self, item: LiveFinding, parent: QWidget, context: str = "",
+                 searching: bool = False) -> None:
         super().__init__(parent)
         self.item = item
         f = item.finding
+        # What the card shows: when the finding gets corrections (see
+        # proofer.ui.more_suggestions), the panel makes a new card.
+        self.finding = f
+        self.searching = searching
         self.setObjectName("card")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.colour = COLOURS[f.category]
@@ -86,7 +92,7 @@ class Card(QFrame):
             sug.setObjectName("suggestions")
             row.addWidget(sug, 1)
         else:
-            none = QLabel("Inget förslag – avgör själv")
+            none = QLabel("Söker förslag …" if searching else "Inget förslag – avgör själv")
             none.setObjectName("message")
             row.addWidget(none, 1)
         if f.suggestions:
@@ -208,6 +214,8 @@ class CardPanel(QWidget):
         self.cards: dict[int, Card] = {}
         self.anchors: list[tuple[int, int, str]] = []  # (anchor y, card y, colour)
         self.current_id: int | None = None
+        #: whether slower corrections are being looked for (proofer.ui.more_suggestions)
+        self.searching: Callable[[LiveFinding], bool] = lambda _item: False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         self._timer = QTimer(self, singleShot=True, interval=0)
@@ -283,10 +291,12 @@ class CardPanel(QWidget):
         cards: list[Card] = []
         for item, _y in wanted:
             card = self.cards.get(item.id)
-            if card is None or card.item is not item:
+            searching = self.searching(item)
+            if (card is None or card.item is not item or card.finding != item.finding
+                    or card.searching != searching):
                 if card is not None:
                     card.deleteLater()
-                card = Card(item, self, context_html(ed, item))
+                card = Card(item, self, context_html(ed, item), searching)
                 card.accepted.connect(self.accepted)
                 card.ignored.connect(self.ignored)
                 card.clicked.connect(self.clicked)

@@ -149,6 +149,10 @@ class FindingStore:
         if end > start:
             self.quiet.append(QuietSpan(start, end, text, None))
 
+    def changed(self) -> None:
+        """Findings were changed in place (corrections found for one): views redo."""
+        self.generation += 1
+
     def remove(self, item: LiveFinding) -> None:
         self.items = [i for i in self.items if i is not item]
         self.generation += 1

@@ -48,6 +48,7 @@ from proofer.ui.checking import LiveChecker, build_engine
 from proofer.ui.editor import DraftEditor
 from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding
+from proofer.ui.more_suggestions import MoreSuggestions
 from proofer.ui.offsets import OffsetMap
 from proofer.ui.report import report_html
 from proofer.ui.style import COLOURS, LABELS, engines_summary
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         self.checker.checked.connect(self._on_checked)
         self.checker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
         self.checker.engineFailed.connect(self._on_engine_failed)
+        self.more = MoreSuggestions(self.runner, lambda: self.checker.engine)
+        self.more.answered.connect(self._more_answered)
+        self.checker.engineReady.connect(self.more.forget)
 
         self.editor.document().contentsChange.connect(self._on_contents_change)
         doc = self.editor.document()
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         self.editor.acceptAllRequested.connect(self.accept_all)
         self.editor.currentFindingChanged.connect(
             lambda item: self.panel.set_current(item.id if item else None))
+        self.editor.currentFindingChanged.connect(self.more.ask)
         self.editor.reviewModeChanged.connect(self._review_mode)
         self.editor.currentFindingChanged.connect(self._review_visited)
         self.editor.reviewKeyRefused.connect(self._review_key_refused)
@@ -156,6 +161,7 @@ class MainWindow(QMainWindow):
         self.panel.accepted.connect(self.accept)
         self.panel.ignored.connect(lambda fid: self.ignore(fid, False))
         self.panel.clicked.connect(self._card_clicked)
+        self.panel.searching = self.more.searching
 
         self._build_status_bar()
         self._build_change_dock()
@@ -219,7 +225,9 @@ class MainWindow(QMainWindow):
         self.checker.text_changed()
 
     def _on_checked(self, _rev: int, text: str, report: Report) -> None:
-        self.store.replace_all(self.checker.live_findings(text, report))
+        items = self.checker.live_findings(text, report)
+        self.more.fill(items)
+        self.store.replace_all(items)
         self._findings_changed()
         self.engines.setText(engines_summary(report.engines))
         self.engines.setToolTip("\n".join(engine_status_text(k, v)
@@ -232,6 +240,12 @@ class MainWindow(QMainWindow):
             state = "första genomgången" if self.checker.first_pass_shown else "kontrollerad"
             print(f"proofer: {state}, {len(self.store.items)} fynd", file=sys.stderr,
                   flush=True)
+
+    def _more_answered(self) -> None:
+        """Corrections came for a word (or the search for them began or ended)."""
+        self.more.fill(self.store.items)
+        self.store.changed()
+        self._findings_changed()
 
     def _findings_changed(self) -> None:
         self.editor.update_current()

@@ -1,0 +1,123 @@
+"""A spelling finding that came without a correction gets Hunspell's when opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
+
+from proofer.finding import Category, Finding
+from proofer.ui.background import SyncRunner
+from proofer.ui.live import LiveFinding
+from proofer.ui.more_suggestions import MoreSuggestions
+from tests.ui.conftest import wait_checked
+
+# Several edits from "huvudperson": our quick error model finds nothing for it.
+WORD = "huvedpersson"
+TEXT = f"Hon är en {WORD} i boken.\n\nDen andra meningen står här.\n"
+
+
+class Asked:
+    def __init__(self, answer: list[str]) -> None:
+        self.answer = answer
+        self.calls: list[tuple[str, str]] = []
+
+    def more_suggestions(self, source: str, word: str) -> list[str]:
+        self.calls.append((source, word))
+        return self.answer
+
+
+def _item(text: str = WORD, category: Category = Category.SPELLING,
+          suggestions: tuple[str, ...] = ()) -> LiveFinding:
+    f = Finding(0, len(text), text, category, "spelling.unknown-rare", "Okänt ord",
+                suggestions, source="spelling")
+    return LiveFinding(f, 0, len(text), text)
+
+
+def test_only_a_spelling_finding_without_corrections_is_asked_about_once(qtbot) -> None:  # noqa: ANN001
+    engine = Asked(["huvudperson"])
+    more = MoreSuggestions(SyncRunner(), lambda: engine)
+    more.ask(_item(category=Category.GRAMMAR))
+    more.ask(_item(suggestions=("x",)))
+    more.ask(None)
+    assert engine.calls == []
+    item = _item()
+    more.ask(item)
+    more.ask(_item())  # the same word again: answered already
+    assert engine.calls == [("spelling", WORD)]
+    assert not more.searching(item)
+    assert more.fill([item]) and item.finding.suggestions == ("huvudperson",)
+    assert not more.fill([item])  # has them now
+    more.forget()
+    assert more.filled(_item().finding).suggestions == ()
+
+
+def test_an_engine_without_a_slower_search_is_not_asked(qtbot) -> None:  # noqa: ANN001
+    more = MoreSuggestions(SyncRunner(), lambda: object())
+    more.ask(_item())
+    assert more.known == {} and more.asking == set()
+
+
+def test_opening_the_finding_brings_hunspells_correction_to_the_card(
+        qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "utkast.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert window.open_path(path)
+    wait_checked(qtbot, window)
+    item = next(i for i in window.store.items if i.finding.text == WORD)
+    assert item.finding.suggestions == ()  # the check itself finds none
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F8)  # review: the finding is opened
+    assert window.editor.current is item
+    assert item.finding.suggestions[0] == "huvudperson"
+    qtbot.wait(1)
+    card = window.panel.cards[item.id]
+    assert any("huvudperson" in label.text() for label in card.findChildren(QLabel))
+    # A re-check after an edit elsewhere keeps the correction found.
+    window.editor.finish_review()
+    cur = window.editor.textCursor()
+    cur.movePosition(QTextCursor.MoveOperation.End)
+    cur.insertText("Slut.")
+    wait_checked(qtbot, window)
+    again = next(i for i in window.store.items if i.finding.text == WORD)
+    assert again.finding.suggestions[0] == "huvudperson"
+    window.accept(again.id)
+    assert "Hon är en huvudperson i boken." in window.editor_text()
+
+
+class Held:
+    """A runner that keeps the job until the test lets it run."""
+
+    def __init__(self) -> None:
+        self.jobs: list = []
+
+    def submit(self, job, done, failed) -> None:  # noqa: ANN001
+        self.jobs.append((job, done))
+
+    def run(self) -> None:
+        for job, done in self.jobs:
+            done(job())
+        self.jobs = []
+
+
+def test_the_card_says_it_is_searching_until_the_answer_comes(qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QWidget
+
+    from proofer.ui.cards import Card
+
+    runner = Held()
+    more = MoreSuggestions(runner, lambda: Asked([]))
+    item = _item()
+    more.ask(item)
+    assert more.searching(item)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    texts = [lbl.text() for lbl in Card(item, parent, "", True).findChildren(QLabel)]
+    assert "Söker förslag …" in texts
+    runner.run()  # Hunspell has nothing either
+    assert not more.searching(item) and more.filled(item.finding) is item.finding
+    texts = [lbl.text() for lbl in Card(item, parent, "", False).findChildren(QLabel)]
+    assert "Inget förslag – avgör själv" in texts
