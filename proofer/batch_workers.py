@@ -14,10 +14,10 @@ they depend on the file alone). So the work is shared out in two kinds of task:
 * one file's document checkers.
 
 The parent reads the files while the workers work, does short tasks itself while
-it waits for them (it is one of the `jobs` processes, with the Apertium tools it
-started while it imported: one fork and one set of tools fewer), sends each worker
-its next task as soon as it has fewer than QUEUED in hand (no worker waits for the others: an
-earlier version checked every paragraph, then had every worker learn every other
+it waits for them (it is one of the `jobs` processes: one fork fewer, and its
+Apertium tools load while it imports, not after a fork), sends each worker its
+next task as soon as it has fewer than QUEUED in hand (no worker waits for the
+others: an earlier version checked every paragraph, then had every worker learn every other
 worker's findings, then checked the files, and the workers idled at each step), and
 puts each file's findings together, in the engine's order, as soon as its parts are
 in, so that results come in input order while later files are still being checked.
@@ -58,8 +58,12 @@ from proofer.text_cache import TextCache
 # Distinct paragraph characters per task: enough for the morphology to analyse a
 # chunk in one go, small enough that both workers have work from the first files on.
 CHUNK_CHARS = 8_000
-# Tasks a worker holds at once: the next one is there when it finishes one.
+# Tasks a worker holds at once: the next one is there when it finishes one, also
+# while the parent, busy with a chunk of its own, cannot send it more. A short
+# file's document task takes a few milliseconds (a chunk a tenth of a second or
+# more): those do not count towards QUEUED, up to HELD tasks in all.
 QUEUED = 2
+HELD = 8
 # Files read ahead of the first one not yet given out (and their text): what the
 # parent holds at once.
 AHEAD_FILES = 200
@@ -229,14 +233,16 @@ class _Batch:
     # The workers.
 
     def _dispatch(self) -> None:
-        """Every live worker gets tasks until it holds QUEUED; a worker with nothing
-        to do takes the paragraphs gathered so far, however few."""
+        """Every live worker gets tasks until it holds QUEUED besides short
+        document tasks (HELD in all); a worker with nothing to do takes the
+        paragraphs gathered so far, however few."""
         for w in self.workers:
             if not w.alive:
                 continue
             if not self.queue and not w.tasks:
                 self._flush_chunk()
-            while self.queue and len(w.tasks) < QUEUED:
+            while self.queue and len(w.tasks) < HELD and sum(
+                    not self._short_document(t) for t in w.tasks) < QUEUED:
                 task = self.queue.popleft()
                 w.tasks.append(task)
                 w.send(self._message(task))
@@ -281,10 +287,12 @@ class _Batch:
         return False
 
     def _short(self, task: _Task) -> bool:
-        if task.order == "paragraphs":
-            return True
-        text = self.files[task.data].read.text
-        return task.order == "document" and len(text or "") <= CHUNK_CHARS
+        """A task the parent may take: it costs no more than a chunk."""
+        return task.order == "paragraphs" or self._short_document(task)
+
+    def _short_document(self, task: _Task) -> bool:
+        return (task.order == "document"
+                and len(self.files[task.data].read.text or "") <= CHUNK_CHARS)
 
     def _answered(self, task: _Task, answer: Any) -> None:
         if task.order == "paragraphs":
