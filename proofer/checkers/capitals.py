@@ -139,7 +139,8 @@ class CapitalsChecker(SpellerParagraphChecker):
                 elif self._function_word_capitalised(text, toks, i):
                     nxt = toks[i + 1]  # a word: _function_word_capitalised saw to it
                     findings.append(self._capital_or_full_stop(
-                        text, toks[i - 1], tok, before_name=nxt.text[:1].isupper()))
+                        text, toks[i - 1], tok, before_name=nxt.text[:1].isupper(),
+                        splice=_comma_splice(text, tok)))
         return findings
 
     def invalidate(self) -> None:
@@ -366,12 +367,13 @@ class CapitalsChecker(SpellerParagraphChecker):
 
     @staticmethod
     def _capital_or_full_stop(text: str, prev: Token, tok: Token,
-                              before_name: bool = False) -> Finding:
+                              before_name: bool = False, splice: bool = False) -> Finding:
         """Either the capital is wrong ("Hej, Jag bor") or a full stop is missing
         ("ingen tvekan Min åsikt", "på barnhem, Min skola"): one finding over the
         gap with both corrections, the full stop first where no comma stands and no
-        name follows ("här I Sund"). After a conjunction no sentence ends ("Och
-        Alla"): the word alone, in lower case."""
+        name follows ("här I Sund"), or where the comma joins two main clauses
+        (`splice`). After a conjunction no sentence ends ("Och Alla"): the word
+        alone, in lower case."""
         message = rules().messages["function-word-capitalised"].format(word=tok.text)
         rule = "capitals.function-word-capitalised"
         if prev.text.lower() in rules().conjunctions:
@@ -381,7 +383,8 @@ class CapitalsChecker(SpellerParagraphChecker):
         lower = text[a:tok.start] + tok.text.lower()
         stop = prev.text + ". " + tok.text
         comma = "," in text[prev.end:tok.start]
-        suggestions = (lower, stop) if comma or before_name else (stop, lower)
+        stop_first = splice or not (comma or before_name)
+        suggestions = (stop, lower) if stop_first else (lower, stop)
         return Finding(a, b, text[a:b], Category.SPELLING, rule, message, suggestions,
                        Severity.ERROR)
 
@@ -450,6 +453,48 @@ def _finding(tok: Token, rule: str, right: str, kind: str = "") -> Finding:
     message = rules().messages[rule].format(right=right, kind=kind)
     return Finding(tok.start, tok.end, tok.text, Category.SPELLING, f"capitals.{rule}",
                    message, (right,), Severity.ERROR)
+
+
+def _comma_splice(text: str, tok: Token) -> bool:
+    """"Det var ett brott, Hon ville inte": two main clauses joined by a comma
+    (satsradning, which Svenska skrivregler mends with a full stop), the second
+    opened with a capital as a sentence is: the full stop is the likelier slip.
+    The capitalised word is a subject (a pronoun, or a possessive and its noun)
+    right before a finite verb, and the words before the comma, from the sentence's
+    start, hold a finite verb too. A greeting or a name before the comma ("Hej,
+    Jag heter") has none; a clause opened by a conjunction or subjunction ("När vi
+    kom hem, ...") is no main clause of its own."""
+    tagged = shared_analysis(text) or ()
+    at = next((k for k, t in enumerate(tagged) if t.start == tok.start), None)
+    if at is None:
+        return False
+    verb = at + 1
+    if _tagged(tagged[at], "det", "pos"):
+        if not (verb < len(tagged) and _tagged(tagged[verb], "n")):
+            return False
+        verb += 1
+    elif not any(r.tags[:1] == ("prn",) and "nom" in r.tags for r in tagged[at].readings):
+        return False
+    if verb >= len(tagged) or not _finite(tagged[verb]):
+        return False
+    first = at - 1
+    while first > 0 and not _tagged(tagged[first - 1], "sent"):
+        first -= 1
+    before = tagged[first:at]
+    if not before or before[0].text.lower() in rules().conjunctions:
+        return False
+    return any(_finite(t) for t in before)
+
+
+def _tagged(token: Any, *tags: str) -> bool:
+    """Some reading of the morphology's token begins with these tags."""
+    return any(r.tags[:len(tags)] == tags for r in token.readings)
+
+
+def _finite(token: Any) -> bool:
+    """Only verb readings, one of them finite: "ville", "är" (not "brott")."""
+    return (bool(token.readings) and all(r.tags[:1] == ("vblex",) for r in token.readings)
+            and any("pres" in r.tags or "past" in r.tags for r in token.readings))
 
 
 def _tagged_at(text: str, *starts: int) -> tuple[Any, ...]:
