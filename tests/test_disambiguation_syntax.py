@@ -25,6 +25,7 @@ def _token(tokens: list[TaggedToken], text: str) -> TaggedToken:
     # the ar-after-som rule needs "i" read as the preposition (gmorph's
     # FunctionWordNoun rule in the top half does it)
     ("Det gäller barnen som födda i Sverige.", "i", ("pr",)),
+    ("Vi tar en till runda.", "runda", ("n",)),
 ])
 def test_rule_keeps_the_reading(morph, sentence: str, word: str,
                                 tags: tuple[str, ...]) -> None:
@@ -33,6 +34,7 @@ def test_rule_keeps_the_reading(morph, sentence: str, word: str,
 
 @pytest.mark.parametrize(("sentence", "word", "tags"), [
     ("Han satte ett viktigt komma i meningen.", "komma", ("n",)),
+    ("Vi ska klubba beslutet.", "klubba", ("vblex",)),
 ])
 def test_rule_leaves_look_alikes(morph, sentence: str, word: str,
                                  tags: tuple[str, ...]) -> None:

@@ -139,7 +139,9 @@ def _examples(raw: dict[str, Any], correction: Any) -> list[dict[str, Any]]:
 #: What may stand between a verb and its preposition: "bryr sig inte om".
 VERB_FILLER = [{"word": ["sig", "mig", "dig", "oss", "er"], "optional": True},
                {"word": ["inte", "aldrig", "också", "alltid", "ofta", "gärna", "själv", "mycket",
-                         "mest", "helst"], "optional": True}]
+                         "mest", "helst", "faktiskt", "egentligen", "nog", "ju", "främst",
+                         "delvis", "troligen", "antagligen", "förmodligen", "snarare", "ändå"],
+                "optional": True}]
 
 
 def _governor(raw: dict[str, Any]) -> tuple[dict[str, Any], str]:
