@@ -6,9 +6,12 @@ for an edit of the previous one), so the findings for a file never depend on whi
 files came before it or on how the files were shared among workers.
 
 The built-in checkers run in worker processes (one engine each, built once, before
-the workers are forked); LanguageTool, when it is on, stays in this process: it
-waits for a server rather than for a core, and several workers would start several
-local servers. Results come back, and are printed, in the order of the input.
+the workers are forked) when there is text enough for each to pay its start
+(proofer.worker_count: a batch, or one long draft, which is shared out by
+paragraph); a paragraph or a few short files are checked in this process.
+LanguageTool, when it is on, stays in this process: it waits for a server rather
+than for a core, and several workers would start several local servers. Results
+come back, and are printed, in the order of the input.
 """
 
 from __future__ import annotations
@@ -19,13 +22,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from proofer import worker_count
 from proofer.engine import Engine, merge
 from proofer.finding import Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document
 from proofer.settings import Settings
 
-# Below this many files a second process costs more than it saves.
-MIN_FILES_PER_WORKER = 2
 # About how many bytes of a draft file make a word (Swedish words average five or
 # six letters; with the space, punctuation and two-byte å, ä, ö about seven): only
 # to tell a long batch from a short one (proofer.frequency.expect_words).
@@ -65,21 +67,8 @@ def expand_paths(args: Sequence[str]) -> list[str]:
     return out
 
 
-def _size(paths: Sequence[str]) -> int:
-    total = 0
-    for path in paths:
-        try:
-            total += os.path.getsize(path)
-        except OSError:
-            pass  # reported when it is read
-    return total
-
-
 def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    return worker_count.cores()
 
 
 def check_file(engine: Engine, path: str) -> FileResult:
@@ -129,8 +118,10 @@ def check_read(engine: Engine, read: FileResult) -> FileResult:
 
 
 def _workers(paths: Sequence[str], jobs: int) -> int:
-    """How many worker processes check these files (1: this process does)."""
-    jobs = min(jobs, len(paths) // MIN_FILES_PER_WORKER)
+    """How many worker processes check these files (1: this process does): by
+    the amount of text (proofer.worker_count), so that one long draft is shared
+    out by paragraph as a batch is."""
+    jobs = worker_count.workers_for(worker_count.sizes(paths), jobs)
     return jobs if jobs > 1 and "fork" in _start_methods() else 1
 
 
@@ -158,15 +149,18 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     filtered by the settings' disabled categories and merged with LanguageTool's."""
     from proofer import early_start
 
-    if _workers(paths, jobs or default_jobs()) == 1:
-        early_start.begin(paths)
-    else:  # the workers are forked with the dictionary, and start their own tools
-        early_start.begin_dictionary(paths)
+    # This process checks, also beside workers (forked with the dictionary; they
+    # start their own tools).
+    early_start.begin(paths)
     builtin = build(replace(settings, languagetool_mode="off"))
     from proofer import frequency
 
-    frequency.expect_words(_size(paths) // BYTES_PER_WORD)
-    early_start.resume_collector()  # started: what is alive now lives for the run
+    frequency.expect_words(worker_count.sizes(paths) // BYTES_PER_WORD)
+    if len(paths) > 1 or _workers(paths, jobs or default_jobs()) > 1:
+        early_start.resume_collector()  # started: what is alive now lives for the run
+    # else one file checked here: the collector stays off until the exit. The check
+    # runs with it off anyway; turned on after it, its first pass walked everything
+    # the check allocated (some 80 ms for 10,000 words) and found nothing to free.
     languagetool = None
     out: list[FileResult] = []
     try:

@@ -13,21 +13,29 @@ they depend on the file alone). So the work is shared out in two kinds of task:
   them again, so that two workers did up to twice the work of one;
 * one file's document checkers.
 
-The parent reads the files while the workers work, sends each worker its next task
-as soon as it has fewer than QUEUED in hand (no worker waits for the others: an
-earlier version checked every paragraph, then had every worker learn every other
+The parent reads the files while the workers work, does short tasks itself while
+it waits for them (it is one of the `jobs` processes: one fork fewer, and its
+Apertium tools load while it imports, not after a fork), sends each worker its
+next task as soon as it has fewer than QUEUED in hand (no worker waits for the
+others: an earlier version checked every paragraph, then had every worker learn every other
 worker's findings, then checked the files, and the workers idled at each step), and
 puts each file's findings together, in the engine's order, as soon as its parts are
 in, so that results come in input order while later files are still being checked.
+One long draft is shared out the same way, chunk by chunk, so that it is checked
+on every core. A draft longer than one block of the engine (BLOCK_CHARS) comes out
+the same too: the engine then lists its findings block by block rather than checker
+by checker, but the merge's outcome depends only on the order of findings with
+the same or nested spans, which lie in one paragraph (or are the document
+checkers', last either way): tests/test_batch_workers.py compares them.
 A file whose parts cannot be had that way (a checker left one of its paragraphs out
-after failing, a file too long for one block of the engine, a document checker that
-raised) is checked whole by a worker, exactly as by one process (batch.check_read).
+after failing, a document checker that raised) is checked whole by a worker,
+exactly as by one process (batch.check_read).
 
 The workers are forked once, with the engine built, before the first result: the
 caller starts LanguageTool's client (threads) after that, and a fork must not copy
 a process with threads. They live for the whole batch and take their orders over a
 pipe. A worker that dies costs the files of the task it died on; the tasks it had
-not begun go to the others.
+not begun go to the others, or to the parent once none is left.
 """
 
 from __future__ import annotations
@@ -43,15 +51,19 @@ from typing import Any
 from proofer.batch import FileResult, check_read, read_file
 from proofer.checkers.base import ParagraphChecker
 from proofer.document import Paragraph, split_paragraphs
-from proofer.engine import BLOCK_CHARS, CACHE_CHARS, CACHE_SIZE, Engine, text_findings
+from proofer.engine import CACHE_CHARS, CACHE_SIZE, Engine, text_findings
 from proofer.finding import Finding
 from proofer.text_cache import TextCache
 
 # Distinct paragraph characters per task: enough for the morphology to analyse a
 # chunk in one go, small enough that both workers have work from the first files on.
 CHUNK_CHARS = 8_000
-# Tasks a worker holds at once: the next one is there when it finishes one.
+# Tasks a worker holds at once: the next one is there when it finishes one, also
+# while the parent, busy with a chunk of its own, cannot send it more. A short
+# file's document task takes a few milliseconds (a chunk a tenth of a second or
+# more): those do not count towards QUEUED, up to HELD tasks in all.
 QUEUED = 2
+HELD = 8
 # Files read ahead of the first one not yet given out (and their text): what the
 # parent holds at once.
 AHEAD_FILES = 200
@@ -61,8 +73,9 @@ Found = dict[str, dict[str, tuple[Any, ...]]]
 
 
 def check_in_workers(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
-    """Each file's result, in input order, checked by `jobs` forked workers."""
-    workers = _start(engine, jobs)
+    """Each file's result, in input order, checked by `jobs` processes: this one
+    and jobs - 1 forked workers."""
+    workers = _start(engine, jobs - 1)
     try:
         yield from _Batch(engine, workers).run(paths)
     finally:
@@ -136,12 +149,14 @@ class _File:
     document: list[Finding] | None = None  # the document checkers' findings, when in
     engines: dict[str, str] = field(default_factory=dict)
     result: FileResult | None = None  # the whole result (read failed, or checked whole)
+    ready: int = 0  # paragraphs from the first on whose findings are in
 
 
 class _Batch:
     """The parent's side: reading, the task queue, putting files together."""
 
     def __init__(self, engine: Engine, workers: list[_Worker]) -> None:
+        self.engine = engine
         self.workers = workers
         self.names = [c.name for c in engine.checkers if isinstance(c, ParagraphChecker)]
         self.files: dict[int, _File] = {}  # read, not yet given out
@@ -183,13 +198,17 @@ class _Batch:
             f.result = read
             return
         self.ahead_chars += len(read.text)
-        if len(read.text) > BLOCK_CHARS:  # checked in blocks: the engine's own order
-            self.queue.append(_Task("file", i))
-            return
         f.paragraphs = split_paragraphs(read.text)
+        # A long draft's document checkers are its longest task: begun first, they
+        # run beside its paragraphs instead of after them, on one core while the
+        # other idles.
+        long = len(read.text) > CHUNK_CHARS
+        if long:
+            self.queue.append(_Task("document", i))
         for p in f.paragraphs:
             self._need(p.text)
-        self.queue.append(_Task("document", i))
+        if not long:
+            self.queue.append(_Task("document", i))
 
     def _need(self, text: str) -> None:
         count = self.needed.get(text, 0)
@@ -214,14 +233,16 @@ class _Batch:
     # The workers.
 
     def _dispatch(self) -> None:
-        """Every live worker gets tasks until it holds QUEUED; a worker with nothing
-        to do takes the paragraphs gathered so far, however few."""
+        """Every live worker gets tasks until it holds QUEUED besides short
+        document tasks (HELD in all); a worker with nothing to do takes the
+        paragraphs gathered so far, however few."""
         for w in self.workers:
             if not w.alive:
                 continue
             if not self.queue and not w.tasks:
                 self._flush_chunk()
-            while self.queue and len(w.tasks) < QUEUED:
+            while self.queue and len(w.tasks) < HELD and sum(
+                    not self._short_document(t) for t in w.tasks) < QUEUED:
                 task = self.queue.popleft()
                 w.tasks.append(task)
                 w.send(self._message(task))
@@ -246,6 +267,32 @@ class _Batch:
             else:
                 self._answered(task, answer)
         self._dispatch()
+
+    def _work_here(self) -> bool:
+        """Do the next short task in this process rather than wait for the workers:
+        a chunk of paragraphs or a short file's document checkers, while the
+        workers have theirs in hand (a long draft's document task here would leave
+        them idle once they are done with what they hold); any task once no worker
+        is left. False when there is nothing to do here."""
+        if not self.queue:
+            self._flush_chunk()
+        alone = not any(w.alive for w in self.workers)
+        for k, task in enumerate(self.queue):
+            if alone or self._short(task):
+                del self.queue[k]
+                self._answered(task, _answer(self.engine, task.order,
+                                             self._message(task)[1]))
+                self._collect(block=False)
+                return True
+        return False
+
+    def _short(self, task: _Task) -> bool:
+        """A task the parent may take: it costs no more than a chunk."""
+        return task.order == "paragraphs" or self._short_document(task)
+
+    def _short_document(self, task: _Task) -> bool:
+        return (task.order == "document"
+                and len(self.files[task.data].read.text or "") <= CHUNK_CHARS)
 
     def _answered(self, task: _Task, answer: Any) -> None:
         if task.order == "paragraphs":
@@ -278,10 +325,6 @@ class _Batch:
                     self.found[text] = {}
         else:
             self.files[task.data].result = _lost(self.files[task.data].read)
-        if not any(x.alive for x in self.workers):
-            for f in self.files.values():
-                if f.result is None:
-                    f.result = _lost(f.read)
 
     # Giving out: the files in input order.
 
@@ -292,7 +335,8 @@ class _Batch:
             if not block:
                 return None
             self._dispatch()
-            self._collect(block=True)
+            if not self._work_here():
+                self._collect(block=True)
         self._release(self.files.pop(i))
         return result
 
@@ -301,14 +345,17 @@ class _Batch:
         f = self.files[i]
         if f.result is not None:
             return f.result
-        if not any(w.alive for w in self.workers):
-            return _lost(f.read)
         if f.document is None:
             return None
-        text = f.read.text or ""
-        table = [self.found.get(p.text) for p in f.paragraphs]
-        if any(t is None for t in table):
+        # Asked after every answer: a long draft's tens of thousands of paragraphs
+        # are looked at once each, not at every call (findings once in stay in).
+        have, paragraphs = self.found, f.paragraphs
+        while f.ready < len(paragraphs) and have.get(paragraphs[f.ready].text) is not None:
+            f.ready += 1
+        if f.ready < len(paragraphs):
             return None
+        text = f.read.text or ""
+        table = [have[p.text] for p in paragraphs]
         if any(found.get(name) is None for found in table for name in self.names):  # type: ignore[union-attr]
             # A paragraph a checker left out: the whole file, as one process does it.
             f.document = None
@@ -364,11 +411,15 @@ def _serve(engine: Engine, conn: Connection) -> None:
             order, data = conn.recv()
         except (EOFError, OSError):
             return
-        if order == "paragraphs":
-            conn.send(engine.paragraph_findings(data))
-        elif order == "document":
-            conn.send(document_findings(engine, data[1]))
-        elif order == "file":
-            conn.send(check_read(engine, data[1]))
-        else:
+        if order not in ("paragraphs", "document", "file"):
             return
+        conn.send(_answer(engine, order, data))
+
+
+def _answer(engine: Engine, order: str, data: Any) -> Any:
+    """A task's answer, worked out by a worker or by the parent itself."""
+    if order == "paragraphs":
+        return engine.paragraph_findings(data)
+    if order == "document":
+        return document_findings(engine, data[1])
+    return check_read(engine, data[1])

@@ -45,7 +45,8 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--languagetool-url", metavar="URL",
                    help="adress till en egen LanguageTool-server (läge server)")
     p.add_argument("--jobs", "-j", type=int, metavar="N",
-                   help="granska N filer samtidigt (standard: alla kärnor)")
+                   help="granska med upp till N processer samtidigt, också en lång fil "
+                        "(standard: alla kärnor)")
     p.set_defaults(func=run_check)
 
 

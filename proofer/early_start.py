@@ -9,8 +9,9 @@ we import. So a one-paragraph check starts both before its imports, and its spel
 takes the dictionary loaded meanwhile instead of loading one on the main thread.
 
 Only the command line calls begin(): the app builds its engine on a worker thread
-after its window is up. A batch with worker processes loads only the dictionary here
-(the workers are forked with it, and the engine, built; each starts its own tools).
+after its window is up. A long text's worker processes are forked with the
+dictionary and the engine, built; each starts its own tools, while this process
+checks its share with the ones begun here.
 `python -m proofer check FILE...` calls begin_for_arguments before it imports
 anything else of the program: the dictionary then loads while the whole command
 line is imported, not only the checkers.
@@ -48,13 +49,6 @@ def begin(paths: Sequence[str], language: str = LANGUAGE) -> None:
     start_tools_soon()
 
 
-def begin_dictionary(paths: Sequence[str], language: str = LANGUAGE) -> None:
-    """Start loading only the spelling dictionary: for a batch, whose worker
-    processes are forked with it (and start their own tools)."""
-    if _has_text(paths):
-        load_dictionary_soon(language)
-
-
 # The check command's options that take a value (proofer.cli.add_check_parser;
 # tests/test_morph_startup.py holds them equal).
 VALUE_OPTIONS = frozenset({"--dictionary", "--format", "--languagetool", "--languagetool-url",
@@ -62,12 +56,11 @@ VALUE_OPTIONS = frozenset({"--dictionary", "--format", "--languagetool", "--lang
 
 
 def begin_for_arguments(argv: Sequence[str]) -> None:
-    """begin() for `check` with one file (not a folder) on the command line, before
-    the command line is parsed; with more, only the dictionary (they may go to
-    worker processes, which start their own tools). A guess about arguments it does
-    not know is only a lost head start: batch.check_files calls begin() or
-    begin_dictionary() again (begin() then adds the tools), and waits for this
-    thread before it forks workers (settle())."""
+    """begin() for `check` with files (not one folder) on the command line, before
+    the command line is parsed: this process checks, alone or beside the worker
+    processes it forks for a long text (each starts its own tools). A guess about
+    arguments it does not know is only a lost head start: batch.check_files calls
+    begin() again, and waits for this thread before it forks workers (settle())."""
     args = [a for a in argv if a != "--debug"]
     if not args or args[0] != "check":
         return
@@ -79,10 +72,8 @@ def begin_for_arguments(argv: Sequence[str]) -> None:
             next(rest, None)
         elif not arg.startswith("-") or arg == "-":
             files.append(arg)
-    if len(files) == 1 and os.path.isfile(files[0]):
+    if len(files) > 1 or (files and os.path.isfile(files[0])):
         begin(files)
-    elif len(files) > 1:
-        begin_dictionary(files)
 
 
 # Whether pause_collector() turned the cyclic garbage collector off (and

@@ -57,13 +57,37 @@ def test_workers_give_what_one_process_gives(engine, drafts, monkeypatch) -> Non
     assert _plain(list(batch_workers.check_in_workers(engine, drafts, 3))) == _plain(one)
 
 
-def test_files_checked_whole_give_the_same(engine, drafts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A file longer than an engine block, or one with a paragraph a checker left out
-    (it failed on it), is checked whole by a worker: the same findings."""
+def test_one_long_draft_is_shared_out_by_paragraph(engine, drafts, tmp_path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch) -> None:
+    """One draft on every core, also one longer than an engine block (which the
+    engine lists block by block, the batch checker by checker): after the merge,
+    what one process gives, byte for byte in the JSON."""
+    from proofer import engine as engine_module
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in drafts if p.endswith(".txt")]
+    long = tmp_path / "lång.txt"
+    # A slip in a paragraph of its own beside one the consistency checker ties to
+    # another paragraph ('budgetten'/'budgeten'): findings of several checkers.
+    long.write_text("".join(texts * 3), encoding="utf-8")
+    paths = [str(long)]
+    monkeypatch.setattr(batch_workers, "CHUNK_CHARS", 150)
+    for block in (engine_module.BLOCK_CHARS, 200):
+        monkeypatch.setattr(engine_module, "BLOCK_CHARS", block)
+        one = [batch.check_file(engine, p) for p in paths]
+        assert len({f.source for f in one[0].findings}) >= 2
+        two = list(batch_workers.check_in_workers(engine, paths, 2))
+        three = list(batch_workers.check_in_workers(engine, paths, 3))
+        for r in (*one, *two, *three):
+            r.findings = engine_module.merge(r.findings)
+        assert _plain(two) == _plain(one) == _plain(three)
+        assert ([f.to_json() for f in two[0].findings]
+                == [f.to_json() for f in one[0].findings])
+
+
+def test_a_file_with_a_paragraph_left_out_is_checked_whole(engine, drafts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A file with a paragraph a checker left out (it failed on it) is checked whole
+    by a worker: the same findings."""
     one = [batch.check_file(engine, p) for p in drafts]
-    monkeypatch.setattr(batch_workers, "BLOCK_CHARS", 100)
-    assert _plain(list(batch_workers.check_in_workers(engine, drafts, 2))) == _plain(one)
-    monkeypatch.undo()
     real = Engine.paragraph_findings
 
     def leaves_one_out(self, texts):  # type: ignore[no-untyped-def]
@@ -98,13 +122,17 @@ def test_a_paragraph_is_checked_once_then_learned(engine) -> None:  # type: igno
 def test_a_worker_that_dies_costs_its_own_files_only(engine, drafts, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     doomed = drafts[5]
     real = batch_workers.document_findings
+    here = os.getpid()
 
     def dies_on_one(e, read):  # type: ignore[no-untyped-def]
-        if read.path == doomed:
+        if read.path == doomed and os.getpid() != here:
             os._exit(9)  # as a worker killed by the kernel
         return real(e, read)
 
     monkeypatch.setattr(batch_workers, "document_findings", dies_on_one)
+    # Every file's document checkers then go to the worker (the parent does only
+    # short tasks while a worker is alive, and everything once none is).
+    monkeypatch.setattr(batch_workers, "CHUNK_CHARS", 20)
     results = list(batch_workers.check_in_workers(engine, drafts, 2))
     assert [r.path for r in results] == drafts
     lost = [r for r in results if r.crashed]

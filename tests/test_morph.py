@@ -286,6 +286,8 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Han åt middag med oss.", "åt", ("vblex", "past")),
     ("Sedan åt vi tio bullar.", "åt", ("vblex", "past")),
     ("Vi hade åt middag.", "åt", ("vblex", "past")),
+    ("Innan vi åkte åt vi frukost.", "åt", ("vblex", "past")),
+    ("När vi kom hem åt vi middag.", "åt", ("vblex", "past")),
     ("Vi bor här sedan länge.", "bor", ("vblex", "pres")),
     ("De som kom fick mat.", "De", ("prn",)),
     ("Vi köper det som behövs.", "det", ("prn",)),
@@ -297,6 +299,9 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Han famlar runt ensam genom huset.", "genom", ("pr",)),
     ("Jag känner mig glad här.", "här", ("adv",)),
     ("Låt mig veta om du kommer.", "Låt", ("vblex", "imp")),
+    ("Jag har bor i staden nu i ett år.", "bor", ("vblex", "pres")),
+    ("Det är svårt att bor här.", "bor", ("vblex", "pres")),
+    ("Jag kommer att åker i morgon.", "åker", ("vblex", "pres")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -309,6 +314,10 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(tokens, "De").has("det")  # a determiner before its noun phrase
     assert tok(tokens, "ofta").has("adv")
     assert tok(morph.analyse("Det är en låt dem gillar."), "låt").has("n")
+    assert tok(morph.analyse("Han sa att bor är ett grundämne."), "bor").has("n")
+    assert tok(morph.analyse("Vi har kör i kyrkan."), "kör").has("n")
+    assert tok(morph.analyse("Han log åt hon."), "åt").has("pr")
+    assert not tok(morph.analyse("Han stannade hemma för han var trött."), "för").has("vblex")
 
 
 def test_engine_prepares_only_uncached_paragraphs() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import proofer.morph
-from proofer import batch, early_start
+from proofer import batch, early_start, worker_count
 
 
 class _FakeMorph:
@@ -48,12 +48,24 @@ def test_no_tools_for_an_empty_file_or_none(tmp_path: Path, monkeypatch) -> None
     assert early_start.take_dictionary("xx_EMPTY") is None
 
 
-def test_only_a_run_without_workers_counts_as_checking_here(monkeypatch) -> None:
-    """check_files starts the tools early only when _workers() is 1: with workers
-    the parent checks nothing."""
+def test_workers_are_counted_by_the_amount_of_text(tmp_path: Path, monkeypatch) -> None:
+    """One long draft goes to as many processes as --jobs allows, a short one or a
+    few short files stay in this one: each process must get more text than a
+    worker's start costs (proofer.worker_count)."""
     monkeypatch.setattr(batch, "_start_methods", lambda: ["fork"])
-    assert batch._workers([f"{i}.txt" for i in range(100)], 2) == 2
-    assert batch._workers(["a.txt"], 2) == 1
+    share = worker_count.WORKER_START_BYTES
+    long = tmp_path / "lång.txt"
+    long.write_bytes(b"x" * (3 * share))
+    short = [tmp_path / f"{i}.txt" for i in range(3)]
+    for p in short:
+        p.write_bytes(b"x" * (share // 4))
+    assert batch._workers([str(long)], 2) == 2
+    assert batch._workers([str(long)], 8) == 3
+    assert batch._workers([str(long)], 1) == 1
+    assert batch._workers(list(map(str, short)), 2) == 1
+    assert batch._workers([str(tmp_path / "saknas.txt")], 2) == 1
+    monkeypatch.setattr(batch, "_start_methods", lambda: ["spawn"])
+    assert batch._workers([str(long)], 2) == 1
 
 
 def test_a_forked_process_starts_its_own_tools() -> None:
@@ -151,16 +163,13 @@ def test_a_check_exits_at_once_only_without_languagetool(mode: str, quick: bool,
     assert exits == [("now" if quick else "usual", 1)]
 
 
-def test_the_command_line_starts_the_tools_early_only_for_one_file(tmp_path: Path,
-                                                                   monkeypatch) -> None:
-    """`python -m proofer check FILE` begins before the command line is parsed;
-    with more files (workers may check them) only the dictionary; with another
-    command nothing starts."""
+def test_the_command_line_starts_the_tools_early_for_files(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    """`python -m proofer check FILE...` begins before the command line is parsed
+    (this process checks, also beside workers); for a folder it waits for the
+    files under it; with another command nothing starts."""
     begun: list[list[str]] = []
-    dictionary: list[list[str]] = []
     monkeypatch.setattr(early_start, "begin", lambda paths: begun.append(list(paths)))
-    monkeypatch.setattr(early_start, "begin_dictionary",
-                        lambda paths: dictionary.append(list(paths)))
     draft = tmp_path / "a.txt"
     draft.write_text("Huset är stort.\n", encoding="utf-8")
     other = tmp_path / "b.txt"
@@ -170,16 +179,15 @@ def test_the_command_line_starts_the_tools_early_only_for_one_file(tmp_path: Pat
         early_start.begin_for_arguments(["check", "--no-languagetool", "--format", "json",
                                          "--dictionary", b, a])
         early_start.begin_for_arguments(["--debug", "check", "--jobs", "2", a])
-        assert begun == [[a], [a]]
-        begun.clear()
         early_start.begin_for_arguments(["check", a, b])
+        assert begun == [[a], [a], [a, b]]
+        begun.clear()
         early_start.begin_for_arguments(["check", str(tmp_path)])
         early_start.begin_for_arguments(["dict", "list", a])
         early_start.begin_for_arguments([])
     finally:
         early_start.resume_collector()  # paused for a check's start: see below
     assert begun == []
-    assert dictionary == [[a, b]]  # several files: only the dictionary (workers)
 
 
 def test_tools_asked_for_after_the_dictionary_start_once(tools_not_started) -> None:
@@ -200,7 +208,9 @@ def test_tools_asked_for_after_the_dictionary_start_once(tools_not_started) -> N
 def test_a_check_starts_with_the_collector_paused_until_the_engine_is_built(
         tmp_path: Path, monkeypatch) -> None:
     """The cyclic collector is off while a check imports the program and builds its
-    engine (they allocate what lives for the run), and on again for the check."""
+    engine (they allocate what lives for the run); on again for several files, off
+    until the exit for one file checked in this process (a check runs with it off,
+    and its first pass after the check would only walk what the check made)."""
     import gc
 
     monkeypatch.setattr(early_start, "begin", lambda paths: None)
@@ -223,7 +233,12 @@ def test_a_check_starts_with_the_collector_paused_until_the_engine_is_built(
         from proofer.settings import Settings
 
         [result] = batch.check_files([str(draft)], Settings(languagetool_mode="off"), build, 1)
-        assert built == [False] and gc.isenabled() and result.text is not None
+        assert built == [False] and not gc.isenabled() and result.text is not None
+        early_start.begin_for_arguments(["check", str(draft), str(draft)])
+        assert not gc.isenabled()
+        results = batch.check_files([str(draft)] * 2, Settings(languagetool_mode="off"),
+                                    build, 1)
+        assert built == [False, False] and gc.isenabled() and len(results) == 2
     finally:
         early_start.resume_collector()
         gc.enable()
