@@ -121,12 +121,17 @@ def _workers(paths: Sequence[str], jobs: int) -> int:
     """How many worker processes check these files (1: this process does): by
     the amount of text (proofer.worker_count), so that one long draft is shared
     out by paragraph as a batch is."""
-    jobs = worker_count.workers_for(worker_count.sizes(paths), jobs)
+    return _processes(worker_count.sizes(paths), jobs)
+
+
+def _processes(total_bytes: int, jobs: int) -> int:
+    jobs = worker_count.workers_for(total_bytes, jobs)
     return jobs if jobs > 1 and "fork" in _start_methods() else 1
 
 
 def _results(engine: Engine, paths: Sequence[str], jobs: int) -> Iterator[FileResult]:
-    jobs = _workers(paths, jobs)
+    """Each file's result, in input order, from `jobs` processes (decided by the
+    caller: 1 is this process alone)."""
     if jobs <= 1:
         for path in paths:
             yield check_file(engine, path)
@@ -155,8 +160,10 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     builtin = build(replace(settings, languagetool_mode="off"))
     from proofer import frequency
 
-    frequency.expect_words(worker_count.sizes(paths) // BYTES_PER_WORD)
-    if len(paths) > 1 or _workers(paths, jobs or default_jobs()) > 1:
+    size = worker_count.sizes(paths)  # one stat of each file for both decisions
+    frequency.expect_words(size // BYTES_PER_WORD)
+    processes = _processes(size, jobs or default_jobs())
+    if len(paths) > 1 or processes > 1:
         early_start.resume_collector()  # started: what is alive now lives for the run
     # else one file checked here: the collector stays off until the exit. The check
     # runs with it off anyway; turned on after it, its first pass walked everything
@@ -164,7 +171,7 @@ def check_files(paths: Sequence[str], settings: Settings, build: Callable[[Setti
     languagetool = None
     out: list[FileResult] = []
     try:
-        for result in _results(builtin, paths, jobs or default_jobs()):
+        for result in _results(builtin, paths, processes):
             # Made once the workers are forked (the first result comes after that):
             # LanguageTool's client may start threads, and a fork must not copy a
             # process with threads holding locks.

@@ -13,6 +13,7 @@ from proofer.ui.background import SyncRunner
 from proofer.ui.live import LiveFinding
 from proofer.ui.more_suggestions import MoreSuggestions
 from tests.ui.conftest import wait_checked
+from tests.ui.test_live import HeldRunner
 
 # Several edits from "huvudperson": our quick error model finds nothing for it.
 WORD = "huvedpersson"
@@ -88,27 +89,12 @@ def test_opening_the_finding_brings_hunspells_correction_to_the_card(
     assert "Hon är en huvudperson i boken." in window.editor_text()
 
 
-class Held:
-    """A runner that keeps the job until the test lets it run."""
-
-    def __init__(self) -> None:
-        self.jobs: list = []
-
-    def submit(self, job, done, failed) -> None:  # noqa: ANN001
-        self.jobs.append((job, done))
-
-    def run(self) -> None:
-        for job, done in self.jobs:
-            done(job())
-        self.jobs = []
-
-
 def test_the_card_says_it_is_searching_until_the_answer_comes(qtbot) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QWidget
 
     from proofer.ui.cards import Card
 
-    runner = Held()
+    runner = HeldRunner()
     more = MoreSuggestions(runner, lambda: Asked([]))
     item = _item()
     more.ask(item)
@@ -117,7 +103,7 @@ def test_the_card_says_it_is_searching_until_the_answer_comes(qtbot) -> None:  #
     qtbot.addWidget(parent)
     texts = [lbl.text() for lbl in Card(item, parent, "", True).findChildren(QLabel)]
     assert "Söker förslag …" in texts
-    runner.run()  # Hunspell has nothing either
+    runner.release()  # Hunspell has nothing either
     assert not more.searching(item) and more.filled(item.finding) is item.finding
     texts = [lbl.text() for lbl in Card(item, parent, "", False).findChildren(QLabel)]
     assert "Inget förslag – avgör själv" in texts
