@@ -123,7 +123,10 @@ def _key_sources(language: str) -> list[Path] | None:
     sources = [aff, dic]
     for name in _PERSONAL_LISTS:
         p = _enchant_config() / name.format(lang=language)
-        if p.is_file():
+        # Empty lists change no answer, and enchant creates them empty the first
+        # time it opens a dictionary: counted, they gave a fresh installation's
+        # table (built before they existed) a key no later run looked for.
+        if p.is_file() and p.stat().st_size > 0:
             sources.append(p)
     listed = table_cache.wordfreq_data_file("sv", "large")
     if listed is not None:

@@ -172,6 +172,18 @@ def test_key_follows_enchants_own_word_list(monkeypatch: pytest.MonkeyPatch,
     assert before is not None and word_table.dictionary_key() not in (None, before)
 
 
+def test_enchants_empty_word_lists_keep_the_key(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    """enchant writes empty personal lists the first time it opens sv_SE (during the
+    first table build): the table built then must still be the one later runs find."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    before = word_table.dictionary_key()
+    (tmp_path / "enchant").mkdir()
+    for name in ("sv_SE.dic", "sv_SE.exc"):
+        (tmp_path / "enchant" / name).write_bytes(b"")
+    assert before is not None and word_table.dictionary_key() == before
+
+
 def test_an_unchanged_dictionary_is_not_read_again(monkeypatch: pytest.MonkeyPatch,
                                                     tmp_path: Path) -> None:
     """The key of unchanged files comes from their stat; a change of a file's
