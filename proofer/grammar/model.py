@@ -84,7 +84,9 @@ class Suggestion:
     verb "skriva"). `lemma` generates another lemma with the token's tags (changed by
     `to`), for a fixed expression with the wrong verb: "tog självmord" -> "begick
     självmord" keeps the tense. `text` is a template in which {N} is the text of element N
-    ("{0}" keeps only the first word)."""
+    ("{0}" keeps only the first word). `alone`: the re-inflected word replaces the
+    whole marked span, for a form that takes the place of two words ("mer lång" ->
+    "längre")."""
 
     inflect: int | None = None
     like: int | None = None
@@ -93,6 +95,7 @@ class Suggestion:
     text: str | None = None
     as_tags: tuple[str, ...] = ()
     lemma: str = ""
+    alone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
