@@ -215,6 +215,7 @@ def test_unknown_key_is_refused_with_file_and_line_and_the_rest_loads(tmp_path: 
      "inom det markerade"),
     (("[{inflect: 0, like: 2, features: [gender]}]", "[{inflect: 0, tags: adj}]"),
      "tags hör till respell"),
+    (("{inflect: 0,", "{inflect: 0, alone: yes please,"), "alone"),
 ])
 def test_bad_rules_are_refused_with_a_reason(tmp_path: Path, change, words) -> None:
     rules, errors = _rule(tmp_path, ARTICLE_RULE.replace(*change))
@@ -306,6 +307,33 @@ def test_as_generates_the_lemma_with_exactly_the_given_tags(tmp_path: Path) -> N
 
     found = GrammarRuleSet(rules).check(text, toks, generate)
     assert [(f.text, f.suggestions) for f in found] == [("skriven", ("skrivit",))]
+
+
+def test_alone_puts_the_generated_word_in_place_of_the_whole_span(tmp_path: Path) -> None:
+    body = """
+  - id: t.alone
+    message: 'Komparativ: {suggestion}.'
+    pattern:
+      - {word: mer, mark: true}
+      - {tags: adj, mark: true}
+    suggest: [{inflect: 1, as: adj sint comp un sp, alone: true},
+              {inflect: 1, as: adj sint comp un sp}]
+    examples: [{wrong: '«Mer lång»', correction: Längre}]
+    correct: ['längre']
+"""
+    rules, errors = _rule(tmp_path, body)
+    assert errors == []
+    text, toks = _tokens(("Mer", [("mycket", "adv comp")]),
+                         ("lång", [("lång", "adj sint pst ut sg ind")]))
+    forms = {("lång", ("adj", "sint", "comp", "un", "sp")): "längre"}
+
+    def generate(lemma: str, tags) -> list[str]:
+        got = forms.get((lemma, tuple(tags)))
+        return [got] if got else []
+
+    found = GrammarRuleSet(rules).check(text, toks, generate)
+    # alone: the span's case pattern; without it only the token is replaced
+    assert [(f.text, f.suggestions) for f in found] == [("Mer lång", ("Längre", "Mer längre"))]
 
 
 def test_as_stands_alone(tmp_path: Path) -> None:

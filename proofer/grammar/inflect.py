@@ -142,7 +142,7 @@ def suggestions(match: Match, paragraph: str, generate: Generate,
             fix: str | None = match_case(flagged, text) if text else text
         else:
             fix = _inflected_span(match, paragraph, s.inflect, s.like, s.features, s.to,
-                                  generate, s.as_tags, s.lemma)
+                                  generate, s.as_tags, s.lemma, s.alone)
         if fix is not None and fix not in out and fix != flagged:
             out.append(fix)
     return out
@@ -170,7 +170,8 @@ def _element_text(match: Match, paragraph: str, element: int) -> str:
 
 def _inflected_span(match: Match, paragraph: str, element: int | None, like: int | None,
                     features: Sequence[str], to: Sequence[str], generate: Generate,
-                    as_tags: Sequence[str] = (), lemma: str = "") -> str | None:
+                    as_tags: Sequence[str] = (), lemma: str = "",
+                    alone: bool = False) -> str | None:
     if element is None:
         return None
     got = match.token(element)
@@ -190,5 +191,7 @@ def _inflected_span(match: Match, paragraph: str, element: int | None, like: int
     start, end = match.span()
     if not (start <= token.start and token.end <= end):
         return None
+    if alone:  # the one word in place of the span ("mer lång" -> "längre")
+        return match_case(paragraph[start:end], form)
     return (paragraph[start:token.start] + match_case(token.text, form)
             + paragraph[token.end:end])

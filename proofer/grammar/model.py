@@ -88,7 +88,9 @@ class Suggestion:
     by a word one likely misspelling away (the speller's close and by-ear
     candidates, best first) that the morphology reads with one of the tag sets in
     `respell_tags`: a real word in a slot its word class cannot fill ("det finns
-    åta rum") is most often a slip for a neighbour that can ("åtta")."""
+    åta rum") is most often a slip for a neighbour that can ("åtta"). `alone`: the
+    re-inflected word replaces the whole marked span, for a form that takes the place
+    of two words ("mer lång" -> "längre")."""
 
     inflect: int | None = None
     like: int | None = None
@@ -99,6 +101,7 @@ class Suggestion:
     lemma: str = ""
     respell: int | None = None
     respell_tags: TagExpr = ()
+    alone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
