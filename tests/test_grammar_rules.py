@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from proofer.checkers.grammar import GrammarChecker
+from proofer.checkers.grammar import GrammarChecker, respellings
 from proofer.grammar import GrammarRuleSet, load_grammar_files, load_grammar_rules
 from proofer.grammar.features import agree
 from proofer.grammar.inflect import retag
@@ -23,6 +23,19 @@ from tests.handmade_tokens import R, T
 
 RULES, ERRORS = load_grammar_files()
 ALL = GrammarRuleSet(RULES)
+
+
+def _candidates(word: str) -> list[str]:
+    """The speller's respellings, as the grammar checker offers them to the rules."""
+    from proofer.speller import Speller
+
+    global _SPELLER
+    if _SPELLER is None:
+        _SPELLER = Speller()
+    return respellings(_SPELLER, word)
+
+
+_SPELLER = None
 
 
 def _morph():
@@ -53,7 +66,7 @@ RIGHT = [pytest.param(r, c, id=f"{r.id}:{i}") for r in RULES for i, c in enumera
 def test_wrong_example(rule, example: Example) -> None:
     morph = _morph()
     found = ALL.check(example.text, morph.analyse(example.text), morph.generate,
-                      morph.analyse)
+                      morph.analyse, _candidates)
     own = [f for f in found if f.rule == rule.id]
     assert len(own) == 1, f"{rule.where}: {len(own)} fynd i {example.text!r}: {found}"
     f = own[0]
@@ -69,7 +82,7 @@ def test_wrong_example(rule, example: Example) -> None:
 @pytest.mark.parametrize(("rule", "text"), RIGHT)
 def test_correct_example(rule, text: str) -> None:
     morph = _morph()
-    found = ALL.check(text, morph.analyse(text), morph.generate, morph.analyse)
+    found = ALL.check(text, morph.analyse(text), morph.generate, morph.analyse, _candidates)
     assert found == [], f"{rule.where}: slår till på korrekt text {text!r}: {found}"
 
 
@@ -197,10 +210,47 @@ def test_unknown_key_is_refused_with_file_and_line_and_the_rest_loads(tmp_path: 
     (("{inflect: 0,", "{inflect: 0, size: 3,"), "förslag"),
     (("mark: true}", "mark: true, reading: some}"), "reading"),
     (("{inflect: 0,", "{inflect: 0, lemma: en, as: det ind,"), "lemma står utan as"),
+    (("[{inflect: 0, like: 2, features: [gender]}]", "[{respell: 0}]"), "respell står med tags"),
+    (("[{inflect: 0, like: 2, features: [gender]}]", "[{respell: 2, tags: adj}]"),
+     "inom det markerade"),
+    (("[{inflect: 0, like: 2, features: [gender]}]", "[{inflect: 0, tags: adj}]"),
+     "tags hör till respell"),
+    (("{inflect: 0,", "{inflect: 0, alone: yes please,"), "alone"),
 ])
 def test_bad_rules_are_refused_with_a_reason(tmp_path: Path, change, words) -> None:
     rules, errors = _rule(tmp_path, ARTICLE_RULE.replace(*change))
     assert rules == [] and words in errors[0], errors
+
+
+RESPELL_RULE = """
+  - id: t.respell
+    message: 'Räkneord: {suggestion}?'
+    pattern:
+      - {known: false, mark: true}
+      - {tags: n pl}
+    suggest: [{respell: 0, tags: det qnt}]
+    examples: [{wrong: '«åta» rum', correction: åtta}]
+    correct: ['åtta rum']
+"""
+
+
+def test_respell_offers_the_first_neighbour_the_morphology_reads_in_the_slots_class(
+        tmp_path: Path) -> None:
+    rules, errors = _rule(tmp_path, RESPELL_RULE)
+    assert errors == []
+    text, toks = _tokens(("åta", []), ("rum", [("rum", "n nt pl ind")]))
+    readings = {"åtta": [R("åtta", ("det", "qnt", "un", "pl"))],
+                "låta": [R("låta", ("vblex", "inf", "actv"))]}
+
+    def analyse(word: str) -> list[T]:
+        return [T(0, len(word), word, tuple(readings.get(word, [])))]
+
+    rule_set = GrammarRuleSet(rules)
+    found = rule_set.check(text, toks, _generate, analyse, lambda w: ["låta", "åtta", "äta"])
+    assert [(f.text, f.suggestions) for f in found] == [("åta", ("åtta",))]
+    # no neighbour in the class, or no speller: nothing is claimed
+    assert rule_set.check(text, toks, _generate, analyse, lambda w: ["låta", "äta"]) == []
+    assert rule_set.check(text, toks, _generate, analyse) == []
 
 
 def test_checker_reports_a_missing_morphology_and_finds_nothing(monkeypatch) -> None:
@@ -257,6 +307,33 @@ def test_as_generates_the_lemma_with_exactly_the_given_tags(tmp_path: Path) -> N
 
     found = GrammarRuleSet(rules).check(text, toks, generate)
     assert [(f.text, f.suggestions) for f in found] == [("skriven", ("skrivit",))]
+
+
+def test_alone_puts_the_generated_word_in_place_of_the_whole_span(tmp_path: Path) -> None:
+    body = """
+  - id: t.alone
+    message: 'Komparativ: {suggestion}.'
+    pattern:
+      - {word: mer, mark: true}
+      - {tags: adj, mark: true}
+    suggest: [{inflect: 1, as: adj sint comp un sp, alone: true},
+              {inflect: 1, as: adj sint comp un sp}]
+    examples: [{wrong: '«Mer lång»', correction: Längre}]
+    correct: ['längre']
+"""
+    rules, errors = _rule(tmp_path, body)
+    assert errors == []
+    text, toks = _tokens(("Mer", [("mycket", "adv comp")]),
+                         ("lång", [("lång", "adj sint pst ut sg ind")]))
+    forms = {("lång", ("adj", "sint", "comp", "un", "sp")): "längre"}
+
+    def generate(lemma: str, tags) -> list[str]:
+        got = forms.get((lemma, tuple(tags)))
+        return [got] if got else []
+
+    found = GrammarRuleSet(rules).check(text, toks, generate)
+    # alone: the span's case pattern; without it only the token is replaced
+    assert [(f.text, f.suggestions) for f in found] == [("Mer lång", ("Längre", "Mer längre"))]
 
 
 def test_as_stands_alone(tmp_path: Path) -> None:

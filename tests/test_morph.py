@@ -302,6 +302,9 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Jag har bor i staden nu i ett år.", "bor", ("vblex", "pres")),
     ("Det är svårt att bor här.", "bor", ("vblex", "pres")),
     ("Jag kommer att åker i morgon.", "åker", ("vblex", "pres")),
+    ("De hade åker till stan.", "åker", ("vblex", "pres")),
+    ("Först kör man rakt, sedan man sväng vänster.", "sväng", ("vblex", "imp")),
+    ("Vi bodde i det gamla hus vid sjön.", "hus", ("n", "sg")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -318,6 +321,19 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Vi har kör i kyrkan."), "kör").has("n")
     assert tok(morph.analyse("Han log åt hon."), "åt").has("pr")
     assert not tok(morph.analyse("Han stannade hemma för han var trött."), "för").has("vblex")
+    assert tok(morph.analyse("Vi kvinnor vill det."), "kvinnor").has("n")
+    assert tok(morph.analyse("Det är en låt dem gillar."), "låt").has("n")
+    assert tok(morph.analyse("Är det nya hus?"), "hus").has("n", "pl")
+    assert tok(morph.analyse("Det enda jag vill är att vinna."), "jag").has("prn")
+
+
+def test_a_noun_in_s_has_no_genitive_of_its_own_form(morph: ApertiumMorphology) -> None:
+    """"hus" is not read as the genitive of "hus" (written Swedish says "husets");
+    a genitive of another word in the same form ("fars" of "far") stays."""
+    hus = tok(morph.analyse("Det här hus är gammalt."), "hus")
+    assert hus.readings and not any("gen" in r.tags for r in hus.readings)
+    fars = tok(morph.analyse("Min fars bil är röd."), "fars")
+    assert any(r.lemma == "far" and "gen" in r.tags for r in fars.readings)
 
 
 def test_engine_prepares_only_uncached_paragraphs() -> None:

@@ -13,6 +13,7 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+from proofer import error_model, suggestions
 from proofer.checkers.base import ParagraphChecker
 from proofer.finding import Finding
 from proofer.grammar import GrammarRuleSet
@@ -118,7 +119,23 @@ class GrammarChecker(ParagraphChecker):
         if morph is None or str(getattr(morph, "status", "ok")) != "ok" or not text.strip():
             return []
         tokens = morph.analyse(analysable(text))
-        return self.rules.check(text, tokens, morph.generate, morph.analyse)
+        return self.rules.check(text, tokens, morph.generate, morph.analyse,
+                                self.respellings if self._speller is not None else None)
+
+    def respellings(self, word: str) -> list[str]:
+        """Words one likely misspelling from `word` (a slip of one key, or a sound
+        spelt another way) that Swedish text uses, best first: what a rule that
+        finds a word in a slot its class cannot fill offers instead."""
+        return respellings(self._speller, word)
+
+
+def respellings(speller: Any, word: str) -> list[str]:
+    """(See GrammarChecker.respellings; also for the rule examples' tests.)"""
+    if not getattr(speller, "available", False):
+        return []
+    found = set(speller.close_candidates(word))
+    found |= error_model.by_ear_candidates(word, speller.check, steps=1)
+    return suggestions.rank(word, found)
 
 
 # Robustness guard (issue 13): the analyser's time grows much faster than the length

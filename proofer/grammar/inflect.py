@@ -20,6 +20,9 @@ from proofer.settings import RESOURCES
 from proofer.yaml_data import read_yaml
 
 Generate = Callable[[str, Sequence[str]], list[str]]
+#: (word, tag alternatives) -> words one likely misspelling from it that some
+#: reading gives one of those tag sets, best first
+Respell = Callable[[str, "tuple[frozenset[str], ...]"], list[str]]
 
 #: Tags the analyser adds for compounding, which the generator does not take.
 _NOT_GENERATED = frozenset({"compound-R", "compound-only-L", "cmp"})
@@ -117,13 +120,20 @@ def target_tags(match: Match, like: int | None, features: Sequence[str],
     return wanted
 
 
-def suggestions(match: Match, paragraph: str, generate: Generate) -> list[str]:
+def suggestions(match: Match, paragraph: str, generate: Generate,
+                respell: Respell | None = None) -> list[str]:
     """The rule's suggestions for the marked span, best first, without repeats and
-    without the span's own text."""
+    without the span's own text. A `respell` suggestion needs `respell` (without a
+    speller it offers nothing)."""
     start, end = match.span()
     flagged = paragraph[start:end]
     out: list[str] = []
     for s in match.rule.suggestions:
+        if s.respell is not None:
+            for fix in _respelled_span(match, paragraph, s.respell, s.respell_tags, respell):
+                if fix not in out and fix != flagged:
+                    out.append(fix)
+            continue
         if s.text is not None:
             text = _PLACEHOLDER.sub(lambda m: _element_text(match, paragraph, int(m.group(1))),
                                     s.text)
@@ -132,10 +142,22 @@ def suggestions(match: Match, paragraph: str, generate: Generate) -> list[str]:
             fix: str | None = match_case(flagged, text) if text else text
         else:
             fix = _inflected_span(match, paragraph, s.inflect, s.like, s.features, s.to,
-                                  generate, s.as_tags, s.lemma)
+                                  generate, s.as_tags, s.lemma, s.alone)
         if fix is not None and fix not in out and fix != flagged:
             out.append(fix)
     return out
+
+
+def _respelled_span(match: Match, paragraph: str, element: int,
+                    tags: tuple[frozenset[str], ...], respell: Respell | None) -> list[str]:
+    """The span with the element's token replaced by each respelling that fits."""
+    got = match.token(element)
+    if respell is None or got is None:
+        return []
+    token = match.tokens[got[0]]
+    start, end = match.span()
+    return [paragraph[start:token.start] + match_case(token.text, word) + paragraph[token.end:end]
+            for word in respell(token.text.lower(), tags)]
 
 
 def _element_text(match: Match, paragraph: str, element: int) -> str:
@@ -148,7 +170,8 @@ def _element_text(match: Match, paragraph: str, element: int) -> str:
 
 def _inflected_span(match: Match, paragraph: str, element: int | None, like: int | None,
                     features: Sequence[str], to: Sequence[str], generate: Generate,
-                    as_tags: Sequence[str] = (), lemma: str = "") -> str | None:
+                    as_tags: Sequence[str] = (), lemma: str = "",
+                    alone: bool = False) -> str | None:
     if element is None:
         return None
     got = match.token(element)
@@ -168,5 +191,7 @@ def _inflected_span(match: Match, paragraph: str, element: int | None, like: int
     start, end = match.span()
     if not (start <= token.start and token.end <= end):
         return None
+    if alone:  # the one word in place of the span ("mer lång" -> "längre")
+        return match_case(paragraph[start:end], form)
     return (paragraph[start:token.start] + match_case(token.text, form)
             + paragraph[token.end:end])

@@ -54,7 +54,8 @@ TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_w
 #: keys that belong to the element as a whole, not to one of its any_of alternatives
 OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
 CONSTRAINT_KEYS = {"tokens", "features"}
-SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as", "lemma"}
+SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as", "lemma", "respell", "tags",
+                "alone"}
 EXAMPLE_KEYS = {"wrong", "correction"}
 
 
@@ -260,8 +261,22 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     if not isinstance(raw, dict) or set(raw) - SUGGEST_KEYS - {"__line__"}:
         raise _fail(f"ett förslag har nycklarna {', '.join(sorted(SUGGEST_KEYS))}", raw)
     size = len(pattern)
+    if "respell" in raw:
+        if set(raw) - {"respell", "tags", "__line__"} or "tags" not in raw:
+            raise _fail("respell står med tags och inget annat, t.ex. "
+                        "{respell: 1, tags: num}", raw)
+        element = _index(raw["respell"], size, "respell", raw)
+        marked = [i for i, s in enumerate(pattern) if s.mark] or list(range(size))
+        if not min(marked) <= element <= max(marked):
+            raise _fail("respell ska peka på ett element inom det markerade", raw)
+        return Suggestion(respell=element, respell_tags=_tag_expr(raw["tags"], "tags"))
+    if "tags" in raw:
+        raise _fail("tags hör till respell", raw)
     if ("text" in raw) == ("inflect" in raw):
-        raise _fail("ett förslag ska ha antingen inflect eller text", raw)
+        raise _fail("ett förslag ska ha antingen inflect, text eller respell", raw)
+    if "alone" in raw and ("text" in raw or not isinstance(raw["alone"], bool)):
+        raise _fail("alone är true eller false och står med inflect", raw)
+    alone = bool(raw.get("alone", False))
     if "text" in raw:
         text = str(raw["text"])
         for n in re.findall(r"\{(\d+)\}", text):
@@ -284,14 +299,15 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
         if (like is None) != (not features):
             raise _fail("like och features anges tillsammans", raw)
         return Suggestion(inflect=element, like=like, features=features,
-                          to=tuple(str(raw.get("to", "")).split()), lemma=lemma)
+                          to=tuple(str(raw.get("to", "")).split()), lemma=lemma,
+                          alone=alone)
     if "as" in raw:
         if set(raw) & {"like", "features", "to"}:
             raise _fail("as anger hela taggsättet och står utan like, features och to", raw)
         as_tags = tuple(str(raw["as"]).split())
         if not as_tags:
             raise _fail("as ska vara taggar, t.ex. 'vblex supn actv'", raw)
-        return Suggestion(inflect=element, as_tags=as_tags)
+        return Suggestion(inflect=element, as_tags=as_tags, alone=alone)
     like = _index(raw["like"], size, "like", raw) if "like" in raw else None
     features = _features(raw.get("features", []), raw)
     if (like is None) != (not features):
@@ -299,7 +315,7 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     to = tuple(str(raw.get("to", "")).split())
     if like is None and not to:
         raise _fail("inflect behöver like + features eller to", raw)
-    return Suggestion(inflect=element, like=like, features=features, to=to)
+    return Suggestion(inflect=element, like=like, features=features, to=to, alone=alone)
 
 
 SOURCES = frozenset({"apertium", "compound"})

@@ -84,7 +84,13 @@ class Suggestion:
     verb "skriva"). `lemma` generates another lemma with the token's tags (changed by
     `to`), for a fixed expression with the wrong verb: "tog självmord" -> "begick
     självmord" keeps the tense. `text` is a template in which {N} is the text of element N
-    ("{0}" keeps only the first word)."""
+    ("{0}" keeps only the first word). `respell` replaces the token of that element
+    by a word one likely misspelling away (the speller's close and by-ear
+    candidates, best first) that the morphology reads with one of the tag sets in
+    `respell_tags`: a real word in a slot its word class cannot fill ("det finns
+    åta rum") is most often a slip for a neighbour that can ("åtta"). `alone`: the
+    re-inflected word replaces the whole marked span, for a form that takes the place
+    of two words ("mer lång" -> "längre")."""
 
     inflect: int | None = None
     like: int | None = None
@@ -93,6 +99,9 @@ class Suggestion:
     text: str | None = None
     as_tags: tuple[str, ...] = ()
     lemma: str = ""
+    respell: int | None = None
+    respell_tags: TagExpr = ()
+    alone: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from proofer.finding import Finding
 from proofer.grammar.inflect import Generate, suggestions
 from proofer.grammar.matcher import Match, Token, find_matches, prepare
-from proofer.grammar.model import GrammarRule, TokenSpec, WordCheck
+from proofer.grammar.model import GrammarRule, TagExpr, TokenSpec, WordCheck
 from proofer.grammar.rule_index import (
     ParagraphIndex,
     RequiredSets,
@@ -20,6 +20,8 @@ from proofer.grammar.rule_index import (
 
 #: the morphology's analyse(): a paragraph (here one word) to its tagged tokens
 Analyse = Callable[[str], Sequence[Token]]
+#: the speller's corrections of a word one likely misspelling away, best first
+Candidates = Callable[[str], Sequence[str]]
 
 _PLACEHOLDER = re.compile(r"\{(\d+|suggestion)\}")
 
@@ -55,17 +57,25 @@ class GrammarRuleSet:
                 yield from find_matches(rules[i], tokens, starts, index.pattern_starts)
 
     def check(self, paragraph: str, tokens: Sequence[Token], generate: Generate,
-              analyse: Analyse | None = None) -> list[Finding]:
+              analyse: Analyse | None = None,
+              candidates: Candidates | None = None) -> list[Finding]:
         """Findings of every rule (or of `only`); where two rules mark the same
-        span, the earlier rule speaks."""
+        span, the earlier rule speaks. `candidates` (the speller's) serve the
+        rules that respell a word; without them, or without `analyse`, those
+        rules find nothing."""
         found: list[Finding] = []
         spans: set[tuple[int, int]] = set()
+        respell = None
+        if candidates is not None and analyse is not None:
+            def respell(word: str, tags: TagExpr) -> list[str]:
+                return [c for c in candidates(word) if " " not in c
+                        and _reads_as(c, tags, ("apertium",), analyse)]
         for m in self.matches(tokens):
             rule = m.rule
             start, end = m.span()
             if (start, end) in spans:
                 continue
-            fixes = suggestions(m, paragraph, generate)
+            fixes = suggestions(m, paragraph, generate, respell)
             if rule.suggestions and not fixes:
                 continue  # a rule that corrects only claims what it can correct
             if rule.suggestion_is is not None and not _is_word(
@@ -116,10 +126,16 @@ def _message(rule: GrammarRule, m: Match, paragraph: str, fixes: list[str]) -> s
 def _is_word(text: str, check: WordCheck, analyse: Analyse | None) -> bool:
     if analyse is None:
         return False
+    return _reads_as(text, check.tags, check.sources, analyse)
+
+
+def _reads_as(text: str, tags: TagExpr, sources: Iterable[str], analyse: Analyse) -> bool:
+    """`text` is one word, from one of `sources`, with a reading that has one of
+    the tag sets (out of context: every reading the analyser gives)."""
     tokens = [t for t in analyse(text) if t.text.strip()]
     if len(tokens) != 1 or tokens[0].text != text:
         return False
     token = tokens[0]
-    if getattr(token, "source", "apertium") not in check.sources:
+    if getattr(token, "source", "apertium") not in sources:
         return False
-    return any(alt.issubset(r.tags) for r in token.readings for alt in check.tags)
+    return any(alt.issubset(r.tags) for r in token.readings for alt in tags)

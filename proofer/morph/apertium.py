@@ -772,9 +772,30 @@ def _readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
         readings.append(_reading(lemma, tags))
     # Duplicates dropped, in order (Reading's hash is Python code: only when needed).
     unique = tuple(dict.fromkeys(readings)) if len(readings) > 1 else tuple(readings)
+    if len(unique) > 1 and text[-1:] in _SIBILANTS:
+        unique = _without_zero_genitives(text, unique)
     if compound:
         return unique, False, "compound"
     return unique, True, "apertium"
+
+
+_SIBILANTS = frozenset("sxzSXZ")
+
+
+def _without_zero_genitives(text: str, readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
+    """The readings without a common noun's genitive that is the word itself: the
+    dictionary gives every noun in -s, -x, -z a genitive of the same form ("hus",
+    "kurs"), which written Swedish does not use ("husets", "kursens"; a name's
+    genitive, "Lars bil", is np and kept). The duplicate kept rules that ask for a
+    noun without a genitive reading away from these nouns ("Det här hus är gammalt",
+    "två kurs"). A genitive of another word ("fars" of "far" beside "fars", a
+    farce) is kept."""
+    low = text.lower()
+    plain = {(r.lemma.lower(), r.tags) for r in readings if "gen" not in r.tags}
+    kept = tuple(r for r in readings
+                 if not ("gen" in r.tags and r.tags[:1] == ("n",) and r.lemma.lower() == low
+                         and (r.lemma.lower(), tuple(t for t in r.tags if t != "gen")) in plain))
+    return kept or readings
 
 
 def _compound_lemma(text: str, head: Part) -> str:
