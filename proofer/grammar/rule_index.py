@@ -167,6 +167,32 @@ class RequiredSets:
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         #: key -> the sets it is in, as bits
         self.bits_by_key = {k: sum(1 << n for n in v) for k, v in self.by_key.items()}
+        # Each plan filed under one of its sets, the first of its order (words and
+        # lemmas before tags): a paragraph only looks at the plans filed under a
+        # set it has (candidates), some 130 of 560, not at every plan.
+        anchored: dict[int, list[int]] = {}
+        unanchored: list[int] = []
+        for i, p in enumerate(self.plans):
+            if p.required_ids:
+                anchored.setdefault(p.required_ids[0], []).append(i)
+            else:
+                unanchored.append(i)
+        self._anchored = {n: tuple(v) for n, v in anchored.items()}
+        self._unanchored = tuple(unanchored)
+
+    def candidates(self, sets: Iterable[int], present: int) -> list[int]:
+        """The plans (by number, in order) whose every required set is in `present`
+        (bits; `sets`: the same set numbers as an iterable): what testing each
+        plan's `needs` against `present` gives, without looking at the plans
+        filed under a set the paragraph lacks."""
+        found = list(self._unanchored)
+        get = self._anchored.get
+        for n in sets:
+            plans = get(n)
+            if plans is not None:
+                found += plans
+        needs = self.needs
+        return sorted([i for i in found if needs[i] & present == needs[i]])
 
 
 class ParagraphIndex:
@@ -216,6 +242,7 @@ class ParagraphIndex:
         #: the numbered required sets some token of the paragraph has a key of, as
         #: bits (RequiredSets.needs)
         self.present = 0
+        self._sets = required
         if required is not None:
             found: dict[int, int] = {}
             by_key, bits_by_key = required.by_key, required.bits_by_key
@@ -232,6 +259,13 @@ class ParagraphIndex:
     def keys(self) -> Iterable[Key]:
         """The keys some token of the paragraph has (of those indexed)."""
         return self._where.keys()
+
+    def plans_to_try(self) -> list[int]:
+        """The plans of the RequiredSets this index was made with (by number, in
+        order) whose every required set has a key in the paragraph."""
+        if self._sets is None or self._required is None:
+            raise ValueError("an index made without the rule set's required sets")
+        return self._sets.candidates(self._required, self.present)
 
     def starts(self, p: RulePlan) -> Sequence[int]:
         """The tokens a rule with this plan can start a match at, in order."""
@@ -252,7 +286,7 @@ class ParagraphIndex:
         got = self._tokens_with.get(keys)
         if got is None:
             where = self._where
-            hits = [where[k] for k in keys if k in where]
+            hits = [where[k] for k in where.keys() & keys]  # (the keys present, in C)
             got = self._tokens_with[keys] = (
                 set().union(*hits) if len(hits) > 1 else set(hits[0]) if hits else set())
         return got
@@ -335,7 +369,9 @@ class ParagraphIndex:
         return starts[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     def _first(self, keys: frozenset[Key]) -> list[int]:
-        hits = [self._where[k] for k in keys if k in self._where]
+        where = self._where
+        hits = [where[k] for k in where.keys() & keys] if len(keys) > 2 else [
+            where[k] for k in keys if k in where]
         if len(hits) == 1:
             return hits[0]
         return sorted({i for h in hits for i in h})

@@ -49,9 +49,8 @@ class GrammarRuleSet:
         at every token, with the starts where it cannot match left out."""
         tokens = prepare(tokens)
         index = ParagraphIndex(tokens, self._keys, self._required)
-        present = index.present
         rules, plans = self.rules, self._plans
-        for i in [i for i, need in enumerate(self._needs) if need & present == need]:
+        for i in index.plans_to_try():
             starts = index.starts(plans[i])
             if starts:
                 yield from find_matches(rules[i], tokens, starts, index.pattern_starts)
