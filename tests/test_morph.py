@@ -307,6 +307,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Vi bodde i det gamla hus vid sjön.", "hus", ("n", "sg")),
     ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
     ("Jag vet att hon gilla glass.", "gilla", ("vblex", "inf")),
+    ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
