@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from proofer import error_model, word_classes
+from proofer import error_model, spelling_context, word_classes
 from proofer.checkers.base import ParagraphChecker
 from proofer.derivations import base_of
 from proofer.finding import Category, Finding, Severity
@@ -157,6 +157,8 @@ class SpellingChecker(ParagraphChecker):
             f = self._check_word(text, tokens, i)
             if f is not None:
                 findings.append(f)
+        if any(f.rule == "spelling.unknown-word" and len(f.suggestions) > 1 for f in findings):
+            findings = _in_context(text, findings)
         return findings
 
     # -- deciding ---------------------------------------------------------------
@@ -336,8 +338,7 @@ class SpellingChecker(ParagraphChecker):
                          suggestions[:3])
         if suggestions and error_model.spelling_cost(tok.text, suggestions[0]) <= LIKELY_SLIP:
             return Finding(tok.start, tok.end, tok.text, Category.SPELLING,
-                           "spelling.unknown-word",
-                           f"Okänt ord – menade du {suggestions[0]}?", suggestions,
+                           "spelling.unknown-word", _did_you_mean(suggestions[0]), suggestions,
                            Severity.ERROR)
         if initial:
             return _hint(tok, "spelling.unknown-name",
@@ -720,3 +721,23 @@ def rank_suggestions(word: str, candidates: list[str]) -> list[str]:
     """Closest first by keyboard distance, then the more common word (kept for the
     name checker, which ranks the speller's candidates the same way)."""
     return rank(word, candidates)
+
+
+def _did_you_mean(suggestion: str) -> str:
+    return f"Okänt ord – menade du {suggestion}?"
+
+
+def _in_context(text: str, findings: list[Finding]) -> list[Finding]:
+    """The corrections that fit the word's slot first (proofer.spelling_context),
+    read off the shared morphology; as they were without it."""
+    from proofer.checkers.grammar import morphology_or_none, shared_analysis
+
+    morph = morphology_or_none()
+    if morph is None:
+        return findings
+
+    def readings(words: list[str]) -> dict[str, list]:
+        return dict(zip(words, morph.analyse_many(words), strict=True))
+
+    return spelling_context.rerank(findings, shared_analysis(text), readings, _did_you_mean,
+                                   "spelling.unknown-word")

@@ -1,0 +1,125 @@
+"""Corrections in context: the misspelt word's slot decides which correction goes first.
+
+The speller orders its corrections by how likely each is as a misspelling and how
+common it is; several are often as close ("läsr": läser, läst, läsa). The word before
+tells which word class the sentence needs ("har" wants a supine: "läst"), and the
+slots in resources/spelling/slots.yaml say so as data. Only the order changes, and
+only where the morphology can read both the context and the corrections; without it
+the speller's order stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from proofer.finding import Finding
+from proofer.yaml_data import read_yaml
+
+DATA = Path(__file__).resolve().parents[1] / "resources" / "spelling" / "slots.yaml"
+
+TagExpr = tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    words: frozenset[str] | None
+    lemmas: frozenset[str] | None
+    tags: TagExpr | None
+    sentence_start: bool
+    after_not: TagExpr
+    after: TagExpr
+    expects: TagExpr
+    examples: tuple[tuple[str, str], ...]
+    #: look-alikes whose first correction must stay the speller's
+    correct: tuple[tuple[str, str], ...]
+
+
+def _tags(value: Any) -> TagExpr:
+    return tuple(frozenset(str(v).split()) for v in value or ())
+
+
+@cache
+def slots() -> tuple[Slot, ...]:
+    out = []
+    for raw in read_yaml(DATA)["slots"]:
+        before = raw.get("before") or {}
+        out.append(Slot(
+            str(raw["name"]),
+            frozenset(w.lower() for w in before["word"]) if "word" in before else None,
+            frozenset(before["lemma"]) if "lemma" in before else None,
+            _tags(before["tags"]) if "tags" in before else None,
+            bool(before.get("sentence_start", False)),
+            _tags(raw.get("after_not")),
+            _tags(raw.get("after")),
+            _tags(raw["expects"]),
+            tuple((str(w), str(c)) for w, c in raw.get("examples", ())),
+            tuple((str(w), str(c)) for w, c in raw.get("correct", ()))))
+    return tuple(out)
+
+
+def _has(token: Any, tags: TagExpr, lemmas: frozenset[str] | None = None) -> bool:
+    return any((lemmas is None or r.lemma in lemmas)
+               and (not tags or any(alt <= set(r.tags) for alt in tags))
+               for r in token.readings)
+
+
+def _fits_before(slot: Slot, tagged: Sequence[Any], k: int) -> bool:
+    """Token k (the word before the misspelling) is the slot's left context."""
+    token = tagged[k]
+    if slot.words is not None and token.text.lower() not in slot.words:
+        return False
+    if (slot.lemmas is not None or slot.tags is not None) and not _has(
+            token, slot.tags or (), slot.lemmas):
+        return False
+    if slot.sentence_start:
+        return k == 0 or "sent" in {t for r in tagged[k - 1].readings for t in r.tags}
+    return True
+
+
+def slot_at(tagged: Sequence[Any], start: int, end: int) -> Slot | None:
+    """The first slot whose context surrounds the span start..end."""
+    k = next((i for i in range(len(tagged) - 1, -1, -1) if tagged[i].end <= start), None)
+    if k is None or not tagged[k].text.strip():
+        return None
+    after = next((t for t in tagged if t.start >= end), None)
+    for slot in slots():
+        if not _fits_before(slot, tagged, k):
+            continue
+        if slot.after_not and after is not None and _has(after, slot.after_not):
+            continue
+        if slot.after and (after is None or not after.readings or not all(
+                any(alt <= set(r.tags) for alt in slot.after) for r in after.readings)):
+            continue
+        return slot
+    return None
+
+
+def rerank(findings: list[Finding], tagged: Sequence[Any] | None,
+           readings: Callable[[list[str]], dict[str, Sequence[Any]]],
+           message: Callable[[str], str], rule: str) -> list[Finding]:
+    """The findings of `rule` with their corrections that fit the slot moved first
+    (in the speller's order among themselves), and `message` of the new first one.
+    `readings` gives words' readings out of context (the morphology's analysis of
+    each word alone)."""
+    if not tagged:
+        return findings
+    todo = [(i, f, slot_at(tagged, f.start, f.end)) for i, f in enumerate(findings)
+            if f.rule == rule and len(f.suggestions) > 1]
+    todo = [(i, f, s) for i, f, s in todo if s is not None]
+    if not todo:
+        return findings
+    words = sorted({c.lower() for _, f, _ in todo for c in f.suggestions if " " not in c})
+    known = readings(words)
+    out = list(findings)
+    for i, f, slot in todo:
+        fits = [c for c in f.suggestions if any(
+            _has(t, slot.expects) for t in known.get(c.lower(), ()))]
+        if fits and len(fits) < len(f.suggestions) and fits[0] != f.suggestions[0]:
+            rest = [c for c in f.suggestions if c not in fits]
+            out[i] = replace(f, suggestions=tuple(fits + rest), message=message(fits[0]))
+    return out
