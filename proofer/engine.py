@@ -293,13 +293,28 @@ def _blocks(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
+    """The cyclic collector off for the block; afterwards what the block left alive
+    is frozen (gc.freeze) before the collector is on again.
+
+    A cold check of 10,000 words leaves some 160,000 tracked objects (the speller's,
+    the morphology's and the matcher's caches, the findings), none of them in a
+    reference cycle (tests/test_engine_gc.py). With the collector simply on again,
+    the first allocation after the check started a young collection that walked
+    all of them to free nothing: 35-75 ms of every cold check, before the report
+    was handed back. Frozen, they are never walked; they are still freed by
+    reference counting when a cache lets them go. (The app froze the heap after
+    every check already, proofer.ui.checking; a check that raised is not frozen.)"""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-    finally:
+    except BaseException:
         if was_enabled:
             gc.enable()
+        raise
+    if was_enabled:
+        gc.freeze()
+        gc.enable()
 
 
 def _tagged(findings: Iterable[Finding], checker: Checker) -> list[Finding]:
