@@ -127,6 +127,10 @@ def install(window) -> None:  # noqa: ANN001 - the MainWindow
                     return
                 for n, s in enumerate(found[:9]):
                     act = QAction(suggestion_label(s), menu)
+                    if n == 0:  # as the editor shows the first of a finding's own
+                        font = act.font()
+                        font.setBold(True)
+                        act.setFont(font)
                     act.triggered.connect(lambda _=False, i=item.id, k=n:
                                           window.editor.acceptRequested.emit(i, k))
                     menu.insertAction(placeholder, act)
