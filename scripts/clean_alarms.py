@@ -11,10 +11,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from proofer.checkers.registry import build_engine
-from proofer.finding import Severity
-from proofer.formats import load_document
-from proofer.settings import Settings
+# This checkout's code, not whichever one the environment installed (a worktree run
+# with another checkout's .venv silently judged that checkout's claims).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from proofer.checkers.registry import build_engine  # noqa: E402
+from proofer.finding import Severity  # noqa: E402
+from proofer.formats import load_document  # noqa: E402
+from proofer.settings import Settings  # noqa: E402
 
 
 def main() -> None:

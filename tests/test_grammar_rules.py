@@ -214,7 +214,7 @@ def test_unknown_key_is_refused_with_file_and_line_and_the_rest_loads(tmp_path: 
     (("[{inflect: 0, like: 2, features: [gender]}]", "[{respell: 2, tags: adj}]"),
      "inom det markerade"),
     (("[{inflect: 0, like: 2, features: [gender]}]", "[{inflect: 0, tags: adj}]"),
-     "tags hör till respell"),
+     "tags och not_tags hör till respell"),
     (("{inflect: 0,", "{inflect: 0, alone: yes please,"), "alone"),
 ])
 def test_bad_rules_are_refused_with_a_reason(tmp_path: Path, change, words) -> None:
@@ -228,7 +228,7 @@ RESPELL_RULE = """
     pattern:
       - {known: false, mark: true}
       - {tags: n pl}
-    suggest: [{respell: 0, tags: det qnt}]
+    suggest: [{respell: 0, tags: det qnt, not_tags: prn}]
     examples: [{wrong: '«åta» rum', correction: åtta}]
     correct: ['åtta rum']
 """
@@ -240,13 +240,16 @@ def test_respell_offers_the_first_neighbour_the_morphology_reads_in_the_slots_cl
     assert errors == []
     text, toks = _tokens(("åta", []), ("rum", [("rum", "n nt pl ind")]))
     readings = {"åtta": [R("åtta", ("det", "qnt", "un", "pl"))],
+                "alla": [R("all", ("det", "qnt", "un", "pl")),
+                         R("all", ("prn", "def", "un", "pl"))],
                 "låta": [R("låta", ("vblex", "inf", "actv"))]}
 
     def analyse(word: str) -> list[T]:
         return [T(0, len(word), word, tuple(readings.get(word, [])))]
 
     rule_set = GrammarRuleSet(rules)
-    found = rule_set.check(text, toks, _generate, analyse, lambda w: ["låta", "åtta", "äta"])
+    found = rule_set.check(text, toks, _generate, analyse,
+                           lambda w: ["låta", "alla", "åtta", "äta"])
     assert [(f.text, f.suggestions) for f in found] == [("åta", ("åtta",))]
     # no neighbour in the class, or no speller: nothing is claimed
     assert rule_set.check(text, toks, _generate, analyse, lambda w: ["låta", "äta"]) == []

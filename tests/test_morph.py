@@ -305,6 +305,11 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("De hade åker till stan.", "åker", ("vblex", "pres")),
     ("Först kör man rakt, sedan man sväng vänster.", "sväng", ("vblex", "imp")),
     ("Vi bodde i det gamla hus vid sjön.", "hus", ("n", "sg")),
+    ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
+    ("Jag vet att hon gilla glass.", "gilla", ("vblex", "inf")),
+    ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
+    ("Jag har två stort problem.", "problem", ("n", "pl")),
+    ("Hjälp mig att bär väskan.", "bär", ("vblex", "pres")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -325,6 +330,8 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Det är en låt dem gillar."), "låt").has("n")
     assert tok(morph.analyse("Är det nya hus?"), "hus").has("n", "pl")
     assert tok(morph.analyse("Det enda jag vill är att vinna."), "jag").has("prn")
+    assert tok(morph.analyse("Vi behöver utbildade lärare."), "utbildade").has("adj")
+    assert tok(morph.analyse("I svensk lag står det så."), "lag").has("n", "sg")
 
 
 def test_a_noun_in_s_has_no_genitive_of_its_own_form(morph: ApertiumMorphology) -> None:

@@ -20,9 +20,11 @@ from proofer.settings import RESOURCES
 from proofer.yaml_data import read_yaml
 
 Generate = Callable[[str, Sequence[str]], list[str]]
-#: (word, tag alternatives) -> words one likely misspelling from it that some
-#: reading gives one of those tag sets, best first
-Respell = Callable[[str, "tuple[frozenset[str], ...]"], list[str]]
+#: (word, tag alternatives, refused alternatives) -> words one likely misspelling
+#: from it that some reading gives one of those tag sets and none a refused one,
+#: best first
+Respell = Callable[[str, "tuple[frozenset[str], ...]", "tuple[frozenset[str], ...]"],
+                   list[str]]
 
 #: Tags the analyser adds for compounding, which the generator does not take.
 _NOT_GENERATED = frozenset({"compound-R", "compound-only-L", "cmp"})
@@ -130,7 +132,8 @@ def suggestions(match: Match, paragraph: str, generate: Generate,
     out: list[str] = []
     for s in match.rule.suggestions:
         if s.respell is not None:
-            for fix in _respelled_span(match, paragraph, s.respell, s.respell_tags, respell):
+            for fix in _respelled_span(match, paragraph, s.respell, s.respell_tags,
+                                       s.respell_not, respell):
                 if fix not in out and fix != flagged:
                     out.append(fix)
             continue
@@ -149,7 +152,8 @@ def suggestions(match: Match, paragraph: str, generate: Generate,
 
 
 def _respelled_span(match: Match, paragraph: str, element: int,
-                    tags: tuple[frozenset[str], ...], respell: Respell | None) -> list[str]:
+                    tags: tuple[frozenset[str], ...], refused: tuple[frozenset[str], ...],
+                    respell: Respell | None) -> list[str]:
     """The span with the element's token replaced by each respelling that fits."""
     got = match.token(element)
     if respell is None or got is None:
@@ -157,7 +161,7 @@ def _respelled_span(match: Match, paragraph: str, element: int,
     token = match.tokens[got[0]]
     start, end = match.span()
     return [paragraph[start:token.start] + match_case(token.text, word) + paragraph[token.end:end]
-            for word in respell(token.text.lower(), tags)]
+            for word in respell(token.text.lower(), tags, refused)]
 
 
 def _element_text(match: Match, paragraph: str, element: int) -> str:

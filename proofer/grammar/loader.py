@@ -55,7 +55,7 @@ TOKEN_KEYS = {"word", "regex", "lemma", "tags", "not_tags", "no_reading", "not_w
 OUTER_KEYS = {"optional", "repeat", "skip", "mark", "sentence_start", "any_of"}
 CONSTRAINT_KEYS = {"tokens", "features"}
 SUGGEST_KEYS = {"inflect", "like", "features", "to", "text", "as", "lemma", "respell", "tags",
-                "alone"}
+                "not_tags", "alone"}
 EXAMPLE_KEYS = {"wrong", "correction"}
 
 
@@ -262,16 +262,18 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
         raise _fail(f"ett förslag har nycklarna {', '.join(sorted(SUGGEST_KEYS))}", raw)
     size = len(pattern)
     if "respell" in raw:
-        if set(raw) - {"respell", "tags", "__line__"} or "tags" not in raw:
-            raise _fail("respell står med tags och inget annat, t.ex. "
-                        "{respell: 1, tags: num}", raw)
+        if set(raw) - {"respell", "tags", "not_tags", "__line__"} or "tags" not in raw:
+            raise _fail("respell står med tags (och not_tags) och inget annat, t.ex. "
+                        "{respell: 1, tags: adj}", raw)
         element = _index(raw["respell"], size, "respell", raw)
         marked = [i for i, s in enumerate(pattern) if s.mark] or list(range(size))
         if not min(marked) <= element <= max(marked):
             raise _fail("respell ska peka på ett element inom det markerade", raw)
-        return Suggestion(respell=element, respell_tags=_tag_expr(raw["tags"], "tags"))
-    if "tags" in raw:
-        raise _fail("tags hör till respell", raw)
+        not_tags = _tag_expr(raw["not_tags"], "not_tags") if "not_tags" in raw else ()
+        return Suggestion(respell=element, respell_tags=_tag_expr(raw["tags"], "tags"),
+                          respell_not=not_tags)
+    if "tags" in raw or "not_tags" in raw:
+        raise _fail("tags och not_tags hör till respell", raw)
     if ("text" in raw) == ("inflect" in raw):
         raise _fail("ett förslag ska ha antingen inflect, text eller respell", raw)
     if "alone" in raw and ("text" in raw or not isinstance(raw["alone"], bool)):

@@ -101,6 +101,9 @@ class Suggestion:
     lemma: str = ""
     respell: int | None = None
     respell_tags: TagExpr = ()
+    #: a respelling with a reading of these tags is refused ("alla" is a quantifier
+    #: like "åtta", but also a pronoun, which no cardinal numeral is)
+    respell_not: TagExpr = ()
     alone: bool = False
 
 

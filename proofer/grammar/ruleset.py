@@ -66,9 +66,10 @@ class GrammarRuleSet:
         spans: set[tuple[int, int]] = set()
         respell = None
         if candidates is not None and analyse is not None:
-            def respell(word: str, tags: TagExpr) -> list[str]:
+            def respell(word: str, tags: TagExpr, refused: TagExpr) -> list[str]:
                 return [c for c in candidates(word) if " " not in c
-                        and _reads_as(c, tags, ("apertium",), analyse)]
+                        and _reads_as(c, tags, ("apertium",), analyse)
+                        and not (refused and _reads_as(c, refused, ("apertium",), analyse))]
         for m in self.matches(tokens):
             rule = m.rule
             start, end = m.span()

@@ -223,7 +223,7 @@ class CardPanel(QWidget):
         self._laid_out: tuple[object, ...] = ()
         editor.verticalScrollBar().valueChanged.connect(self.schedule)
         editor.updateRequest.connect(lambda _r, dy: dy and self.schedule())
-        self.empty = QLabel("Inga förslag", self)
+        self.empty = QLabel("Inga fynd", self)  # nothing to propose in the whole text
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(dark);")
 

@@ -38,6 +38,7 @@ from proofer.ui import (
     change_all,
     findings_pane,
     handback,
+    more_suggestions,
     recent,
     replacing,
 )
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         self.findings_pane = findings_pane.install(self)
         change_all.install(self)
         add_person.install(self)
+        more_suggestions.install(self)
         self._build_menus()
         self._update_title()
 

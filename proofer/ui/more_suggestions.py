@@ -8,7 +8,9 @@ for the one the person is looking at. So when the current finding is a spelling
 finding without a correction, the engine is asked on the background thread, and the
 card says it is searching. The answer is kept per (checker, word) and put into that
 finding and into every later check's findings of the same word: a re-check after an
-edit must not take the corrections away again.
+edit must not take the corrections away again. A right-click on such a word asks too:
+the menu says it is searching and shows the corrections in its place when they come,
+while it is open.
 """
 
 from __future__ import annotations
@@ -17,10 +19,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from proofer.finding import Category, Finding
 from proofer.ui.background import Runner
+from proofer.ui.editor import suggestion_label
 from proofer.ui.live import LiveFinding
+
+#: what the editor's menu says for a finding without corrections (proofer.ui.editor)
+NO_SUGGESTIONS = "(inga förslag)"
+SEARCHING = "Söker förslag …"
 
 #: Answers kept; a draft has a handful of such words, a day of editing some hundreds.
 KEPT = 2_000
@@ -89,3 +98,46 @@ class MoreSuggestions(QObject):
     def forget(self) -> None:
         """A new engine (new dictionaries): its answers may differ."""
         self.known.clear()
+
+
+def install(window) -> None:  # noqa: ANN001 - the MainWindow
+    """The editor's right-click menu on a spelling finding without corrections asks
+    for them, as opening the finding does."""
+
+    def extend(menu: QMenu, item: LiveFinding | None) -> None:
+        if item is None or _key(item.finding) is None:
+            return
+        placeholder = next((a for a in menu.actions() if a.text() == NO_SUGGESTIONS), None)
+        if placeholder is None:
+            return
+        more: MoreSuggestions = window.more
+        more.ask(item)
+        if not more.searching(item):
+            return  # answered before (with nothing), or no slower search
+        placeholder.setText(SEARCHING)
+
+        def answered() -> None:
+            if more.searching(item):
+                return
+            more.answered.disconnect(answered)
+            try:
+                found = item.finding.suggestions  # filled by the window meanwhile
+                if not found:
+                    placeholder.setText(NO_SUGGESTIONS)
+                    return
+                for n, s in enumerate(found[:9]):
+                    act = QAction(suggestion_label(s), menu)
+                    if n == 0:  # as the editor shows the first of a finding's own
+                        font = act.font()
+                        font.setBold(True)
+                        act.setFont(font)
+                    act.triggered.connect(lambda _=False, i=item.id, k=n:
+                                          window.editor.acceptRequested.emit(i, k))
+                    menu.insertAction(placeholder, act)
+                menu.removeAction(placeholder)
+            except RuntimeError:
+                pass  # the menu was closed and deleted before the answer came
+
+        more.answered.connect(answered)
+
+    window.editor.menu_extensions.append(extend)

@@ -123,3 +123,13 @@ def test_closed_cards_end_in_an_ellipsis_when_cut(qtbot, window, seed) -> None: 
     window.panel.set_current(cut[0].item.id)
     qtbot.wait(20)
     assert cut[0].head.text() == cut[0].head_html
+
+
+def test_a_text_without_findings_says_so(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "ren.txt"
+    path.write_text("Regeringen presenterade planen i går.\n", encoding="utf-8")
+    assert window.open_path(path)
+    wait_checked(qtbot, window)
+    window.panel.relayout()
+    assert window.store.items == []
+    assert window.panel.empty.text() == "Inga fynd" and not window.panel.empty.isHidden()

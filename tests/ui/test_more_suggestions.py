@@ -107,3 +107,52 @@ def test_the_card_says_it_is_searching_until_the_answer_comes(qtbot) -> None:  #
     assert not more.searching(item) and more.filled(item.finding) is item.finding
     texts = [lbl.text() for lbl in Card(item, parent, "", False).findChildren(QLabel)]
     assert "Inget förslag – avgör själv" in texts
+
+
+def test_a_right_click_on_the_word_searches_and_shows_the_corrections_in_the_menu(
+        qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "utkast.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert window.open_path(path)
+    wait_checked(qtbot, window)
+    item = next(i for i in window.store.items if i.finding.text == WORD)
+    held = HeldRunner()
+    window.more.runner = held  # the answer comes when the test says so
+    cur = window.editor.textCursor()
+    cur.setPosition(item.start + 2)
+    menu = window.editor.finding_menu(window.editor.cursorRect(cur).center())
+    texts = [a.text() for a in menu.actions()]
+    assert "Söker förslag …" in texts and "(inga förslag)" not in texts
+    held.release()
+    texts = [a.text() for a in menu.actions()]
+    assert "huvudperson" in texts and "Söker förslag …" not in texts
+    next(a for a in menu.actions() if a.text() == "huvudperson").trigger()
+    assert "Hon är en huvudperson i boken." in window.editor_text()
+    # Asked once: a second menu on a word answered already shows what was found.
+    again = next((i for i in window.store.items if i.finding.text == WORD), None)
+    assert again is None
+
+
+def test_a_right_click_on_a_word_hunspell_has_nothing_for_says_so(qtbot) -> None:  # noqa: ANN001
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMenu
+
+    from proofer.ui import more_suggestions
+
+    held = HeldRunner()
+    window = SimpleNamespace(more=MoreSuggestions(held, lambda: Asked([])),
+                             editor=SimpleNamespace(menu_extensions=[]))
+    more_suggestions.install(window)
+    (extend,) = window.editor.menu_extensions
+    menu = QMenu()
+    menu.addAction("(inga förslag)")
+    item = _item()
+    extend(menu, item)
+    assert [a.text() for a in menu.actions()] == ["Söker förslag …"]
+    held.release()
+    assert [a.text() for a in menu.actions()] == ["(inga förslag)"]
+    menu2 = QMenu()
+    menu2.addAction("(inga förslag)")
+    extend(menu2, _item())  # answered already: not asked again
+    assert [a.text() for a in menu2.actions()] == ["(inga förslag)"]
