@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -299,6 +300,21 @@ class DraftEditor(QPlainTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def suggestion_actions(self, menu: QMenu, item: LiveFinding) -> list[QAction]:
+        """The finding's first nine corrections as menu entries (the first in bold),
+        each accepting its own; also for corrections that come while the menu is
+        open (proofer.ui.more_suggestions)."""
+        actions = []
+        for n, s in enumerate(item.finding.suggestions[:9]):
+            act = QAction(suggestion_label(s), menu)
+            font = act.font()
+            font.setBold(n == 0)
+            act.setFont(font)
+            act.triggered.connect(lambda _=False, i=item.id, k=n:
+                                  self.acceptRequested.emit(i, k))
+            actions.append(act)
+        return actions
+
     def finding_menu(self, point: QPoint) -> QMenu:
         """The right-click menu: suggestions first, then what to do with the finding,
         then the usual cut/copy/paste."""
@@ -306,13 +322,8 @@ class DraftEditor(QPlainTextEdit):
         menu = QMenu(self)
         if item is not None:
             f = item.finding
-            for n, s in enumerate(f.suggestions[:9]):
-                act = menu.addAction(suggestion_label(s))
-                font = act.font()
-                font.setBold(n == 0)
-                act.setFont(font)
-                act.triggered.connect(lambda _=False, i=item.id, k=n:
-                                      self.acceptRequested.emit(i, k))
+            for act in self.suggestion_actions(menu, item):
+                menu.addAction(act)
             if not f.suggestions:
                 menu.addAction("(inga förslag)").setEnabled(False)
             menu.addSeparator()

@@ -19,12 +19,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from proofer.finding import Category, Finding
 from proofer.ui.background import Runner
-from proofer.ui.editor import suggestion_label
 from proofer.ui.live import LiveFinding
 
 #: what the editor's menu says for a finding without corrections (proofer.ui.editor)
@@ -121,19 +119,11 @@ def install(window) -> None:  # noqa: ANN001 - the MainWindow
                 return
             more.answered.disconnect(answered)
             try:
-                found = item.finding.suggestions  # filled by the window meanwhile
-                if not found:
+                # the window has filled the item's corrections meanwhile
+                if not item.finding.suggestions:
                     placeholder.setText(NO_SUGGESTIONS)
                     return
-                for n, s in enumerate(found[:9]):
-                    act = QAction(suggestion_label(s), menu)
-                    if n == 0:  # as the editor shows the first of a finding's own
-                        font = act.font()
-                        font.setBold(True)
-                        act.setFont(font)
-                    act.triggered.connect(lambda _=False, i=item.id, k=n:
-                                          window.editor.acceptRequested.emit(i, k))
-                    menu.insertAction(placeholder, act)
+                menu.insertActions(placeholder, window.editor.suggestion_actions(menu, item))
                 menu.removeAction(placeholder)
             except RuntimeError:
                 pass  # the menu was closed and deleted before the answer came

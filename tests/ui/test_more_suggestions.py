@@ -37,6 +37,15 @@ def _item(text: str = WORD, category: Category = Category.SPELLING,
     return LiveFinding(f, 0, len(text), text)
 
 
+def _opened(qtbot, window, tmp_path: Path) -> LiveFinding:  # noqa: ANN001
+    """The draft with WORD opened and checked; WORD's finding."""
+    path = tmp_path / "utkast.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert window.open_path(path)
+    wait_checked(qtbot, window)
+    return next(i for i in window.store.items if i.finding.text == WORD)
+
+
 def test_only_a_spelling_finding_without_corrections_is_asked_about_once(qtbot) -> None:  # noqa: ANN001
     engine = Asked(["huvudperson"])
     more = MoreSuggestions(SyncRunner(), lambda: engine)
@@ -63,11 +72,7 @@ def test_an_engine_without_a_slower_search_is_not_asked(qtbot) -> None:  # noqa:
 
 def test_opening_the_finding_brings_hunspells_correction_to_the_card(
         qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
-    path = tmp_path / "utkast.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    assert window.open_path(path)
-    wait_checked(qtbot, window)
-    item = next(i for i in window.store.items if i.finding.text == WORD)
+    item = _opened(qtbot, window, tmp_path)
     assert item.finding.suggestions == ()  # the check itself finds none
     window.editor.moveCursor(QTextCursor.MoveOperation.Start)
     window.editor.setFocus()
@@ -111,11 +116,7 @@ def test_the_card_says_it_is_searching_until_the_answer_comes(qtbot) -> None:  #
 
 def test_a_right_click_on_the_word_searches_and_shows_the_corrections_in_the_menu(
         qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
-    path = tmp_path / "utkast.txt"
-    path.write_text(TEXT, encoding="utf-8")
-    assert window.open_path(path)
-    wait_checked(qtbot, window)
-    item = next(i for i in window.store.items if i.finding.text == WORD)
+    item = _opened(qtbot, window, tmp_path)
     held = HeldRunner()
     window.more.runner = held  # the answer comes when the test says so
     cur = window.editor.textCursor()
