@@ -754,6 +754,12 @@ def _readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
     once."""
     if "+" not in rest and "\\" not in rest:
         return _plain_readings(text, rest)
+    return _parsed_readings(text, rest)
+
+
+def _parsed_readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
+    """_readings of any analyses, parsed by the stream's parser (compounds,
+    multiwords, escapes)."""
     analyses = parse_analyses(rest)
     if not analyses:
         return (), False, "unknown"
