@@ -76,8 +76,10 @@ class Match:
         return self.tokens[first].start, self.tokens[last].end
 
 
-#: What an index of rules looks a token up by: ("w", word form), ("l", lemma), ("t", tag).
-Key = tuple[str, str]
+#: What an index of rules looks a token up by: "w" + word form, "l" + lemma, "t" + tag
+#: (a string, not a pair: a string keeps its hash, and the index hashes each key of
+#: every token of a check several times).
+Key = str
 
 class Form:
     """What the rules ask of a word form with its readings, worked out once: the
@@ -97,8 +99,8 @@ class Form:
         facts = [_tag_facts(r.tags) for r in readings]
         self.tagsets = tuple([tags for tags, _ in facts])
         self.boundary = bool(readings) and "sent" in facts[0][0]
-        keys = {("w", lower), ("w", text)}
-        keys.update([("l", lem) for lem in lemmas])
+        keys = {"w" + lower, "w" + text}
+        keys.update(["l" + lem for lem in lemmas])
         for _, tag_keys in facts:
             keys |= tag_keys
         self.keys: frozenset[Key] = frozenset(keys)
@@ -121,7 +123,7 @@ def _tag_facts(tags: tuple[str, ...]) -> tuple[frozenset[str], frozenset[Key]]:
     if got is None:
         if len(_TAG_FACTS) >= _TAG_FACTS_MAX:
             _TAG_FACTS.clear()
-        got = _TAG_FACTS[tags] = (frozenset(tags), frozenset([("t", t) for t in tags]))
+        got = _TAG_FACTS[tags] = (frozenset(tags), frozenset(["t" + t for t in tags]))
     return got
 
 
