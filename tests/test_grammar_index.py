@@ -169,6 +169,25 @@ def test_indexed_matches_equal_trying_every_token(rules: list[GrammarRule]) -> N
     assert total > 50  # the generated text does exercise the rules
 
 
+def test_long_paragraph_bits_equal_trying_every_token(
+        rules: list[GrammarRule], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph longer than rule_index._FEW_TOKENS has its tokens' bits made
+    through bytes and read back through the int's binary digits: here every
+    paragraph takes that way."""
+    from proofer.grammar import rule_index
+
+    monkeypatch.setattr(rule_index, "_FEW_TOKENS", 0)
+    vocab = _vocabulary(rules)
+    rng = random.Random(5)
+    total = 0
+    for _ in range(60):
+        tokens = _tokens(rng, vocab, rng.randint(0, 120))
+        naive = _naive(rules, tokens)
+        assert _indexed(rules, tokens) == naive
+        total += len(naive)
+    assert total > 20
+
+
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**32 - 1), size=st.integers(0, 60))

@@ -251,11 +251,15 @@ class ParagraphIndex:
         self._spans = spans
         self._held = held
         self._sentences_with: dict[frozenset[Key], int] = {}
-        # keys -> the tokens having one of them (RulePlan.follow), made when asked
-        self._tokens_with: dict[frozenset[Key], set[int]] = {}
         # keys -> the tokens having one of them, in order (_first)
         self._firsts: dict[frozenset[Key], list[int]] = {}
+        # keys -> the tokens having one of them as bits of an int (bit i: token i),
+        # made when asked: a rule's starts are then an AND of a few ints
+        self._bits: dict[frozenset[Key], int] = {}
+        # key -> its tokens as bits, made when asked
+        self._key_bits: dict[Key, int] = {}
         self._doubled: set[int] | None = None
+        self._doubled_as_bits: int | None = None
         #: every sentence of the paragraph, as bits
         self._all = (1 << len(spans)) - 1
         #: the numbered required sets some token of the paragraph has a key of, as
@@ -293,41 +297,82 @@ class ParagraphIndex:
 
     def starts(self, p: RulePlan) -> Sequence[int]:
         """The tokens a rule with this plan can start a match at, in order."""
-        if p.crosses or p.first is None or p.required_ids is None or self._sets is None:
+        first = p.first
+        if p.crosses or first is None or p.required_ids is None or self._sets is None:
             starts = self._starts(p)
-        else:
-            # _starts for most plans (one per rule tried in each paragraph), inlined
-            sentences = self._sentences_needing(p.needs)
-            if not sentences:
-                return ()
-            starts = self._first(p.first)
-            if sentences != self._all:
-                sentence = self._sentence
-                starts = [i for i in starts if sentences >> sentence[i] & 1]
-        if p.same_word and starts:
-            doubled = self._words_written_twice()
-            starts = [i for i in starts if i in doubled]
-        if p.follow:
-            tokens_with = self._tokens_with
+            if p.same_word and starts:
+                doubled = self._words_written_twice()
+                starts = [i for i in starts if i in doubled]
             for offset, keys in p.follow:
                 if not starts:
                     break
-                having = tokens_with.get(keys)
-                if having is None:
-                    having = self._tokens_having(keys)
+                having = self._tokens_having(keys)
                 starts = [i for i in starts if i + offset in having]
+            return starts
+        # Most plans (one per rule tried in each paragraph): the sentences that hold
+        # a key of each required set, then the tokens with a key of the first
+        # element, with one of each following element's keys that many places
+        # after them, and (same_word) followed by the same word, as bits of ints
+        # (a list filtered in Python per condition cost ten times as much).
+        needs, held = p.needs, self._held
+        if len(held) == 1:
+            if held[0] & needs != needs:
+                return ()
+            sentences = 1
+        else:
+            sentences = self._sentences_needing(needs)
+            if not sentences:
+                return ()
+        got = self._bits
+        bits = got.get(first)
+        if bits is None:
+            bits = self._bits_having(first)
+        if p.same_word and bits:
+            bits &= self._doubled_bits()
+        for offset, keys in p.follow:
+            if not bits:
+                return ()
+            having = got.get(keys)
+            if having is None:
+                having = self._bits_having(keys)
+            bits &= having >> offset
+        if not bits:
+            return ()
+        starts = _positions(bits)
+        if sentences != self._all:
+            sentence = self._sentence
+            starts = [i for i in starts if sentences >> sentence[i] & 1]
         return starts
 
-    def _tokens_having(self, keys: frozenset[Key]) -> set[int]:
-        """The tokens with one of these keys (indexed ones), worked out once per
-        paragraph."""
-        got = self._tokens_with.get(keys)
+    def _bits_having(self, keys: frozenset[Key]) -> int:
+        """The tokens with one of these keys (indexed ones), as bits, worked out once
+        per paragraph."""
+        got = self._bits.get(keys)
         if got is None:
-            where = self._where
-            hits = [where[k] for k in where.keys() & keys]  # (the keys present, in C)
-            got = self._tokens_with[keys] = (
-                set().union(*hits) if len(hits) > 1 else set(hits[0]) if hits else set())
+            where, key_bits, size = self._where, self._key_bits, self.size
+            got = 0
+            for k in where.keys() & keys if len(keys) > 2 else keys:
+                one = key_bits.get(k)
+                if one is None:
+                    hits = where.get(k)
+                    if hits is None:
+                        continue
+                    one = key_bits[k] = _as_bits(hits, size)
+                got |= one
+            self._bits[keys] = got
         return got
+
+    def _doubled_bits(self) -> int:
+        """_words_written_twice as bits."""
+        if self._doubled_as_bits is None:
+            self._doubled_as_bits = _as_bits(self._words_written_twice(), self.size)
+        return self._doubled_as_bits
+
+    def _tokens_having(self, keys: frozenset[Key]) -> set[int]:
+        """The tokens with one of these keys (indexed ones)."""
+        where = self._where
+        hits = [where[k] for k in where.keys() & keys]  # (the keys present, in C)
+        return set().union(*hits) if len(hits) > 1 else set(hits[0]) if hits else set()
 
     def _words_written_twice(self) -> set[int]:
         """The tokens followed by the same word (in any case)."""
@@ -421,6 +466,42 @@ class ParagraphIndex:
             got = self._firsts[keys] = (
                 hits[0] if len(hits) == 1 else sorted(set().union(*hits)) if hits else [])
         return got
+
+
+#: up to this many tokens, bits are set one shift at a time; beyond, through bytes
+#: (a shift of a long int copies it: quadratic in a huge paragraph)
+_FEW_TOKENS = 512
+
+
+def _as_bits(positions: Iterable[int], size: int) -> int:
+    """The positions as the set bits of an int."""
+    bits = 0
+    if size <= _FEW_TOKENS:
+        for i in positions:
+            bits |= 1 << i
+        return bits
+    raw = bytearray((size >> 3) + 1)
+    for i in positions:
+        raw[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(raw, "little")
+
+
+def _positions(bits: int) -> list[int]:
+    """The set bits of a non-negative int, lowest first."""
+    if bits.bit_length() <= _FEW_TOKENS:
+        out = []
+        while bits:
+            low = bits & -bits
+            out.append(low.bit_length() - 1)
+            bits ^= low
+        return out
+    digits = bin(bits)[:1:-1]  # bit 0 first
+    out = []
+    i = digits.find("1")
+    while i >= 0:
+        out.append(i)
+        i = digits.find("1", i + 1)
+    return out
 
 
 def _bits(mask: int) -> Iterator[int]:
