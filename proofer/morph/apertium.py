@@ -87,6 +87,9 @@ TAGGER_PRIME = ("^lyckades/lyckad<adj><pst><un><pl><ind><gen>/lyckas<vblex><past
                 " ^./.<sent><clb>$\n")
 # Homonym marks the dictionary puts on lemmas ("vara¹"): not part of the word.
 _HOMONYM = str.maketrans("", "", "¹²³⁴⁵⁶⁷⁸⁹⁰")
+# Whether a string has one (str.translate costs ~5,000 instructions for a short
+# word; a search of the whole analysis string for one a fraction of that).
+_HAS_HOMONYM = re.compile("[¹²³⁴⁵⁶⁷⁸⁹⁰]").search
 
 
 @dataclass(frozen=True)
@@ -795,8 +798,9 @@ def _plain_readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, st
     multiword: no "+"), most of a text's: read straight from the string into
     Readings, without parsing them into the stream's Parts first (that, and a
     Part per analysis, was a third of turning the tools' output into tokens)."""
-    readings: list[Reading] = []
+    found: list[tuple[str, tuple[str, ...]]] = []
     tag_tuples = _TAG_TUPLES
+    marked = _HAS_HOMONYM(rest) is not None
     for field in rest.split("/") if rest else ():
         if not field or field[0] == "*":
             continue  # an unknown word ("*word")
@@ -811,15 +815,23 @@ def _plain_readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, st
                 if len(tag_tuples) >= _TAG_TUPLES_MAX:
                     tag_tuples.clear()
                 tags = tag_tuples[inner] = tuple(inner.split("><"))
-        lemma = lemma.translate(_HOMONYM)
+        if marked:
+            lemma = lemma.translate(_HOMONYM)
         if lemma.endswith("alphabet") and len(text) == 1:
             lemma = text  # the dictionary's entries for single letters
-        readings.append(_reading(lemma, tags))
-    if not readings:
+        found.append((lemma, tags))
+    if not found:
         return (), False, "unknown"
     # Duplicates dropped, in order, as _readings (the same readings as dropping
-    # duplicate analyses first and then duplicate readings).
-    unique = tuple(dict.fromkeys(readings)) if len(readings) > 1 else tuple(readings)
+    # duplicate analyses first and then duplicate readings); as pairs, whose hash
+    # is C's, not the Reading dataclass's Python one.
+    if len(found) > 1:
+        found = list(dict.fromkeys(found))
+    made = _READINGS
+    if len(made) >= _READINGS_MAX:
+        made.clear()
+    unique = tuple([made.get(pair) or made.setdefault(pair, _reading(*pair))
+                    for pair in found])
     if len(unique) > 1 and text[-1:] in _SIBILANTS:
         unique = _without_zero_genitives(text, unique)
     return unique, True, "apertium"
@@ -829,6 +841,10 @@ def _plain_readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, st
 #: has a few hundred tag sequences over thousands of analyses
 _TAG_TUPLES: dict[str, tuple[str, ...]] = {}
 _TAG_TUPLES_MAX = 20_000
+#: (lemma, tags) -> its Reading, shared by every form that has it (a text's forms
+#: have far fewer distinct readings than readings; a Reading is frozen)
+_READINGS: dict[tuple[str, tuple[str, ...]], Reading] = {}
+_READINGS_MAX = 100_000
 
 
 def _without_zero_genitives(text: str, readings: tuple[Reading, ...]) -> tuple[Reading, ...]:

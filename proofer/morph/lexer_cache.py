@@ -103,18 +103,23 @@ class Junctions:
         first, possibly empty): cut at every run of blanks but a single space that
         a unit may run across."""
         parts = _BLANKS.split(text)
-        facts = self._facts
+        facts, known = self._facts, self._known
         pairs = self.pairs
         out = [parts[0]]
+        append = out.append
         left = facts(parts[0]) if parts[0] else None
         for k in range(1, len(parts), 2):
             blank, nxt = parts[k], parts[k + 1]
-            right = facts(nxt) if nxt else None
+            # (_facts' look-up and _joined's first tests inlined: this runs for
+            # every word of a check)
+            right = (known.get(nxt) or facts(nxt)) if nxt else None
             if (blank == " " and left is not None and right is not None
-                    and _joined(left, right, pairs)):
+                    and (left[0] or right[0] or (left[1] and right[2]
+                                                 and _joined(left, right, pairs)))):
                 out[-1] = out[-1] + " " + nxt
             else:
-                out += [blank, nxt]
+                append(blank)
+                append(nxt)
             left = right
         return out
 
