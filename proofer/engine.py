@@ -26,6 +26,9 @@ CACHE_SIZE = 10_000
 CACHE_CHARS = 2_000_000  # about 30 articles of 10,000 words
 # A check handles this much text at a time (see _check): far more than any draft.
 BLOCK_CHARS = 250_000
+# The cache of a checker's refined findings (ParagraphChecker.refine) is its name
+# with this after it.
+REFINED = ":refined"
 
 
 @dataclass
@@ -118,7 +121,7 @@ class Engine:
         found: list[Finding] = []
         blocks = _blocks(paragraphs)
         for block in self._in_blocks(checkers, blocks):
-            self._paragraph_pass(checkers, block, found)
+            self._paragraph_pass(checkers, block, found, skip)
             if len(blocks) == 1:  # a draft: its document checkers share the tokens too
                 self._document_pass(checkers, text, paragraphs, found)
         if len(blocks) > 1:
@@ -149,14 +152,52 @@ class Engine:
                 gc.collect(0)
 
     def _paragraph_pass(self, checkers: list[Checker], paragraphs: list[Paragraph],
-                        found: list[Finding]) -> None:
+                        found: list[Finding], skip: frozenset[str] = frozenset()) -> None:
+        """Each paragraph checker over the block, then the refinements that read
+        what the others worked out (ParagraphChecker.refine); the findings in
+        checker order."""
+        texts = [para.text for para in paragraphs]
+        passes: list[tuple[ParagraphChecker, list[tuple[Finding, ...]]]] = []
         for checker in checkers:
             if isinstance(checker, ParagraphChecker):
                 fresh: list[str] = []
-                found.extend(placed(paragraphs, (self._paragraph(checker, para, fresh)
-                                                 for para in paragraphs)))
+                passes.append((checker, [self._paragraph(checker, para, fresh)
+                                         for para in paragraphs]))
                 if fresh and checker.status() != "ok":
                     self._forget(checker, fresh)
+        for checker, results in passes:
+            if _refines(checker, skip):
+                results = self._refined(checker, texts, results)
+            found.extend(placed(paragraphs, results))
+
+    def _refined(self, checker: ParagraphChecker, texts: Sequence[str],
+                 results: Sequence[tuple[Finding, ...]]) -> list[tuple[Finding, ...]]:
+        """The checker's findings for these paragraphs (`results`, from
+        check_paragraph) after its refinement, kept in a cache of their own: the
+        plain ones stay in the checker's cache for a check that skips the
+        refinement. A paragraph the refinement would not change is not asked."""
+        out = list(results)
+        todo: dict[str, list[int]] = {}
+        with self._lock:
+            cache = self._cache_for(checker.name + REFINED)
+            for i, (text, raw) in enumerate(zip(texts, results, strict=True)):
+                hit = cache.get(text)
+                if hit is not None:
+                    out[i] = hit
+                elif text in todo or checker.needs_refining(raw):
+                    todo.setdefault(text, []).append(i)
+        if not todo:
+            return out
+        done = checker.refine([(text, results[at[0]]) for text, at in todo.items()])
+        if done is None:
+            return out  # not to be had now: asked again at the next check
+        with self._lock:
+            for (text, at), findings in zip(todo.items(), done, strict=True):
+                kept = tuple(_tagged(findings, checker))
+                cache.put(text, kept)
+                for i in at:
+                    out[i] = kept
+        return out
 
     @staticmethod
     def _document_pass(checkers: list[Checker], text: str, paragraphs: list[Paragraph],
@@ -183,6 +224,9 @@ class Engine:
             for block in self._in_blocks(checkers, _blocks(paragraphs)):
                 for checker in checkers:
                     self._share(checker, block, out[checker.name])
+                for checker in checkers:
+                    if _refines(checker, frozenset()):
+                        self._share_refined(checker, block, out[checker.name])
         return out
 
     def _share(self, checker: ParagraphChecker, paragraphs: list[Paragraph],
@@ -198,14 +242,34 @@ class Engine:
             for text in fresh:
                 found.pop(text, None)
 
+    def _share_refined(self, checker: ParagraphChecker, paragraphs: list[Paragraph],
+                       found: dict[str, tuple[Finding, ...]]) -> None:
+        """_share's findings of the block refined, as a check refines them; when
+        the refinement raises, the paragraphs it was for are left out (see
+        paragraph_findings)."""
+        texts = [p.text for p in paragraphs if p.text in found]
+        try:
+            refined = self._refined(checker, texts, [found[t] for t in texts])
+        except Exception:  # noqa: BLE001 - see paragraph_findings: the file's check reports it
+            for text in texts:
+                if checker.needs_refining(found[text]):
+                    found.pop(text, None)
+            return
+        found.update(zip(texts, refined, strict=True))
+
     def learn_paragraphs(self, found: dict[str, dict[str, tuple[Finding, ...]]]) -> None:
         """Keep findings that another engine of the same settings worked out
-        (paragraph_findings) as if this one had: its checks then find them cached."""
+        (paragraph_findings) as if this one had: its checks then find them cached
+        (a refining checker's findings come refined: kept as both)."""
+        refining = {c.name for c in self.checkers if _refines(c, frozenset())}
         with self._lock:
             for name, entries in found.items():
-                cache = self._cache_for(name)
-                for text, findings in entries.items():
-                    cache.put(text, findings)
+                caches = [self._cache_for(name)]
+                if name in refining:
+                    caches.append(self._cache_for(name + REFINED))
+                for cache in caches:
+                    for text, findings in entries.items():
+                        cache.put(text, findings)
 
     def _prepare(self, checker: ParagraphChecker, paragraphs: list[Paragraph]) -> None:
         """Tell the checker which paragraphs it is about to be asked about that have
@@ -254,6 +318,12 @@ class Engine:
     def close(self) -> None:
         for c in self.checkers:
             c.close()
+
+
+def _refines(checker: Checker, skip: frozenset[str]) -> bool:
+    """The checker has a refinement, and this check runs what it reads from."""
+    return (isinstance(checker, ParagraphChecker) and bool(checker.refines_after)
+            and not checker.refines_after & skip)
 
 
 def placed(paragraphs: Sequence[Paragraph], per_paragraph: Iterable[Sequence[Finding]]

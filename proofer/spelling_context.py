@@ -106,15 +106,38 @@ def rerank(findings: list[Finding], tagged: Sequence[Any] | None,
     (in the speller's order among themselves), and `message` of the new first one.
     `readings` gives words' readings out of context (the morphology's analysis of
     each word alone)."""
+    return rerank_many([(tagged, findings)], readings, message, rule)[0]
+
+
+def rerank_many(paragraphs: Sequence[tuple[Sequence[Any] | None, list[Finding]]],
+                readings: Callable[[list[str]], dict[str, Sequence[Any]]],
+                message: Callable[[str], str], rule: str) -> list[list[Finding]]:
+    """rerank for several paragraphs (each its tokens and its findings), with one
+    call of `readings` for all their corrections: one round trip to the
+    morphology's tools for a whole check, not one per paragraph. A word's readings
+    out of context do not depend on the other words asked with it."""
+    todos = [_todo(findings, tagged, rule) for tagged, findings in paragraphs]
+    words = sorted({c.lower() for todo in todos for _, f, _ in todo
+                    for c in f.suggestions if " " not in c})
+    if not words:
+        return [findings for _, findings in paragraphs]
+    known = readings(words)
+    return [_moved(findings, todo, known, message) if todo else findings
+            for (_, findings), todo in zip(paragraphs, todos, strict=True)]
+
+
+def _todo(findings: list[Finding], tagged: Sequence[Any] | None, rule: str
+          ) -> list[tuple[int, Finding, Slot]]:
+    """The findings of `rule` with a choice of corrections, each with its slot."""
     if not tagged:
-        return findings
+        return []
     todo = [(i, f, slot_at(tagged, f.start, f.end)) for i, f in enumerate(findings)
             if f.rule == rule and len(f.suggestions) > 1]
-    todo = [(i, f, s) for i, f, s in todo if s is not None]
-    if not todo:
-        return findings
-    words = sorted({c.lower() for _, f, _ in todo for c in f.suggestions if " " not in c})
-    known = readings(words)
+    return [(i, f, s) for i, f, s in todo if s is not None]
+
+
+def _moved(findings: list[Finding], todo: list[tuple[int, Finding, Slot]],
+           known: dict[str, Sequence[Any]], message: Callable[[str], str]) -> list[Finding]:
     out = list(findings)
     for i, f, slot in todo:
         fits = [c for c in f.suggestions if any(

@@ -199,6 +199,26 @@ def test_parse_units() -> None:
     assert units[2].analyses[1][0].tags == ("vblex",)
 
 
+_ANALYSES = [
+    ("hus", "hus<n><nt><sg><ind>/hus<n><nt><pl><ind>/hus<n><nt><sg><ind><gen>"),
+    ("Lars", "Lars<np><al><sg><nom>/Lars<np><al><sg><gen>"),
+    ("vara", "vara¹<vblex><inf><actv>/vara²<n><ut><sg><ind>/vara¹<vblex><inf><actv>"),
+    ("a", "a<alphabet><n>/a<alphabet><n>"),
+    ("fars", "far<n><ut><sg><ind><gen>/fars<n><ut><sg><ind>/fars<n><ut><sg><ind><gen>"),
+    ("och", "och<cnjcoo>"), ("xyz", "*xyz"), ("x", ""), ("ok", "ok"), ("ok", "ok<"),
+    ("y", "y<n>/"), ("z", "/z<adj><pos>//z<adj><pos>"),
+]
+
+
+@pytest.mark.parametrize(("text", "rest"), _ANALYSES)
+def test_plain_analyses_read_as_the_parser_reads_them(text: str, rest: str) -> None:
+    """Analyses without escapes or "+" are read straight into readings (the common
+    case, for speed): the same readings, known and source as parsing them."""
+    from proofer.morph import apertium
+
+    assert apertium._plain_readings(text, rest) == apertium._parsed_readings(text, rest)
+
+
 _PIECES = st.sampled_from([
     "Huset", "är", "stor", "flyktinginvandring", "kl.", "13.00", "12,5 %", "t.ex", "bl.a.",
     "^", "$", "@", "/", "<", ">", "{", "}", "[", "]", "\\", "*", "#", "~", "+", "\n", "\t",

@@ -9,6 +9,7 @@ the whole text and runs every time, so it must be cheap.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from typing import ClassVar
 
 from proofer.document import Paragraph
@@ -31,9 +32,27 @@ class Checker(ABC):
 
 
 class ParagraphChecker(Checker):
+    #: Checkers whose paragraph pass the refinement (refine) reads from: the engine
+    #: refines once every paragraph checker has done the block (their analyses are
+    #: then cached), and not at all in a check that skips one of these (the app's
+    #: fast first pass). Empty: the checker has no refinement.
+    refines_after: ClassVar[frozenset[str]] = frozenset()
+
     @abstractmethod
     def check_paragraph(self, text: str) -> list[Finding]:
         """Findings with offsets relative to `text` (one paragraph, no newline)."""
+
+    def needs_refining(self, findings: Sequence[Finding]) -> bool:
+        """Whether refine could change these findings of one paragraph (cheap)."""
+        return False
+
+    def refine(self, paragraphs: Sequence[tuple[str, Sequence[Finding]]]
+               ) -> list[tuple[Finding, ...]] | None:
+        """The paragraphs' findings (from check_paragraph) refined with what the
+        checkers in refines_after worked out, all of a block at once; None when
+        that is not to be had now (then they stand as they are, and are refined
+        again at the next check)."""
+        return None
 
     def prepare(self, texts: list[str]) -> None:  # noqa: B027 - optional, empty by default
         """The paragraphs check_paragraph is about to get (those the engine has no

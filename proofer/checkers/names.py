@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA
 from proofer.checkers.base import ParagraphChecker
 from proofer.checkers.spelling import rank_suggestions
 from proofer.finding import Category, Finding, Severity
-from proofer.frequency import zipf
+from proofer.frequency import is_listed, zipf
 from proofer.names.index import max_distance
 from proofer.names.inflect import PRIOR, genitive, title_forms
 from proofer.names.keyboard import slip_cost
@@ -155,9 +155,16 @@ class NameChecker(ParagraphChecker):
         base = word.split(":")[0]
         if "-" in base:
             return all(p.isupper() or self.speller.check(p) for p in base.split("-") if p)
-        # Lower case first: the frequency-listed form is answered from the word
-        # table, where a capitalised one may cost a Hunspell compound search.
-        return self.speller.check(base.lower()) or self.speller.check(base)
+        # Either form known will do, so the cheaper question goes first. A listed
+        # word: the lower-case form, answered from the word table (a capitalised
+        # one may cost a Hunspell compound search). A word the list lacks: both go
+        # to Hunspell, and the form as written mostly has its answer already (the
+        # spelling checker asked it at a sentence start) or is a name Hunspell
+        # knows only capitalised; it settles the question with one call.
+        low = base.lower()
+        if is_listed(low):
+            return self.speller.check(low) or self.speller.check(base)
+        return self.speller.check(base) or self.speller.check(low)
 
     def _strengths_for(self, toks: list[Token], covered: list[_Match | None]
                        ) -> list[tuple[int, int]]:

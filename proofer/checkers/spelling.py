@@ -20,6 +20,7 @@ Frequencies are wordfreq Zipf values (0 unseen, 3 rare, 6 very common).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from proofer import error_model, spelling_context, word_classes
 from proofer.checkers.base import ParagraphChecker
@@ -157,9 +158,38 @@ class SpellingChecker(ParagraphChecker):
             f = self._check_word(text, tokens, i)
             if f is not None:
                 findings.append(f)
-        if any(f.rule == "spelling.unknown-word" and len(f.suggestions) > 1 for f in findings):
-            findings = _in_context(text, findings)
         return findings
+
+    # -- corrections in context (after the grammar's pass) ----------------------
+
+    # The engine reorders a paragraph's corrections by the slot they stand in once
+    # the grammar checker has analysed the block's paragraphs (the analyses are then
+    # cached, and the corrections' words go to the tools in one round trip); a
+    # check that skips the grammar (the app's fast first pass) keeps the speller's
+    # order until the full check.
+    refines_after = frozenset({"grammar_rules"})
+
+    def needs_refining(self, findings: Sequence[Finding]) -> bool:
+        return any(f.rule == "spelling.unknown-word" and len(f.suggestions) > 1
+                   for f in findings)
+
+    def refine(self, paragraphs: Sequence[tuple[str, Sequence[Finding]]]
+               ) -> list[tuple[Finding, ...]] | None:
+        """The corrections that fit the word's slot first (proofer.spelling_context),
+        read off the shared morphology; None without it (the speller's order)."""
+        from proofer.checkers.grammar import morphology_or_none, shared_analysis
+
+        morph = morphology_or_none()
+        if morph is None:
+            return None
+
+        def readings(words: list[str]) -> dict[str, list]:
+            return dict(zip(words, morph.analyse_many(words), strict=True))
+
+        done = spelling_context.rerank_many(
+            [(shared_analysis(text), list(found)) for text, found in paragraphs],
+            readings, _did_you_mean, "spelling.unknown-word")
+        return [tuple(found) for found in done]
 
     # -- deciding ---------------------------------------------------------------
 
@@ -725,19 +755,3 @@ def rank_suggestions(word: str, candidates: list[str]) -> list[str]:
 
 def _did_you_mean(suggestion: str) -> str:
     return f"Okänt ord – menade du {suggestion}?"
-
-
-def _in_context(text: str, findings: list[Finding]) -> list[Finding]:
-    """The corrections that fit the word's slot first (proofer.spelling_context),
-    read off the shared morphology; as they were without it."""
-    from proofer.checkers.grammar import morphology_or_none, shared_analysis
-
-    morph = morphology_or_none()
-    if morph is None:
-        return findings
-
-    def readings(words: list[str]) -> dict[str, list]:
-        return dict(zip(words, morph.analyse_many(words), strict=True))
-
-    return spelling_context.rerank(findings, shared_analysis(text), readings, _did_you_mean,
-                                   "spelling.unknown-word")
