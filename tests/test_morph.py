@@ -199,6 +199,26 @@ def test_parse_units() -> None:
     assert units[2].analyses[1][0].tags == ("vblex",)
 
 
+_ANALYSES = [
+    ("hus", "hus<n><nt><sg><ind>/hus<n><nt><pl><ind>/hus<n><nt><sg><ind><gen>"),
+    ("Lars", "Lars<np><al><sg><nom>/Lars<np><al><sg><gen>"),
+    ("vara", "vara¹<vblex><inf><actv>/vara²<n><ut><sg><ind>/vara¹<vblex><inf><actv>"),
+    ("a", "a<alphabet><n>/a<alphabet><n>"),
+    ("fars", "far<n><ut><sg><ind><gen>/fars<n><ut><sg><ind>/fars<n><ut><sg><ind><gen>"),
+    ("och", "och<cnjcoo>"), ("xyz", "*xyz"), ("x", ""), ("ok", "ok"), ("ok", "ok<"),
+    ("y", "y<n>/"), ("z", "/z<adj><pos>//z<adj><pos>"),
+]
+
+
+@pytest.mark.parametrize(("text", "rest"), _ANALYSES)
+def test_plain_analyses_read_as_the_parser_reads_them(text: str, rest: str) -> None:
+    """Analyses without escapes or "+" are read straight into readings (the common
+    case, for speed): the same readings, known and source as parsing them."""
+    from proofer.morph import apertium
+
+    assert apertium._plain_readings(text, rest) == apertium._parsed_readings(text, rest)
+
+
 _PIECES = st.sampled_from([
     "Huset", "är", "stor", "flyktinginvandring", "kl.", "13.00", "12,5 %", "t.ex", "bl.a.",
     "^", "$", "@", "/", "<", ">", "{", "}", "[", "]", "\\", "*", "#", "~", "+", "\n", "\t",
@@ -310,6 +330,11 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
     ("Jag har två stort problem.", "problem", ("n", "pl")),
     ("Hjälp mig att bär väskan.", "bär", ("vblex", "pres")),
+    ("Boken är intressanta.", "intressanta", ("adj", "pl", "ind")),
+    ("Han är inte glada.", "glada", ("adj", "pl", "ind")),
+    ("Boken var lätta att läsa.", "lätta", ("adj", "pl", "ind")),
+    ("Vädret var så varmt att vi badade.", "var", ("vblex", "past")),
+    ("Han var så trött.", "så", ("adv",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -332,6 +357,10 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Det enda jag vill är att vinna."), "jag").has("prn")
     assert tok(morph.analyse("Vi behöver utbildade lärare."), "utbildade").has("adj")
     assert tok(morph.analyse("I svensk lag står det så."), "lag").has("n", "sg")
+    # the weak adjective before its noun, and the noun reading of "svenska", stay
+    assert tok(morph.analyse("Det var den glada flickan."), "glada").has("adj", "def")
+    assert any("n" in r.tags for r in tok(morph.analyse("Hon är svenska."), "svenska").readings)
+    assert tok(morph.analyse("Jag vet var han bor."), "var").has("adv")
 
 
 def test_a_noun_in_s_has_no_genitive_of_its_own_form(morph: ApertiumMorphology) -> None:

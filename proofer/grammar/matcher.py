@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress
 from typing import Protocol
 
@@ -76,8 +77,10 @@ class Match:
         return self.tokens[first].start, self.tokens[last].end
 
 
-#: What an index of rules looks a token up by: ("w", word form), ("l", lemma), ("t", tag).
-Key = tuple[str, str]
+#: What an index of rules looks a token up by: "w" + word form, "l" + lemma, "t" + tag
+#: (a string, not a pair: a string keeps its hash, and the index hashes each key of
+#: every token of a check several times).
+Key = str
 
 class Form:
     """What the rules ask of a word form with its readings, worked out once: the
@@ -97,8 +100,8 @@ class Form:
         facts = [_tag_facts(r.tags) for r in readings]
         self.tagsets = tuple([tags for tags, _ in facts])
         self.boundary = bool(readings) and "sent" in facts[0][0]
-        keys = {("w", lower), ("w", text)}
-        keys.update([("l", lem) for lem in lemmas])
+        keys = {"w" + lower, "w" + text}
+        keys.update(["l" + lem for lem in lemmas])
         for _, tag_keys in facts:
             keys |= tag_keys
         self.keys: frozenset[Key] = frozenset(keys)
@@ -121,7 +124,7 @@ def _tag_facts(tags: tuple[str, ...]) -> tuple[frozenset[str], frozenset[Key]]:
     if got is None:
         if len(_TAG_FACTS) >= _TAG_FACTS_MAX:
             _TAG_FACTS.clear()
-        got = _TAG_FACTS[tags] = (frozenset(tags), frozenset([("t", t) for t in tags]))
+        got = _TAG_FACTS[tags] = (frozenset(tags), frozenset(["t" + t for t in tags]))
     return got
 
 
@@ -241,11 +244,26 @@ def _tags_test(alts: TagExpr | None) -> Callable[[frozenset[str]], bool] | None:
         return None if alts is None else _never
     if len(alts) == 1:
         return alts[0].issubset
-    return lambda tags: any(alt <= tags for alt in alts)
+    return partial(_any_subset, alts)
+
+
+def _any_subset(alts: TagExpr, tags: frozenset[str]) -> bool:
+    """Some alternative's tags are all in `tags` (no generator: this runs for many
+    of a check's element tests)."""
+    return any(map(tags.issuperset, alts))
 
 
 def _never(_tags: frozenset[str]) -> bool:
     return False
+
+
+def _none_of(not_tags: Callable[[frozenset[str]], bool], tags: frozenset[str]) -> bool:
+    return not not_tags(tags)
+
+
+def _one_but_not(tags_ok: Callable[[frozenset[str]], bool],
+                 not_tags: Callable[[frozenset[str]], bool], tags: frozenset[str]) -> bool:
+    return tags_ok(tags) and not not_tags(tags)
 
 
 def _compile(spec: TokenSpec) -> Test:
@@ -270,6 +288,17 @@ def _compile(spec: TokenSpec) -> Test:
     reads_tags = spec.reads_tags
     mode = spec.reading
     negate = spec.negate
+    # Most elements ask nothing of the lemma: their reading test is one of the tags
+    # alone, a C call when it is one tag set (frozenset.issubset), mapped over the
+    # readings' tag sets without a Python call per reading.
+    tag_ok: Callable[[frozenset[str]], bool] | None = None
+    if lemmas is None and not not_lemmas:
+        if not_tags is None:
+            tag_ok = tags_ok
+        elif tags_ok is None:
+            tag_ok = partial(_none_of, not_tags)
+        else:
+            tag_ok = partial(_one_but_not, tags_ok, not_tags)
 
     # What the element sets is bound as the functions' defaults, not as closure
     # cells: one tuple per function instead of a cell per condition (the rule set's
@@ -293,7 +322,8 @@ def _compile(spec: TokenSpec) -> Test:
              known: bool | None = known,
              no_reading: Callable[[frozenset[str]], bool] | None = no_reading,
              reads_tags: bool = reads_tags, mode: str = mode, negate: bool = negate,
-             reading_ok: Callable[[str, frozenset[str]], bool] = reading_ok
+             reading_ok: Callable[[str, frozenset[str]], bool] = reading_ok,
+             tag_ok: Callable[[frozenset[str]], bool] | None = tag_ok
              ) -> tuple[Reading, ...] | None:
         if token.boundary and not names_boundary:
             return None
@@ -312,6 +342,15 @@ def _compile(spec: TokenSpec) -> Test:
         if ok and reads_tags:
             if not readings:
                 ok = False
+            elif tag_ok is not None:  # (reading_ok of the tags alone)
+                if mode == "first":
+                    ok = tag_ok(token.tagsets[0])
+                elif mode == "all":
+                    ok = all(map(tag_ok, token.tagsets))
+                    chosen = readings
+                else:
+                    chosen = tuple(compress(readings, map(tag_ok, token.tagsets)))
+                    ok = bool(chosen)
             elif mode == "first":
                 ok = reading_ok(token.lemmas[0], token.tagsets[0])
             elif mode == "all":

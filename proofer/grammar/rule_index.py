@@ -40,14 +40,14 @@ def element_keys(spec: TokenSpec) -> frozenset[Key] | None:
             keys |= got
         return frozenset(keys)
     if spec.words is not None:
-        return frozenset(("w", w) for w in spec.words)
+        return frozenset("w" + w for w in spec.words)
     if spec.lemmas is not None:
-        return frozenset(("l", lem) for lem in spec.lemmas)
+        return frozenset("l" + lem for lem in spec.lemmas)
     if spec.tags is not None:
         # Every reading the element looks at has all tags of one alternative, and
         # the token's keys hold the tags of all its readings: one tag per
         # alternative, the rarest, is enough.
-        return frozenset(("t", min(alt, key=lambda t: (t in _COMMON_TAGS, t)))
+        return frozenset("t" + min(alt, key=lambda t: (t in _COMMON_TAGS, t))
                          for alt in spec.tags)
     return None
 
@@ -77,6 +77,8 @@ class RulePlan:
     #: and allows no skip. A start whose token there has none of the keys cannot
     #: begin a match (follow_keys)
     follow: tuple[tuple[int, frozenset[Key]], ...] = ()
+    #: `required_ids` as bits of an int (RequiredSets.needs)
+    needs: int = 0
 
 
 def plan(pattern: Sequence[TokenSpec]) -> RulePlan:
@@ -131,13 +133,6 @@ def rule_plan(rule: GrammarRule) -> RulePlan:
     return p
 
 
-def _wanted_keys(token: Prepared, wanted: frozenset[Key]) -> frozenset[Key]:
-    form = token.form
-    if form.indexed is None or form.indexed[0] is not wanted:
-        form.indexed = (wanted, form.keys & wanted)
-    return form.indexed[1]
-
-
 class RequiredSets:
     """The distinct required sets of keys of a rule set's plans, numbered, and which
     of them each key is in: a paragraph works out the sentences that hold each set
@@ -161,9 +156,10 @@ class RequiredSets:
                     for k in req:
                         by_key.setdefault(k, []).append(got)
                 ids.append(got)
+            needs = sum(1 << n for n in set(ids))
             self.plans.append(RulePlan(p.first, p.required, p.crosses, p.same_word,
-                                       tuple(ids), p.follow))
-            self.needs.append(sum(1 << n for n in set(ids)))
+                                       tuple(ids), p.follow, needs))
+            self.needs.append(needs)
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         #: key -> the sets it is in, as bits
         self.bits_by_key = {k: sum(1 << n for n in v) for k, v in self.by_key.items()}
@@ -179,18 +175,22 @@ class RequiredSets:
                 unanchored.append(i)
         self._anchored = {n: tuple(v) for n, v in anchored.items()}
         self._unanchored = tuple(unanchored)
+        #: key -> the plans filed under a set that has it
+        self.anchored_by_key: dict[Key, tuple[int, ...]] = {}
+        for k, ns in self.by_key.items():
+            got = tuple(i for n in ns for i in self._anchored.get(n, ()))
+            if got:
+                self.anchored_by_key[k] = got
 
-    def candidates(self, sets: Iterable[int], present: int) -> list[int]:
+    def candidates(self, keys: Iterable[Key], present: int) -> list[int]:
         """The plans (by number, in order) whose every required set is in `present`
-        (bits; `sets`: the same set numbers as an iterable): what testing each
-        plan's `needs` against `present` gives, without looking at the plans
-        filed under a set the paragraph lacks."""
-        found = list(self._unanchored)
-        get = self._anchored.get
-        for n in sets:
-            plans = get(n)
-            if plans is not None:
-                found += plans
+        (bits; `keys`: the keys the paragraph has): what testing each plan's
+        `needs` against `present` gives, without looking at the plans filed under
+        a set the paragraph lacks."""
+        found = set(self._unanchored)
+        by_key = self.anchored_by_key
+        for k in by_key.keys() & keys:  # (the keys some plan is filed under, in C)
+            found.update(by_key[k])
         needs = self.needs
         return sorted([i for i in found if needs[i] & present == needs[i]])
 
@@ -212,9 +212,22 @@ class ParagraphIndex:
         masks: dict[Key, int] = {}
         sentence: list[int] = []
         spans: list[tuple[int, int]] = []
-        sid, lo, bit = 0, 0, 1
+        # per sentence, the numbered required sets it has a key of, as bits
+        # (RequiredSets.bits_by_key): a plan's sentences are those whose bits hold
+        # all of its `needs`
+        held: list[int] = []
+        bits_of = required.bits_by_key.get if required is not None else {}.get
+        sid, lo, bit, sets = 0, 0, 1, 0
         for i, token in enumerate(tokens):
-            for key in token.keys() if wanted is None else _wanted_keys(token, wanted):
+            if wanted is None:
+                keys = token.keys()
+            else:  # the form's wanted keys, kept on the form for the next token
+                f = token.form
+                got = f.indexed
+                if got is None or got[0] is not wanted:
+                    got = f.indexed = (wanted, f.keys & wanted)
+                keys = got[1]
+            for key in keys:
                 hits = where.get(key)
                 if hits is None:
                     where[key] = [i]
@@ -222,37 +235,35 @@ class ParagraphIndex:
                 else:
                     hits.append(i)
                     masks[key] |= bit
+                sets |= bits_of(key, 0)
             sentence.append(sid)
             if token.boundary:
                 spans.append((lo, i + 1))
-                sid, lo, bit = sid + 1, i + 1, bit << 1
+                held.append(sets)
+                sid, lo, bit, sets = sid + 1, i + 1, bit << 1, 0
         if lo < len(tokens):
             spans.append((lo, len(tokens)))
+            held.append(sets)
         self._where = where
         self._masks = masks
         self._wanted = wanted
         self._sentence = sentence
         self._spans = spans
+        self._held = held
         self._sentences_with: dict[frozenset[Key], int] = {}
         # keys -> the tokens having one of them (RulePlan.follow), made when asked
         self._tokens_with: dict[frozenset[Key], set[int]] = {}
+        # keys -> the tokens having one of them, in order (_first)
+        self._firsts: dict[frozenset[Key], list[int]] = {}
         self._doubled: set[int] | None = None
-        # numbered required set -> the sentences holding one of its keys (absent: none)
-        self._required: dict[int, int] | None = None
+        #: every sentence of the paragraph, as bits
+        self._all = (1 << len(spans)) - 1
         #: the numbered required sets some token of the paragraph has a key of, as
         #: bits (RequiredSets.needs)
         self.present = 0
+        for sets in held:
+            self.present |= sets
         self._sets = required
-        if required is not None:
-            found: dict[int, int] = {}
-            by_key, bits_by_key = required.by_key, required.bits_by_key
-            present = 0
-            for key, mask in masks.items():
-                for n in by_key.get(key, ()):
-                    found[n] = found.get(n, 0) | mask
-                present |= bits_by_key.get(key, 0)
-            self._required = found
-            self.present = present
         #: antipattern (by id, kept) -> its plan and its starts in the whole paragraph
         self._antiplans: dict[int, tuple[Sequence[TokenSpec], RulePlan, Sequence[int]]] = {}
 
@@ -263,21 +274,48 @@ class ParagraphIndex:
     def plans_to_try(self) -> list[int]:
         """The plans of the RequiredSets this index was made with (by number, in
         order) whose every required set has a key in the paragraph."""
-        if self._sets is None or self._required is None:
+        if self._sets is None:
             raise ValueError("an index made without the rule set's required sets")
-        return self._sets.candidates(self._required, self.present)
+        return self._sets.candidates(self._where.keys(), self.present)
+
+    def _sentences_needing(self, needs: int) -> int:
+        """The sentences (as bits) that hold a key of every required set in
+        `needs` (bits of set numbers)."""
+        held = self._held
+        if len(held) == 1:  # (a third of the paragraphs of a news text)
+            return 1 if held[0] & needs == needs else 0
+        sentences, bit = 0, 1
+        for sets in held:
+            if sets & needs == needs:
+                sentences |= bit
+            bit <<= 1
+        return sentences
 
     def starts(self, p: RulePlan) -> Sequence[int]:
         """The tokens a rule with this plan can start a match at, in order."""
-        starts = self._starts(p)
+        if p.crosses or p.first is None or p.required_ids is None or self._sets is None:
+            starts = self._starts(p)
+        else:
+            # _starts for most plans (one per rule tried in each paragraph), inlined
+            sentences = self._sentences_needing(p.needs)
+            if not sentences:
+                return ()
+            starts = self._first(p.first)
+            if sentences != self._all:
+                sentence = self._sentence
+                starts = [i for i in starts if sentences >> sentence[i] & 1]
         if p.same_word and starts:
             doubled = self._words_written_twice()
             starts = [i for i in starts if i in doubled]
-        for offset, keys in p.follow:
-            if not starts:
-                break
-            having = self._tokens_having(keys)
-            starts = [i for i in starts if i + offset in having]
+        if p.follow:
+            tokens_with = self._tokens_with
+            for offset, keys in p.follow:
+                if not starts:
+                    break
+                having = tokens_with.get(keys)
+                if having is None:
+                    having = self._tokens_having(keys)
+                starts = [i for i in starts if i + offset in having]
         return starts
 
     def _tokens_having(self, keys: frozenset[Key]) -> set[int]:
@@ -300,18 +338,16 @@ class ParagraphIndex:
 
     def _starts(self, p: RulePlan) -> Sequence[int]:
         if p.crosses:
-            found = self._required
-            if p.required_ids is not None and found is not None:
-                if not all(n in found for n in p.required_ids):
+            if p.required_ids is not None and self._sets is not None:
+                if p.needs & self.present != p.needs:
                     return ()
             elif any(all(k not in self._where for k in req) for req in p.required):
                 return ()
             return self._first(p.first) if p.first is not None else range(self.size)
         sentences = -1  # every sentence, as bits
-        if p.required_ids is not None and self._required is not None:
-            found = self._required
-            for n in p.required_ids:
-                sentences &= found.get(n, 0)
+        if p.required_ids is not None and self._sets is not None:
+            if p.required_ids:
+                sentences = self._sentences_needing(p.needs)
                 if not sentences:
                     return ()
         else:
@@ -369,12 +405,22 @@ class ParagraphIndex:
         return starts[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     def _first(self, keys: frozenset[Key]) -> list[int]:
-        where = self._where
-        hits = [where[k] for k in where.keys() & keys] if len(keys) > 2 else [
-            where[k] for k in keys if k in where]
-        if len(hits) == 1:
-            return hits[0]
-        return sorted({i for h in hits for i in h})
+        """The tokens with one of these keys, in order; worked out once per
+        paragraph and set of keys (rules share first elements)."""
+        got = self._firsts.get(keys)
+        if got is None:
+            where = self._where
+            if len(keys) > 2:
+                hits = [where[k] for k in where.keys() & keys]
+            else:
+                hits = []
+                for k in keys:
+                    h = where.get(k)
+                    if h is not None:
+                        hits.append(h)
+            got = self._firsts[keys] = (
+                hits[0] if len(hits) == 1 else sorted(set().union(*hits)) if hits else [])
+        return got
 
 
 def _bits(mask: int) -> Iterator[int]:

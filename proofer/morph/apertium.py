@@ -752,6 +752,14 @@ def _readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
     """Readings, known and source of a word form from its analyses as printed; the
     same form with the same analyses (most words of an article recur) is worked out
     once."""
+    if "+" not in rest and "\\" not in rest:
+        return _plain_readings(text, rest)
+    return _parsed_readings(text, rest)
+
+
+def _parsed_readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
+    """_readings of any analyses, parsed by the stream's parser (compounds,
+    multiwords, escapes)."""
     analyses = parse_analyses(rest)
     if not analyses:
         return (), False, "unknown"
@@ -780,6 +788,47 @@ def _readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
 
 
 _SIBILANTS = frozenset("sxzSXZ")
+
+
+def _plain_readings(text: str, rest: str) -> tuple[tuple[Reading, ...], bool, str]:
+    """_readings of analyses without escapes and of one part each (no compound, no
+    multiword: no "+"), most of a text's: read straight from the string into
+    Readings, without parsing them into the stream's Parts first (that, and a
+    Part per analysis, was a third of turning the tools' output into tokens)."""
+    readings: list[Reading] = []
+    tag_tuples = _TAG_TUPLES
+    for field in rest.split("/") if rest else ():
+        if not field or field[0] == "*":
+            continue  # an unknown word ("*word")
+        i = field.find("<")
+        if i < 0:
+            lemma, tags = field, ()
+        else:
+            lemma = field[:i]
+            inner = field[i + 1:-1] if field[-1] == ">" else field[i + 1:].rstrip(">")
+            tags = tag_tuples.get(inner)
+            if tags is None:
+                if len(tag_tuples) >= _TAG_TUPLES_MAX:
+                    tag_tuples.clear()
+                tags = tag_tuples[inner] = tuple(inner.split("><"))
+        lemma = lemma.translate(_HOMONYM)
+        if lemma.endswith("alphabet") and len(text) == 1:
+            lemma = text  # the dictionary's entries for single letters
+        readings.append(_reading(lemma, tags))
+    if not readings:
+        return (), False, "unknown"
+    # Duplicates dropped, in order, as _readings (the same readings as dropping
+    # duplicate analyses first and then duplicate readings).
+    unique = tuple(dict.fromkeys(readings)) if len(readings) > 1 else tuple(readings)
+    if len(unique) > 1 and text[-1:] in _SIBILANTS:
+        unique = _without_zero_genitives(text, unique)
+    return unique, True, "apertium"
+
+
+#: the tags of an analysis as printed ("n><ut><sg><ind") -> them as a tuple: a text
+#: has a few hundred tag sequences over thousands of analyses
+_TAG_TUPLES: dict[str, tuple[str, ...]] = {}
+_TAG_TUPLES_MAX = 20_000
 
 
 def _without_zero_genitives(text: str, readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
