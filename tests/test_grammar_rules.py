@@ -192,6 +192,9 @@ def test_retag_replaces_by_feature_and_drops_compound_tags() -> None:
     assert retag(("adj", "sint", "pst", "ut", "sg", "ind", "compound-R"), ["nt"]) == (
         "adj", "sint", "pst", "nt", "sg", "ind")
     assert retag(("vblex", "pres", "actv"), ["inf"]) == ("vblex", "inf", "actv")
+    # a missing gender goes before the number, where the generator expects it
+    assert retag(("adj", "pp", "pl", "ind"), ["ut", "sg"]) == ("adj", "pp", "ut", "sg", "ind")
+    assert retag(("vblex", "pres", "actv"), ["pasv"]) == ("vblex", "pres", "pasv")
 
 
 # ---------------------------------------------------------------- the loader

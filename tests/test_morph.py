@@ -330,6 +330,11 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
     ("Jag har två stort problem.", "problem", ("n", "pl")),
     ("Hjälp mig att bär väskan.", "bär", ("vblex", "pres")),
+    ("Boken är intressanta.", "intressanta", ("adj", "pl", "ind")),
+    ("Han är inte glada.", "glada", ("adj", "pl", "ind")),
+    ("Boken var lätta att läsa.", "lätta", ("adj", "pl", "ind")),
+    ("Vädret var så varmt att vi badade.", "var", ("vblex", "past")),
+    ("Han var så trött.", "så", ("adv",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -352,6 +357,10 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Det enda jag vill är att vinna."), "jag").has("prn")
     assert tok(morph.analyse("Vi behöver utbildade lärare."), "utbildade").has("adj")
     assert tok(morph.analyse("I svensk lag står det så."), "lag").has("n", "sg")
+    # the weak adjective before its noun, and the noun reading of "svenska", stay
+    assert tok(morph.analyse("Det var den glada flickan."), "glada").has("adj", "def")
+    assert any("n" in r.tags for r in tok(morph.analyse("Hon är svenska."), "svenska").readings)
+    assert tok(morph.analyse("Jag vet var han bor."), "var").has("adv")
 
 
 def test_a_noun_in_s_has_no_genitive_of_its_own_form(morph: ApertiumMorphology) -> None:

@@ -45,17 +45,26 @@ def match_case(model: str, word: str) -> str:
     return word
 
 
+#: The order Apertium writes the noun-phrase features in ("adj pp ut sg ind"): a
+#: feature the reading lacks goes before the first later one, as the generator only
+#: knows the tags in that order (a plural participle, "stängda", has no gender tag,
+#: and its singular is "adj pp ut sg ind", not "adj pp sg ind ut").
+_FEATURE_ORDER = ("gender", "number", "definiteness", "case")
+
+
 def retag(tags: Sequence[str], wanted: Iterable[str]) -> tuple[str, ...]:
     """`tags` with each wanted tag in place of the tag of the same feature (added
-    at the end when the reading has none)."""
+    in Apertium's feature order when the reading has none, else at the end)."""
     out = [t for t in tags if t not in _NOT_GENERATED]
     for w in wanted:
         feat = FEATURE_OF.get(w)
         idx = next((i for i, t in enumerate(out) if feat and FEATURE_OF.get(t) == feat), None)
-        if idx is None:
-            out.append(w)
-        else:
+        if idx is not None:
             out[idx] = w
+            continue
+        later = _FEATURE_ORDER[_FEATURE_ORDER.index(feat) + 1:] if feat in _FEATURE_ORDER else ()
+        at = next((i for i, t in enumerate(out) if FEATURE_OF.get(t) in later), len(out))
+        out.insert(at, w)
     return tuple(out)
 
 
