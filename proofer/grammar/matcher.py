@@ -454,10 +454,12 @@ Starts = Callable[[Sequence[TokenSpec], "tuple[int, int] | None"], Sequence[int]
 
 def find_matches(rule: GrammarRule, tokens: Sequence[Token],
                  starts: Iterable[int] | None = None,
-                 pattern_starts: Starts | None = None) -> Iterator[Match]:
+                 pattern_starts: Starts | None = None,
+                 first_tested: bool = False) -> Iterator[Match]:
     """Every match of the rule, at most one per start token; matches an antipattern
     covers are dropped. `starts` and `pattern_starts` may leave out tokens where a
-    pattern cannot start (the default tries every token)."""
+    pattern cannot start (the default tries every token); `first_tested`: the
+    starts are those first_matches() gives."""
     tokens = prepare(tokens)
     # The tokens some antipattern covers, around a match's tokens (all of the
     # paragraph's without an index: a huge paragraph's were worked out per rule).
@@ -465,7 +467,7 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
     first = rule.pattern[0]
     if starts is None:
         starts = range(len(tokens))
-    if first.min:
+    if first.min and not first_tested:
         # The first element on its own before the backtracking starts (a generator
         # per token costs more than this).
         starts = _first_matches(first, tokens, starts)
@@ -483,6 +485,15 @@ def find_matches(rule: GrammarRule, tokens: Sequence[Token],
             if anti.isdisjoint(range(m.first_token, m.last_token + 1)):
                 yield m
             break
+
+
+def first_matches(rule: GrammarRule, tokens: PreparedTokens,
+                  starts: Iterable[int]) -> Sequence[int]:
+    """The starts at which the rule's first element matches (all of them when it
+    is optional): what find_matches tries (with first_tested) after it. A rule
+    tried in a paragraph most often ends here, without a generator made for it."""
+    first = rule.pattern[0]
+    return _first_matches(first, tokens, starts) if first.min else list(starts)
 
 
 def _first_matches(spec: TokenSpec, tokens: Sequence[Prepared],

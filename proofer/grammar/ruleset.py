@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from proofer.finding import Finding
 from proofer.grammar.inflect import Generate, suggestions
-from proofer.grammar.matcher import Match, Token, find_matches, prepare
+from proofer.grammar.matcher import Match, Token, find_matches, first_matches, prepare
 from proofer.grammar.model import GrammarRule, TagExpr, TokenSpec, WordCheck
 from proofer.grammar.rule_index import (
     ParagraphIndex,
@@ -53,7 +53,10 @@ class GrammarRuleSet:
         for i in index.plans_to_try():
             starts = index.starts(plans[i])
             if starts:
-                yield from find_matches(rules[i], tokens, starts, index.pattern_starts)
+                starts = first_matches(rules[i], tokens, starts)
+                if starts:
+                    yield from find_matches(rules[i], tokens, starts, index.pattern_starts,
+                                            first_tested=True)
 
     def check(self, paragraph: str, tokens: Sequence[Token], generate: Generate,
               analyse: Analyse | None = None,
