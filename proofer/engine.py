@@ -175,9 +175,12 @@ class Engine:
         """The checker's findings for these paragraphs (`results`, from
         check_paragraph) after its refinement, kept in a cache of their own: the
         plain ones stay in the checker's cache for a check that skips the
-        refinement. A paragraph the refinement would not change is not asked."""
+        refinement. A paragraph the refinement would not change is not asked (and
+        is kept as it is: the next check finds it at once)."""
         out = list(results)
         todo: dict[str, list[int]] = {}
+        # A checker that failed gave no real verdict (see _forget): nothing kept.
+        keep = checker.status() == "ok"
         with self._lock:
             cache = self._cache_for(checker.name + REFINED)
             for i, (text, raw) in enumerate(zip(texts, results, strict=True)):
@@ -186,6 +189,8 @@ class Engine:
                     out[i] = hit
                 elif text in todo or checker.needs_refining(raw):
                     todo.setdefault(text, []).append(i)
+                elif keep:
+                    cache.put(text, raw)
         if not todo:
             return out
         done = checker.refine([(text, results[at[0]]) for text, at in todo.items()])
@@ -193,10 +198,11 @@ class Engine:
             return out  # not to be had now: asked again at the next check
         with self._lock:
             for (text, at), findings in zip(todo.items(), done, strict=True):
-                kept = tuple(_tagged(findings, checker))
-                cache.put(text, kept)
+                refined = tuple(_tagged(findings, checker))
+                if keep:
+                    cache.put(text, refined)
                 for i in at:
-                    out[i] = kept
+                    out[i] = refined
         return out
 
     @staticmethod
