@@ -157,15 +157,15 @@ class Engine:
         what the others worked out (ParagraphChecker.refine); the findings in
         checker order."""
         texts = [para.text for para in paragraphs]
-        passes: list[tuple[ParagraphChecker, list[tuple[Finding, ...]]]] = []
-        for checker in checkers:
-            if isinstance(checker, ParagraphChecker):
-                fresh: list[str] = []
-                passes.append((checker, [self._paragraph(checker, para, fresh)
-                                         for para in paragraphs]))
-                if fresh and checker.status() != "ok":
-                    self._forget(checker, fresh)
-        for checker, results in passes:
+        passes: dict[int, list[tuple[Finding, ...]]] = {}
+        ordered = [c for c in checkers if isinstance(c, ParagraphChecker)]
+        for checker in in_running_order(ordered):
+            fresh: list[str] = []
+            passes[id(checker)] = [self._paragraph(checker, para, fresh) for para in paragraphs]
+            if fresh and checker.status() != "ok":
+                self._forget(checker, fresh)
+        for checker in ordered:
+            results = passes[id(checker)]
             if _refines(checker, skip):
                 results = self._refined(checker, texts, results)
             found.extend(placed(paragraphs, results))
@@ -228,7 +228,7 @@ class Engine:
         out: dict[str, dict[str, tuple[Finding, ...]]] = {c.name: {} for c in checkers}
         with _collector_paused():
             for block in self._in_blocks(checkers, _blocks(paragraphs)):
-                for checker in checkers:
+                for checker in in_running_order(checkers):
                     self._share(checker, block, out[checker.name])
                 for checker in checkers:
                     if _refines(checker, frozenset()):
@@ -324,6 +324,14 @@ class Engine:
     def close(self) -> None:
         for c in self.checkers:
             c.close()
+
+
+def in_running_order(checkers: Sequence[ParagraphChecker]) -> list[ParagraphChecker]:
+    """The paragraph checkers in the order they run over a block: those that ask
+    the shared morphology about a few paragraphs (ParagraphChecker.runs_late) after
+    the others. Their findings still go where the registry puts them."""
+    return ([c for c in checkers if not c.runs_late]
+            + [c for c in checkers if c.runs_late])
 
 
 def _refines(checker: Checker, skip: frozenset[str]) -> bool:

@@ -97,3 +97,34 @@ def test_engine_drops_findings_whose_text_does_not_match() -> None:
             return [_f(0, 3, "zzz", Category.SPELLING)]
 
     assert Engine([Broken()]).check("abc").findings == []
+
+
+def test_a_late_checker_runs_after_the_others_and_keeps_its_place() -> None:
+    """A checker that reads a few paragraphs' analyses (runs_late) runs after the
+    other paragraph checkers of the block, so that it finds them done; its
+    findings still come where the registry puts it (the merge settles ties by
+    that order)."""
+    ran: list[str] = []
+
+    class Named(ParagraphChecker):
+        engine = "test"
+
+        def __init__(self, name: str) -> None:
+            self.name = name  # type: ignore[misc]
+
+        def check_paragraph(self, text: str) -> list[Finding]:
+            ran.append(self.name)
+            return [Finding(0, 3, text[:3], Category.SPELLING, f"{self.name}.x", "m", (),
+                            Severity.ERROR)]
+
+    class Late(Named):
+        runs_late = True
+
+    engine = Engine([Named("first"), Late("late"), Named("last")])
+    found = engine.raw_findings("fel\nfem")
+    assert ran == ["first", "first", "last", "last", "late", "late"]
+    assert [f.rule for f in found] == ["first.x", "first.x", "late.x", "late.x",
+                                       "last.x", "last.x"]
+    ran.clear()
+    shared = engine.paragraph_findings(["sex"])
+    assert ran == ["first", "last", "late"] and set(shared) == {"first", "late", "last"}

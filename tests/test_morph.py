@@ -335,6 +335,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Boken var lätta att läsa.", "lätta", ("adj", "pl", "ind")),
     ("Vädret var så varmt att vi badade.", "var", ("vblex", "past")),
     ("Han var så trött.", "så", ("adv",)),
+    ("Alla vet var deras barn är.", "var", ("adv",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:

@@ -37,6 +37,12 @@ class ParagraphChecker(Checker):
     #: then cached), and not at all in a check that skips one of these (the app's
     #: fast first pass). Empty: the checker has no refinement.
     refines_after: ClassVar[frozenset[str]] = frozenset()
+    #: Asks the shared morphology for the analysis of a few paragraphs of the block
+    #: (checkers.grammar.shared_analysis): run after the other paragraph checkers.
+    #: Asked early, it waited for the background analysis to reach the paragraph,
+    #: while the grammar checker, which takes each analysis as it comes, could have
+    #: worked on the ones before it. The findings' order is the registry's still.
+    runs_late: ClassVar[bool] = False
 
     @abstractmethod
     def check_paragraph(self, text: str) -> list[Finding]:

@@ -123,6 +123,7 @@ EXAMPLES_RIGHT: list[str] = [
 class SplitCompoundChecker(SpellerParagraphChecker):
     name = "split_compounds"
     engine = "grammar"
+    runs_late = True
 
     def check_paragraph(self, text: str) -> list[Finding]:
         if not self.speller.available:
