@@ -53,6 +53,7 @@ from proofer.checkers.base import ParagraphChecker
 from proofer.document import Paragraph, split_paragraphs
 from proofer.engine import CACHE_CHARS, CACHE_SIZE, Engine, text_findings
 from proofer.finding import Finding
+from proofer.morph.apertium import stop_all_background
 from proofer.text_cache import TextCache
 
 # Distinct paragraph characters per task: enough for the morphology to analyse a
@@ -123,6 +124,7 @@ def _start(engine: Engine, jobs: int) -> list[_Worker]:
     from proofer import early_start
 
     early_start.settle()  # no thread of ours running while we fork
+    stop_all_background()  # nor the morphology's background analysis
     context = multiprocessing.get_context("fork")
     # Everything alive now is the engine and the program, kept for the whole run:
     # out of the collector's sight for good (as proofer.frequency does with its

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import re
 import shutil
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -157,6 +159,7 @@ class ApertiumMorphology:
         self._worker: threading.Thread | None = None
         self._generated: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self._failed_at: float | None = None  # when the tools last stopped answering
+        _instances.add(self)
         if isinstance(files, str):
             self.status = f"unavailable: {files}"
             self._lexer = self._analyser = self._tagger = self._words = self._generator = None
@@ -296,6 +299,33 @@ class ApertiumMorphology:
                 self._worker = threading.Thread(target=self._work, name="apertium-analyse",
                                                 daemon=True)
                 self._worker.start()
+
+    def stop_background(self) -> None:
+        """Drop what waits for the background analysis and wait for the batch in
+        hand to be done: the process is about to fork (batch workers). A fork copies
+        a thread's locks but not the thread: a worker forked while this one held the
+        tools' or the speller's lock waited on it for good, and one forked while it
+        merely ran believed it ran still and waited for its results for good (what
+        CI saw: the batch tests hung). The dropped paragraphs are analysed when asked
+        for."""
+        with self._changed:
+            self._queued.clear()
+            self._changed.notify_all()
+            while self._worker is not None:
+                self._changed.wait(timeout=1)
+
+    def _forked(self) -> None:
+        """In a forked child: the background analysis is the parent's. Fresh locks
+        and no worker, whatever the parent's thread was doing at the fork (the
+        second line of defence behind stop_background); the results in hand stay."""
+        self._cache_lock = threading.Lock()
+        self._changed = threading.Condition(self._cache_lock)
+        self._queued = {}
+        self._in_flight = set()
+        self._waiting = 0
+        self._worker = None
+        for pipeline in self.pipelines():
+            pipeline.forked()
 
     def _work(self) -> None:
         try:
@@ -875,3 +905,22 @@ def _compound_lemma(text: str, head: Part) -> str:
         if i > 0:
             return low[:i] + head_lemma
     return low + head_lemma
+
+
+# Every morphology of this process, for the fork hooks (weakly: closing one is
+# enough to let it go).
+_instances: weakref.WeakSet[ApertiumMorphology] = weakref.WeakSet()
+
+
+def stop_all_background() -> None:
+    """stop_background() on every morphology of this process (before a fork)."""
+    for m in list(_instances):
+        m.stop_background()
+
+
+def _after_fork_in_child() -> None:
+    for m in list(_instances):
+        m._forked()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)

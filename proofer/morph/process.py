@@ -81,6 +81,13 @@ class NullFlushPipeline:
         with self._lock:
             self._stop()
 
+    def forked(self) -> None:
+        """In a forked child: the tools and whatever held the lock are the parent's;
+        this process starts its own tools when it needs them."""
+        self._lock = threading.Lock()
+        self._procs = []
+        self._owner = os.getpid()
+
     def _alive(self) -> bool:
         if self._owner != os.getpid():
             # A forked copy of the engine (batch workers): the tools belong to the
