@@ -6,6 +6,9 @@ the files of the task it died on."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,10 +179,6 @@ print("ok")
 
 @pytest.mark.parametrize("mode", ["parent-stops-it", "child-side-only"])
 def test_workers_forked_while_the_morphology_works_in_the_background(mode: str) -> None:
-    import signal
-    import subprocess
-    import sys
-
     proc = subprocess.Popen([sys.executable, "-c", _FORK_WHILE_BUSY, mode], text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             cwd=Path(__file__).resolve().parents[1], start_new_session=True)

@@ -317,15 +317,14 @@ class ApertiumMorphology:
     def _forked(self) -> None:
         """In a forked child: the background analysis is the parent's. Fresh locks
         and no worker, whatever the parent's thread was doing at the fork (the
-        second line of defence behind stop_background); the results in hand stay."""
+        second line of defence behind stop_background); the results in hand stay.
+        (The tools' pipelines reset themselves: proofer.morph.process.)"""
         self._cache_lock = threading.Lock()
         self._changed = threading.Condition(self._cache_lock)
         self._queued = {}
         self._in_flight = set()
         self._waiting = 0
         self._worker = None
-        for pipeline in self.pipelines():
-            pipeline.forked()
 
     def _work(self) -> None:
         try:

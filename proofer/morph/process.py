@@ -15,6 +15,7 @@ import selectors
 import subprocess
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 
 
@@ -33,8 +34,8 @@ class NullFlushPipeline:
         self._timeout = timeout
         self._procs: list[subprocess.Popen[bytes]] = []
         self._lock = threading.Lock()
-        self._owner = os.getpid()
         self.restarts = 0
+        _pipelines.add(self)
 
     def start(self) -> None:
         """Start the tools if they are not running (run() does it when needed)."""
@@ -81,19 +82,14 @@ class NullFlushPipeline:
         with self._lock:
             self._stop()
 
-    def forked(self) -> None:
-        """In a forked child: the tools and whatever held the lock are the parent's;
-        this process starts its own tools when it needs them."""
+    def _forked(self) -> None:
+        """In a forked child (batch workers): the tools, and whatever held the lock
+        at the fork, are the parent's, which goes on using them; this process
+        starts its own tools when it needs them."""
         self._lock = threading.Lock()
         self._procs = []
-        self._owner = os.getpid()
 
     def _alive(self) -> bool:
-        if self._owner != os.getpid():
-            # A forked copy of the engine (batch workers): the tools belong to the
-            # parent, which goes on using them; this process starts its own.
-            self._procs = []
-            self._owner = os.getpid()
         return bool(self._procs) and all(p.poll() is None for p in self._procs)
 
     def _start(self) -> None:
@@ -167,3 +163,15 @@ class NullFlushPipeline:
                         if nuls >= count:
                             # Anything after the last NUL would belong to no chunk.
                             return bytes(out).split(b"\0")[:count]
+
+
+# Every pipeline of this process, for the fork hook (weakly: a closed one goes).
+_pipelines: weakref.WeakSet[NullFlushPipeline] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for pipeline in list(_pipelines):
+        pipeline._forked()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
