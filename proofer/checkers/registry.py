@@ -12,6 +12,7 @@ from proofer.checkers.base import Checker
 from proofer.checkers.capitals import CapitalsChecker
 from proofer.checkers.consistency import ConsistencyChecker
 from proofer.checkers.encoding import MojibakeChecker
+from proofer.checkers.genitive_apostrophe import GenitiveApostropheChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool_off import LanguageToolOff
 from proofer.checkers.names import NameChecker
@@ -35,6 +36,7 @@ def build_checkers(settings: Settings) -> list[Checker]:
     checkers.append(CapitalsChecker(speller, names.store.organization if names else None))
     checkers.append(MojibakeChecker())
     checkers += [SplitCompoundChecker(speller), AdverbNormChecker(),
+                 GenitiveApostropheChecker(speller),
                  GrammarChecker(speller=speller), ConsistencyChecker(speller)]
     checkers.extend(build_rule_checkers())
     # Always registered: with mode "off" a stand-in that reports "off" (the real
