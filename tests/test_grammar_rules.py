@@ -225,6 +225,116 @@ def test_bad_rules_are_refused_with_a_reason(tmp_path: Path, change, words) -> N
     assert rules == [] and words in errors[0], errors
 
 
+# ---------------------------------------------------------------- named word lists
+LIST_RULE = """
+  - id: t.listed
+    message: 'Fel.'
+    pattern:
+      - {word: ['@subjects', hen], mark: true}
+      - {tags: n, not_word: '@adverbs'}
+    examples: [{wrong: '«han» kväll', correction: null}]
+    correct: ['en kväll']
+"""
+
+
+def _lists(tmp_path: Path, *texts: str) -> list[Path]:
+    paths = []
+    for i, text in enumerate(texts):
+        path = tmp_path / f"lists{i}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_named_list_and_extra_words_make_one_word_set(tmp_path: Path) -> None:
+    from proofer.grammar.loader import load_word_lists
+
+    lists, errors = load_word_lists(_lists(tmp_path, "subjects: [jag, Du, han]\n",
+                                           "adverbs: ['@negations', ofta]\n"
+                                           "negations: [inte, aldrig]\n"))
+    assert errors == []
+    # a list may take in another, from another file and defined later
+    assert lists["adverbs"] == {"inte", "aldrig", "ofta"}
+    path = tmp_path / "t.yaml"
+    path.write_text("defaults: {category: grammar, severity: error, source: test}\nrules:\n"
+                    + LIST_RULE, encoding="utf-8")
+    rules, errors = load_grammar_rules([path], lists)
+    assert errors == []
+    first, second = rules[0].pattern
+    # case-insensitive as every word: "Du" is matched as "du"
+    assert first.words == {"jag", "du", "han", "hen"}
+    assert second.not_words == {"inte", "aldrig", "ofta"}
+    text, toks = _tokens(("han", [("han", "prn pers p3 m sg nom")]), KVALL)
+    assert [f.text for f in GrammarRuleSet(rules).check(text, toks, _generate)] == ["han"]
+    text, toks = _tokens(("hon", [("hon", "prn pers p3 f sg nom")]), KVALL)
+    assert GrammarRuleSet(rules).check(text, toks, _generate) == []
+
+
+def test_an_unknown_list_refuses_its_rule_with_file_line_and_reason(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    bad = LIST_RULE.replace("t.listed", "t.bad").replace("'@adverbs'", "'@adverb'")
+    text = ("defaults: {category: grammar, severity: error, source: test}\nrules:\n"
+            + LIST_RULE + bad)
+    path.write_text(text, encoding="utf-8")
+    lists = {"subjects": frozenset({"jag"}), "adverbs": frozenset({"inte"})}
+    rules, errors = load_grammar_rules([path], lists)
+    assert [r.id for r in rules] == ["t.listed"]
+    # the line of the pattern element that names the unknown list
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "'@adverb'" in t)
+    assert len(errors) == 1 and errors[0].startswith(f"t.yaml:{line}: regel t.bad: "), errors
+    assert "okänd ordlista @adverb i not_word" in errors[0]
+
+
+@pytest.mark.parametrize(("text", "where", "reason"), [
+    ("Subjects: [jag]\n", 2, "listnamnet"),
+    ("subjects: jag\n", 2, "ska vara en lista med ord"),
+    ("subjects: [jag, {du: 1}]\n", 2, "ska vara en lista med ord"),
+    ("subjects: ['@others', jag]\n", 2, "okänd ordlista @others"),
+    # a cycle refuses every list on it, the one that closes it with the reason
+    ("subjects: ['@objects']\nobjects: ['@subjects']\n", 3, "cirkelreferens via @subjects"),
+])
+def test_a_bad_word_list_is_refused_with_file_and_line(tmp_path: Path, text: str, where: int,
+                                                        reason: str) -> None:
+    from proofer.grammar.loader import load_word_lists
+
+    good = "adverbs: [inte]\n"
+    lists, errors = load_word_lists(_lists(tmp_path, good + text))
+    assert set(lists) == {"adverbs"}, lists
+    assert any(e.startswith(f"lists0.yaml:{where}: ") and reason in e for e in errors), errors
+
+
+def test_a_list_defined_twice_is_refused_where_it_is_repeated(tmp_path: Path) -> None:
+    from proofer.grammar.loader import load_word_lists
+
+    lists, errors = load_word_lists(_lists(tmp_path, "a: [x]\n", "b: [y]\na: [z]\n"))
+    assert lists == {"a": {"x"}, "b": {"y"}}
+    assert len(errors) == 1 and errors[0].startswith("lists1.yaml:2: ")
+    assert "finns redan i lists0.yaml:1" in errors[0]
+
+
+def test_the_shipped_lists_load_and_rules_use_them(tmp_path: Path) -> None:
+    from proofer.grammar.loader import LISTS_DIR, load_grammar_files, load_word_lists
+
+    lists, errors = load_word_lists(sorted(LISTS_DIR.glob("*.yaml")))
+    assert errors == [] and {"subject_pronouns", "v2_neutral_adverbs"} <= set(lists)
+    assert lists["subject_pronouns"] == lists["personal_subjects"] | {"man"}
+    # a rules folder read with another lists folder takes its lists from there
+    rules_dir, lists_dir = tmp_path / "rules", tmp_path / "lists"
+    rules_dir.mkdir()
+    lists_dir.mkdir()
+    (rules_dir / "t.yaml").write_text(
+        "defaults: {category: grammar, severity: error, source: test}\nrules:\n" + LIST_RULE,
+        encoding="utf-8")
+    (lists_dir / "l.yaml").write_text("subjects: [vi]\nadverbs: [inte]\n", encoding="utf-8")
+    rules, errors = load_grammar_files(rules_dir, cached=False, lexicon=tmp_path,
+                                       lists=lists_dir)
+    assert errors == [] and rules[0].pattern[0].words == {"vi", "hen"}
+    (lists_dir / "l.yaml").write_text("subjects: [vi]\n", encoding="utf-8")
+    rules, errors = load_grammar_files(rules_dir, cached=False, lexicon=tmp_path,
+                                       lists=lists_dir)
+    assert rules == [] and "okänd ordlista @adverbs" in errors[0]
+
+
 RESPELL_RULE = """
   - id: t.respell
     message: 'Räkneord: {suggestion}?'

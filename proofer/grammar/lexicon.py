@@ -22,8 +22,9 @@ The shapes, and what an entry says (the README in the lexicon folder has the for
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -84,18 +85,22 @@ def load_lexicon_files(directory: Path = LEXICON_DIR) -> tuple[list[GrammarRule]
     return load_lexicon(sorted(directory.glob("*.yaml")))
 
 
-def load_lexicon(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
-    """The rules every table entry makes, and one Swedish message per refused entry."""
-    return read_rule_files(paths, _build_entry, FILE_KEYS, DEFAULT_KEYS)
+def load_lexicon(paths: Iterable[Path], lists: Mapping[str, frozenset[str]] | None = None
+                 ) -> tuple[list[GrammarRule], list[str]]:
+    """The rules every table entry makes, and one Swedish message per refused entry;
+    '@name' words come from the word lists `lists` (the shipped ones when None)."""
+    build = functools.partial(_build_entry, lists=lists)
+    return read_rule_files(paths, build, FILE_KEYS, DEFAULT_KEYS)
 
 
-def _build_entry(raw: dict[str, Any], file: str, line: int) -> GrammarRule:
+def _build_entry(raw: dict[str, Any], file: str, line: int,
+                 lists: Mapping[str, frozenset[str]] | None = None) -> GrammarRule:
     # Imported here: the loader imports this module to load the tables with the rules.
     from proofer.grammar.loader import _build_rule
 
     if "phrase" in raw:
-        return _build_rule(_phrase_rule(raw), file, line)
-    return _build_rule(_valency_rule(raw), file, line)
+        return _build_rule(_phrase_rule(raw), file, line, lists)
+    return _build_rule(_valency_rule(raw), file, line, lists)
 
 
 def _keys(raw: dict[str, Any], allowed: set[str]) -> None:

@@ -3,13 +3,20 @@
 The format is described in resources/grammar/rules/README.md. As with the phrase
 rules, a typo in a key would silently change what a rule does, so an unknown key
 refuses the rule with file, line and reason, and every other rule still loads.
+
+Closed word classes that many rules name (the subject pronouns, the possessives, the
+sentence adverbs that do not make the verb come second) are defined once, as named
+word lists in resources/grammar/lists/*.yaml, and a pattern element refers to one as
+'@name' among its words: copies written out rule by rule drifted apart, one rule
+knowing "hen" and the next not.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +48,11 @@ if TYPE_CHECKING:
     from proofer.grammar.ruleset import GrammarRuleSet
 
 RULES_DIR = RESOURCES / "grammar" / "rules"
+LISTS_DIR = RESOURCES / "grammar" / "lists"
+#: a word list's name, as a rule refers to it ('@subject_pronouns')
+LIST_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+WordLists = Mapping[str, frozenset[str]]
 
 FILE_KEYS = {"rules", "defaults"}
 DEFAULT_KEYS = {"category", "severity", "source", "url"}
@@ -60,18 +72,23 @@ EXAMPLE_KEYS = {"wrong", "correction"}
 
 
 def load_grammar_files(directory: Path = RULES_DIR, cached: bool = True,
-                       lexicon: Path = LEXICON_DIR) -> tuple[list[GrammarRule], list[str]]:
+                       lexicon: Path = LEXICON_DIR, lists: Path = LISTS_DIR
+                       ) -> tuple[list[GrammarRule], list[str]]:
     """The rules of every file in `directory` and the rules the lexicon tables in
-    `lexicon` make (proofer.grammar.lexicon), with ids unique across both. With
-    `cached`, as loaded by an earlier run while neither the files nor the code that
-    reads them changed (their stat, proofer.table_cache): reading and checking the
-    YAML was a fifth of the start-up of a one-paragraph check."""
+    `lexicon` make (proofer.grammar.lexicon), with ids unique across both, their
+    '@name' words taken from the word lists in `lists`. With `cached`, as loaded by
+    an earlier run while neither the files nor the code that reads them changed
+    (their stat, proofer.table_cache): reading and checking the YAML was a fifth of
+    the start-up of a one-paragraph check."""
     paths = sorted(directory.glob("*.yaml"))
     tables = sorted(lexicon.glob("*.yaml"))
+    list_files = sorted(lists.glob("*.yaml"))
 
     def build() -> tuple[list[GrammarRule], list[str]]:
-        rules, errors = load_grammar_rules(paths)
-        table_rules, table_errors = load_lexicon(tables)
+        word_lists, errors = load_word_lists(list_files)
+        rules, rule_errors = load_grammar_rules(paths, word_lists)
+        errors.extend(rule_errors)
+        table_rules, table_errors = load_lexicon(tables, word_lists)
         errors.extend(table_errors)
         add_unique(rules, table_rules, {r.id: r.where for r in rules}, errors)
         return rules, errors
@@ -80,12 +97,13 @@ def load_grammar_files(directory: Path = RULES_DIR, cached: bool = True,
         return build()
     from proofer import table_cache
 
-    name, sources = _cache_key("grammar-rules", directory, lexicon, paths + tables)
+    name, sources = _cache_key("grammar-rules", directory, lexicon, lists,
+                               paths + tables + list_files)
     return table_cache.load_or_build(name, sources, build, objects=True)
 
 
-def load_rule_set(directory: Path = RULES_DIR, lexicon: Path = LEXICON_DIR
-                  ) -> tuple[GrammarRuleSet, list[str]]:
+def load_rule_set(directory: Path = RULES_DIR, lexicon: Path = LEXICON_DIR,
+                  lists: Path = LISTS_DIR) -> tuple[GrammarRuleSet, list[str]]:
     """load_grammar_files' rules already indexed (GrammarRuleSet), as an earlier run
     indexed them while neither the files nor the code changed: indexing the rules
     cost as much again as reading them, at every start of the command line."""
@@ -93,16 +111,18 @@ def load_rule_set(directory: Path = RULES_DIR, lexicon: Path = LEXICON_DIR
     from proofer.grammar import inflect, matcher, rule_index, ruleset
 
     def build() -> tuple[GrammarRuleSet, list[str]]:
-        rules, errors = load_grammar_files(directory, cached=False, lexicon=lexicon)
+        rules, errors = load_grammar_files(directory, cached=False, lexicon=lexicon,
+                                           lists=lists)
         return ruleset.GrammarRuleSet(rules), errors
 
-    files = sorted(directory.glob("*.yaml")) + sorted(lexicon.glob("*.yaml"))
+    files = (sorted(directory.glob("*.yaml")) + sorted(lexicon.glob("*.yaml"))
+             + sorted(lists.glob("*.yaml")))
     code = [Path(m.__file__) for m in (inflect, matcher, rule_index, ruleset)]
-    name, sources = _cache_key("grammar-rule-set", directory, lexicon, files + code)
+    name, sources = _cache_key("grammar-rule-set", directory, lexicon, lists, files + code)
     return table_cache.load_or_build(name, sources, build, objects=True)
 
 
-def _cache_key(kind: str, directory: Path, lexicon: Path, files: list[Path]
+def _cache_key(kind: str, directory: Path, lexicon: Path, lists: Path, files: list[Path]
                ) -> tuple[str, list[Path]]:
     """The table_cache name and sources of rules read from these folders: the
     files, and the code that reads them."""
@@ -114,14 +134,117 @@ def _cache_key(kind: str, directory: Path, lexicon: Path, files: list[Path]
 
     code = [__file__, model.__file__, features.__file__, rules_loader.__file__,
             rules_model.__file__, finding.__file__, lexicon_code.__file__]
-    where = f"{directory.resolve()}\0{lexicon.resolve()}"
+    where = f"{directory.resolve()}\0{lexicon.resolve()}\0{lists.resolve()}"
     name = f"{kind}-" + hashlib.sha1(where.encode()).hexdigest()[:12]
     return name, [*files, *(Path(c) for c in code)]
 
 
-def load_grammar_rules(paths: Iterable[Path]) -> tuple[list[GrammarRule], list[str]]:
-    """All usable rules, and one Swedish message per refused rule or file."""
-    return read_rule_files(paths, _build_rule, FILE_KEYS, DEFAULT_KEYS)
+def load_grammar_rules(paths: Iterable[Path], lists: WordLists | None = None
+                       ) -> tuple[list[GrammarRule], list[str]]:
+    """All usable rules, and one Swedish message per refused rule or file; '@name'
+    words come from `lists` (the shipped word lists when None)."""
+    build = functools.partial(_build_rule, lists=lists)
+    return read_rule_files(paths, build, FILE_KEYS, DEFAULT_KEYS)
+
+
+def load_word_lists(paths: Iterable[Path]) -> tuple[dict[str, frozenset[str]], list[str]]:
+    """The named word lists of these files, and one Swedish message per refused list
+    or file.
+
+    A file is a mapping from a list's name to its words; a word '@other' takes in the
+    words of the list `other` (of any file), so that a list can be another plus a
+    few. A list with a bad name, a word that is not a string, a name given twice, a
+    reference to no list or a cycle is refused with file and line; the rules that
+    name it are then refused in their turn (an unknown list), and everything else
+    loads."""
+    raw: dict[str, tuple[list[str], str]] = {}
+    errors: list[str] = []
+    for path in paths:
+        _read_list_file(Path(path), raw, errors)
+    resolved: dict[str, frozenset[str]] = {}
+    refused: set[str] = set()
+
+    def resolve(name: str, chain: tuple[str, ...]) -> frozenset[str] | None:
+        if name in resolved:
+            return resolved[name]
+        if name in refused:
+            return None
+        words, where = raw[name]
+        out: set[str] = set()
+        for word in words:
+            if not word.startswith("@"):
+                out.add(word)
+                continue
+            other = word[1:]
+            if other in chain or other == name:
+                errors.append(f"{where}: ordlistan {name}: cirkelreferens via @{other}")
+                refused.add(name)
+                return None
+            if other not in raw:
+                errors.append(f"{where}: ordlistan {name}: okänd ordlista @{other}")
+                refused.add(name)
+                return None
+            got = resolve(other, (*chain, name))
+            if got is None:
+                errors.append(f"{where}: ordlistan {name}: @{other} kunde inte läsas")
+                refused.add(name)
+                return None
+            out |= got
+        resolved[name] = frozenset(out)
+        return resolved[name]
+
+    for name in raw:
+        resolve(name, ())
+    return resolved, errors
+
+
+def _read_list_file(path: Path, raw: dict[str, tuple[list[str], str]],
+                    errors: list[str]) -> None:
+    """The lists of one file into `raw` (name -> (words, "file:line")); its
+    problems into `errors`. Read node by node, so that every list has its line and
+    a word is the text as written ("ja", not a boolean)."""
+    import yaml
+
+    from proofer import yaml_loader
+
+    name = path.name
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml_loader.safe_loader())
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(f"{name}: kan inte läsas: {exc}")
+        return
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        errors.append(f"{name}{line}: ogiltig YAML: {getattr(exc, 'problem', exc)}")
+        return
+    if root is None:
+        return
+    if not isinstance(root, yaml.MappingNode):
+        errors.append(f"{name}:1: filen ska vara en mappning från listnamn till ord")
+        return
+    for key, value in root.value:
+        where = f"{name}:{key.start_mark.line + 1}"
+        list_name = str(key.value)
+        if not isinstance(key, yaml.ScalarNode) or not LIST_NAME.fullmatch(list_name):
+            errors.append(f"{where}: listnamnet {list_name!r} ska vara små bokstäver, "
+                          f"siffror och _, t.ex. subject_pronouns")
+            continue
+        if list_name in raw:
+            errors.append(f"{where}: ordlistan {list_name} finns redan i {raw[list_name][1]}")
+            continue
+        if not isinstance(value, yaml.SequenceNode) or not value.value or not all(
+                isinstance(v, yaml.ScalarNode) and str(v.value).strip() for v in value.value):
+            errors.append(f"{where}: ordlistan {list_name} ska vara en lista med ord")
+            continue
+        raw[list_name] = ([str(v.value).strip() for v in value.value], where)
+
+
+@functools.cache
+def shipped_word_lists() -> WordLists:
+    """The word lists in resources/grammar/lists (their errors are reported by
+    load_grammar_files, which reads them itself)."""
+    return load_word_lists(sorted(LISTS_DIR.glob("*.yaml")))[0]
 
 
 def _fail(message: str, raw: Any) -> RuleLoadError:
@@ -130,10 +253,14 @@ def _fail(message: str, raw: Any) -> RuleLoadError:
     return RuleLoadError(message, line) if line else RuleLoadError(message)
 
 
-def _build_rule(raw: dict[str, Any], file: str, line: int) -> GrammarRule:
+def _build_rule(raw: dict[str, Any], file: str, line: int, lists: WordLists | None = None
+                ) -> GrammarRule:
     check_rule_keys(raw, RULE_KEYS, REQUIRED)
-    pattern = _pattern(raw["pattern"])
-    antipatterns = tuple(_pattern(p) for p in _list(raw.get("antipatterns", []), "antipatterns"))
+    if lists is None:
+        lists = shipped_word_lists()
+    pattern = _pattern(raw["pattern"], lists)
+    antipatterns = tuple(_pattern(p, lists)
+                         for p in _list(raw.get("antipatterns", []), "antipatterns"))
     constraints = tuple(_constraint(c, len(pattern), differ=False)
                         for c in _list(raw.get("agree", []), "agree"))
     constraints += tuple(_constraint(c, len(pattern), differ=True)
@@ -157,15 +284,24 @@ def _build_rule(raw: dict[str, Any], file: str, line: int) -> GrammarRule:
         url=str(raw.get("url", "")), note=str(raw.get("note", "")))
 
 
-def _pattern(raw: Any) -> tuple[TokenSpec, ...]:
+def _pattern(raw: Any, lists: WordLists) -> tuple[TokenSpec, ...]:
     items = _list(raw, "pattern")
     if not items:
         raise RuleLoadError("pattern är tom")
-    return tuple(_token(t) for t in items)
+    return tuple(_token(t, lists) for t in items)
 
 
-def _words(value: Any, key: str, cased: bool) -> frozenset[str]:
-    words = _str_list(value, key)
+def _words(value: Any, key: str, cased: bool, lists: WordLists, raw: Any) -> frozenset[str]:
+    """The words of `key`, each '@name' replaced by the words of that list."""
+    words: list[str] = []
+    for word in _str_list(value, key):
+        if not word.startswith("@"):
+            words.append(word)
+        elif word[1:] in lists:
+            words.extend(lists[word[1:]])
+        else:
+            known = ", ".join(sorted(lists)) or "inga"
+            raise _fail(f"okänd ordlista {word} i {key} (finns: {known})", raw)
     return frozenset(words if cased else (w.lower() for w in words))
 
 
@@ -178,7 +314,7 @@ def _tag_expr(value: Any, key: str) -> TagExpr:
     return expr
 
 
-def _token(raw: Any) -> TokenSpec:
+def _token(raw: Any, lists: WordLists) -> TokenSpec:
     if not isinstance(raw, dict):
         raise RuleLoadError("ett mönsterelement ska vara en mappning, t.ex. {tags: adj}")
     unknown = set(raw) - TOKEN_KEYS - {"__line__"}
@@ -205,7 +341,7 @@ def _token(raw: Any) -> TokenSpec:
         if inner:
             raise _fail(f"any_of står ensamt med {', '.join(sorted(OUTER_KEYS - {'any_of'}))}; "
                         f"flytta in {', '.join(sorted(inner))}", raw)
-        alternatives = tuple(_token(a) for a in _list(raw["any_of"], "any_of"))
+        alternatives = tuple(_token(a, lists) for a in _list(raw["any_of"], "any_of"))
         if not alternatives:
             raise _fail("any_of är tom", raw)
     known = raw.get("known")
@@ -217,14 +353,14 @@ def _token(raw: Any) -> TokenSpec:
         if not sources or sources - TOKEN_SOURCES:
             raise _fail(f"source ska vara bland {', '.join(sorted(TOKEN_SOURCES))}", raw)
     return TokenSpec(
-        words=_words(raw["word"], "word", cased) if "word" in raw else None,
+        words=_words(raw["word"], "word", cased, lists, raw) if "word" in raw else None,
         regex=regex,
-        lemmas=_words(raw["lemma"], "lemma", False) if "lemma" in raw else None,
+        lemmas=_words(raw["lemma"], "lemma", False, lists, raw) if "lemma" in raw else None,
         tags=_tag_expr(raw["tags"], "tags") if "tags" in raw else None,
         not_tags=_tag_expr(raw["not_tags"], "not_tags") if "not_tags" in raw else (),
         no_reading=_tag_expr(raw["no_reading"], "no_reading") if "no_reading" in raw else (),
-        not_words=_words(raw.get("not_word", []), "not_word", cased),
-        not_lemmas=_words(raw.get("not_lemma", []), "not_lemma", False),
+        not_words=_words(raw.get("not_word", []), "not_word", cased, lists, raw),
+        not_lemmas=_words(raw.get("not_lemma", []), "not_lemma", False, lists, raw),
         reading=reading, negate=_bool(raw, "negate", False), min=0 if optional else 1,
         max=repeat, skip=skip, mark=_bool(raw, "mark", False), case_sensitive=cased,
         sentence_start=_bool(raw, "sentence_start", False), known=known, sources=sources,
