@@ -225,6 +225,40 @@ def test_bad_rules_are_refused_with_a_reason(tmp_path: Path, change, words) -> N
     assert rules == [] and words in errors[0], errors
 
 
+PARTICLE_RULE = """
+  - id: t.particle
+    message: 'Ordföljd: {suggestion}.'
+    pattern:
+      - {tags: prn, mark: true}
+      - {tags: vblex, mark: true}
+    suggest: [{text: '{1.verb} {0} {1.particle}'}]
+    examples: [{wrong: '«jag tycker om»', correction: tycker jag om}]
+    correct: ['tycker jag om']
+"""
+
+
+def test_a_particle_verb_token_is_split_around_what_goes_between(tmp_path: Path) -> None:
+    rules, errors = _rule(tmp_path, PARTICLE_RULE)
+    assert errors == []
+    jag = ("jag", [("jag", "prn pers p1 ut sg nom")])
+    text, toks = _tokens(jag, ("tycker om", [("tycka om", "vblex pres actv")]))
+    found = GrammarRuleSet(rules).check(text, toks, _generate)
+    assert [f.suggestions for f in found] == [("tycker jag om",)]
+    # a verb without a particle is all verb: no trailing space, no lost word
+    text, toks = _tokens(jag, ("läser", [("läsa", "vblex pres actv")]))
+    assert [f.suggestions for f in GrammarRuleSet(rules).check(text, toks, _generate)] == [
+        ("läser jag",)]
+    # a multiword token that is no multiword lemma is left whole
+    text, toks = _tokens(jag, ("läser nu", [("läsa", "vblex pres actv")]))
+    assert [f.suggestions for f in GrammarRuleSet(rules).check(text, toks, _generate)] == [
+        ("läser nu jag",)]
+
+
+def test_a_bad_part_of_an_element_is_refused(tmp_path: Path) -> None:
+    rules, errors = _rule(tmp_path, PARTICLE_RULE.replace("{1.particle}", "{1.partikel}"))
+    assert rules == [] and "{N.particle}" in errors[0], errors
+
+
 # ---------------------------------------------------------------- named word lists
 LIST_RULE = """
   - id: t.listed

@@ -28,7 +28,9 @@ Respell = Callable[[str, "tuple[frozenset[str], ...]", "tuple[frozenset[str], ..
 
 #: Tags the analyser adds for compounding, which the generator does not take.
 _NOT_GENERATED = frozenset({"compound-R", "compound-only-L", "cmp"})
-_PLACEHOLDER = re.compile(r"\{(\d+)\}")
+#: {N}: the text of element N; {N.verb} and {N.particle}: a particle verb's verb and
+#: its particle (see _element_text)
+_PLACEHOLDER = re.compile(r"\{(\d+)(?:\.(verb|particle))?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +149,8 @@ def suggestions(match: Match, paragraph: str, generate: Generate,
                     out.append(fix)
             continue
         if s.text is not None:
-            text = _PLACEHOLDER.sub(lambda m: _element_text(match, paragraph, int(m.group(1))),
-                                    s.text)
+            text = _PLACEHOLDER.sub(
+                lambda m: _element_text(match, paragraph, int(m.group(1)), m.group(2)), s.text)
             # An optional element that is absent leaves no double space ("{0} är {1} {2}").
             text = " ".join(text.split())
             fix: str | None = match_case(flagged, text) if text else text
@@ -173,12 +175,26 @@ def _respelled_span(match: Match, paragraph: str, element: int,
             for word in respell(token.text.lower(), tags, refused)]
 
 
-def _element_text(match: Match, paragraph: str, element: int) -> str:
+def _element_text(match: Match, paragraph: str, element: int, part: str | None = None) -> str:
+    """The text of the element; with `part` "verb" or "particle", of a particle verb
+    that the analyser read as one token ("tycker om", lemma "tycka om"; "tar hand
+    om") its first word or the rest, so that a rule can put the subject or a
+    sentence adverb between them as Swedish does ("tycker jag om", "tycker inte
+    om"; SAG 2, partikelverb). Any other element is all verb and no particle."""
     hits = match.elements[element]
     if not hits:
         return ""
     tokens = match.tokens
-    return paragraph[tokens[hits[0][0]].start:tokens[hits[-1][0]].end]
+    text = paragraph[tokens[hits[0][0]].start:tokens[hits[-1][0]].end]
+    if part is None:
+        return text
+    verb, particle = text, ""
+    if len(hits) == 1 and hits[0][1]:
+        lemma = hits[0][1][0].lemma.replace("#", "")
+        words = text.split(maxsplit=1)
+        if " " in lemma.strip() and len(words) == 2:
+            verb, particle = words
+    return verb if part == "verb" else particle
 
 
 def _inflected_span(match: Match, paragraph: str, element: int | None, like: int | None,
