@@ -67,6 +67,27 @@ def test_a_time_adverbial_after_the_word_is_not_its_object(tmp_path: Path) -> No
     assert GrammarRuleSet(rules).check(text, toks, _no_forms) == []
 
 
+def test_a_verb_participle_after_an_comparison_governs_nothing(tmp_path: Path) -> None:
+    rules, _ = _load(tmp_path, """
+  - lemma: [vänta]
+    tags: vblex
+    use: på
+    instead_of: [för]
+    examples: ['Vi väntar «för» bussen.']
+    correct: ['Det blev dyrare än väntat för kommunen.']
+""")
+    dyrare = ("dyrare", [("dyr", "adj sint comp un sp")])
+    an = ("än", [("än", "adv")])
+    vantat = ("väntat", [("vänta", "vblex supn actv")])
+    kommunen = ("kommunen", [("kommun", "n ut sg def")])
+    text, toks = _tokens(dyrare, an, vantat, FOR, kommunen, STOP)
+    assert GrammarRuleSet(rules).check(text, toks, _no_forms) == []
+    har = ("har", [("ha", "vbhaver pres actv")])
+    text, toks = _tokens(HON, har, vantat, FOR, kommunen, STOP)
+    found = GrammarRuleSet(rules).check(text, toks, _no_forms)
+    assert [(f.text, f.suggestions) for f in found] == [("för", ("på",))]
+
+
 def test_drop_att_and_object_entries_derive_their_corrections(tmp_path: Path) -> None:
     rules, errors = _load(tmp_path, """
   - lemma: [ångra]

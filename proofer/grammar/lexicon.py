@@ -264,6 +264,13 @@ def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
         ]
     if preps:
         rule["antipatterns"] = _antipatterns(preps)
+    if "lemma" in raw:
+        # A participle after "än"/"som" is an elliptic comparison ("dyrare än väntat",
+        # "gick som väntat"): nothing after it is the verb's object ("dyrare än väntat
+        # för kommunen", "som beräknat på förhand").
+        rule.setdefault("antipatterns", []).append(
+            [{"word": ["än", "som"]},
+             {**governor, "tags": ["vblex supn", "adj pp nt sg ind"], "reading": "any"}])
     unless = _str_list(raw.get("unless_next", []), "unless_next")
     if unless:
         rule.setdefault("antipatterns", []).append([prep, {"word": unless}])
