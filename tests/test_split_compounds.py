@@ -76,3 +76,22 @@ def test_written_apart_example_is_flagged(checker: SplitCompoundChecker, marked:
 @pytest.mark.parametrize("text", written_apart().right)
 def test_written_apart_look_alike_is_quiet(checker: SplitCompoundChecker, text: str) -> None:
     assert checker.check_paragraph(text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged", "suggestion"), [
+    ("Hon har jobbat på Stockholm kommunen i tre år.", "Stockholm kommunen",
+     "Stockholms kommun"),
+    ("Han flyttade till Malmö staden i fjol.", "staden", "stad"),
+])
+def test_a_place_name_and_administrative_noun_get_one_right_suggestion(
+        speller: Speller, text: str, flagged: str, suggestion: str) -> None:
+    """"Stockholm kommunen" is the name "Stockholms kommun", not the compound
+    "Stockholmskommunen": with both checkers in one engine the user sees the
+    definiteness rule's correction only (the merge would otherwise keep the
+    compound's longer span first)."""
+    from proofer.checkers.grammar import GrammarChecker
+    from proofer.engine import Engine
+
+    found = Engine([SplitCompoundChecker(speller), GrammarChecker()]).check(text).findings
+    assert [(f.text, f.suggestions[:1], f.rule.split(".")[0]) for f in found] == [
+        (flagged, (suggestion,), "definiteness")]

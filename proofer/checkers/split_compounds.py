@@ -213,6 +213,10 @@ class SplitCompoundChecker(SpellerParagraphChecker):
                         or not all(r.tags[:1] == ("np",) and "gen" not in r.tags
                                    for r in name.readings)):
                     continue  # only a name the analyser reads as nothing else
+                if all(r.lemma.lower() in _administrative_nouns() for r in readings):
+                    # "Stockholm kommunen" is the name "Stockholms kommun", not
+                    # "Stockholmskommunen": definiteness.place-name-administrative-noun's
+                    continue
             if kind == "adjective" and (
                     not any(r.tags[:1] in (("adj",), ("adv",)) for r in readings)
                     or any(r.tags[:1] in (("n",), ("vblex",)) for r in readings)
@@ -401,6 +405,17 @@ def _plural_determiner_phrase(before: TaggedToken, second: TaggedToken) -> bool:
 _CLAUSE_END = frozenset(".,;:!?)–\n") | {""}
 # How a definite noun ends ("polisen", "kontoret", "länderna"): the name kind's cheap test.
 _DEFINITE_FORM = ("en", "et", "na", "n", "t")
+
+
+@cache
+def _administrative_nouns() -> frozenset[str]:
+    """The nouns of administrative areas ("kommun", "län", "stad"), from the grammar's
+    word list (resources/grammar/lists/nouns.yaml): after a place name they make the
+    area's name ("Stockholms kommun", "Malmö stad"), which the grammar rules correct,
+    so that the user sees one right suggestion, not a compound as well."""
+    from proofer.grammar.loader import shipped_word_lists
+
+    return frozenset(shipped_word_lists().get("administrative_nouns", ()))
 
 
 def _name_join(name: str, noun: str) -> str:

@@ -29,8 +29,8 @@ Respell = Callable[[str, "tuple[frozenset[str], ...]", "tuple[frozenset[str], ..
 #: Tags the analyser adds for compounding, which the generator does not take.
 _NOT_GENERATED = frozenset({"compound-R", "compound-only-L", "cmp"})
 #: {N}: the text of element N; {N.verb} and {N.particle}: a particle verb's verb and
-#: its particle (see _element_text)
-_PLACEHOLDER = re.compile(r"\{(\d+)(?:\.(verb|particle))?\}")
+#: its particle; {N.lemma}: its lemma (see _element_text)
+_PLACEHOLDER = re.compile(r"\{(\d+)(?:\.(verb|particle|lemma))?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +180,8 @@ def _element_text(match: Match, paragraph: str, element: int, part: str | None =
     that the analyser read as one token ("tycker om", lemma "tycka om"; "tar hand
     om") its first word or the rest, so that a rule can put the subject or a
     sentence adverb between them as Swedish does ("tycker jag om", "tycker inte
-    om"; SAG 2, partikelverb). Any other element is all verb and no particle."""
+    om"; SAG 2, partikelverb). Any other element is all verb and no particle. With
+    "lemma", the lemma of the element's first token as the rule matched it."""
     hits = match.elements[element]
     if not hits:
         return ""
@@ -188,6 +189,11 @@ def _element_text(match: Match, paragraph: str, element: int, part: str | None =
     text = paragraph[tokens[hits[0][0]].start:tokens[hits[-1][0]].end]
     if part is None:
         return text
+    if part == "lemma":
+        # a noun's lemma is its indefinite singular ("kommunen" -> "kommun"), in the
+        # text's case
+        readings = hits[0][1]
+        return match_case(text, readings[0].lemma.replace("#", "")) if readings else text
     verb, particle = text, ""
     if len(hits) == 1 and hits[0][1]:
         lemma = hits[0][1][0].lemma.replace("#", "")

@@ -417,10 +417,10 @@ def _suggestion(raw: Any, pattern: tuple[TokenSpec, ...]) -> Suggestion:
     alone = bool(raw.get("alone", False))
     if "text" in raw:
         text = str(raw["text"])
-        for n in re.findall(r"\{(\d+)(?:\.(?:verb|particle))?\}", text):
+        for n in re.findall(r"\{(\d+)(?:\.(?:verb|particle|lemma))?\}", text):
             _index(int(n), size, "{N} i text", raw)
-        if re.search(r"\{\d+\.(?!(?:verb|particle)\})", text):
-            raise _fail("i text står {N}, {N.verb} eller {N.particle}", raw)
+        if re.search(r"\{\d+\.(?!(?:verb|particle|lemma)\})", text):
+            raise _fail("i text står {N}, {N.verb}, {N.particle} eller {N.lemma}", raw)
         return Suggestion(text=text)
     element = _index(raw["inflect"], size, "inflect", raw)
     marked = [i for i, s in enumerate(pattern) if s.mark] or list(range(size))
