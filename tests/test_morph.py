@@ -341,6 +341,8 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Vi bodde på en lugn och grön plats.", "lugn", ("adj",)),
     ("Grannen lagade taket.", "lagade", ("vblex", "past")),
     ("Forskare intervjuade 500 patienter.", "intervjuade", ("vblex", "past")),
+    ("Pensionärerna går där varje morgon.", "där", ("adv",)),
+    ("De gick dit, men han blev kvar där.", "där", ("adv",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -369,6 +371,7 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Jag vet var han bor."), "var").has("adv")
     assert tok(morph.analyse("Hon behöver lugn och ro."), "lugn").has("n")
     assert tok(morph.analyse("Grannens lagade tak läcker."), "lagade").has("adj", "pp")
+    assert tok(morph.analyse("Huset där de bodde var litet."), "där").has("cnjsub")
     # a capital inside the sentence, or a bare form at its start, is still a name
     assert tok(morph.analyse("Han sa att Parken var stängd."), "Parken").has("np")
     assert any("np" in r.tags for r in tok(morph.analyse("Lund är en stad."), "Lund").readings)
