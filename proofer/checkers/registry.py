@@ -16,6 +16,7 @@ from proofer.checkers.genitive_apostrophe import GenitiveApostropheChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool_off import LanguageToolOff
 from proofer.checkers.names import NameChecker
+from proofer.checkers.paired_marks import PairedMarksChecker
 from proofer.checkers.rules import build_rule_checkers
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.split_compounds import SplitCompoundChecker
@@ -39,6 +40,7 @@ def build_checkers(settings: Settings) -> list[Checker]:
                  GenitiveApostropheChecker(speller),
                  GrammarChecker(speller=speller), ConsistencyChecker(speller)]
     checkers.extend(build_rule_checkers())
+    checkers.append(PairedMarksChecker())
     # Always registered: with mode "off" a stand-in that reports "off" (the real
     # one, its client and server manager, are imported only when used).
     if settings.languagetool_mode == "off":
