@@ -282,6 +282,13 @@ def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
 
 # ----------------------------------------------------------------- fixed expressions
 _VERB = re.compile(r"^<(.+)>$")
+#: A subject after its finite verb (V2 inversion), between a fixed expression's verb
+#: and the rest: a subject pronoun, or a definite noun or a name the analyser reads as
+#: nothing else ("gör domaren ett beslut"); never "det"/"den", also objects.
+INVERTED_SUBJECT: dict[str, Any] = {
+    "any_of": [{"word": "@subject_pronouns", "tags": "prn nom", "reading": "any"},
+               {"tags": ["n def", "np"], "not_tags": "gen", "reading": "all"}],
+    "optional": True}
 _PLACEHOLDER = re.compile(r"\{(\d+)\}")
 
 
@@ -333,6 +340,11 @@ def _phrase_rule(raw: dict[str, Any]) -> dict[str, Any]:
                 w != r for i, (w, r) in enumerate(pairs) if i != swaps[0][0]):
             raise RuleLoadError("right byter bara verbet, med samma ord i övrigt")
         rule["suggest"] = [{"inflect": swaps[0][0], "lemma": swaps[0][1]}]
+        if swaps[0][0] == 0:
+            # A finite verb first may have its subject right after it in a main
+            # clause with inversion ("Sedan gör domaren ett beslut", "Därför tog han
+            # självmord"): the swapped verb keeps the subject where it stands.
+            rule["pattern"].insert(1, INVERTED_SUBJECT)
         if not all(isinstance(e, dict) for e in raw.get("examples") or []):
             raise RuleLoadError("ett verbbyte kan inte räkna ut rättelsen: skriv exemplen "
                                 "som {wrong: ..., correction: ...}")
