@@ -26,6 +26,7 @@ from proofer import worker_count
 from proofer.engine import Engine, merge
 from proofer.finding import Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document
+from proofer.os_errors import reason
 from proofer.settings import Settings
 
 # About how many bytes of a draft file make a word (Swedish words average five or
@@ -87,7 +88,7 @@ def read_file(path: str) -> FileResult:
         result.failed = True
         return result
     except OSError as exc:  # a reader that let one slip through
-        result.messages.append(f"proofer: {path}: kunde inte läsas ({exc.strerror or exc})")
+        result.messages.append(f"proofer: {path}: kunde inte läsas ({reason(exc)})")
         result.failed = True
         return result
     result.messages += [f"proofer: {path}: {note}" for note in doc.notes]

@@ -16,6 +16,14 @@ process is killed at any instant. So a save
   backup is always a whole earlier version;
 - renames the temporary file over the target in one atomic step.
 
+Two kinds of file are written into instead (as vim and GIO do), because replacing
+them would change what others see: a file with other hard links (the other names
+would keep the old text) and a file whose owner or group the saver cannot give the
+new file (a colleague's draft in a shared folder would become the saver's). The
+backup is then a complete copy made first, and the space for the new text is
+reserved before the first byte is overwritten. A file the saver has no write
+permission for is never replaced: renaming over it would bypass its protection.
+
 Writers of one file are serialised by `flock` on `.NAME.proofer-lock`, which the
 holder removes as it finishes (a lock left by a killed process is removed by the next
 save or `clean_folder`). A read-modify-write (a dictionary edit, a proposal, a word
@@ -61,6 +69,35 @@ class ChangedOnDisk(Exception):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path}: filen har ändrats på disk sedan den lästes in")
         self.path = path
+
+
+class FileNotWritable(PermissionError):
+    """The file itself is write-protected for this user: a rename could replace it
+    anyway (only the folder's permission counts for that), which would bypass the
+    protection its owner gave it. Said in one Swedish line."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EACCES, "filen är skrivskyddad (du saknar skrivbehörighet "
+                                       "till den); spara under ett annat namn")
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.strerror}"
+
+
+class WrittenInPart(OSError):
+    """A write into the file itself failed midway: the file may be incomplete, the
+    backup holds the version before."""
+
+    def __init__(self, path: Path, cause: OSError, backup: Path | None) -> None:
+        where = (f"; den förra versionen finns i {backup.name}" if backup is not None
+                 else "")
+        super().__init__(cause.errno, f"skrivningen avbröts ({cause.strerror or cause}), "
+                                      f"filen kan vara ofullständig{where}")
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.strerror}"
 
 
 class FolderNotWritable(PermissionError):
@@ -113,7 +150,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True,
             _write_into(shown, st0, data)
             return
     target = Path(os.path.realpath(shown))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(target.parent)
     with file_lock(target):
         try:
             st: os.stat_result | None = os.stat(target)
@@ -130,7 +167,13 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True,
         _remove_dead_temps(target)
         if current is not None and current == data:
             return
-        _replace(target, data, st, backup)
+        if st is not None and not _may_write(target):
+            raise FileNotWritable(shown)
+        if st is not None and _other_links(target, st):
+            _write_in_place(target, data, st, backup)
+            return
+        if not _replace(target, data, st, backup):
+            _write_in_place(target, data, st, backup)
 
 
 def atomic_write_text(path: Path, text: str, *, backup: bool = True,
@@ -147,7 +190,7 @@ def locked_edit(path: Path, attempt: Callable[[], T]) -> T:
     not lock (another program, an editor opened earlier) still gets ChangedOnDisk, and
     the attempt is then redone on top of its change."""
     target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(target.parent)
 
     def locked() -> T:
         with file_lock(target):
@@ -172,6 +215,16 @@ def retry_on_change(attempt: Callable[[], T], *, give_up_after: float = 120.0) -
                 raise
             time.sleep(random.uniform(0, delay))
             delay = min(delay * 2, 1.0)
+
+
+def _make_folder(folder: Path) -> None:
+    """The target's folder, made if missing. A file in the way is said as what it is
+    (a part of the path is no folder), not as "file exists"."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR),
+                                 str(folder)) from None
 
 
 # -- locking ---------------------------------------------------------------------------
@@ -324,13 +377,30 @@ def clean_folder(folder: Path) -> int:
 
 
 # -- the save itself -------------------------------------------------------------------
-def _replace(target: Path, data: bytes, st: os.stat_result | None, backup: bool) -> None:
+def _may_write(target: Path) -> bool:
+    """Whether this user may write the file itself (as the kernel would decide)."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(target, os.W_OK, effective_ids=effective)
+
+
+def _other_links(target: Path, st: os.stat_result) -> bool:
+    """The file has other names (hard links) that a rename would leave with the old
+    text; a `.bak` that is the very file (a save killed before its rename) is ours."""
+    return st.st_nlink - (1 if _already_backed_up(target) else 0) > 1
+
+
+def _replace(target: Path, data: bytes, st: os.stat_result | None, backup: bool) -> bool:
+    """Write a temporary file and rename it over target. False, with nothing
+    changed, when the new file could not be given the old one's owner and group:
+    then the caller writes into the file instead."""
     fd, tmp = _create_tmp(target)
     made: list[Path] = [tmp]
     try:
         with os.fdopen(fd, "wb") as fh:
-            if st is not None:
-                _take_over(fh.fileno(), st)
+            if st is not None and not _take_over(fh.fileno(), st):
+                fh.close()
+                tmp.unlink()
+                return False
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -346,19 +416,60 @@ def _replace(target: Path, data: bytes, st: os.stat_result | None, backup: bool)
                 t.unlink()
         raise
     _fsync_dir(target.parent)
+    return True
 
 
-def _take_over(fd: int, st: os.stat_result) -> None:
-    """Give the new file the old one's owner, group and mode: as root any owner, as a
-    user at least a group they belong to. Owner first: chown clears set-id bits."""
+def _take_over(fd: int, st: os.stat_result) -> bool:
+    """Give the new file the old one's owner, group and mode (owner first: chown
+    clears set-id bits). False when the owner or group cannot be given (a user
+    saving a colleague's file, or a file of a group the user is not in)."""
     now = os.fstat(fd)
     if (now.st_uid, now.st_gid) != (st.st_uid, st.st_gid):
         try:
             os.fchown(fd, st.st_uid, st.st_gid)
         except PermissionError:
-            with suppress(PermissionError):
-                os.fchown(fd, -1, st.st_gid)
+            return False
     os.fchmod(fd, stat.S_IMODE(st.st_mode))
+    return True
+
+
+def _write_in_place(target: Path, data: bytes, st: os.stat_result, backup: bool) -> None:
+    """Write `data` into the file itself (its inode, links, owner, group, mode and
+    extended attributes all stay). First the backup, a complete copy (a hard link
+    would be the very file being overwritten); then the space for the new content
+    is reserved, so a full disk refuses before anything is overwritten."""
+    bak: Path | None = None
+    if backup:
+        copy = _whole_copy(target, st, link=False)
+        try:
+            if not _already_backed_up(target):
+                _rotate(target)
+            os.replace(copy, backup_path(target))
+        except BaseException:
+            with suppress(OSError):
+                copy.unlink()
+            raise
+        bak = backup_path(target)
+    fd = os.open(target, os.O_WRONLY | os.O_CLOEXEC)
+    try:
+        if len(data) > st.st_size:
+            try:
+                os.posix_fallocate(fd, 0, len(data))
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                    raise  # no room: nothing of the file is overwritten yet
+        try:
+            view = memoryview(data)
+            done = 0
+            while done < len(data):
+                done += os.pwrite(fd, view[done:], done)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        except OSError as exc:
+            raise WrittenInPart(target, exc, bak) from exc
+    finally:
+        os.close(fd)
+    _fsync_dir(target.parent)
 
 
 def _already_backed_up(target: Path) -> bool:
@@ -370,9 +481,10 @@ def _already_backed_up(target: Path) -> bool:
         return False
 
 
-def _whole_copy(target: Path, st: os.stat_result) -> Path:
-    """The current file under a temporary name, complete before anyone sees it."""
-    while True:
+def _whole_copy(target: Path, st: os.stat_result, *, link: bool = True) -> Path:
+    """The current file under a temporary name, complete before anyone sees it: the
+    file itself under a second name where `link` allows, else a copy."""
+    while link:
         bak = _tmp_name(target)
         try:
             os.link(target, bak)  # the old file itself: nothing to copy, nothing to cut off

@@ -126,3 +126,20 @@ def test_a_file_changed_by_someone_else_meanwhile_gets_the_change_redone_on_top(
     assert attempts == [1, 2]  # refused once, then redone on the file with their entry
     names = [e.name for e in load_file(dfile).entries]
     assert names == ["Bo Ek", "Annan Person", "Min Person"]
+
+
+def test_a_file_that_cannot_be_written_is_said_in_swedish_not_as_an_internal_error(
+        dfile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file where a folder should be (as a write-protected folder or a full disk):
+    the admin's mistake or the machine's state, not a bug: one Swedish line naming
+    the file, the usual "nothing saved" code, never "internt fel"."""
+    (tmp_path / "inte-en-mapp").write_text("", encoding="utf-8")
+    target = tmp_path / "inte-en-mapp" / "namn.yaml"
+    assert main(["dict", "add", "Olle Ny", "--kind", "person", "--file", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"proofer dict: {target}: en del av sökvägen är ingen katalog"
+                   " – ingenting sparades\n")
+    out = tmp_path / "inte-en-mapp" / "ut.csv"
+    assert main(["dict", "export-csv", "--file", str(dfile), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"proofer dict: {out}: en del av sökvägen är ingen katalog – ingenting skrevs\n")

@@ -37,6 +37,19 @@ def test_utf8_txt_keeps_crlf_and_bom_on_save(tmp_path: Path) -> None:
     assert backup_path(path).read_bytes() == "\ufeffHej på dig\r\nRad två – ”citat”\r\n".encode()
 
 
+def test_classic_mac_line_ends_are_kept_on_save(tmp_path: Path) -> None:
+    """A lone CR ends each line (old Mac OS, some mail exports). The text keeps it (the
+    contract reads only CRLF as LF); the editor shows each CR as a line break of its
+    own, and its text with LF is saved with CR again, not as a file of LF lines."""
+    raw = "Rad ett.\rRad två.\r".encode()
+    path = _write(tmp_path / "mac.txt", raw)
+    doc = load_document(path)
+    assert doc.text == "Rad ett.\rRad två.\r"
+    save_document(doc, "Rad ett.\nRad tre.\n")  # as the editor gives it back
+    assert path.read_bytes() == b"Rad ett.\rRad tre.\r"
+    assert backup_path(path).read_bytes() == raw
+
+
 def test_markdown_is_plain_text_with_its_markup(tmp_path: Path) -> None:
     path = _write(tmp_path / "a.md", b"# Rubrik\n\nEn **fet** rad.\n")
     doc = load_document(path)

@@ -4,13 +4,16 @@ to the file (no lock files, no temporary files from a killed save)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -267,3 +270,129 @@ def test_a_folder_without_write_permission_is_named_in_swedish(
         atomic_write_text(tmp_path / "utkast.txt", "text\n")
     assert str(info.value) == f"saknar skrivbehörighet i mappen {tmp_path}"
     assert info.value.strerror == str(info.value)
+
+
+# -- files a rename would change for others: write-protected, a colleague's, hard-linked
+NOBODY = 65534  # the unprivileged user and group every Debian system has
+
+
+@pytest.fixture
+def shared_folder():  # noqa: ANN201
+    """A folder everyone may write to, as a newsroom's shared folder is (tmp_path's
+    parents are closed to other users)."""
+    folder = Path(tempfile.mkdtemp(prefix="proofer-delad-"))
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder)
+
+
+def _as_nobody(fn: Callable[[], object]) -> str:
+    """Run `fn` in a forked child as the unprivileged user; "" when it returned, else
+    the exception's type and text. Only root can be another user."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never back into pytest
+        code = 0
+        try:
+            os.close(read)
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            fn()
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent
+            os.write(write, f"{type(exc).__name__}: {exc}".encode())
+            code = 1
+        os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as fh:
+        said = fh.read().decode()
+    os.waitpid(pid, 0)
+    return said
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can be another user")
+def test_a_write_protected_file_is_refused_not_replaced(shared_folder: Path) -> None:
+    """Renaming over a file needs only the folder's permission: a save that did so
+    would bypass the protection the file's owner gave it."""
+    p = shared_folder / "namn.yaml"
+    p.write_text("entries: []\n", encoding="utf-8")
+    p.chmod(0o644)  # root's, readable by everyone, writable by root alone
+    said = _as_nobody(lambda: atomic_write_text(p, "entries: [] # ändrad\n"))
+    assert said == f"FileNotWritable: {p}: filen är skrivskyddad (du saknar " \
+                   "skrivbehörighet till den); spara under ett annat namn"
+    assert p.read_text(encoding="utf-8") == "entries: []\n"
+    assert p.stat().st_uid == 0
+    assert sorted(f.name for f in shared_folder.iterdir()) == ["namn.yaml"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can be another user")
+def test_a_colleagues_file_keeps_its_owner(shared_folder: Path) -> None:
+    """A user cannot give a new file to someone else: the save writes into the file
+    instead of replacing it, so it stays the colleague's, with its group and mode."""
+    p = shared_folder / "artikel.txt"
+    p.write_text("kollegans text\n", encoding="utf-8")
+    os.chown(p, 4321, 4322)
+    p.chmod(0o666)
+    inode = p.stat().st_ino
+    assert _as_nobody(lambda: atomic_write_text(p, "min rättade text\n")) == ""
+    st = p.stat()
+    assert p.read_text(encoding="utf-8") == "min rättade text\n"
+    assert (st.st_uid, st.st_gid, _mode(p), st.st_ino) == (4321, 4322, 0o666, inode)
+    assert backup_path(p).read_text(encoding="utf-8") == "kollegans text\n"
+    assert not os.path.samefile(backup_path(p), p)
+    assert sorted(f.name for f in shared_folder.iterdir()) == ["artikel.txt",
+                                                               "artikel.txt.bak"]
+
+
+def test_a_hard_linked_file_is_written_through_every_name(tmp_path: Path) -> None:
+    """A rename would leave the other name with the old text (and the edit would seem
+    lost to whoever opens it there): the file itself is written, as vim and GIO do."""
+    p = tmp_path / "utkast.txt"
+    p.write_text("gammal\n", encoding="utf-8")
+    other = tmp_path / "samma-utkast.txt"
+    os.link(p, other)
+    atomic_write_text(p, "ny och längre text\n", expected=safe_write.fingerprint(p))
+    assert other.read_text(encoding="utf-8") == "ny och längre text\n"
+    assert os.path.samefile(p, other)
+    assert backup_path(p).read_text(encoding="utf-8") == "gammal\n"
+    atomic_write_text(other, "kort\n")
+    assert p.read_text(encoding="utf-8") == "kort\n"
+    assert backup_path(other).read_text(encoding="utf-8") == "ny och längre text\n"
+    assert [f.name for f in tmp_path.iterdir() if "proofer" in f.name] == []
+
+
+def test_writing_into_a_file_on_a_full_disk_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("gammal\n", encoding="utf-8")
+    os.link(p, tmp_path / "länk.txt")
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "posix_fallocate", full)
+    with pytest.raises(OSError) as info:
+        atomic_write_text(p, "ny och mycket längre text\n")
+    assert info.value.errno == errno.ENOSPC
+    assert p.read_text(encoding="utf-8") == "gammal\n"
+
+
+def test_a_write_into_the_file_that_fails_midway_points_to_the_backup(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "utkast.txt"
+    p.write_text("gammal text\n", encoding="utf-8")
+    os.link(p, tmp_path / "länk.txt")
+    real_pwrite = os.pwrite
+
+    def half_then_fail(fd: int, data: bytes, offset: int) -> int:
+        if offset:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_pwrite(fd, bytes(data)[: len(data) // 2], offset)
+
+    monkeypatch.setattr(os, "pwrite", half_then_fail)
+    with pytest.raises(safe_write.WrittenInPart) as info:
+        atomic_write_text(p, "ny text som blir avbruten\n")
+    assert str(info.value).startswith(f"{p}: skrivningen avbröts (")
+    assert str(info.value).endswith(
+        "filen kan vara ofullständig; den förra versionen finns i utkast.txt.bak")
+    assert backup_path(p).read_text(encoding="utf-8") == "gammal text\n"

@@ -15,6 +15,7 @@ from pathlib import Path
 from proofer.document import Document
 from proofer.formats.errors import LoadError
 from proofer.formats.plain import load_plain, render_plain
+from proofer.os_errors import reason
 from proofer.safe_write import atomic_write_bytes
 
 MAX_BYTES = 20 * 1024 * 1024  # a news draft is kilobytes; 20 MB is surely not a draft
@@ -118,7 +119,7 @@ def _read(path: Path) -> bytes:
     except PermissionError as exc:
         raise LoadError(path, "saknar läsbehörighet") from exc
     except OSError as exc:
-        raise LoadError(path, f"kan inte läsas ({exc.strerror or exc})") from exc
+        raise LoadError(path, f"kan inte läsas ({reason(exc)})") from exc
 
 
 def _format(suffix: str) -> str:

@@ -1,9 +1,9 @@
 """Plain text and Markdown drafts (and any unknown extension that decodes as text).
 
-The text is the file decoded, with "\\r\\n" read as "\\n" (CONTRACT.md). Saving
-writes the same encoding, byte order mark and newline style back. Markdown markup
-stays in the text: the checkers see "**fet**" as written, which is what the editor
-edits.
+The text is the file decoded, with "\\r\\n" read as "\\n" (CONTRACT.md). Saving writes
+the same encoding, byte order mark and newline style back (a classic Mac file's lone
+"\\r" too, though the editor shows each as a line of its own). Markdown markup stays
+in the text: the checkers see "**fet**" as written, which is what the editor edits.
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ def load_plain(path: Path, data: bytes, fmt: str) -> Document:
     crlf = text.count("\r\n")
     # A mixed file gets the style most of its lines use.
     newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    if "\r" in text and "\n" not in text:
+        # Classic Mac OS line ends (a lone CR). The text keeps them (the contract reads
+        # only CRLF as LF), but the editor makes each CR a line break of its own, and
+        # its LF must be saved as CR again, not turn the whole file into LF.
+        newline = "\r"
     doc = Document(text.replace("\r\n", "\n"), path=path, format=fmt,
                    encoding=decoded.encoding,
                    source_data={"newline": newline, "bom": decoded.bom})

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from proofer.names.loader import load_all, load_file
 from proofer.names.model import KINDS, LIST_KEYS, Entry, EntryError
+from proofer.os_errors import describe, reason
 from proofer.safe_write import ChangedOnDisk, atomic_write_text
 from proofer.settings import Settings
 
@@ -131,6 +132,9 @@ def _edit_file(path: Path, change) -> int:  # type: ignore[no-untyped-def]
         return PROBLEMS
     except (EntryError, KeyError) as exc:
         _err(f"{path}: {exc.args[0] if isinstance(exc, KeyError) else exc}")
+        return PROBLEMS
+    except OSError as exc:  # a write-protected file or folder, a full disk
+        _err(f"{describe(exc, path)} – ingenting sparades")
         return PROBLEMS
     print(message)
     return OK
@@ -243,7 +247,7 @@ def _import_csv(args: argparse.Namespace) -> int:
     try:
         raw = args.csv.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        _err(f"{args.csv}: kunde inte läsas ({exc})")
+        _err(f"{args.csv}: kunde inte läsas ({reason(exc)})")
         return BAD_USAGE
     dialect = csv.Sniffer().sniff(raw.split("\n", 1)[0], delimiters=",;\t") if raw else "excel"
     reader = csv.DictReader(io.StringIO(raw), dialect=dialect)
@@ -294,7 +298,11 @@ def _export_csv(args: argparse.Namespace) -> int:
         w.writerow([LIST_SEP.join(m[k]) if k in LIST_KEYS and k in m else m.get(k, "")  # type: ignore[arg-type]
                     for k in CSV_FIELDS])
     if args.output:
-        atomic_write_text(args.output, buf.getvalue())
+        try:
+            atomic_write_text(args.output, buf.getvalue())
+        except OSError as exc:
+            _err(f"{describe(exc, args.output)} – ingenting skrevs")
+            return PROBLEMS
         print(f"Skrev {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(buf.getvalue())
@@ -328,6 +336,9 @@ def _approve(args: argparse.Namespace) -> int:
     except (KeyError, EntryError, ChangedOnDisk) as exc:
         _err(str(exc.args[0] if isinstance(exc, KeyError) else exc))
         return PROBLEMS
+    except OSError as exc:
+        _err(f"{describe(exc)} – ingenting sparades")
+        return PROBLEMS
     print(f"Godkände '{entry.name}' → {target}")
     return OK
 
@@ -337,6 +348,9 @@ def _reject(args: argparse.Namespace) -> int:
         _queue().reject(args.id)
     except KeyError as exc:
         _err(str(exc.args[0]))
+        return PROBLEMS
+    except OSError as exc:
+        _err(f"{describe(exc)} – ingenting sparades")
         return PROBLEMS
     print(f"Avslog förslaget {args.id}")
     return OK

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from proofer import yaml_loader
 from proofer.bounded_read import NotARegularFile, read_bytes
 from proofer.names.model import Entry, EntryError
+from proofer.os_errors import reason
 
 if TYPE_CHECKING:
     import yaml
@@ -186,7 +187,7 @@ def load_file(path: Path) -> LoadResult:
     except NotARegularFile as exc:
         return LoadResult([], [Problem(str(path), 0, str(exc))])
     except OSError as exc:
-        return LoadResult([], [Problem(str(path), 0, f"kunde inte läsas: {exc.strerror or exc}")])
+        return LoadResult([], [Problem(str(path), 0, f"kunde inte läsas: {reason(exc)}")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

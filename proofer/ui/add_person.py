@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from proofer.finding import Category
 from proofer.names.editing import ChangedOnDisk, DictionaryFile
 from proofer.names.model import Entry, EntryError
+from proofer.os_errors import describe
 from proofer.safe_write import locked_edit
 from proofer.settings import Settings
 from proofer.ui.dictionary_editor import EntryDialog
@@ -80,7 +81,7 @@ def add_person(window, item: LiveFinding | None) -> Entry | None:  # noqa: ANN00
         try:
             save_entry(window.settings, dlg.entry)
         except (EntryError, ChangedOnDisk, OSError) as exc:
-            QMessageBox.warning(window, "Kunde inte lägga till", str(exc))
+            QMessageBox.warning(window, "Kunde inte lägga till", describe(exc))
         else:
             saved = dlg.entry
             window.statusBar().showMessage(

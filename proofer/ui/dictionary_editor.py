@@ -37,6 +37,7 @@ from proofer.formats.errors import LoadError
 from proofer.names.editing import DictionaryFile
 from proofer.names.model import KINDS, LIST_KEYS, Entry, EntryError
 from proofer.names.proposals import ProposalQueue
+from proofer.os_errors import describe
 from proofer.safe_write import ChangedOnDisk, atomic_write_text
 from proofer.settings import SHIPPED_DICTIONARIES, Settings
 from proofer.ui.entry_csv import entries_from_csv, entries_to_csv, read_csv_text
@@ -303,7 +304,7 @@ class DictionaryWindow(QMainWindow):
         except ChangedOnDisk:
             return self._changed_on_disk()
         except OSError as exc:
-            QMessageBox.critical(self, "Kunde inte spara", f"{self.dfile.path}: {exc}")
+            QMessageBox.critical(self, "Kunde inte spara", describe(exc, self.dfile.path))
             return False
         self.ops = []
         self.refresh()
@@ -373,7 +374,7 @@ class DictionaryWindow(QMainWindow):
             try:
                 atomic_write_text(Path(path), entries_to_csv(self.entries()))
             except OSError as exc:
-                QMessageBox.critical(self, "Kunde inte exportera", f"{path}: {exc}")
+                QMessageBox.critical(self, "Kunde inte exportera", describe(exc, path))
 
     # -- proposals ---------------------------------------------------------------------
     def _proposals_tab(self) -> QWidget:

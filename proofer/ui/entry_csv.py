@@ -9,6 +9,7 @@ from pathlib import Path
 from proofer.formats.decode import decode_bytes
 from proofer.formats.errors import LoadError
 from proofer.names.model import KNOWN_KEYS, LIST_KEYS, Entry, EntryError
+from proofer.os_errors import reason
 
 
 def entries_to_csv(entries: list[Entry]) -> str:
@@ -28,7 +29,7 @@ def read_csv_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LoadError(path, f"kan inte läsas ({exc.strerror or exc})") from exc
+        raise LoadError(path, f"kan inte läsas ({reason(exc)})") from exc
     return decode_bytes(data, path).text
 
 

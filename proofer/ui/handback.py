@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from proofer.document import Document
+from proofer.os_errors import reason
 from proofer.safe_write import atomic_write_bytes
 
 
@@ -64,7 +65,7 @@ def export_tracked(window, path: Path | None = None) -> Path | None:  # noqa: AN
         data, count = tracked_docx(original, window.editor_text(), reviewer_name())
         atomic_write_bytes(path, data, backup=True)
     except OSError as exc:
-        QMessageBox.critical(window, "Kunde inte exportera", f"{path}: {exc.strerror or exc}")
+        QMessageBox.critical(window, "Kunde inte exportera", f"{path}: {reason(exc)}")
         return None
     except Exception as exc:  # noqa: BLE001 - a broken source package: said, not crashed
         QMessageBox.critical(window, "Kunde inte exportera", f"{path}: {exc}")

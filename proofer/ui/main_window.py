@@ -30,6 +30,7 @@ from proofer.document import Document
 from proofer.engine_status import engine_status_text
 from proofer.finding import Category, Finding
 from proofer.formats import SUPPORTED_SUFFIXES, LoadError, load_document, save_document
+from proofer.os_errors import describe
 from proofer.safe_write import ChangedOnDisk
 from proofer.settings import Settings
 from proofer.ui import (
@@ -76,12 +77,14 @@ def default_size(window: QWidget) -> QSize:
 
 def failure_text(target: Path, exc: BaseException) -> str:
     """Why a save failed, naming the file once (many errors name it themselves)."""
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return reason if str(target) in reason else f"{target}: {reason}"
+    return describe(exc, target) if isinstance(exc, OSError) else (
+        str(exc) if str(target) in str(exc) else f"{target}: {exc}")
 
 
 def changed_on_disk_box(parent: QWidget, target: Path
                         ) -> tuple[QMessageBox, dict[str, QPushButton]]:
+    if not os.path.lexists(target):
+        return _deleted_on_disk_box(parent, target)
     box = QMessageBox(QMessageBox.Icon.Warning, "Filen har ändrats på disken",
                       f"{target.name} har ändrats på disken sedan du öppnade den, av "
                       "någon annan eller av ett annat program. Inget har sparats ännu.",
@@ -94,6 +97,28 @@ def changed_on_disk_box(parent: QWidget, target: Path
     buttons = {
         "reload": box.addButton("&Läs in igen", role.DestructiveRole),
         "overwrite": box.addButton("Skriv ö&ver", role.AcceptRole),
+        "save_as": box.addButton("Spara &som…", role.ActionRole),
+        "cancel": box.addButton("Avbryt", role.RejectRole),
+    }
+    box.setDefaultButton(buttons["save_as"])
+    box.setEscapeButton(buttons["cancel"])
+    return box, buttons
+
+
+def _deleted_on_disk_box(parent: QWidget, target: Path
+                         ) -> tuple[QMessageBox, dict[str, QPushButton]]:
+    """The file is gone (deleted, or moved by someone): there is nothing to read in
+    again, and saving puts the person's version back where it was."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Filen har tagits bort",
+                      f"{target.name} har tagits bort eller flyttats sedan du öppnade den, "
+                      "av någon annan eller av ett annat program. Inget har sparats ännu.",
+                      parent=parent)
+    box.setInformativeText(
+        f"{target}\n\nSpara här igen: skapa filen på nytt med din version.\n"
+        "Spara som: spara din version i en annan fil.")
+    role = QMessageBox.ButtonRole
+    buttons = {
+        "overwrite": box.addButton("Spara &här igen", role.AcceptRole),
         "save_as": box.addButton("Spara &som…", role.ActionRole),
         "cancel": box.addButton("Avbryt", role.RejectRole),
     }
@@ -370,7 +395,7 @@ class MainWindow(QMainWindow):
         try:
             where = add_word(self.settings, item.finding, propose=propose)
         except Exception as exc:  # noqa: BLE001 - any reason is shown, nothing is lost
-            QMessageBox.warning(self, "Kunde inte lägga till", str(exc))
+            QMessageBox.warning(self, "Kunde inte lägga till", describe(exc))
             return
         # Gone at once; the rebuilt engine confirms it on the next check.
         self.store.ignore(item, everywhere=True)
@@ -694,6 +719,7 @@ class MainWindow(QMainWindow):
         return self._save_to(target, overwrite=True)
 
     def _save_to(self, target: Path, overwrite: bool = False) -> bool:
+        noted = len(self.doc.notes)
         try:
             saved = save_document(self.doc, self.editor_text(), target, overwrite=overwrite)
         except ChangedOnDisk:
@@ -701,6 +727,11 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - any failure is shown; the text stays open
             QMessageBox.critical(self, "Kunde inte spara", failure_text(target, exc))
             return False
+        for note in self.doc.notes[noted:]:
+            # Saved, but not as it came (a legacy encoding that cannot hold a typed
+            # character is now UTF-8): a program that reads the old encoding would
+            # garble it, so the person is told, not only the status bar.
+            QMessageBox.warning(self, "Sparad på ett annat sätt", f"{Path(saved)}: {note}")
         autosave.discard(self.doc.path)
         self.doc.path = Path(saved)
         self.doc.text = self.editor_text()
@@ -833,7 +864,7 @@ class MainWindow(QMainWindow):
         try:
             atomic_write_text(path, text)
         except OSError as exc:
-            QMessageBox.critical(self, "Kunde inte exportera", f"{path}: {exc.strerror}")
+            QMessageBox.critical(self, "Kunde inte exportera", failure_text(path, exc))
             return
         self.statusBar().showMessage(f"Exporterad: {path}", 5000)
 
@@ -855,7 +886,7 @@ class MainWindow(QMainWindow):
             settings.save()
             settings.problems = []
         except OSError as exc:
-            QMessageBox.warning(self, "Kunde inte spara inställningarna", str(exc))
+            QMessageBox.warning(self, "Kunde inte spara inställningarna", describe(exc))
         self._show_settings_problems()
         self.store.hidden = {Category(c) for c in settings.disabled_categories
                              if c in Category._value2member_map_}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer.os_errors import describe
 from proofer.settings import Settings
 from proofer.word_list_file import ChangedOnDisk, WordListError, WordListFile
 
@@ -122,10 +123,11 @@ class WordListDialog(QDialog):
             try:
                 self.file.save()
             except (ChangedOnDisk, OSError) as exc:
-                QMessageBox.critical(self, "Kunde inte spara", f"{self.path}: {exc}")
+                QMessageBox.critical(self, "Kunde inte spara", describe(exc, self.path)
+                                     if isinstance(exc, OSError) else str(exc))
                 return False
         except OSError as exc:
-            QMessageBox.critical(self, "Kunde inte spara", f"{self.path}: {exc}")
+            QMessageBox.critical(self, "Kunde inte spara", describe(exc, self.path))
             return False
         self.ops = []
         self.refresh()

@@ -1,0 +1,96 @@
+"""Saves the person must hear about: a draft that could not keep its encoding, one
+that is write-protected, one that was deleted while open, one with a second name.
+Whatever happens, the text stays open and nothing on disk is lost."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from proofer import safe_write
+from proofer.ui.main_window import changed_on_disk_box
+
+
+def test_a_legacy_encoding_that_cannot_hold_a_typed_character_is_said_on_save(
+        qtbot, window, tmp_path, dialogs) -> None:  # noqa: ANN001
+    """A cp1252 draft (an old desktop tool's) gets "Łódź" typed into it: it is saved
+    as UTF-8, and the person is told so, naming the file and the characters: the
+    program that made it would garble åäö now."""
+    draft = tmp_path / "gammal.txt"
+    draft.write_bytes("Räksmörgås.\n".encode("cp1252"))
+    assert window.open_path(draft)
+    window.editor.insertPlainText("Łódź ")
+    assert window.save()
+    assert draft.read_bytes() == "Łódź Räksmörgås.\n".encode()
+    assert dialogs.shown == [(
+        "warning", "Sparad på ett annat sätt",
+        f"{draft}: sparades som UTF-8: texten innehåller tecken som cp1252 inte kan "
+        "lagra (Ł ź)")]
+    window.editor.insertPlainText("x")
+    assert window.save()  # UTF-8 from now on: nothing more to say
+    assert len(dialogs.shown) == 1
+
+
+def test_a_write_protected_draft_is_refused_with_the_reason(
+        qtbot, window, seed, dialogs, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """As a user without write permission for the file (root has it always; the
+    refusal itself is tested as another user in tests/test_safe_write.py)."""
+    before = seed.read_bytes()
+    window.open_path(seed)
+    window.editor.insertPlainText("MIN ÄNDRING ")
+    monkeypatch.setattr(safe_write, "_may_write", lambda _path: False)
+    assert not window.save()
+    assert dialogs.shown == [(
+        "critical", "Kunde inte spara",
+        f"{seed}: filen är skrivskyddad (du saknar skrivbehörighet till den); "
+        "spara under ett annat namn")]
+    assert seed.read_bytes() == before
+    assert window.editor_text().startswith("MIN ÄNDRING ")
+    assert window.editor.document().isModified()
+
+
+def test_a_draft_deleted_while_open_is_said_and_can_be_saved_again(
+        qtbot, window, seed, dialogs, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    window.editor.insertPlainText("MIN ÄNDRING ")
+    seed.unlink()
+    box, buttons = changed_on_disk_box(window, seed)
+    assert box.windowTitle() == "Filen har tagits bort"
+    assert box.text().startswith(f"{seed.name} har tagits bort eller flyttats")
+    # Nothing to read in again: save it there again, elsewhere, or not at all.
+    assert [b.text() for b in buttons.values()] == ["Spara &här igen", "Spara &som…",
+                                                    "Avbryt"]
+    assert (box.text() + box.informativeText()).count(str(seed)) == 1
+    box.deleteLater()
+    asked: list[Path] = []
+    monkeypatch.setattr(window, "ask_changed_on_disk",
+                        lambda target: asked.append(target) or "overwrite")
+    assert window.save()
+    assert asked == [seed]
+    assert seed.read_text(encoding="utf-8").startswith("MIN ÄNDRING ")
+    assert not dialogs.shown
+
+
+def test_a_hard_linked_draft_is_saved_under_both_names(
+        qtbot, window, seed, dialogs) -> None:  # noqa: ANN001
+    other = seed.with_name("samma-artikel.txt")
+    os.link(seed, other)
+    window.open_path(other)
+    window.editor.insertPlainText("MIN ÄNDRING ")
+    assert window.save()
+    assert seed.read_text(encoding="utf-8").startswith("MIN ÄNDRING ")
+    assert os.path.samefile(seed, other)
+    assert not dialogs.shown
+
+
+def test_a_classic_mac_draft_keeps_its_line_ends(qtbot, window, tmp_path, dialogs) -> None:  # noqa: ANN001
+    """The editor shows each lone CR as a line break; saving writes CR again."""
+    draft = tmp_path / "mac.txt"
+    draft.write_bytes("Rad ett.\rRad två.\r".encode())
+    assert window.open_path(draft)
+    assert window.editor_text() == "Rad ett.\nRad två.\n"
+    window.editor.insertPlainText("Ny ")
+    assert window.save()
+    assert draft.read_bytes() == "Ny Rad ett.\rRad två.\r".encode()
