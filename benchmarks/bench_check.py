@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from proofer import frequency, suggestions, tokens  # noqa: E402
-from proofer.checkers import names  # noqa: E402
+from proofer.checkers import name_consistency, names  # noqa: E402
 from proofer.checkers.registry import build_checkers, build_engine  # noqa: E402
 from proofer.checkers.spelling import SpellingChecker  # noqa: E402
 from proofer.engine import Engine  # noqa: E402
@@ -103,6 +103,7 @@ def clear_process_caches() -> None:
     suggestions.keyboard_distance.cache_clear()
     keyboard.slip_cost.cache_clear()
     names._letter_bag_diff.cache_clear()
+    name_consistency.name_key.cache_clear()
     clear_grammar_caches()
 
 

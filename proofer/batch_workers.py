@@ -404,18 +404,29 @@ def document_findings(engine: Engine, read: FileResult
 
 
 def _serve(engine: Engine, conn: Connection) -> None:
-    """A worker: orders until "stop" (or the batch is gone), one answer each."""
+    """A worker: orders until "stop" (or the batch is gone), one answer each.
+
+    Ctrl+C in a terminal reaches the whole process group, the workers too: the batch
+    process says "avbrutet" and ends, so a worker ends quietly (no traceback of its
+    own on the user's screen), as it does when the batch is gone before it answers."""
     from proofer import early_start
 
-    early_start.start_morphology_soon()  # its own tools (a fork shares none)
-    while True:
-        try:
-            order, data = conn.recv()
-        except (EOFError, OSError):
-            return
-        if order not in ("paragraphs", "document", "file"):
-            return
-        conn.send(_answer(engine, order, data))
+    try:
+        early_start.start_morphology_soon()  # its own tools (a fork shares none)
+        while True:
+            try:
+                order, data = conn.recv()
+            except (EOFError, OSError):
+                return
+            if order not in ("paragraphs", "document", "file"):
+                return
+            answer = _answer(engine, order, data)
+            try:
+                conn.send(answer)
+            except OSError:  # the batch process is gone
+                return
+    except KeyboardInterrupt:
+        return
 
 
 def _answer(engine: Engine, order: str, data: Any) -> Any:

@@ -179,3 +179,44 @@ def test_a_check_does_not_build_the_other_commands() -> None:
     assert commands(build_parser("check")) == {"check", "prepare"}
     assert {"check", "prepare", "dict"} <= commands(build_parser())
     assert "dict" in commands(build_parser("dict"))
+
+
+def test_ctrl_c_during_a_batch_with_workers_is_one_line_and_no_half_output(
+        tmp_path: Path) -> None:
+    """Ctrl+C reaches the whole process group, the workers too: the run ends with
+    130 and "proofer: avbrutet", no worker's traceback, and no half a JSON document
+    on stdout (a redirected `> ut.json` must not look like a result)."""
+    import random
+    import signal
+    import time
+
+    import psutil
+
+    words = SEED.joinpath(seed_file().name).read_text(encoding="utf-8").split()
+    rng = random.Random(time.time_ns())  # text no cache has seen
+    for i in range(60):
+        paragraphs = (" ".join(rng.choices(words, k=40)) + "." for _ in range(12))
+        (tmp_path / f"utkast{i:02}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "proofer", "check", "--no-languagetool", "--jobs", "2",
+         "--format", "json", str(tmp_path)], cwd=ROOT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = [c for c in psutil.Process(proc.pid).children()
+                       if "python" in c.name()]
+            if workers:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, "the batch ended before its workers started"
+        time.sleep(1.0)  # the workers are checking paragraphs now
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert out == ""
+    assert err.endswith("proofer: avbrutet\n") and "Traceback" not in err, err

@@ -15,6 +15,7 @@ from proofer.checkers.encoding import MojibakeChecker
 from proofer.checkers.genitive_apostrophe import GenitiveApostropheChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool_off import LanguageToolOff
+from proofer.checkers.name_consistency import NameConsistencyChecker
 from proofer.checkers.names import NameChecker
 from proofer.checkers.paired_marks import PairedMarksChecker
 from proofer.checkers.rules import build_rule_checkers
@@ -38,7 +39,8 @@ def build_checkers(settings: Settings) -> list[Checker]:
     checkers.append(MojibakeChecker())
     checkers += [SplitCompoundChecker(speller), AdverbNormChecker(),
                  GenitiveApostropheChecker(speller),
-                 GrammarChecker(speller=speller), ConsistencyChecker(speller)]
+                 GrammarChecker(speller=speller), ConsistencyChecker(speller),
+                 NameConsistencyChecker(speller)]
     checkers.extend(build_rule_checkers())
     checkers.append(PairedMarksChecker())
     # Always registered: with mode "off" a stand-in that reports "off" (the real
