@@ -347,6 +347,9 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Han lovade att stödja och rädda bolaget.", "rädda", ("vblex", "inf")),
     ("Hellre springa än rädda sig själv.", "rädda", ("vblex", "inf")),
     ("Vi kan lära oss av andra länder.", "andra", ("det",)),
+    ("Ju fler desto bättre skydd får vi.", "får", ("vblex", "pres")),
+    ("Boken hon ville läsa var slut.", "var", ("vblex", "past")),
+    ("Platsen vi valde var för liten.", "var", ("vblex", "past")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -378,6 +381,8 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Huset där de bodde var litet."), "där").has("cnjsub")
     assert tok(morph.analyse("De rädda barnen gömde sig."), "rädda").has("adj")
     assert tok(morph.analyse("Hon vann för andra gången."), "andra").has("adj", "ord")
+    assert tok(morph.analyse("De bästa band vi hört kom därifrån."), "band").has("n")
+    assert tok(morph.analyse("De fick betala var för sig."), "var").has("adv")
     # a capital inside the sentence, or a bare form at its start, is still a name
     assert tok(morph.analyse("Han sa att Parken var stängd."), "Parken").has("np")
     assert any("np" in r.tags for r in tok(morph.analyse("Lund är en stad."), "Lund").readings)

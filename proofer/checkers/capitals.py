@@ -50,6 +50,7 @@ class CapitalRules:
     after_class_word: frozenset[str]
     list_markers: tuple[str, ...]
     title_nouns: frozenset[str]
+    title_heads: tuple[str, ...]
     product_determiners: frozenset[str]
     conjunctions: frozenset[str]
     determiners: frozenset[str]
@@ -68,6 +69,7 @@ def rules() -> CapitalRules:
         after_class_word=frozenset(data["after_class_word"]),
         list_markers=tuple(data["list_markers"]),
         title_nouns=frozenset(data["title_nouns"]),
+        title_heads=tuple(sorted(data["title_heads"], key=len, reverse=True)),
         product_determiners=frozenset(data["product_determiners"]),
         conjunctions=frozenset(data["conjunctions"]),
         determiners=frozenset(data["determiners"]),
@@ -138,6 +140,8 @@ class CapitalsChecker(SpellerParagraphChecker):
                 if kind:
                     findings.append(_finding(tok, "class-capitalised", tok.text.lower(),
                                              kind=rules().kinds[kind]))
+                elif self._title_capitalised(text, toks, i):
+                    findings.append(_finding(tok, "title-capitalised", tok.text.lower()))
                 elif self._adjective_capitalised(text, toks, i):
                     findings.append(_finding(tok, "adjective-capitalised", tok.text.lower()))
                 elif self._verb_capitalised(text, toks, i):
@@ -370,6 +374,44 @@ class CapitalsChecker(SpellerParagraphChecker):
             return None  # may begin a name: "Svenska kyrkan", "Finska viken"
         return kind
 
+
+    def _title_capitalised(self, text: str, toks: list[Token], i: int) -> bool:
+        """A title with a capital before a person's name ("Statsminister Ulf
+        Kristersson"), not as the first word of a name of something else ("President
+        Hotel", the film "Professor Balthazar")."""
+        tok = toks[i]
+        lower = tok.text.lower()
+        if not tok.text[1:].islower() or not self._is_title(lower):
+            return False
+        if i + 1 >= len(toks) or text[tok.end:toks[i + 1].start] != " ":
+            return False
+        nxt = toks[i + 1]
+        if nxt.kind is not Kind.WORD or not nxt.text[:1].isupper() or not nxt.text[1:].islower():
+            return False
+        # The word after is a name: not a common word, or a first name a surname
+        # follows ("Björn Lind"); "Statsminister Besöker Skolan" is a heading.
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        full_name = (after is not None and text[nxt.end:after.start] == " "
+                     and after.text[:1].isupper())
+        if self.speller.hunspell_knows(nxt.text.lower()) and not full_name:
+            return False
+        if full_name and self.speller.hunspell_knows(after.text.lower()) \
+                and self.speller.hunspell_knows(nxt.text.lower()):
+            return False  # three capitalised common words: a heading in title case
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.kind is Kind.WORD:
+            if prev.text[:1].isupper() and not starts_sentence(text, prev.start):
+                return False  # inside a name ("Svenska Akademiens Ständige Sekreterare")
+            if prev.text.lower() in rules().title_nouns:
+                return False  # a title of a work ("filmen Professor Balthazar")
+        return True
+
+    def _is_title(self, lower: str) -> bool:
+        heads = rules().title_heads
+        if lower in heads:
+            return True
+        return any(lower.endswith(h) and len(lower) >= len(h) + 3 for h in heads) \
+            and self.speller.hunspell_knows(lower)
 
     @staticmethod
     def _capital_or_full_stop(text: str, prev: Token, tok: Token,
