@@ -142,7 +142,13 @@ def _examples(raw: dict[str, Any], correction: Any) -> list[dict[str, Any]]:
 
 # ----------------------------------------------------------------- governed prepositions
 #: What may stand between a verb and its preposition: "bryr sig inte om".
-VERB_FILLER = [{"word": ["sig", "mig", "dig", "oss", "er"], "optional": True},
+#: A subject pronoun after its finite verb (V2 inversion: "Nu väntar vi för bussen",
+#: "På kvällen lyssnar hon musik"): a subject pronoun can be nothing else there, unlike
+#: a noun, which may be the verb's object.
+INVERTED_PRONOUN: dict[str, Any] = {"word": "@subject_pronouns", "tags": "prn nom",
+                                    "reading": "any", "optional": True}
+VERB_FILLER = [INVERTED_PRONOUN,
+               {"word": ["sig", "mig", "dig", "oss", "er"], "optional": True},
                {"word": ["inte", "aldrig", "också", "alltid", "ofta", "gärna", "själv", "mycket",
                          "mest", "helst", "faktiskt", "egentligen", "nog", "ju", "främst",
                          "delvis", "troligen", "antagligen", "förmodligen", "snarare", "ändå"],
@@ -248,9 +254,13 @@ def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
                 "no_reading": ["adv", "vblex"], "not_word": not_object}
         rule = _common(raw, f"prepositions.{slug}-{_slug(use)}-object",
                        f'"{say}" tar sitt objekt med prepositionen "{use}": {{suggestion}}.')
+        subject = [{**INVERTED_PRONOUN, "mark": True}] if "lemma" in raw else []
         rule["pattern"] = [*before, {**governor, "not_tags": ["pasv", "supn"], "mark": True},
-                           prep]
-        rule["suggest"] = [{"text": f"{{{g}}} {use} {{{g + 1}}}"}]
+                           *subject, prep]
+        if subject:  # "lyssnar hon musik" -> "lyssnar hon på musik"
+            rule["suggest"] = [{"text": f"{{{g}}} {{{g + 1}}} {use} {{{g + 2}}}"}]
+        else:
+            rule["suggest"] = [{"text": f"{{{g}}} {use} {{{g + 1}}}"}]
         rule["examples"] = _examples(raw, lambda words: " ".join([words[0], use, *words[1:]]))
         rule["antipatterns"] = [
             # A time, not an object: "delta två gånger", "vänta en stund".
