@@ -35,6 +35,7 @@ def test_rule_keeps_the_reading(morph, sentence: str, word: str,
 @pytest.mark.parametrize(("sentence", "word", "tags"), [
     ("Han satte ett viktigt komma i meningen.", "komma", ("n",)),
     ("Vi ska klubba beslutet.", "klubba", ("vblex",)),
+    ("Det var tredje raka förlusten.", "raka", ("adj",)),
 ])
 def test_rule_leaves_look_alikes(morph, sentence: str, word: str,
                                  tags: tuple[str, ...]) -> None:

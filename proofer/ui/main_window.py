@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.more = MoreSuggestions(self.runner, lambda: self.checker.engine)
         self.more.answered.connect(self._more_answered)
         self.checker.engineReady.connect(self.more.forget)
+        self.checker.engineReady.connect(self._show_dictionary_problems)
 
         self.editor.document().contentsChange.connect(self._on_contents_change)
         doc = self.editor.document()
@@ -462,6 +463,12 @@ class MainWindow(QMainWindow):
         self.settings_warning = QLabel()
         bar.addPermanentWidget(self.settings_warning)
         self._show_settings_problems()
+        # A name dictionary that could not be read whole (broken YAML a colleague
+        # saved, an entry of the wrong type): its names go unchecked until it is
+        # fixed, which the person must see here, not on a terminal they never look at.
+        self.dictionary_warning = QLabel()
+        self.dictionary_warning.setVisible(False)
+        bar.addPermanentWidget(self.dictionary_warning)
 
     def _show_settings_problems(self) -> None:
         problems = self.settings.problems
@@ -471,6 +478,19 @@ class MainWindow(QMainWindow):
         self.settings_warning.setToolTip("\n".join(problems))
         if problems:
             self.statusBar().showMessage(problems[0], 30_000)
+
+    def _show_dictionary_problems(self) -> None:
+        """After every engine build: what the name dictionaries' loading refused,
+        by file, line and reason (the tooltip lists them all)."""
+        names = next((c for c in getattr(self.checker.engine, "checkers", ())
+                      if getattr(c, "name", "") == "names"), None)
+        problems = [str(p) for p in getattr(getattr(names, "store", None), "problems", ())]
+        self.dictionary_warning.setVisible(bool(problems))
+        self.dictionary_warning.setText(
+            f"⚠ Fel i namnordlistorna ({len(problems)})" if problems else "")
+        self.dictionary_warning.setToolTip("\n".join(problems))
+        if problems:
+            self.statusBar().showMessage(f"Namnordlista: {problems[0]}", 30_000)
 
     def _set_state(self, text: str) -> None:
         if self.state.text() != text:

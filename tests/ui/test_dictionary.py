@@ -166,3 +166,34 @@ def test_dictionary_window_save_rechecks_draft(qtbot, window, settings, tmp_path
     wait_checked(qtbot, window)
     assert "Zorbhaxi" not in _texts(window)
     dw.close()
+
+
+def test_a_broken_name_dictionary_is_shown_not_only_on_stderr(
+        qtbot, window, settings, tmp_path) -> None:  # noqa: ANN001
+    """A colleague saves the shared list with a YAML slip: its names go unchecked
+    ("Svenson" is no longer corrected) until it is fixed, so the window says which
+    file, which line and why, for as long as it is so."""
+    shared = settings.user_dictionary_path
+    shared.parent.mkdir(parents=True, exist_ok=True)
+    shared.write_text("entries:\n  - name: Olle Svensson\n    kind: person\n",
+                      encoding="utf-8")
+    window.reload_dictionaries()
+    path = tmp_path / "utkast.txt"
+    path.write_text("Olle Svenson kom hem.\n", encoding="utf-8")
+    window.open_path(path)
+    wait_checked(qtbot, window)
+    assert window.dictionary_warning.isHidden()
+    shared.write_text("entries:\n  - name: [Olle Svensson\n", encoding="utf-8")
+    window.reload_dictionaries()
+    wait_checked(qtbot, window)
+    assert not window.dictionary_warning.isHidden()
+    assert window.dictionary_warning.text() == "⚠ Fel i namnordlistorna (1)"
+    tip = window.dictionary_warning.toolTip()
+    assert tip.startswith(f"{shared}:3: filen kunde inte tolkas som YAML")
+    assert tip.endswith("ingenting i filen lästes in")
+    assert window.statusBar().currentMessage() == f"Namnordlista: {tip}"
+    shared.write_text("entries:\n  - name: Olle Svensson\n    kind: person\n",
+                      encoding="utf-8")
+    window.reload_dictionaries()
+    wait_checked(qtbot, window)
+    assert window.dictionary_warning.isHidden()
