@@ -209,10 +209,9 @@ class SplitCompoundChecker(SpellerParagraphChecker):
                 continue
             if kind == "name":
                 name = by_start.get(a.start)
-                if (name is None or not name.readings
-                        or not all(r.tags[:1] == ("np",) and "gen" not in r.tags
-                                   for r in name.readings)):
-                    continue  # only a name the analyser reads as nothing else
+                if name is None or not _read_as_name(name, mid_sentence=not starts_sentence(
+                        text, a.start)):
+                    continue
                 if all(r.lemma.lower() in _administrative_nouns() for r in readings):
                     # "Stockholm kommunen" is the name "Stockholms kommun", not
                     # "Stockholmskommunen": definiteness.place-name-administrative-noun's
@@ -475,3 +474,13 @@ def _rare_genitive(first: str) -> bool:
     gap = zipf(first[:-1]) - zipf(first)
     return (gap > RARE_GENITIVE or first.endswith(_DERIVED_LINK)
             or (len(first) >= LONG_FIRST and gap > RARE_LONG_GENITIVE))
+
+
+def _read_as_name(token: TaggedToken, mid_sentence: bool) -> bool:
+    """A name the analyser reads as nothing else; mid-sentence, where the capital is
+    the writer's, also a name that is a common noun too ("Volvo" np and "volvo" n,
+    the car): "i Volvo fabriken" is the factory's name written apart."""
+    names = [r for r in token.readings if r.tags[:1] == ("np",)]
+    if not names or any("gen" in r.tags for r in names):
+        return False
+    return mid_sentence or len(names) == len(token.readings)

@@ -13,9 +13,10 @@ typing. A background re-check never ends review mode and never moves the selecti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,11 +32,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from proofer.finding import Category
+from proofer.formats.edits import LINE_SEP
 from proofer.ui.live import FindingStore, LiveFinding
 from proofer.ui.style import LABELS, colour
 
 ADDABLE = {Category.SPELLING, Category.NAME}
 MIN_POINTS, MAX_POINTS = 6.0, 48.0
+# C0 controls other than tab and line feed, and DEL: never part of a draft.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
 
@@ -66,6 +70,10 @@ class DraftEditor(QPlainTextEdit):
 
     #: build underlines only for the blocks on screen (plus a margin); see the benchmark
     visible_only = True
+    #: whether the draft's format has a line break inside a paragraph (HTML's <br>,
+    #: Word's Shift+Enter), which Qt types for Shift+Enter as U+2028; a plain text
+    #: file has none: there U+2028 would be an invisible character, not a new line
+    line_breaks = False
 
     def __init__(self, store: FindingStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -275,7 +283,26 @@ class DraftEditor(QPlainTextEdit):
                     return
             if key not in (Qt.Key.Key_F8,):
                 self.leave_review()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.line_breaks \
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.textCursor().insertText("\n")  # a new line the file can hold
+            self.ensureCursorVisible()
+            return
         super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        """Pasted or dropped text, without what no draft holds: control characters
+        (a NUL from a PDF or a terminal would make the saved file read as binary,
+        refused when it is opened again) and, in a plain text draft, U+2028."""
+        if not source.hasText():
+            super().insertFromMimeData(source)
+            return
+        text = source.text().replace("\r\n", "\n").replace("\r", "\n")
+        text = _CONTROL.sub("", text.replace("\x0b", LINE_SEP))  # Word's manual break
+        if not self.line_breaks:
+            text = text.replace(LINE_SEP, "\n")
+        self.textCursor().insertText(text)
+        self.ensureCursorVisible()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self.leave_review()

@@ -713,6 +713,7 @@ class MainWindow(QMainWindow):
         self.ignored_log.clear()
         self.change_table.refresh()
         self.editor.leave_review()
+        self.editor.line_breaks = doc.format in ("html", "docx")
         self.editor.setPlainText(doc.text if text is None else text)
         self.editor.document().setModified(text is not None)
         self._update_title()
