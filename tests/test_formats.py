@@ -94,6 +94,28 @@ def test_utf16_with_bom_round_trips(tmp_path: Path) -> None:
     assert path.read_bytes() == "\ufeffÅsa skriver.\n".encode("utf-16-le")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_said_and_saved_as_it_came(tmp_path: Path,
+                                                              encoding: str) -> None:
+    """Some Windows and mail tools write UTF-16 without a byte order mark: its NUL
+    bytes made it "en binärfil". Read (the guess said), and saved back the same way."""
+    raw = "Åsa läser – ”citat”.\r\nRad två.\r\n".encode(encoding)
+    path = _write(tmp_path / "u16.txt", raw)
+    doc = load_document(path)
+    assert doc.text == "Åsa läser – ”citat”.\nRad två.\n"
+    assert doc.notes == [f"teckenkodningen gissades: {encoding}"]
+    save_document(doc, "Åsa skriver – ”citat”.\nRad två.\n")
+    assert path.read_bytes() == "Åsa skriver – ”citat”.\r\nRad två.\r\n".encode(encoding)
+
+
+@pytest.mark.parametrize("data", [bytes(64), b"\x00\x01\x02\x03data", b"P\x00K\x00\x03\x04",
+                                  "Hej".encode("utf-16-le") + b"\x00\x00\x07\x00"])
+def test_nul_bytes_that_are_no_utf16_text_are_still_binary(tmp_path: Path,
+                                                           data: bytes) -> None:
+    with pytest.raises(LoadError, match="är en binärfil, inte text"):
+        load_document(_write(tmp_path / "data.txt", data))
+
+
 def test_save_refuses_to_overwrite_a_file_changed_on_disk(tmp_path: Path) -> None:
     path = _write(tmp_path / "a.txt", b"Ett.\n")
     doc = load_document(path)

@@ -21,6 +21,7 @@ from proofer.checkers.paired_marks import PairedMarksChecker
 from proofer.checkers.rules import build_rule_checkers
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.split_compounds import SplitCompoundChecker
+from proofer.checkers.variant_forms import VariantFormsChecker
 from proofer.engine import Engine
 from proofer.settings import Settings, config_dir
 from proofer.speller import Speller, read_word_list
@@ -40,7 +41,7 @@ def build_checkers(settings: Settings) -> list[Checker]:
     checkers += [SplitCompoundChecker(speller), AdverbNormChecker(),
                  GenitiveApostropheChecker(speller),
                  GrammarChecker(speller=speller), ConsistencyChecker(speller),
-                 NameConsistencyChecker(speller)]
+                 NameConsistencyChecker(speller), VariantFormsChecker()]
     checkers.extend(build_rule_checkers())
     checkers.append(PairedMarksChecker())
     # Always registered: with mode "off" a stand-in that reports "off" (the real

@@ -58,6 +58,9 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None) -> Decode
                                       f"ogiltiga byte (position {exc.start + len(bom)})"
                                 ) from exc
     if b"\x00" in data:
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return wide
         raise LoadError(path, "är en binärfil, inte text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False, False)
@@ -87,6 +90,25 @@ def _codec(name: str) -> str | None:
         return codecs.lookup(name).name.replace("_", "-")
     except LookupError:
         return None
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 that starts without a byte order mark (some Windows and mail tools
+    write it so): in Western text nearly every character is below U+0100, so the
+    same half of each pair is NUL (the other never). Anything else with NUL bytes is
+    binary."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding, zero_half in (("utf-16-le", 1), ("utf-16-be", 0)):
+        zeros = data[zero_half::2].count(0)
+        if data[1 - zero_half::2].count(0) or zeros < 0.9 * (len(data) // 2):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        return None if _CONTROL.search(text) else Decoded(text, encoding, False, True)
+    return None
 
 
 def _plausible_cp1252(data: bytes) -> str | None:
