@@ -4,8 +4,9 @@ SAOL accepts both "i dag" and "idag", "i stället" and "istället"; a house styl
 one, and an article that uses both looks unedited. The pairs are listed in
 resources/spelling/variant_forms.yaml; the form an article uses less often is
 reported with the other as the suggestion (at a tie, the one written second), as a
-hint: neither form is wrong, and the copy desk decides which one the house uses. The occurrences are counted per paragraph and kept by
-its text, so a re-check after an edit recounts only the edited paragraph.
+hint: neither form is wrong, and the copy desk decides which one the house uses.
+The occurrences are counted per paragraph and kept by its text, so a re-check
+after an edit recounts only the edited paragraph.
 """
 
 from __future__ import annotations
