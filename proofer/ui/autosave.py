@@ -29,6 +29,9 @@ class Recovered:
     format: str
     text: str
     saved: str  # when, ISO time
+    #: the draft's file as the edits started from it (its fingerprint; None: not
+    #: known, an autosave of an older version or an unnamed draft)
+    base: str | None = None
 
 
 def autosave_file(draft: Path | None) -> Path:
@@ -36,12 +39,14 @@ def autosave_file(draft: Path | None) -> Path:
     return autosave_dir() / f"{key}-{os.getpid()}.json"
 
 
-def write(draft: Path | None, fmt: str, text: str) -> Path:
+def write(draft: Path | None, fmt: str, text: str, base: str | None = None) -> Path:
+    """`base`: the fingerprint of the file the edits started from, so that a
+    recovery knows whether someone changed the file after that."""
     # Saves follow the umask; unsaved drafts stay private in a folder only we can read.
     autosave_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
     target = autosave_file(draft)
     payload = {"path": str(draft or ""), "format": fmt, "text": text, "pid": os.getpid(),
-               "saved": datetime.now().isoformat(timespec="seconds")}
+               "saved": datetime.now().isoformat(timespec="seconds"), "base": base}
     atomic_write_text(target, json.dumps(payload, ensure_ascii=False), backup=False)
     return target
 
@@ -70,8 +75,10 @@ def leftovers() -> list[Recovered]:
             data = json.loads(file.read_text(encoding="utf-8"))
             if _alive(int(data.get("pid", 0))):
                 continue
+            base = data.get("base")
             found.append(Recovered(file, str(data["path"]), str(data.get("format", "txt")),
-                                   str(data["text"]), str(data.get("saved", ""))))
+                                   str(data["text"]), str(data.get("saved", "")),
+                                   base if isinstance(base, str) else None))
         except (OSError, ValueError, KeyError, TypeError):
             continue  # a damaged autosave is not worth a dialog
     return found

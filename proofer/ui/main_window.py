@@ -820,7 +820,10 @@ class MainWindow(QMainWindow):
         """False if the copy could not be written (said in the status bar)."""
         if self.editor.document().isModified():
             try:
-                autosave.write(self.doc.path, self.doc.format, self.editor_text())
+                state = self.doc.source_data if isinstance(self.doc.source_data, dict) \
+                    else {}
+                autosave.write(self.doc.path, self.doc.format, self.editor_text(),
+                               state.get("fingerprint"))
             except OSError as exc:
                 self.statusBar().showMessage(f"Autospara misslyckades: {exc}", 8000)
                 return False
@@ -840,6 +843,11 @@ class MainWindow(QMainWindow):
                         doc = load_document(Path(left.path))
                     except LoadError:
                         doc = Document(left.text, path=Path(left.path), format=left.format)
+                    else:
+                        # The edits started from the file as it was then: if someone
+                        # saved it since, Spara asks, as it would have before the crash.
+                        if left.base is not None and isinstance(doc.source_data, dict):
+                            doc.source_data["fingerprint"] = left.base
                 self._show_document(doc, text=left.text)
                 # Ours at once, before the crash's copy goes: a crash before the next
                 # timer tick would otherwise lose the recovered text a second time.
