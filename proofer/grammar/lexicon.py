@@ -78,7 +78,8 @@ NOT_OBJECT_WORDS = [
     "själva", "man", "hela", "varje", "igen", "inte", "också", "bara"]
 FINITE = ["vblex pres", "vblex past", "vbser pres", "vbser past", "vbmod pres", "vbmod past",
           "vbhaver pres", "vbhaver past"]
-QUESTION_WORDS = ["vad", "hur", "vem", "vilken", "vilket", "vilka", "var", "när", "varför"]
+#: the question words, as the word list resources/grammar/lists/adverbs.yaml has them
+QUESTION_WORDS = ["@question_words"]
 
 
 def load_lexicon_files(directory: Path = LEXICON_DIR) -> tuple[list[GrammarRule], list[str]]:
@@ -148,7 +149,7 @@ def _examples(raw: dict[str, Any], correction: Any) -> list[dict[str, Any]]:
 INVERTED_PRONOUN: dict[str, Any] = {"word": "@subject_pronouns", "tags": "prn nom",
                                     "reading": "any", "optional": True}
 VERB_FILLER = [INVERTED_PRONOUN,
-               {"word": ["sig", "mig", "dig", "oss", "er"], "optional": True},
+               {"word": "@reflexive_pronouns", "optional": True},
                {"word": ["inte", "aldrig", "också", "alltid", "ofta", "gärna", "själv", "mycket",
                          "mest", "helst", "faktiskt", "egentligen", "nog", "ju", "främst",
                          "delvis", "troligen", "antagligen", "förmodligen", "snarare", "ändå"],
