@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 LANGUAGE = "sv_SE"
 MAX_WORD_LIST_BYTES = 50 * 1024 * 1024  # a personal word list is kilobytes
+MORE_CACHE = 1_000  # words whose slow suggestions (more_suggestions) are kept
 
 
 class Speller:
@@ -53,7 +54,8 @@ class Speller:
         self._close_cached = lru_cache(maxsize=20_000)(self._close_uncached)
         self._likely_cached = lru_cache(maxsize=20_000)(self._likely_uncached)
         self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
-        self._more_cached = lru_cache(maxsize=1_000)(self._more_uncached)
+        self._more_cached = lru_cache(maxsize=MORE_CACHE)(self._more_uncached)
+        self._more_known: set[str] = set()  # words _more_cached may hold
 
     @property
     def available(self) -> bool:
@@ -92,6 +94,7 @@ class Speller:
             self._likely_cached.cache_clear()
             self._suggest_cached.cache_clear()
             self._more_cached.cache_clear()
+            self._more_known.clear()
 
     def is_accepted(self, word: str) -> bool:
         """In the personal list or another registered word source."""
@@ -147,7 +150,14 @@ class Speller:
         otherwise come with no correction at all."""
         return list(self._more_cached(word))
 
+    def has_more_suggestions(self, word: str) -> bool:
+        """Whether more_suggestions has the word's answer at hand (no Hunspell call)."""
+        return word in self._more_known
+
     def _more_uncached(self, word: str) -> tuple[str, ...]:
+        if len(self._more_known) >= MORE_CACHE:  # as many as the cache may hold
+            self._more_known.clear()
+        self._more_known.add(word)
         ours = self._suggest_cached(word)
         if ours or self._dict is None:
             return ours

@@ -352,6 +352,9 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Platsen vi valde var för liten.", "var", ("vblex", "past")),
     ("Han säger att han gjort rätt.", "gjort", ("vblex", "supn")),
     ("Det var många skadade, flera allvarligt.", "skadade", ("adj", "pp", "pl")),
+    ("Han dricker ett glas vin om dagen.", "om", ("pr",)),
+    ("Han är dubbelt så gammal som sin fru.", "så", ("adv",)),
+    ("Man ska inte tro allt man läser.", "man", ("prn",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -386,6 +389,7 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("De bästa band vi hört kom därifrån."), "band").has("n")
     assert tok(morph.analyse("De fick betala var för sig."), "var").has("adv")
     assert tok(morph.analyse("Många skadade sig i olyckan."), "skadade").has("vblex", "past")
+    assert tok(morph.analyse("En man går in på en bar."), "man").has("n")
     # a capital inside the sentence, or a bare form at its start, is still a name
     assert tok(morph.analyse("Han sa att Parken var stängd."), "Parken").has("np")
     assert any("np" in r.tags for r in tok(morph.analyse("Lund är en stad."), "Lund").readings)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from proofer import error_model, spelling_context, word_classes
 from proofer.checkers.base import ParagraphChecker
@@ -55,6 +56,11 @@ LONG_HEAD = 8
 
 # Known in a language that turns up in Swedish news (titles, quotes, names of works).
 USED_ABROAD = 3.0
+# Hunspell's own suggest for a claimed word we have no correction for: new words
+# asked per block of text (proofer.engine's blocks), and no longer words than this
+# (a long compound's search is the slowest, and its suggestions the poorest).
+HUNSPELL_SUGGESTS_PER_BLOCK = 5
+MAX_HUNSPELL_SUGGEST_LENGTH = 20
 # Common there: a loanword candidate ("covid", "source"), when no Swedish word is close.
 USED_ABROAD_OFTEN = 3.5
 # A correction this likely (proofer.error_model) makes the claim "menade du X?"; a
@@ -101,6 +107,7 @@ class SpellingChecker(ParagraphChecker):
         # its business (a name near-miss or an unknown name to verify), not a typo.
         self.names_handle_capitalised = names_handle_capitalised
         self._mid_sentence_memo: tuple[str, frozenset[str]] | None = None
+        self._hunspell_budget = HUNSPELL_SUGGESTS_PER_BLOCK  # see prepare
         # Per word: what the word alone says (context aside), as a finding at
         # offset 0 or None; valid while the speller knows the same words.
         self._verdicts: dict[str, Finding | None] = {}
@@ -157,8 +164,28 @@ class SpellingChecker(ParagraphChecker):
                 continue
             f = self._check_word(text, tokens, i)
             if f is not None:
+                if not f.suggestions and f.severity is not Severity.INFO:
+                    f = self._with_hunspell_suggestions(f)
                 findings.append(f)
         return findings
+
+    def prepare(self, texts: list[str]) -> None:
+        self._hunspell_budget = HUNSPELL_SUGGESTS_PER_BLOCK
+
+    def _with_hunspell_suggestions(self, f: Finding) -> Finding:
+        """A claimed word with no correction of ours ("huvedpersson", several edits
+        from "huvudperson"): Hunspell's own suggestions, as the app offers them for
+        the finding in view. They cost 50-150 ms a word, so a block of text asks
+        for at most HUNSPELL_SUGGESTS_PER_BLOCK new ones (a draft of fuzz or foreign
+        text has thousands of such words); the speller keeps the answers."""
+        if len(f.text) > MAX_HUNSPELL_SUGGEST_LENGTH:
+            return f
+        if not self.speller.has_more_suggestions(f.text):
+            if self._hunspell_budget <= 0:
+                return f
+            self._hunspell_budget -= 1
+        more = tuple(self.more_suggestions(f.text))
+        return replace(f, suggestions=more) if more else f
 
     # -- corrections in context (after the grammar's pass) ----------------------
 
