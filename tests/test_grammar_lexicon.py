@@ -199,3 +199,38 @@ def test_a_changed_table_is_read_again_through_the_rule_cache(tmp_path: Path) ->
     after, _ = load_grammar_files(RULES_DIR, lexicon=tables)
     ids = {r.id for r in before} ^ {r.id for r in after}
     assert ids == {"prepositions.intresserad-av", "prepositions.intresserad-andrad-av"}
+
+
+FRAGA_ENTRY = """
+  - phrase: <fråga> en fråga
+    right: <ställa> en fråga
+    examples: [{wrong: 'Hon «frågade en fråga».', correction: ställde en fråga}]
+    correct: ['Hon ställde en fråga.']
+"""
+FRAGADE = ("frågade", [("fråga", "vblex past actv")])
+LARAREN = ("läraren", [("lärare", "n ut sg def")])
+EN = ("en", [("en", "det ind ut sg")])
+FRAGA = ("fråga", [("fråga", "n ut sg ind")])
+
+
+def _stallde(lemma: str, tags) -> list[str]:
+    return ["ställde"] if (lemma, tuple(tags)) == ("ställa", ("vblex", "past", "actv")) else []
+
+
+def test_a_verb_swap_keeps_an_inverted_subject_but_not_an_object(tmp_path: Path) -> None:
+    """"Sedan frågade läraren en fråga": the subject after the verb stays where it is
+    ("ställde läraren en fråga"); "Hon frågade läraren en fråga": the subject is
+    before the verb, so "läraren" is the object and the swap would make the teacher
+    ask: no finding rather than a wrong correction."""
+    rules, errors = _load(tmp_path, FRAGA_ENTRY)
+    assert errors == []
+    rule_set = GrammarRuleSet(rules)
+    sedan = ("Sedan", [("sedan", "adv")])
+    text, toks = _tokens(sedan, FRAGADE, LARAREN, EN, FRAGA, STOP)
+    assert [(f.text, f.suggestions) for f in rule_set.check(text, toks, _stallde)] == [
+        ("frågade läraren en fråga", ("ställde läraren en fråga",))]
+    text, toks = _tokens(HON, FRAGADE, LARAREN, EN, FRAGA, STOP)
+    assert rule_set.check(text, toks, _stallde) == []
+    text, toks = _tokens(HON, FRAGADE, EN, FRAGA, STOP)
+    assert [f.suggestions for f in rule_set.check(text, toks, _stallde)] == [
+        ("ställde en fråga",)]

@@ -351,7 +351,8 @@ def _phrase_rule(raw: dict[str, Any]) -> dict[str, Any]:
                 w != r for i, (w, r) in enumerate(pairs) if i != swaps[0][0]):
             raise RuleLoadError("right byter bara verbet, med samma ord i övrigt")
         rule["suggest"] = [{"inflect": swaps[0][0], "lemma": swaps[0][1]}]
-        if swaps[0][0] == 0:
+        inverted = swaps[0][0] == 0
+        if inverted:
             # A finite verb first may have its subject right after it in a main
             # clause with inversion ("Sedan gör domaren ett beslut", "Därför tog han
             # självmord"): the swapped verb keeps the subject where it stands.
@@ -361,6 +362,7 @@ def _phrase_rule(raw: dict[str, Any]) -> dict[str, Any]:
                                 "som {wrong: ..., correction: ...}")
         rule["examples"] = _examples(raw, lambda _: None)
     else:
+        inverted = False
         if any(_VERB.match(w) for w in right):
             raise RuleLoadError("ett verb i <…> i right ska stå på samma plats som i phrase")
         rule["suggest"] = [{"text": plain_right}, *({"text": a} for a in also)]
@@ -377,6 +379,17 @@ def _phrase_rule(raw: dict[str, Any]) -> dict[str, Any]:
     if "unless_before" in raw:
         antipatterns.append([{"word": _str_list(raw["unless_before"], "unless_before")},
                              *rule["pattern"]])
+    if inverted:
+        # With its subject right before it, a noun after the verb is its object, not
+        # an inverted subject ("Han frågade läraren en fråga": "ställde läraren en
+        # fråga" would make the teacher ask).
+        verb = {**rule["pattern"][0], "mark": True}
+        noun = {"tags": ["n def", "np"], "not_tags": "gen", "reading": "all"}
+        rest = rule["pattern"][2:]  # the phrase after the slot
+        antipatterns.append([{"word": "@subject_pronouns", "tags": "prn nom",
+                              "reading": "any"}, verb, noun, *rest])
+        antipatterns.append([{"tags": ["n", "np"], "reading": "first", "sentence_start": True},
+                             verb, noun, *rest])
     if antipatterns:
         rule["antipatterns"] = antipatterns
     return rule
