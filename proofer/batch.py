@@ -55,17 +55,32 @@ def expand_paths(args: Sequence[str]) -> list[str]:
     on the file system. A directory without drafts stays, for the reader to refuse
     in its place in the output."""
     out: list[str] = []
-    suffixes = {s.lower() for s in SUPPORTED_SUFFIXES}
     for arg in args:
-        p = Path(arg)
-        if not p.is_dir():
+        if not Path(arg).is_dir():
             out.append(arg)
             continue
-        found = sorted(str(f) for f in p.rglob("*")
-                       if f.suffix.lower() in suffixes and f.is_file()
-                       and not any(part.startswith(".") for part in f.relative_to(p).parts))
-        out += found or [arg]
+        out += _drafts_under(arg) or [arg]
     return out
+
+
+def _drafts_under(root: str) -> list[str]:
+    """Every draft under `root`, sorted; a folder that cannot be read is listed in its
+    place (the reader says why), never skipped without a word: a batch job must not
+    take a folder it could not see into for one without errors."""
+    suffixes = {s.lower() for s in SUPPORTED_SUFFIXES}
+    found: list[str] = []
+
+    def unreadable(exc: OSError) -> None:
+        found.append(str(exc.filename))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = os.path.join(folder, name)
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes \
+                    and os.path.isfile(path):
+                found.append(path)
+    return sorted(found)
 
 
 def default_jobs() -> int:
@@ -81,6 +96,13 @@ def check_file(engine: Engine, path: str) -> FileResult:
 def read_file(path: str) -> FileResult:
     """The draft read (its text in `text`), or failed with the reason."""
     result = FileResult(path)
+    if os.path.isdir(path):  # from expand_paths: a folder it found nothing in
+        readable = os.access(path, os.R_OK | os.X_OK)
+        result.messages.append(f"proofer: {path}: " + (
+            "är en katalog utan utkast (.txt, .md, .html, .docx)" if readable
+            else "är en katalog som inte kan läsas (saknar behörighet)"))
+        result.failed = True
+        return result
     try:
         doc = load_document(path)
     except LoadError as exc:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from proofer import error_model, suggestions
 from proofer.bounded_read import read_bytes
+from proofer.word_list_file import decode_word_list
 
 if TYPE_CHECKING:
     from proofer.word_table import WordTable
@@ -248,7 +249,7 @@ def _check_holding_the_interpreter(d: Any) -> Callable[[str], bool]:
 def read_word_list(path: Path) -> list[str]:
     """One word per line, '#' comments; a missing file is an empty list."""
     try:
-        lines = read_bytes(path, MAX_WORD_LIST_BYTES).decode("utf-8", "replace").splitlines()
+        lines = decode_word_list(read_bytes(path, MAX_WORD_LIST_BYTES)).splitlines()
     except FileNotFoundError:
         return []
     except OSError as exc:  # a FIFO or a device must not hang the start (issue 13)

@@ -10,13 +10,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proofer.safe_write import ChangedOnDisk, atomic_write_text, fingerprint
+from proofer.safe_write import ChangedOnDisk, atomic_write_text, digest, fingerprint
 
-__all__ = ["ChangedOnDisk", "WordListError", "WordListFile"]
+__all__ = ["ChangedOnDisk", "WordListError", "WordListFile", "decode_word_list"]
 
 
 class WordListError(ValueError):
     """A word that cannot go in the list; the message is Swedish, for users."""
+
+
+def decode_word_list(data: bytes) -> str:
+    """The list's text: UTF-8 (a byte order mark dropped), else the Windows encoding
+    an editor such as Notepad may have saved it in. Read as UTF-8 with replacement
+    characters, "räksmörgås" would be a word nobody can write, and the list could not
+    be edited at all. Every save writes UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
 
 
 class WordListFile:
@@ -30,10 +41,10 @@ class WordListFile:
     def load(cls, path: Path | str) -> WordListFile:
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
         except FileNotFoundError:
             return cls(path, [], None)
-        return cls(path, text.splitlines(), fingerprint(path))
+        return cls(path, decode_word_list(data).splitlines(), digest(data))
 
     @property
     def words(self) -> list[str]:

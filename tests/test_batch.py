@@ -103,3 +103,38 @@ def test_jobs_below_one_is_bad_usage(tmp_path: Path) -> None:
     proc = _cli("--jobs", "0", str(tmp_path / "a.txt"))
     assert proc.returncode == 2
     assert "--jobs" in proc.stderr
+
+
+def test_a_folder_that_cannot_be_read_is_reported_not_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch over a folder must not take a subfolder it could not see into for one
+    without errors: the folder is listed in its place and the reader says why (as
+    root the permission cannot be taken away: the listing is refused instead)."""
+    for name in ("a.txt", "låst/b.txt", "öppen/c.txt"):
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("Regeringen presenterade budgeten i dag.\n", encoding="utf-8")
+    locked = tmp_path / "låst"
+    real_scandir = os.scandir
+
+    def refused(path):  # noqa: ANN001, ANN202
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path) != locked)
+    got = expand_paths([str(tmp_path)])
+    assert got == [str(tmp_path / "a.txt"), str(locked), str(tmp_path / "öppen/c.txt")]
+    results = check_files(got, Settings(languagetool_mode="off"), build_engine, jobs=1)
+    assert [r.failed for r in results] == [False, True, False]
+    assert results[1].messages == [
+        f"proofer: {locked}: är en katalog som inte kan läsas (saknar behörighet)"]
+
+
+def test_a_folder_without_drafts_is_said_as_such(tmp_path: Path) -> None:
+    (tmp_path / "bild.png").write_bytes(b"\x89PNG")
+    [result] = check_files(expand_paths([str(tmp_path)]), Settings(languagetool_mode="off"),
+                           build_engine, jobs=1)
+    assert result.failed and result.messages == [
+        f"proofer: {tmp_path}: är en katalog utan utkast (.txt, .md, .html, .docx)"]

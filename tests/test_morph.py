@@ -355,6 +355,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Han dricker ett glas vin om dagen.", "om", ("pr",)),
     ("Han är dubbelt så gammal som sin fru.", "så", ("adv",)),
     ("Man ska inte tro allt man läser.", "man", ("prn",)),
+    ("De skadade fördes till sjukhus.", "skadade", ("adj", "pp", "pl")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -390,6 +391,7 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("De fick betala var för sig."), "var").has("adv")
     assert tok(morph.analyse("Många skadade sig i olyckan."), "skadade").has("vblex", "past")
     assert tok(morph.analyse("En man går in på en bar."), "man").has("n")
+    assert tok(morph.analyse("Behöver du hjälp med blanketten?"), "hjälp").has("n")
     # a capital inside the sentence, or a bare form at its start, is still a name
     assert tok(morph.analyse("Han sa att Parken var stängd."), "Parken").has("np")
     assert any("np" in r.tags for r in tok(morph.analyse("Lund är en stad."), "Lund").readings)

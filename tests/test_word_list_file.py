@@ -41,3 +41,28 @@ def test_a_change_on_disk_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(ChangedOnDisk):
         f.save()
     assert path.read_text(encoding="utf-8") == "exportturné\n"
+
+
+def test_a_list_saved_in_the_windows_encoding_is_read_and_saved_as_utf8(
+        tmp_path: Path) -> None:
+    """Notepad's "ANSI" is cp1252: read as UTF-8 with replacement characters the
+    words with åäö were words nobody writes, and the editor could not open the list."""
+    path = tmp_path / "ord.txt"
+    path.write_bytes("# mina ord\r\nräksmörgås\r\nexportturné\r\n".encode("cp1252"))
+    assert read_word_list(path) == ["räksmörgås", "exportturné"]
+    f = WordListFile.load(path)
+    assert f.words == ["räksmörgås", "exportturné"]
+    f.add("Fabrics")
+    f.save()
+    assert path.read_text(encoding="utf-8") == "# mina ord\nräksmörgås\nexportturné\nFabrics\n"
+
+
+def test_a_word_added_from_the_menu_to_a_windows_encoded_list(tmp_path: Path) -> None:
+    from proofer.ui.words import _append_word
+
+    path = tmp_path / "ord.txt"
+    path.write_bytes("räksmörgås\n".encode("cp1252"))
+    _append_word(path, "Fabrics")
+    assert read_word_list(path) == ["räksmörgås", "Fabrics"]
+    path.write_bytes(b"\xef\xbb\xbfexportturn\xc3\xa9\n")  # a byte order mark
+    assert read_word_list(path) == ["exportturné"]

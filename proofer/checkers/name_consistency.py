@@ -6,8 +6,9 @@ and the consistency checker leaves known names to the name checker. But a person
 keeps one spelling through an article, and a copy desk checks exactly that. Two
 spellings are taken for the same name when they sound the same: they share a
 phonetic key that folds the ways Swedish names vary in writing without varying in
-sound (q/k, w/v, c/k/s, ph/f, ch/k, z/s, th/t, double letters: Lindqvist/Lindkvist,
-Andersson/Anderson, Carlsson/Karlsson, Mikael/Michael, Filip/Philip). Names that
+sound (q/k, w/v, c/k/s, ph/f, ch/k, z/s, th/t, a silent h, double letters:
+Lindqvist/Lindkvist, Andersson/Anderson, Carlsson/Karlsson, Mikael/Michael,
+Filip/Philip, Persson/Pehrsson, Dahl/Dal). Names that
 sound different (Hansson/Jansson, Larsson/Karlsson) are different people.
 
 A full name is the evidence: two capitalised words in a row, the first of them not
@@ -39,6 +40,9 @@ _FOLDS = (("ph", "f"), ("ch", "k"), ("qu", "kv"), ("th", "t"), ("ck", "k"), ("dt
           ("q", "k"), ("w", "v"), ("z", "s"), ("x", "ks"))
 _SOFT_C = re.compile(r"c(?=[eiyäö])")
 _DOUBLE = re.compile(r"(.)\1+")
+# An h that is not said: after a vowel before a consonant or at the end ("Pehrsson",
+# "Dahl", "Bohlin"), and before j ("Hjalmar").
+_SILENT_H = re.compile(r"(?<=[aeiouyåäö])h(?=[^aeiouyåäö]|$)|h(?=j)")
 _NAME = re.compile(r"[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+)?")
 MIN_LENGTH = 3  # shorter words ("Li", "Ek") vary too little to tell anything
 CACHE_SIZE = 20_000  # paragraphs, as the rules checker keeps them
@@ -54,6 +58,7 @@ def name_key(name: str) -> str:
     for written, said in _FOLDS:
         key = key.replace(written, said)
     key = _SOFT_C.sub("s", key).replace("c", "k")
+    key = _SILENT_H.sub("", key)
     return _DOUBLE.sub(r"\1", key)
 
 

@@ -59,8 +59,8 @@ USED_ABROAD = 3.0
 # Hunspell's own suggest for a claimed word we have no correction for: new words
 # asked per block of text (proofer.engine's blocks), and no longer words than this
 # (a long compound's search is the slowest, and its suggestions the poorest).
-HUNSPELL_SUGGESTS_PER_BLOCK = 5
-MAX_HUNSPELL_SUGGEST_LENGTH = 20
+HUNSPELL_SUGGESTS_PER_BLOCK = 3
+MAX_HUNSPELL_SUGGEST_LENGTH = 16
 # Common there: a loanword candidate ("covid", "source"), when no Swedish word is close.
 USED_ABROAD_OFTEN = 3.5
 # A correction this likely (proofer.error_model) makes the claim "menade du X?"; a

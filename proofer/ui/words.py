@@ -15,6 +15,7 @@ from proofer.names.model import Entry
 from proofer.names.proposals import ProposalQueue, add_for_editor
 from proofer.safe_write import atomic_write_text, digest, locked_edit
 from proofer.settings import Settings
+from proofer.word_list_file import decode_word_list
 
 
 def is_name(finding: Finding) -> bool:
@@ -49,7 +50,7 @@ def _append_word(path: Path, word: str) -> None:
         raw: bytes | None = path.read_bytes()
     except FileNotFoundError:
         raw = None
-    old = (raw or b"").decode("utf-8")
+    old = decode_word_list(raw or b"")
     if word in (line.strip() for line in old.splitlines()):
         return
     if old and not old.endswith("\n"):
