@@ -322,3 +322,17 @@ def test_an_edit_holds_the_lock_from_load_to_save_so_others_queue(dict_path: Pat
     assert names[-2:] == ["Anna Andersson", "Bertil Bengtsson"]  # in the order they began
     assert sorted(f.name for f in dict_path.parent.iterdir()) == ["delad.yaml", "delad.yaml.bak",
                                                                   "delad.yaml.bak.1"]
+
+
+def test_an_edit_keeps_the_files_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
+    """A list kept on Windows (CRLF, a byte order mark): an added entry changes that
+    entry, not every line end of the file (a diff of the whole file in the newsroom's
+    version control, and mixed line ends for the next editor)."""
+    path = tmp_path / "delad.yaml"
+    path.write_bytes(b"\xef\xbb\xbf# Delad lista\r\nentries:\r\n  - name: Anna Hallberg\r\n"
+                     b"    kind: person\r\n")
+    DictionaryFile.edit(path, lambda df: df.add(Entry(name="Olle Ny", kind="person")))
+    assert path.read_bytes() == (
+        b"\xef\xbb\xbf# Delad lista\r\nentries:\r\n  - name: Anna Hallberg\r\n"
+        b"    kind: person\r\n  - name: Olle Ny\r\n    kind: person\r\n")
+    assert [e.name for e in DictionaryFile.load(path).entries] == ["Anna Hallberg", "Olle Ny"]

@@ -18,6 +18,7 @@ file's lock from load to save, so admins editing at once queue and all succeed.
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -53,10 +54,15 @@ def _flow(items: tuple[str, ...]) -> CommentedSeq:
 class DictionaryFile:
     """One YAML dictionary file, loaded for editing."""
 
-    def __init__(self, path: Path, doc: CommentedMap, fp: str | None) -> None:
+    def __init__(self, path: Path, doc: CommentedMap, fp: str | None, *,
+                 newline: str = "\n", bom: bool = False) -> None:
         self.path = Path(path)
         self._doc = doc
         self._fingerprint = fp  # what the file was when we read it (None: did not exist)
+        # As the file came: an edit changes its entries, not every line end of a list
+        # kept on Windows, nor its byte order mark.
+        self._newline = newline
+        self._bom = bom
 
     # -- loading ---------------------------------------------------------------
     @classmethod
@@ -74,8 +80,14 @@ class DictionaryFile:
             doc["entries"] = CommentedSeq()
             return cls(path, doc, None)
         fp = digest(data)
+        bom = data.startswith(codecs.BOM_UTF8)
+        newline = "\n"
         try:
-            doc = _yaml().load(data.decode("utf-8"))
+            text = data.decode("utf-8-sig")
+            crlf = text.count("\r\n")
+            if crlf and crlf * 2 >= text.count("\n"):
+                newline = "\r\n"
+            doc = _yaml().load(text.replace("\r\n", "\n"))
         except Exception as exc:  # ruamel raises many types; all mean "cannot read"
             mark = getattr(exc, "problem_mark", None)
             where = f":{mark.line + 1}" if mark is not None else ""
@@ -91,7 +103,7 @@ class DictionaryFile:
             raise EntryError(f"{path}: filen ska ha en lista 'entries' med poster")
         if doc.get("entries") is None:
             doc["entries"] = CommentedSeq()
-        return cls(path, doc, fp)
+        return cls(path, doc, fp, newline=newline, bom=bom)
 
     @classmethod
     def edit(cls, path: Path | str, change: Callable[[DictionaryFile], T]) -> T:
@@ -190,7 +202,8 @@ class DictionaryFile:
 
     def save(self) -> None:
         """Atomic write with backup; ChangedOnDisk if someone else saved meanwhile."""
-        data = self.dumps().encode("utf-8")
+        data = (codecs.BOM_UTF8 if self._bom else b"") + \
+            self.dumps().replace("\n", self._newline).encode("utf-8")
         atomic_write_bytes(self.path, data, expected=self._fingerprint)
         self._fingerprint = digest(data)  # what we wrote, not a re-read: that could be theirs
 
