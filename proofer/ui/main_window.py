@@ -825,7 +825,7 @@ class MainWindow(QMainWindow):
                 autosave.write(self.doc.path, self.doc.format, self.editor_text(),
                                state.get("fingerprint"))
             except OSError as exc:
-                self.statusBar().showMessage(f"Autospara misslyckades: {exc}", 8000)
+                self.statusBar().showMessage(f"Autospara misslyckades: {describe(exc)}", 8000)
                 return False
         return True
 
