@@ -111,6 +111,8 @@ EXAMPLES_RIGHT: list[str] = [
     "Det tog en halvtimmes tågresa.",
     "Det var ett barns röst.",
     "Han tog tre veckors semester.",
+    # a phrase the fixed-expression table gives as the right form
+    "Han dömdes till livstids fängelse.",
     "Vi såg det i fredags kväll.",
     "Några års arbete låg bakom.",
     "Hon läste ett lands historia.",
@@ -150,7 +152,7 @@ class SplitCompoundChecker(SpellerParagraphChecker):
                 if ((w1.islower() or (w1[1:].islower() and starts_sentence(text, a_start)))
                         and first not in function_words and first not in measure_nouns):
                     joined = self._joined(w1, first, w2, prev.lower())
-                    if joined is not None:
+                    if joined is not None and f"{first} {w2}" not in _right_phrases():
                         findings.append(Finding(
                             a_start, b_end, text[a_start:b_end], Category.GRAMMAR,
                             "grammar.split-compound",
@@ -404,6 +406,24 @@ def _plural_determiner_phrase(before: TaggedToken, second: TaggedToken) -> bool:
 _CLAUSE_END = frozenset(".,;:!?)–\n") | {""}
 # How a definite noun ends ("polisen", "kontoret", "länderna"): the name kind's cheap test.
 _DEFINITE_FORM = ("en", "et", "na", "n", "t")
+
+
+FIXED_EXPRESSIONS = (Path(__file__).resolve().parents[2] / "resources" / "grammar" / "lexicon"
+                     / "fixed_expressions.yaml")
+
+
+@cache
+def _right_phrases() -> frozenset[str]:
+    """The two-word phrases the fixed-expression table gives as the right form
+    ("livstids fängelse", the courts' term, is what "fängelse för livet" is corrected
+    to): a phrase the grammar asks for is never a split compound to join."""
+    out = set()
+    for entry in read_yaml(FIXED_EXPRESSIONS).get("rules") or ():
+        for phrase in (entry.get("right", ""), *(entry.get("also") or ())):
+            parts = str(phrase).lower().split()
+            if len(parts) == 2 and all(w.isalpha() for w in parts):
+                out.add(" ".join(parts))
+    return frozenset(out)
 
 
 @cache
