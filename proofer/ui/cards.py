@@ -227,6 +227,11 @@ class CardPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(dark);")
 
+    def set_unchecked(self, text: str | None) -> None:
+        """What the empty margin says before the draft's first check has come ("no
+        findings yet" is not "no findings"); None: checked."""
+        self.empty.setText(text or "Inga fynd")
+
     def schedule(self) -> None:
         self._timer.start()
 

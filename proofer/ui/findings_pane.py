@@ -292,6 +292,9 @@ class FindingsPane(QWidget):
         self.view.menuRequested.connect(self._context_menu)
         lay.addWidget(self.view, 1)
         self.empty = QLabel("Inga fynd")
+        #: before the draft's first check (or when checking failed): said instead of
+        #: "Inga fynd", so that nobody takes an unchecked draft for a clean one
+        self.unchecked: str | None = None
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: palette(dark);")
         lay.addWidget(self.empty)
@@ -342,7 +345,7 @@ class FindingsPane(QWidget):
         total = open_ + self.handled(str(cat) if cat is not None else None)
         self.count.setText(f"{open_} av {total} kvar")
         self.empty.setVisible(open_ == 0)
-        self.empty.setText("Inga fynd kvar" if total else "Inga fynd")
+        self.empty.setText(self.unchecked or ("Inga fynd kvar" if total else "Inga fynd"))
         for n in range(self.filter.count()):
             data = self.filter.itemData(n)
             c = Category(data) if data else None

@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.dictionary_window: QWidget | None = None
 
         self.editor = DraftEditor(self.store)
+        self._unchecked: str | None = None  # see _set_unchecked
+        self._engine_failed = False  # until an engine is built again
         self.panel = CardPanel(self.editor)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.editor)
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self.more.answered.connect(self._more_answered)
         self.checker.engineReady.connect(self.more.forget)
         self.checker.engineReady.connect(self._show_dictionary_problems)
+        self.checker.engineReady.connect(lambda: setattr(self, "_engine_failed", False))
 
         self.editor.document().contentsChange.connect(self._on_contents_change)
         doc = self.editor.document()
@@ -252,7 +255,20 @@ class MainWindow(QMainWindow):
         self.panel.schedule()
         self.checker.text_changed()
 
+    def _set_unchecked(self, text: str | None) -> None:
+        """Until a check of this draft has come (None: it has), the empty margin, the
+        findings list and the counts say so instead of "Inga fynd": a long draft's
+        first check takes a while, and an unchecked text is no clean one."""
+        self._unchecked = text
+        self.panel.set_unchecked(text)
+        pane = getattr(self, "findings_pane", None)
+        if pane is not None:
+            pane.unchecked = text
+            pane.refresh()
+
     def _on_checked(self, _rev: int, text: str, report: Report) -> None:
+        if self._unchecked is not None:
+            self._set_unchecked(None)
         items = self.checker.live_findings(text, report)
         self.more.fill(items)
         self.store.replace_all(items)
@@ -443,6 +459,8 @@ class MainWindow(QMainWindow):
         """Said for as long as it holds (not a message that times out), so that nobody
         takes an unchecked text for a clean one."""
         self.engines.setText(f"⚠ {message} – texten är inte kontrollerad")
+        self._engine_failed = True
+        self._set_unchecked("Inte kontrollerad")
         self.counts.setText("")
 
     # -- status bar ------------------------------------------------------------
@@ -502,7 +520,8 @@ class MainWindow(QMainWindow):
                  for c, n in sorted(per.items(), key=lambda kv: list(Category).index(kv[0]))]
         if hints:
             parts.append(f"Tips {hints}")
-        self.counts.setText(" &nbsp; ".join(parts) if parts else "Inga fynd")
+        self.counts.setText(" &nbsp; ".join(parts) if parts
+                            else (self._unchecked or "Inga fynd"))
         self.count_by_category = {str(c): n for c, n in per.items()}
 
     # -- change log ---------------------------------------------------------------
@@ -713,6 +732,7 @@ class MainWindow(QMainWindow):
         self.ignored_log.clear()
         self.change_table.refresh()
         self.editor.leave_review()
+        self._set_unchecked("Inte kontrollerad" if self._engine_failed else "Kontrolleras …")
         self.editor.line_breaks = doc.format in ("html", "docx")
         self.editor.setPlainText(doc.text if text is None else text)
         self.editor.document().setModified(text is not None)
@@ -825,7 +845,7 @@ class MainWindow(QMainWindow):
                 autosave.write(self.doc.path, self.doc.format, self.editor_text(),
                                state.get("fingerprint"))
             except OSError as exc:
-                self.statusBar().showMessage(f"Autospara misslyckades: {exc}", 8000)
+                self.statusBar().showMessage(f"Autospara misslyckades: {describe(exc)}", 8000)
                 return False
         return True
 

@@ -23,3 +23,43 @@ def test_a_failed_engine_start_stays_on_screen(qtbot, settings: Settings, dialog
     assert "kunde inte startas" in text and "inte kontrollerad" in text
     assert "Inga fynd" not in win.counts.text()
     win.checker.close()
+
+
+def _shown(win) -> tuple[str, str, str]:  # noqa: ANN001
+    """What the margin, the findings list and the counts say with no finding."""
+    assert not win.panel.empty.isHidden() and not win.findings_pane.empty.isHidden()
+    return win.panel.empty.text(), win.findings_pane.empty.text(), win.counts.text()
+
+
+def test_a_draft_not_yet_checked_never_says_no_findings(
+        qtbot, settings: Settings, dialogs, tmp_path) -> None:  # noqa: ANN001
+    """A long draft's first check takes a while (a book-length one, minutes): until
+    it has come, "Inga fynd" in the margin and the list would pass an unchecked text
+    for a clean one."""
+    win = MainWindow(settings, runner=SyncRunner(), start_engine=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Regeringen presenterade budgeten i dag.\n", encoding="utf-8")
+    assert win.open_path(draft)
+    assert _shown(win) == ("Kontrolleras …", "Kontrolleras …", "Kontrolleras …")
+    win.start_engine()
+    qtbot.waitUntil(lambda: win.checker.idle, timeout=20_000)
+    qtbot.wait(1)
+    assert _shown(win) == ("Inga fynd", "Inga fynd", "Inga fynd")
+    win.checker.close()
+
+
+def test_a_draft_the_engine_never_checked_says_so(
+        qtbot, settings: Settings, dialogs, tmp_path) -> None:  # noqa: ANN001
+    win = MainWindow(settings, runner=SyncRunner(), engine_factory=_broken)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Regeringen presenterade budgeten i dag.\n", encoding="utf-8")
+    assert win.open_path(draft)
+    margin, listed, _counts = _shown(win)
+    assert (margin, listed) == ("Inte kontrollerad", "Inte kontrollerad")
+    win.checker.close()

@@ -50,3 +50,17 @@ def test_a_draft_changed_on_disk_after_the_crash_is_not_overwritten_unasked(
     assert not window.save()
     assert asked == [seed]
     assert seed.read_text(encoding="utf-8") == theirs
+
+
+def test_an_autosave_that_cannot_be_written_is_said_in_swedish(
+        qtbot, window, seed, dialogs, monkeypatch) -> None:  # noqa: ANN001
+    window.open_path(seed)
+    window.editor.insertPlainText("x")
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device", "/konfig/autosave/x.json")
+
+    monkeypatch.setattr(autosave, "write", full)
+    assert not window.autosave_now()
+    assert window.statusBar().currentMessage() == (
+        "Autospara misslyckades: /konfig/autosave/x.json: disken är full")
