@@ -143,3 +143,29 @@ def test_a_file_that_cannot_be_written_is_said_in_swedish_not_as_an_internal_err
     assert main(["dict", "export-csv", "--file", str(dfile), "-o", str(out)]) == 1
     assert capsys.readouterr().err == (
         f"proofer dict: {out}: en del av sökvägen är ingen katalog – ingenting skrevs\n")
+
+
+def test_a_queue_file_of_another_shape_is_one_line_not_an_internal_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    queue = tmp_path / "forslag.yaml"
+    queue.write_text("entries:\n  - name: Bo Ek\n    kind: person\n", encoding="utf-8")
+    monkeypatch.setattr("proofer.names.admin_cli._settings",
+                        lambda: Settings(proposals_file=str(queue)))
+    for argv in (["dict", "proposals"], ["dict", "reject", "abc"]):
+        assert main(argv) == 1
+        assert capsys.readouterr().err == (
+            f"proofer dict: {queue}: förslagsfilen ska ha en lista 'proposals' med förslag; "
+            "den ändrades inte\n")
+
+
+@pytest.mark.parametrize("content", ["entries:\n  name: Anna\n", 'entries: "text"\n'])
+def test_entries_that_are_no_list_are_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
+    path = tmp_path / "namn.yaml"
+    path.write_text(content, encoding="utf-8")
+    assert main(["dict", "add", "Olle Ny", "--kind", "person", "--file", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"proofer dict: {path}: 'entries' ska vara en lista med poster; "
+        "filen ändrades inte\n")
+    assert path.read_text(encoding="utf-8") == content

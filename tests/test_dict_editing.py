@@ -336,3 +336,31 @@ def test_an_edit_keeps_the_files_line_ends_and_byte_order_mark(tmp_path: Path) -
         b"\xef\xbb\xbf# Delad lista\r\nentries:\r\n  - name: Anna Hallberg\r\n"
         b"    kind: person\r\n  - name: Olle Ny\r\n    kind: person\r\n")
     assert [e.name for e in DictionaryFile.load(path).entries] == ["Anna Hallberg", "Olle Ny"]
+
+
+@pytest.mark.parametrize("content", [
+    "entries:\n  - name: Anna Hallberg\n    kind: person\n",  # a dictionary, by mistake
+    "- name: Anna Hallberg\n  kind: person\n",  # the same as a bare list
+    "proposals: inte en lista\n",
+    "bara text\n",
+])
+def test_a_proposals_file_of_another_shape_is_refused_not_wiped(tmp_path: Path,
+                                                                 content: str) -> None:
+    """The settings name the wrong file as the queue (the shared dictionary itself):
+    a proposal must not rewrite it as a queue of one."""
+    path = tmp_path / "forslag.yaml"
+    path.write_text(content, encoding="utf-8")
+    queue = ProposalQueue(path)
+    with pytest.raises(EntryError, match="förslagsfilen ska ha en lista 'proposals'"):
+        queue.propose(Entry(name="Olle Ny", kind="person"))
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_an_item_of_the_queue_that_is_no_proposal_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "forslag.yaml"
+    path.write_text("proposals:\n- handskriven anteckning\n", encoding="utf-8")
+    queue = ProposalQueue(path)
+    pid = queue.propose(Entry(name="Olle Ny", kind="person"))
+    assert [p.entry.name for p in queue.pending()] == ["Olle Ny"]
+    queue.reject(pid)
+    assert "handskriven anteckning" in path.read_text(encoding="utf-8")

@@ -131,7 +131,8 @@ def _edit_file(path: Path, change) -> int:  # type: ignore[no-untyped-def]
              "Kör kommandot igen.")
         return PROBLEMS
     except (EntryError, KeyError) as exc:
-        _err(f"{path}: {exc.args[0] if isinstance(exc, KeyError) else exc}")
+        said = str(exc.args[0] if isinstance(exc, KeyError) else exc)
+        _err(said if said.startswith(str(path)) else f"{path}: {said}")  # the file once
         return PROBLEMS
     except OSError as exc:  # a write-protected file or folder, a full disk
         _err(f"{describe(exc, path)} – ingenting sparades")
@@ -316,7 +317,11 @@ def _queue() -> ProposalQueue:
 
 
 def _proposals(args: argparse.Namespace) -> int:
-    pending = _queue().pending()
+    try:
+        pending = _queue().pending()
+    except EntryError as exc:
+        _err(str(exc))
+        return PROBLEMS
     for p in pending:
         print(f"{p.id}\t{p.entry.name}\t{p.entry.kind}\t{p.proposed_by}\t{p.proposed_at}")
     print(f"{len(pending)} förslag", file=sys.stderr)
@@ -346,8 +351,8 @@ def _approve(args: argparse.Namespace) -> int:
 def _reject(args: argparse.Namespace) -> int:
     try:
         _queue().reject(args.id)
-    except KeyError as exc:
-        _err(str(exc.args[0]))
+    except (KeyError, EntryError) as exc:
+        _err(str(exc.args[0] if isinstance(exc, KeyError) else exc))
         return PROBLEMS
     except OSError as exc:
         _err(f"{describe(exc)} – ingenting sparades")

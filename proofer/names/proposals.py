@@ -36,7 +36,10 @@ class ProposalQueue:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
 
-    def _read(self) -> tuple[list[dict], str | None]:
+    def _read(self) -> tuple[list, str | None]:
+        """Every item of the queue as the file has it (one that is no proposal is
+        kept, not dropped by the next save) and the file's fingerprint. A file of
+        another shape is refused: rewriting it as a queue would wipe what it holds."""
         try:
             raw = self.path.read_bytes()  # one read: the fingerprint is of what we parse
         except FileNotFoundError:
@@ -45,8 +48,13 @@ class ProposalQueue:
             data = safe_load(raw.decode("utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             raise EntryError(f"{self.path}: förslagsfilen kunde inte tolkas: {exc}") from exc
-        items = data.get("proposals") or [] if isinstance(data, dict) else []
-        return [i for i in items if isinstance(i, dict)], digest(raw)
+        items = data.get("proposals") if isinstance(data, dict) else None
+        if items is None and isinstance(data, dict) and set(data) <= {"proposals"}:
+            items = []  # an empty queue
+        if not isinstance(items, list):  # a name dictionary set as the queue, say
+            raise EntryError(f"{self.path}: förslagsfilen ska ha en lista 'proposals' med "
+                             "förslag; den ändrades inte")
+        return items, digest(raw)
 
     def _change(self, fn) -> object:  # type: ignore[no-untyped-def]
         """Apply fn(items) -> result and save, under the queue file's lock (and
@@ -73,6 +81,8 @@ class ProposalQueue:
         items, _ = self._read()
         out = []
         for i in items:
+            if not isinstance(i, dict):
+                continue
             try:
                 entry = Entry.from_mapping(i.get("entry") or {})
             except EntryError:
@@ -102,8 +112,8 @@ class ProposalQueue:
         self._remove(pid)
 
     def _remove(self, pid: str) -> None:
-        def drop(items: list[dict]) -> None:
-            items[:] = [i for i in items if str(i.get("id")) != pid]
+        def drop(items: list) -> None:
+            items[:] = [i for i in items if not isinstance(i, dict) or str(i.get("id")) != pid]
         self._change(drop)
 
 
