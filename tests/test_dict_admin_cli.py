@@ -157,3 +157,15 @@ def test_a_queue_file_of_another_shape_is_one_line_not_an_internal_error(
         assert capsys.readouterr().err == (
             f"proofer dict: {queue}: förslagsfilen ska ha en lista 'proposals' med förslag; "
             "den ändrades inte\n")
+
+
+@pytest.mark.parametrize("content", ["entries:\n  name: Anna\n", 'entries: "text"\n'])
+def test_entries_that_are_no_list_are_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
+    path = tmp_path / "namn.yaml"
+    path.write_text(content, encoding="utf-8")
+    assert main(["dict", "add", "Olle Ny", "--kind", "person", "--file", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"proofer dict: {path}: 'entries' ska vara en lista med poster; "
+        "filen ändrades inte\n")
+    assert path.read_text(encoding="utf-8") == content

@@ -37,11 +37,13 @@ def test_predicative(morph: ApertiumMorphology) -> None:
 
 
 def test_tagger_choice_first_alternatives_kept(morph: ApertiumMorphology) -> None:
-    tokens = morph.analyse("Idag åker jag hem.")
-    assert tok(tokens, "jag").has("prn", "nom")
+    # (Not after a fronted phrase and before a subject pronoun, "Idag åker jag hem":
+    # there our disambiguation removes the noun, see swedish.cg3.)
+    tokens = morph.analyse("Bilen åker fort.")
     aker = tok(tokens, "åker")
     assert aker.has("vblex", "pres")
     assert any(r.has("n") for r in aker.readings[1:])  # the noun "åker" is still there
+    assert tok(morph.analyse("Idag åker jag hem."), "jag").has("prn", "nom")
 
 
 def test_genitive_and_definite(morph: ApertiumMorphology) -> None:

@@ -131,7 +131,8 @@ def _edit_file(path: Path, change) -> int:  # type: ignore[no-untyped-def]
              "Kör kommandot igen.")
         return PROBLEMS
     except (EntryError, KeyError) as exc:
-        _err(f"{path}: {exc.args[0] if isinstance(exc, KeyError) else exc}")
+        said = str(exc.args[0] if isinstance(exc, KeyError) else exc)
+        _err(said if said.startswith(str(path)) else f"{path}: {said}")  # the file once
         return PROBLEMS
     except OSError as exc:  # a write-protected file or folder, a full disk
         _err(f"{describe(exc, path)} – ingenting sparades")

@@ -103,6 +103,9 @@ class DictionaryFile:
             raise EntryError(f"{path}: filen ska ha en lista 'entries' med poster")
         if doc.get("entries") is None:
             doc["entries"] = CommentedSeq()
+        if not isinstance(doc["entries"], list):  # editing it would fail or lose it
+            raise EntryError(f"{path}: 'entries' ska vara en lista med poster; "
+                             "filen ändrades inte")
         return cls(path, doc, fp, newline=newline, bom=bom)
 
     @classmethod
