@@ -35,7 +35,10 @@ class Recovered:
 
 
 def autosave_file(draft: Path | None) -> Path:
-    key = hashlib.sha1(str(draft or "namnlös").encode()).hexdigest()[:12]
+    # A name that is no valid UTF-8 (an old file system's, given on the command line)
+    # has lone surrogates in Python: its bytes as they are.
+    key = hashlib.sha1(str(draft or "namnlös").encode("utf-8", "surrogateescape")
+                       ).hexdigest()[:12]
     return autosave_dir() / f"{key}-{os.getpid()}.json"
 
 
@@ -47,7 +50,8 @@ def write(draft: Path | None, fmt: str, text: str, base: str | None = None) -> P
     target = autosave_file(draft)
     payload = {"path": str(draft or ""), "format": fmt, "text": text, "pid": os.getpid(),
                "saved": datetime.now().isoformat(timespec="seconds"), "base": base}
-    atomic_write_text(target, json.dumps(payload, ensure_ascii=False), backup=False)
+    # ASCII JSON: such a name's lone surrogates are escapes, not an error to write.
+    atomic_write_text(target, json.dumps(payload), backup=False)
     return target
 
 

@@ -27,7 +27,8 @@ def remember(path: Path) -> list[str]:
     items = [str(path.resolve())] + [p for p in load() if p != str(path.resolve())]
     items = items[:LIMIT]
     try:
-        atomic_write_text(_file(), json.dumps(items, ensure_ascii=False), backup=False)
+        # ASCII JSON: a file name that is no valid UTF-8 (lone surrogates) is escaped.
+        atomic_write_text(_file(), json.dumps(items), backup=False)
     except OSError:
         pass  # a recent-files list is not worth an error dialog
     return items

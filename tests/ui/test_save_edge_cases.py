@@ -94,3 +94,19 @@ def test_a_classic_mac_draft_keeps_its_line_ends(qtbot, window, tmp_path, dialog
     window.editor.insertPlainText("Ny ")
     assert window.save()
     assert draft.read_bytes() == "Ny Rad ett.\rRad två.\r".encode()
+
+
+def test_a_file_name_that_is_no_valid_utf8_opens_autosaves_and_saves(
+        qtbot, window, tmp_path, dialogs) -> None:  # noqa: ANN001
+    """An old file system's name ("r\\xe4k.txt" in latin-1), given on the command
+    line, is a str with a lone surrogate: writing recent.json and the autosave
+    failed with a UnicodeEncodeError, and the app stopped at start-up."""
+    draft = tmp_path / "r\udce4k.txt"
+    draft.write_text("Hej då.\n", encoding="utf-8")
+    assert window.open_path(draft)
+    window.editor.insertPlainText("Ny ")
+    assert window.autosave_now()
+    assert window.save()
+    assert draft.read_text(encoding="utf-8") == "Ny Hej då.\n"
+    window.recent_menu.actions()[0].trigger()  # the list keeps the name as it is
+    assert window.editor_text() == "Ny Hej då.\n" and not dialogs.shown
