@@ -422,7 +422,8 @@ def merge(findings: list[Finding]) -> list[Finding]:
     """One finding per problem.
 
     Same span: keep the higher-ranked finding (a claim over a hint, then the more
-    specific category) and append the other's suggestions after its own.
+    specific category, then an error over a warning) and append the other's
+    suggestions after its own.
     A span inside a higher-ranked finding's span is dropped: "Johanssomn" as a
     spelling slip says less than "Frderik Johanssomn" as a near-miss of a known name.
     """

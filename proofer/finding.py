@@ -79,7 +79,8 @@ class Finding:
         }
 
     @property
-    def rank(self) -> tuple[int, int]:
+    def rank(self) -> tuple[int, int, int]:
         """Sort key for "which of two overlapping findings to keep": claims before
-        hints, then the more specific category."""
-        return (0 if self.severity is Severity.INFO else 1, SPECIFICITY[self.category])
+        hints, then the more specific category, then an error before a warning."""
+        return (0 if self.severity is Severity.INFO else 1, SPECIFICITY[self.category],
+                1 if self.severity is Severity.ERROR else 0)

@@ -88,6 +88,15 @@ def test_merge_prefers_a_claim_over_a_hint() -> None:
     assert kept.severity is Severity.ERROR
 
 
+def test_merge_keeps_an_error_inside_a_warning_of_its_category() -> None:
+    """A split compound over two words (a warning) must not hide a grammar error in
+    one of them; a hint inside a warning still goes."""
+    warning = _f(0, 16, "jätte stora hus", Category.GRAMMAR, ("jättestora",), Severity.WARNING)
+    error = _f(6, 11, "stora", Category.GRAMMAR, ("stort",))
+    hint = _f(12, 15, "hus", Category.GRAMMAR, (), Severity.INFO)
+    assert merge([warning, error, hint]) == [warning, error]
+
+
 def test_engine_drops_findings_whose_text_does_not_match() -> None:
     class Broken(ParagraphChecker):
         name = "broken"
