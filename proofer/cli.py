@@ -157,8 +157,16 @@ def _print_json(results: list) -> None:
         listed = ",\n".join(["   " + dumps(f.to_json()) for f in findings])
         files.append(f' {head[:-1]},\n  "findings": [' + (f"\n{listed}\n  ]}}" if findings
                                                          else "]}"))
-    # One write: a write per token would be tens of thousands of calls for a batch.
-    sys.stdout.write('{"version": 1, "files": [\n' + ",\n".join(files) + "\n]}\n")
+    # Written in pieces of 64 KiB, not a write per token (tens of thousands of calls
+    # for a batch) nor all at once: one large write into a pipe whose reader goes away
+    # (`| head -c 100`) ended after the part the pipe took, without an error, so the
+    # run exited as if all was written.
+    out = '{"version": 1, "files": [\n' + ",\n".join(files) + "\n]}\n"
+    for i in range(0, len(out), _JSON_PIECE):
+        sys.stdout.write(out[i:i + _JSON_PIECE])
+
+
+_JSON_PIECE = 1 << 16
 
 
 def _utf8(stream: object) -> bool:

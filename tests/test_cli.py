@@ -220,3 +220,22 @@ def test_ctrl_c_during_a_batch_with_workers_is_one_line_and_no_half_output(
     assert proc.returncode == 130, err
     assert out == ""
     assert err.endswith("proofer: avbrutet\n") and "Traceback" not in err, err
+
+
+def test_a_reader_that_goes_away_during_a_long_json_document(tmp_path: Path) -> None:
+    """`proofer check --format json … | head -c 100`: a document larger than the pipe
+    holds. Written at once, the write ended at what the pipe took, without an error,
+    and the run exited 1 as if its whole output had been read."""
+    draft = tmp_path / "utkast.txt"
+    draft.write_text("Vi måste htita en lösning.\n" * 1500, encoding="utf-8")
+    read, write = os.pipe()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "proofer", "check", "--no-languagetool", "--format", "json",
+         str(draft)], cwd=ROOT, stdout=write, stderr=subprocess.PIPE, text=True)
+    os.close(write)
+    first = os.read(read, 100)
+    os.close(read)  # the reader goes away after the first bytes
+    _, err = proc.communicate(timeout=300)
+    assert first.startswith(b'{"version": 1')
+    assert proc.returncode == 141, err
+    assert "internt fel" not in err
