@@ -359,6 +359,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Man ska inte tro allt man läser.", "man", ("prn",)),
     ("De skadade fördes till sjukhus.", "skadade", ("adj", "pp", "pl")),
     ("Vi vill ha låga skatter.", "låga", ("adj",)),
+    ("Det blev en resa genom ett Norden i förvandling.", "Norden", ("np",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
