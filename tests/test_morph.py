@@ -361,6 +361,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Vi vill ha låga skatter.", "låga", ("adj",)),
     ("Det blev en resa genom ett Norden i förvandling.", "Norden", ("np",)),
     ("Hans vilja att kompromissa har minskat.", "vilja", ("n",)),
+    ("Denna fråga har diskuterats länge.", "fråga", ("n",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
@@ -397,6 +398,7 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Många skadade sig i olyckan."), "skadade").has("vblex", "past")
     assert tok(morph.analyse("En man går in på en bar."), "man").has("n")
     assert tok(morph.analyse("Behöver du hjälp med blanketten?"), "hjälp").has("n")
+    assert tok(morph.analyse("Dessa bor i Malmö."), "bor").has("vblex")
     # a capital inside the sentence, or a bare form at its start, is still a name
     assert tok(morph.analyse("Han sa att Parken var stängd."), "Parken").has("np")
     assert any("np" in r.tags for r in tok(morph.analyse("Lund är en stad."), "Lund").readings)
