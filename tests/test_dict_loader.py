@@ -164,3 +164,13 @@ def test_titles_and_the_seed_articles_people(shipped: dict) -> None:
     assert shipped["Fredrik Johansson"].kind == "person"
     assert "FOV Fabrics" in shipped["FOV Fabrics AB"].aliases
     assert shipped["Borås Stad"].kind == "organization"
+
+
+def test_a_control_character_in_the_file_is_one_line_of_problem(tmp_path: Path) -> None:
+    path = tmp_path / "namn.yaml"
+    path.write_bytes(b"entries:\n  - {name: Anna\x00 Hallberg, kind: person}\n")
+    [problem] = load_file(path).problems
+    assert "\n" not in str(problem)
+    assert str(problem) == (f"{path}: filen kunde inte tolkas som YAML: unacceptable "
+                            "character #x0000: control characters are not allowed; "
+                            "ingenting i filen lästes in")

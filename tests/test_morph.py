@@ -360,6 +360,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("De skadade fördes till sjukhus.", "skadade", ("adj", "pp", "pl")),
     ("Vi vill ha låga skatter.", "låga", ("adj",)),
     ("Det blev en resa genom ett Norden i förvandling.", "Norden", ("np",)),
+    ("Hans vilja att kompromissa har minskat.", "vilja", ("n",)),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:

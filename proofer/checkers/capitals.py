@@ -3,7 +3,8 @@ has one, and weekdays, months, languages and nationalities do not.
 
 Three rules, their messages and examples in resources/capitals/capitals.yaml:
 * sentence-start: a word in lower case after . ! ? (not after an abbreviation, an
-  initial or an ellipsis, nor after a quote's ? or ! that the sentence goes on from)
+  initial or an ellipsis, nor after a quote's ? or ! that the sentence goes on from,
+  in quotation marks or in a line of dialogue that opens with a dash)
   or opening a paragraph that is no list item. A colon is no sentence end.
 * proper-noun-lower-case: a word Hunspell knows only with a capital ("sverige"), or
   that the name dictionaries know so, written in lower case; and an authority's
@@ -78,6 +79,11 @@ def rules() -> CapitalRules:
         abbreviations=frozenset(data["abbreviations"]),
         raw=data,
     )
+
+
+# A paragraph of dialogue opens with a dash (Svenska skrivregler: anföring med
+# talstreck); after its ! or ? the sentence goes on in lower case.
+DIALOGUE_DASHES = frozenset("–—-")
 
 
 QUIET_CACHE = 20_000  # words; as the spelling checker's verdicts
@@ -172,6 +178,10 @@ class CapitalsChecker(SpellerParagraphChecker):
             return False
         if text[max(0, end - 2):end] == "..":
             return False  # an ellipsis goes on
+        if text[end - 1] in "!?" and text.lstrip()[:1] in DIALOGUE_DASHES:
+            # a line of dialogue: the attribution goes on after the quote's ! or ?
+            # ("– Varför ska vi betala? frågar en av de boende.")
+            return False
         j = i - 1  # the token before the stop (walked back to: no copy of toks[:i])
         while j >= 0 and toks[j].start >= end:
             j -= 1

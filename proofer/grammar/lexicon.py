@@ -251,8 +251,9 @@ def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
     else:
         # not_object: words that are no object of this verb ("längta hem", "tänka sig")
         not_object = [*NOT_OBJECT_WORDS, *_str_list(raw.get("not_object", []), "not_object")]
+        # (nor a neuter adjective, the adverbial use: "svarade han kort", "lyssnade noga")
         prep = {"tags": raw.get("object_tags", ["det", "n", "np", "prn acc"]), "mark": True,
-                "no_reading": ["adv", "vblex"], "not_word": not_object}
+                "no_reading": ["adv", "vblex", "adj nt sg ind"], "not_word": not_object}
         rule = _common(raw, f"prepositions.{slug}-{_slug(use)}-object",
                        f'"{say}" tar sitt objekt med prepositionen "{use}": {{suggestion}}.')
         subject = [{**INVERTED_PRONOUN, "mark": True}] if "lemma" in raw else []
