@@ -33,7 +33,7 @@ from proofer.document import Paragraph
 from proofer.finding import Category, Finding, Severity
 from proofer.speller import Speller
 from proofer.text_cache import TextCache
-from proofer.tokens import starts_sentence, words
+from proofer.tokens import starts_sentence
 
 # The folds, in order: digraphs first, then single letters, then doubled letters.
 _FOLDS = (("ph", "f"), ("ch", "k"), ("qu", "kv"), ("th", "t"), ("ck", "k"), ("dt", "t"),
@@ -43,7 +43,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 # An h that is not said: after a vowel before a consonant or at the end ("Pehrsson",
 # "Dahl", "Bohlin"), and before j ("Hjalmar").
 _SILENT_H = re.compile(r"(?<=[aeiouyåäö])h(?=[^aeiouyåäö]|$)|h(?=j)")
-_NAME = re.compile(r"[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+)?")
+_NAME_TOKEN = re.compile(r"(?<![\w'’-])[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+"
+                         r"(?:-[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+)?(?![\w'’-])")
 MIN_LENGTH = 3  # shorter words ("Li", "Ek") vary too little to tell anything
 CACHE_SIZE = 20_000  # paragraphs, as the rules checker keeps them
 CACHE_CHARS = 2_000_000
@@ -140,11 +141,14 @@ class NameConsistencyChecker(DocumentChecker):
             hit = self._cache.get(text)
         if hit is not None:
             return hit
-        toks = [t for t in words(text) if _NAME.fullmatch(t.text)]
+        # Found by a regex, not the tokenizer: a document checker that tokenized
+        # would tokenize a long text's paragraphs once more after its blocks.
+        toks = [_Mention(m.start(), m.group()) for m in _NAME_TOKEN.finditer(text)]
         pairs: list[tuple[_Mention, _Mention]] = []
         paired = set()
         for a, b in zip(toks, toks[1:], strict=False):
-            if (text[a.end:b.start] != " " or min(len(a.text), len(b.text)) < MIN_LENGTH
+            if (text[a.start + len(a.text):b.start] != " "
+                    or min(len(a.text), len(b.text)) < MIN_LENGTH
                     or starts_sentence(text, b.start)):
                 continue
             # A sentence's first word is a first name only if it is no common word
@@ -154,10 +158,9 @@ class NameConsistencyChecker(DocumentChecker):
             if starts_sentence(text, a.start) and self.speller.check(a.text.lower()):
                 paired.add(b.start)
                 continue
-            pairs.append((_Mention(a.start, a.text), _Mention(b.start, b.text)))
+            pairs.append((a, b))
             paired.update((a.start, b.start))
-        alone = tuple(_Mention(t.start, t.text) for t in toks
-                      if t.start not in paired and len(t.text) >= MIN_LENGTH
+        alone = tuple(t for t in toks if t.start not in paired and len(t.text) >= MIN_LENGTH
                       and not starts_sentence(text, t.start))
         result = (tuple(pairs), alone)
         with self._lock:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from math import prod
+from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
@@ -31,6 +32,7 @@ from proofer.frequency import is_listed, zipf
 from proofer.names.index import max_distance
 from proofer.names.inflect import PRIOR, genitive, title_forms
 from proofer.names.keyboard import slip_cost
+from proofer.names.loader import Problem
 from proofer.names.model import Entry
 from proofer.names.store import TITLE, WRONG, NameStore, normalise, place_bit
 from proofer.settings import Settings, config_dir
@@ -138,6 +140,13 @@ class NameChecker(ParagraphChecker):
         """Load every dictionary in merge order (cached); broken entries are reported
         on stderr by file and line and skipped, the rest loads."""
         store = NameStore.load(settings.dictionary_files(), config_dir() / "cache")
+        # A shared folder or file the settings name that is not there (a network
+        # share not mounted): its names would go unchecked without a word.
+        missing = [Problem(p, 0, "finns inte (en delad mapp som inte är monterad?); "
+                                 "dess namn kontrolleras inte")
+                   for p in settings.dictionary_paths if not Path(p).exists()]
+        if missing:
+            store.problems = [*missing, *store.problems]
         for problem in store.problems:
             print(f"proofer: namnordlista: {problem}", file=sys.stderr)
         return cls(store, speller)

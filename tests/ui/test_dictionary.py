@@ -197,3 +197,21 @@ def test_a_broken_name_dictionary_is_shown_not_only_on_stderr(
     window.reload_dictionaries()
     wait_checked(qtbot, window)
     assert window.dictionary_warning.isHidden()
+
+
+def test_a_shared_dictionary_folder_that_is_not_there_is_shown(
+        qtbot, window, settings, tmp_path) -> None:  # noqa: ANN001
+    """The newsroom's shared folder on a server that is not mounted: the settings
+    still name it, and every name in it went unchecked without a word."""
+    shared = tmp_path / "nas" / "namnlistor"
+    settings.dictionary_paths = [str(shared)]
+    window.reload_dictionaries()
+    wait_checked(qtbot, window)
+    assert not window.dictionary_warning.isHidden()
+    assert window.dictionary_warning.toolTip() == (
+        f"{shared}: finns inte (en delad mapp som inte är monterad?); dess namn "
+        "kontrolleras inte")
+    shared.mkdir(parents=True)
+    window.reload_dictionaries()
+    wait_checked(qtbot, window)
+    assert window.dictionary_warning.isHidden()
