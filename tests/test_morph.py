@@ -362,6 +362,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Det blev en resa genom ett Norden i förvandling.", "Norden", ("np",)),
     ("Hans vilja att kompromissa har minskat.", "vilja", ("n",)),
     ("Denna fråga har diskuterats länge.", "fråga", ("n",)),
+    ("Tre döda i trafikolycka utanför Luleå", "döda", ("adj", "pl")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
