@@ -452,8 +452,16 @@ def _overlapping(findings: list[Finding]) -> list[list[Finding]]:
     return [[findings[i] for i in sorted(c)] for c in clusters]
 
 
+def _only_touching(findings: list[Finding]) -> bool:
+    """No two spans share a character: nothing to merge ("((((" in a pasted blob
+    gives thousands of one-character findings in one run of touching spans, which
+    the pairwise merge below would compare each with each)."""
+    spans = sorted((f.start, f.end) for f in findings)
+    return all(a[1] <= b[0] and a[0] < a[1] for a, b in zip(spans, spans[1:], strict=False))
+
+
 def _merge_cluster(findings: list[Finding]) -> list[Finding]:
-    if len(findings) == 1:
+    if len(findings) == 1 or _only_touching(findings):
         return findings
     ordered = sorted(findings, key=lambda f: (f.rank, f.end - f.start), reverse=True)
     kept: list[Finding] = []

@@ -53,3 +53,14 @@ def test_every_entry_is_reachable() -> None:
     for norm in ENTRIES:
         m = data.pattern.search(norm.written)
         assert m is not None and m.group().lower() == norm.written
+
+
+def test_the_whole_engine_offers_the_norm_first_for_till_baka() -> None:
+    """The grammar's missing-"att" rule must not read "till baka" as "till att baka"
+    and win the merge over the adverb's norm."""
+    from proofer.checkers.registry import build_engine
+    from proofer.settings import Settings
+
+    text = "Hon kom till baka efter en vecka."
+    found = build_engine(Settings(languagetool_mode="off")).check(text).findings
+    assert [(f.text, f.suggestions[0]) for f in found] == [("till baka", "tillbaka")]

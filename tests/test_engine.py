@@ -137,3 +137,15 @@ def test_a_late_checker_runs_after_the_others_and_keeps_its_place() -> None:
     ran.clear()
     shared = engine.paragraph_findings(["sex"])
     assert ran == ["first", "last", "late"] and set(shared) == {"first", "late", "last"}
+
+
+def test_merge_of_many_touching_findings_keeps_them_all() -> None:
+    """Thousands of one-character findings side by side are one run of touching
+    spans; nothing is merged, and it must not compare each with each."""
+    from proofer import engine as engine_module
+
+    many = [_f(i, i + 1, "(", Category.STYLE) for i in range(2_000)]
+    assert engine_module._merge_cluster(many) is many  # no pairwise pass at all
+    assert merge(list(reversed(many))) == many
+    nested = [_f(0, 3, "(((", Category.STYLE), _f(1, 2, "(", Category.STYLE)]
+    assert engine_module._merge_cluster(nested) == nested[:1]  # the pairwise pass

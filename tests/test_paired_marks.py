@@ -57,3 +57,10 @@ def test_offsets_are_in_the_whole_document() -> None:
     text = "Rubrik\n\nFörslaget (som lades fram kritiseras.\n\nSlut."
     found = Engine([PairedMarksChecker()]).check(text).findings
     assert [(f.start, text[f.start]) for f in found] == [(text.index("("), "(")]
+
+
+def test_a_blob_of_parentheses_is_one_finding_of_each_kind() -> None:
+    text = ")" * 5 + "Text (" + "(" * 20_000
+    found = paragraph_findings(text)
+    assert [(f.start, f.rule) for f in found] == [
+        (0, "style.unopened-parenthesis"), (10, "style.unclosed-parenthesis")]

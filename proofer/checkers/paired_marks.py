@@ -61,6 +61,9 @@ def paragraph_findings(text: str, following: str = "") -> list[Finding]:
 
 
 def _parentheses(text: str) -> list[Finding]:
+    """The first closing parenthesis without an opening and the first opening one left
+    open: one finding of each kind at the most, however many there are (a pasted
+    blob of thousands of parentheses is one problem for the writer, not thousands)."""
     open_at: list[int] = []
     found = []
     for i, ch in enumerate(text):
@@ -69,14 +72,17 @@ def _parentheses(text: str) -> list[Finding]:
         elif ch == ")":
             if open_at:
                 open_at.pop()
-            elif not (_LIST_LABEL.search(text, 0, i) or (i and text[i - 1] in _SMILEY)):
+            elif not found and not (_LIST_LABEL.search(text, 0, i)
+                                    or (i and text[i - 1] in _SMILEY)):
                 found.append(Finding(i, i + 1, ")", Category.STYLE,
                                      "style.unopened-parenthesis",
                                      "Slutparentesen saknar en början i stycket: var ska "
                                      "parentesen börja?", (), Severity.WARNING))
-    found += [Finding(i, i + 1, "(", Category.STYLE, "style.unclosed-parenthesis",
-                      "Parentesen stängs aldrig i stycket: en slutparentes saknas.", (),
-                      Severity.WARNING) for i in open_at]
+    if open_at:
+        i = open_at[0]
+        found.append(Finding(i, i + 1, "(", Category.STYLE, "style.unclosed-parenthesis",
+                             "Parentesen stängs aldrig i stycket: en slutparentes saknas.", (),
+                             Severity.WARNING))
     return sorted(found, key=lambda f: f.start)
 
 

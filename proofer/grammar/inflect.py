@@ -17,6 +17,7 @@ from proofer import yaml_loader
 from proofer.grammar.features import FEATURE_OF, SPELLINGS, values
 from proofer.grammar.matcher import Match, Reading
 from proofer.settings import RESOURCES
+from proofer.tokens import starts_sentence
 from proofer.yaml_data import read_yaml
 
 Generate = Callable[[str, Sequence[str]], list[str]]
@@ -228,5 +229,9 @@ def _inflected_span(match: Match, paragraph: str, element: int | None, like: int
         return None
     if alone:  # the one word in place of the span ("mer lång" -> "längre")
         return match_case(paragraph[start:end], form)
-    return (paragraph[start:token.start] + match_case(token.text, form)
+    model = token.text
+    if ("prn" in readings[0].tags and model[1:].islower() and model[:1].isupper()
+            and not starts_sentence(paragraph, token.start)):
+        model = model.lower()  # "med Hon" -> "henne": the pronoun's capital is a slip too
+    return (paragraph[start:token.start] + match_case(model, form)
             + paragraph[token.end:end])
