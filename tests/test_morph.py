@@ -363,6 +363,8 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Hans vilja att kompromissa har minskat.", "vilja", ("n",)),
     ("Denna fråga har diskuterats länge.", "fråga", ("n",)),
     ("Tre döda i trafikolycka utanför Luleå", "döda", ("adj", "pl")),
+    ("De sjuka får vänta allt längre på vård.", "får", ("vblex", "pres")),
+    ("De sårade vårdas på sjukhus.", "sårade", ("adj", "pp", "pl")),
 ])
 def test_our_disambiguation_rules(morph: ApertiumMorphology, sentence: str, word: str,
                                   tags: tuple[str, ...]) -> None:
