@@ -359,6 +359,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Man ska inte tro allt man läser.", "man", ("prn",)),
     ("De skadade fördes till sjukhus.", "skadade", ("adj", "pp", "pl")),
     ("Vi vill ha låga skatter.", "låga", ("adj",)),
+    ("De har döda vinklar i korsningen.", "döda", ("adj",)),
     ("Det blev en resa genom ett Norden i förvandling.", "Norden", ("np",)),
     ("Hans vilja att kompromissa har minskat.", "vilja", ("n",)),
     ("Denna fråga har diskuterats länge.", "fråga", ("n",)),
