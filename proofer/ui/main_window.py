@@ -83,45 +83,39 @@ def failure_text(target: Path, exc: BaseException) -> str:
 
 def changed_on_disk_box(parent: QWidget, target: Path
                         ) -> tuple[QMessageBox, dict[str, QPushButton]]:
+    role = QMessageBox.ButtonRole
     if not os.path.lexists(target):
-        return _deleted_on_disk_box(parent, target)
-    box = QMessageBox(QMessageBox.Icon.Warning, "Filen har ändrats på disken",
-                      f"{target.name} har ändrats på disken sedan du öppnade den, av "
-                      "någon annan eller av ett annat program. Inget har sparats ännu.",
-                      parent=parent)
-    box.setInformativeText(
+        # Deleted, or moved by someone: there is nothing to read in again, and saving
+        # puts the person's version back where it was.
+        return _on_disk_box(
+            parent, "Filen har tagits bort",
+            f"{target.name} har tagits bort eller flyttats sedan du öppnade den",
+            f"{target}\n\nSpara här igen: skapa filen på nytt med din version.\n"
+            "Spara som: spara din version i en annan fil.",
+            [("overwrite", "Spara &här igen", role.AcceptRole)])
+    return _on_disk_box(
+        parent, "Filen har ändrats på disken",
+        f"{target.name} har ändrats på disken sedan du öppnade den",
         f"{target}\n\nLäs in igen: visa filen som den är nu (Ctrl+Z tar tillbaka din "
         "version).\nSkriv över: spara din version över den andras.\n"
-        "Spara som: spara din version i en annan fil.")
-    role = QMessageBox.ButtonRole
-    buttons = {
-        "reload": box.addButton("&Läs in igen", role.DestructiveRole),
-        "overwrite": box.addButton("Skriv ö&ver", role.AcceptRole),
-        "save_as": box.addButton("Spara &som…", role.ActionRole),
-        "cancel": box.addButton("Avbryt", role.RejectRole),
-    }
-    box.setDefaultButton(buttons["save_as"])
-    box.setEscapeButton(buttons["cancel"])
-    return box, buttons
+        "Spara som: spara din version i en annan fil.",
+        [("reload", "&Läs in igen", role.DestructiveRole),
+         ("overwrite", "Skriv ö&ver", role.AcceptRole)])
 
 
-def _deleted_on_disk_box(parent: QWidget, target: Path
-                         ) -> tuple[QMessageBox, dict[str, QPushButton]]:
-    """The file is gone (deleted, or moved by someone): there is nothing to read in
-    again, and saving puts the person's version back where it was."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Filen har tagits bort",
-                      f"{target.name} har tagits bort eller flyttats sedan du öppnade den, "
-                      "av någon annan eller av ett annat program. Inget har sparats ännu.",
-                      parent=parent)
-    box.setInformativeText(
-        f"{target}\n\nSpara här igen: skapa filen på nytt med din version.\n"
-        "Spara som: spara din version i en annan fil.")
+def _on_disk_box(parent: QWidget, title: str, what: str, info: str,
+                 choices: list[tuple[str, str, QMessageBox.ButtonRole]]
+                 ) -> tuple[QMessageBox, dict[str, QPushButton]]:
+    """The question when the file on disk is not the one the draft was read from:
+    the choices given, then "Spara som" (the default: nothing is lost) and "Avbryt"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title,
+                      f"{what}, av någon annan eller av ett annat program. "
+                      "Inget har sparats ännu.", parent=parent)
+    box.setInformativeText(info)
     role = QMessageBox.ButtonRole
-    buttons = {
-        "overwrite": box.addButton("Spara &här igen", role.AcceptRole),
-        "save_as": box.addButton("Spara &som…", role.ActionRole),
-        "cancel": box.addButton("Avbryt", role.RejectRole),
-    }
+    buttons = {key: box.addButton(label, button_role) for key, label, button_role in choices}
+    buttons["save_as"] = box.addButton("Spara &som…", role.ActionRole)
+    buttons["cancel"] = box.addButton("Avbryt", role.RejectRole)
     box.setDefaultButton(buttons["save_as"])
     box.setEscapeButton(buttons["cancel"])
     return box, buttons
