@@ -36,13 +36,8 @@ def test_a_draft_not_yet_checked_never_says_no_findings(
     """A long draft's first check takes a while (a book-length one, minutes): until
     it has come, "Inga fynd" in the margin and the list would pass an unchecked text
     for a clean one."""
-    win = MainWindow(settings, runner=SyncRunner(), start_engine=False)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    draft = tmp_path / "utkast.txt"
-    draft.write_text("Regeringen presenterade budgeten i dag.\n", encoding="utf-8")
-    assert win.open_path(draft)
+    win = _with_draft(qtbot, MainWindow(settings, runner=SyncRunner(), start_engine=False),
+                      tmp_path)
     assert _shown(win) == ("Kontrolleras …", "Kontrolleras …", "Kontrolleras …")
     win.start_engine()
     qtbot.waitUntil(lambda: win.checker.idle, timeout=20_000)
@@ -53,13 +48,19 @@ def test_a_draft_not_yet_checked_never_says_no_findings(
 
 def test_a_draft_the_engine_never_checked_says_so(
         qtbot, settings: Settings, dialogs, tmp_path) -> None:  # noqa: ANN001
-    win = MainWindow(settings, runner=SyncRunner(), engine_factory=_broken)
+    win = _with_draft(qtbot, MainWindow(settings, runner=SyncRunner(), engine_factory=_broken),
+                      tmp_path)
+    margin, listed, _counts = _shown(win)
+    assert (margin, listed) == ("Inte kontrollerad", "Inte kontrollerad")
+    win.checker.close()
+
+
+def _with_draft(qtbot, win: MainWindow, tmp_path) -> MainWindow:  # noqa: ANN001
+    """The window shown, with a one-line draft opened."""
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     draft = tmp_path / "utkast.txt"
     draft.write_text("Regeringen presenterade budgeten i dag.\n", encoding="utf-8")
     assert win.open_path(draft)
-    margin, listed, _counts = _shown(win)
-    assert (margin, listed) == ("Inte kontrollerad", "Inte kontrollerad")
-    win.checker.close()
+    return win
