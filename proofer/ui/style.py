@@ -40,6 +40,9 @@ def engines_summary(engines: dict[str, str]) -> str:
     """The status bar's word on the engines: only what is not running as it should
     ("LanguageTool: av", "Grammatik: ej tillgänglig – …"), else a short "ok". The
     full list is the label's tooltip: six "Namn: ok" took the room the counts and
-    the messages need."""
-    odd = [engine_status_text(k, v) for k, v in engines.items() if v != "ok"]
+    the messages need; for the same reason an engine that is not available is named
+    without its reason ("LanguageTool: ej tillgänglig"), which can be a path long
+    enough to push the counts out of view: the reason is in the tooltip."""
+    odd = [engine_status_text(k, v.partition(":")[0] if v.startswith("unavailable") else v)
+           for k, v in engines.items() if v != "ok"]
     return "  ·  ".join(odd) if odd else "Kontrollerna: ok"

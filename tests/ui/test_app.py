@@ -50,6 +50,16 @@ def test_status_bar_shows_engines(qtbot, window, seed) -> None:  # noqa: ANN001
     assert "Stavning: ok" in window.engines.toolTip()
 
 
+def test_an_unavailable_engine_is_named_without_its_reason_in_the_bar() -> None:
+    """The reason (a path, an install hint) is the tooltip's: in the bar it pushed the
+    counts out of view at the default width."""
+    from proofer.ui.style import engines_summary
+
+    engines = {"spelling": "ok", "languagetool": "unavailable: ingen languagetool-server.jar i "
+               "/root/.cache/language_tool_python; sätt LTP_JAR_DIR_PATH"}
+    assert engines_summary(engines) == "LanguageTool: ej tillgänglig"
+
+
 def test_status_bar_has_room_for_counts_and_messages(qtbot, window, seed) -> None:  # noqa: ANN001
     # Seen under Xvfb at the default size (about 960 px): the counts were cut off
     # and a message such as "Sparat" had no room at all.
