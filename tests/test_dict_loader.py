@@ -171,6 +171,21 @@ def test_a_control_character_in_the_file_is_one_line_of_problem(tmp_path: Path) 
     path.write_bytes(b"entries:\n  - {name: Anna\x00 Hallberg, kind: person}\n")
     [problem] = load_file(path).problems
     assert "\n" not in str(problem)
-    assert str(problem) == (f"{path}: filen kunde inte tolkas som YAML: unacceptable "
-                            "character #x0000: control characters are not allowed; "
-                            "ingenting i filen lästes in")
+    assert str(problem) == (f"{path}: filen kunde inte tolkas som YAML: ett otillåtet "
+                            "styrtecken i filen (unacceptable character #x0000: control "
+                            "characters are not allowed); ingenting i filen lästes in")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("entries:\n  - name: Anna: Berg\n", "ett kolon där inget kolon får stå"),
+    ("entries:\n\t- name: Anna Berg\n", "oftast ett tabbtecken"),
+    ("entries:\n  - name: 'Anna Berg\n", "ett citattecken som aldrig stängs"),
+    ("entries:\n  - name: Anna Berg\n - name: Bo Ek\n", "fel indrag"),
+])
+def test_a_yaml_error_is_explained_in_swedish_with_yamls_words_after(
+        tmp_path: Path, text: str, said: str) -> None:
+    """Admins read the reason; PyYAML's own words stay in brackets for a search."""
+    path = tmp_path / "namn.yaml"
+    path.write_text(text, encoding="utf-8")
+    [problem] = load_file(path).problems
+    assert said in str(problem) and "(" in str(problem)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from proofer import yaml_loader
 from proofer.bounded_read import NotARegularFile, read_bytes
 from proofer.names.model import Entry, EntryError
+from proofer.names.yaml_reasons import swedish
 from proofer.os_errors import reason
 
 if TYPE_CHECKING:
@@ -144,7 +145,7 @@ def load_text(text: str, path: str) -> LoadResult:
         line = mark.line + 1 if mark is not None else 0
         # One line: a reader error ("unacceptable character #x0000") has no problem
         # of its own, and its text goes on with where in the string it was.
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        reason = swedish(getattr(exc, "problem", None) or str(exc).splitlines()[0])
         return LoadResult([], [Problem(path, line, f"filen kunde inte tolkas som YAML: "
                                                    f"{reason}; ingenting i filen lästes in")])
     if root is None:
