@@ -139,6 +139,16 @@ def foreign_zipf(word: str) -> float:
     return _foreign().get(word.casefold(), _UNLISTED)
 
 
+# A word at least this common in the other languages is used abroad (Zipf).
+USED_ABROAD = 3.0
+
+
+def more_used_abroad(word: str) -> bool:
+    """"science" in "life science": Swedish may have the word, but other languages use
+    it far more (ten times) than Swedish does."""
+    return foreign_zipf(word) >= USED_ABROAD and foreign_zipf(word) > zipf(word) + 1.0
+
+
 def _wordfreq_zipf(freq: float) -> float:
     """wordfreq.zipf_frequency's arithmetic for a one-token word of frequency
     `freq` (0 when unlisted): at least one per billion, three significant digits,

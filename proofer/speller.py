@@ -55,8 +55,9 @@ class Speller:
         self._close_cached = lru_cache(maxsize=20_000)(self._close_uncached)
         self._likely_cached = lru_cache(maxsize=20_000)(self._likely_uncached)
         self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
-        self._more_cached = lru_cache(maxsize=MORE_CACHE)(self._more_uncached)
-        self._more_known: set[str] = set()  # words _more_cached may hold
+        # word -> more_suggestions' answer; a dict, so that has_more_suggestions can
+        # tell an answer at hand from a Hunspell search to come
+        self._more: dict[str, tuple[str, ...]] = {}
 
     @property
     def available(self) -> bool:
@@ -94,8 +95,7 @@ class Speller:
             self._close_cached.cache_clear()
             self._likely_cached.cache_clear()
             self._suggest_cached.cache_clear()
-            self._more_cached.cache_clear()
-            self._more_known.clear()
+            self._more.clear()
 
     def is_accepted(self, word: str) -> bool:
         """In the personal list or another registered word source."""
@@ -149,16 +149,18 @@ class Speller:
         foreign text has thousands), but right for the one finding a person is
         looking at, where an error several edits away ("huvedpersson") would
         otherwise come with no correction at all."""
-        return list(self._more_cached(word))
+        hit = self._more.get(word)
+        if hit is None:
+            if len(self._more) >= MORE_CACHE:
+                self._more.clear()
+            hit = self._more[word] = self._more_uncached(word)
+        return list(hit)
 
     def has_more_suggestions(self, word: str) -> bool:
         """Whether more_suggestions has the word's answer at hand (no Hunspell call)."""
-        return word in self._more_known
+        return word in self._more
 
     def _more_uncached(self, word: str) -> tuple[str, ...]:
-        if len(self._more_known) >= MORE_CACHE:  # as many as the cache may hold
-            self._more_known.clear()
-        self._more_known.add(word)
         ours = self._suggest_cached(word)
         if ours or self._dict is None:
             return ours

@@ -19,8 +19,9 @@ Not thread-safe: each owner already serialises its cache with its own lock.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -69,6 +70,27 @@ class TextCache(Generic[V]):
     def clear(self) -> None:
         self._data.clear()
         self.chars = 0
+
+
+class ParagraphMemo(Generic[V]):
+    """A document checker's per-paragraph work, kept by the paragraph's text behind
+    a lock of its own (the app checks in a worker thread while the UI asks too): a
+    re-check after an edit works out only the edited paragraphs again."""
+
+    def __init__(self, make: Callable[[str], V], max_items: int = 20_000,
+                 max_chars: int = 2_000_000) -> None:
+        self._make = make
+        self._cache: TextCache[V] = TextCache(max_items, max_chars)
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> V:
+        with self._lock:
+            hit = self._cache.get(text)
+        if hit is None:
+            hit = self._make(text)
+            with self._lock:
+                self._cache.put(text, hit)
+        return hit
 
 
 def known_and_new(keys: Iterable[str], known: Mapping[str, V]) -> tuple[dict[str, V], list[str]]:

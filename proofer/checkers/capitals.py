@@ -403,11 +403,9 @@ class CapitalsChecker(SpellerParagraphChecker):
         after = toks[i + 2] if i + 2 < len(toks) else None
         full_name = (after is not None and text[nxt.end:after.start] == " "
                      and after.text[:1].isupper())
-        if self.speller.hunspell_knows(nxt.text.lower()) and not full_name:
-            return False
-        if full_name and self.speller.hunspell_knows(after.text.lower()) \
-                and self.speller.hunspell_knows(nxt.text.lower()):
-            return False  # three capitalised common words: a heading in title case
+        if self.speller.hunspell_knows(nxt.text.lower()) and (
+                not full_name or self.speller.hunspell_knows(after.text.lower())):
+            return False  # a common word, or three in title case: a heading
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.kind is Kind.WORD:
             if prev.text[:1].isupper() and not starts_sentence(text, prev.start):

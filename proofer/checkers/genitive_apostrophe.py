@@ -24,22 +24,19 @@ from pathlib import Path
 
 from proofer.checkers.base import ParagraphChecker
 from proofer.finding import Category, Finding, Severity
-from proofer.frequency import foreign_zipf, zipf
+from proofer.frequency import USED_ABROAD, foreign_zipf, more_used_abroad
 from proofer.speller import Speller
 from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "spelling" / "genitive_apostrophe.yaml"
 # Apostrophes as writers type them: straight, typographic, and the accents that
 # keyboards without an apostrophe key leave ("Ikea´s").
-_APOSTROPHES = "'’´`"
+APOSTROPHES = "'’´`"
 _GENITIVE = re.compile(
-    rf"(?<![\w{_APOSTROPHES}])(?P<stem>[^\W\d_](?:[\w-]*[^\W_])?)(?P<mark>[{_APOSTROPHES}])s"
-    rf"(?![\w{_APOSTROPHES}])")
+    rf"(?<![\w{APOSTROPHES}])(?P<stem>[^\W\d_](?:[\w-]*[^\W_])?)(?P<mark>[{APOSTROPHES}])s"
+    rf"(?![\w{APOSTROPHES}])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ”“\"'’]*$")
 _WORD_AFTER = re.compile(r"[ ”“\"'’]*([^\W\d_]+)")
-# A word at least this common in other languages, and far more common there than in
-# Swedish, is a foreign word (the spelling checker's measure of "used abroad").
-USED_ABROAD = 3.0
 
 
 @dataclass(frozen=True)
@@ -58,13 +55,9 @@ def data() -> Data:
 
 
 def _straight(text: str) -> str:
-    for mark in _APOSTROPHES[1:]:
+    for mark in APOSTROPHES[1:]:
         text = text.replace(mark, "'")
     return text
-
-
-def _more_used_abroad(word: str) -> bool:
-    return foreign_zipf(word) >= USED_ABROAD and foreign_zipf(word) > zipf(word) + 1.0
 
 
 class GenitiveApostropheChecker(ParagraphChecker):
@@ -76,7 +69,7 @@ class GenitiveApostropheChecker(ParagraphChecker):
         data()  # read the data now, not in the first check
 
     def check_paragraph(self, text: str) -> list[Finding]:
-        if not any(mark in text for mark in _APOSTROPHES):
+        if not any(mark in text for mark in APOSTROPHES):
             return []
         found = []
         for m in _GENITIVE.finditer(text):
@@ -91,7 +84,7 @@ class GenitiveApostropheChecker(ParagraphChecker):
             return None  # "it's", "a's": not a Swedish name's genitive
         if self._own_apostrophe(text, m) or self.speller.check(word):
             return None
-        if _more_used_abroad(_straight(word)) or self._foreign_neighbour(text, m):
+        if more_used_abroad(_straight(word)) or self._foreign_neighbour(text, m):
             return None
         abbreviation = stem.isupper()
         if abbreviation:
@@ -131,4 +124,4 @@ class GenitiveApostropheChecker(ParagraphChecker):
             _WORD_BEFORE.search(text, max(0, start - 40), start),
             _WORD_AFTER.match(text, end, end + 40)) if n is not None]
         return any((not self.speller.check(w) and foreign_zipf(w) >= USED_ABROAD)
-                   or _more_used_abroad(w) for w in neighbours)
+                   or more_used_abroad(w) for w in neighbours)

@@ -22,7 +22,6 @@ reported with it as the suggestion, as a warning: the reporter may know better.
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from proofer.checkers.base import DocumentChecker
 from proofer.document import Paragraph
 from proofer.finding import Category, Finding, Severity
 from proofer.speller import Speller
-from proofer.text_cache import TextCache
+from proofer.text_cache import ParagraphMemo
 from proofer.tokens import starts_sentence
 
 # The folds, in order: digraphs first, then single letters, then doubled letters.
@@ -46,8 +45,6 @@ _SILENT_H = re.compile(r"(?<=[aeiouyåäö])h(?=[^aeiouyåäö]|$)|h(?=j)")
 _NAME_TOKEN = re.compile(r"(?<![\w'’-])[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+"
                          r"(?:-[A-ZÅÄÖÉÜ][a-zåäöéüèáóíñç]+)?(?![\w'’-])")
 MIN_LENGTH = 3  # shorter words ("Li", "Ek") vary too little to tell anything
-CACHE_SIZE = 20_000  # paragraphs, as the rules checker keeps them
-CACHE_CHARS = 2_000_000
 
 
 @lru_cache(maxsize=65_536)
@@ -79,8 +76,9 @@ class NameConsistencyChecker(DocumentChecker):
 
     def __init__(self, speller: Speller) -> None:
         self.speller = speller
-        self._cache: TextCache[_ParagraphNames] = TextCache(CACHE_SIZE, CACHE_CHARS)
-        self._lock = threading.Lock()
+        # this checker runs at every check: a re-check after one edit reads the
+        # other paragraphs' names from here
+        self._paragraph = ParagraphMemo(self._names_in)
 
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
         pairs, alone = self._mentions(paragraphs)
@@ -134,13 +132,8 @@ class NameConsistencyChecker(DocumentChecker):
                           if m.text.endswith("s") and m.text[:-1] in written else m)
         return [(a, base(b)) for a, b in raw_pairs], [base(m) for m in raw_alone]
 
-    def _paragraph(self, text: str) -> _ParagraphNames:
-        """One paragraph's names, offsets in the paragraph; kept by text, since this
-        checker runs at every check (a re-check after one edit reads the rest here)."""
-        with self._lock:
-            hit = self._cache.get(text)
-        if hit is not None:
-            return hit
+    def _names_in(self, text: str) -> _ParagraphNames:
+        """One paragraph's names, offsets in the paragraph."""
         # Found by a regex, not the tokenizer: a document checker that tokenized
         # would tokenize a long text's paragraphs once more after its blocks.
         toks = [_Mention(m.start(), m.group()) for m in _NAME_TOKEN.finditer(text)]
@@ -162,10 +155,7 @@ class NameConsistencyChecker(DocumentChecker):
             paired.update((a.start, b.start))
         alone = tuple(t for t in toks if t.start not in paired and len(t.text) >= MIN_LENGTH
                       and not starts_sentence(text, t.start))
-        result = (tuple(pairs), alone)
-        with self._lock:
-            self._cache.put(text, result)
-        return result
+        return tuple(pairs), alone
 
 
 def _most_used(mentions: list[_Mention]) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from proofer.checkers.base import ParagraphChecker
+from proofer.checkers.genitive_apostrophe import APOSTROPHES
 from proofer.checkers.spelling import rank_suggestions
 from proofer.finding import Category, Finding, Severity
 from proofer.frequency import is_listed, zipf
@@ -58,7 +59,6 @@ TWO_CHEAP_SLIPS = 1.25  # (two neighbouring keys cost 1.2)
 MAX_COMBOS = 400  # word combinations tried for one window
 STRENGTH_CACHE = 100_000  # words whose candidate strength is kept
 _PARTY = re.compile(r"\s*\(([A-ZÅÄÖ]{1,3}(?:/[A-ZÅÄÖ]{1,3})?)\)")
-_APOSTROPHES = "'’´`"  # a genitive written with one: genitive_apostrophe's
 
 
 @dataclass
@@ -558,7 +558,7 @@ class NameChecker(ParagraphChecker):
     def _near_miss(self, text: str, toks: list[Token], m: _Match) -> list[Finding]:
         a, b, written = self._span(text, toks, m)
         suggestion = _with_case(m.text, written)
-        if written[-2:-1] in _APOSTROPHES and written[-1:] == "s" and (
+        if written[-2:-1] in APOSTROPHES and written[-1:] == "s" and (
                 suggestion == written[:-2] + "s"):
             return []  # "Sverige's": the right name, the wrong genitive (genitive_apostrophe)
         kind = "person" if m.entry < 0 else self.store.entry(m.entry).kind

@@ -27,7 +27,7 @@ from proofer import error_model, spelling_context, word_classes
 from proofer.checkers.base import ParagraphChecker
 from proofer.derivations import base_of
 from proofer.finding import Category, Finding, Severity
-from proofer.frequency import foreign_zipf, swedish_words, zipf
+from proofer.frequency import USED_ABROAD, foreign_zipf, more_used_abroad, swedish_words, zipf
 from proofer.speller import Speller
 from proofer.suggestions import (
     ONE_KEYSTROKE,
@@ -54,8 +54,8 @@ SHORT_PART = 3
 _COMMON_PART = 10 ** (4.0 - 9)
 LONG_HEAD = 8
 
-# Known in a language that turns up in Swedish news (titles, quotes, names of works).
-USED_ABROAD = 3.0
+# (USED_ABROAD, from proofer.frequency: known in a language that turns up in Swedish
+# news, in titles, quotes and names of works.)
 # Hunspell's own suggest for a claimed word we have no correction for: new words
 # asked per block of text (proofer.engine's blocks), and no longer words than this
 # (a long compound's search is the slowest, and its suggestions the poorest).
@@ -500,7 +500,7 @@ class SpellingChecker(ParagraphChecker):
                 return True
             known = self.speller.check(other.text)
             if ((not known and foreign_zipf(other.text) >= USED_ABROAD)
-                    or _more_used_abroad(other.text) or self._loanword_compound(other.text)):
+                    or more_used_abroad(other.text) or self._loanword_compound(other.text)):
                 return True
         return False
 
@@ -621,12 +621,6 @@ def _affix_of(word: str, candidate: str) -> bool:
     if word.endswith(candidate):
         return True
     return word.startswith(candidate) and word[len(candidate)] != candidate[-1]
-
-
-def _more_used_abroad(word: str) -> bool:
-    """"science" in "life science": Hunspell has it, but other languages use it far
-    more (ten times) than Swedish does."""
-    return foreign_zipf(word) >= USED_ABROAD and foreign_zipf(word) > zipf(word) + 1.0
 
 
 _QUOTES = "”“\"«»"

@@ -12,7 +12,6 @@ after an edit recounts only the edited paragraph.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,12 +20,10 @@ from proofer.checkers.base import DocumentChecker
 from proofer.document import Paragraph
 from proofer.finding import Category, Finding, Severity
 from proofer.morphology import match_case
-from proofer.text_cache import TextCache
+from proofer.text_cache import ParagraphMemo
 from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "spelling" / "variant_forms.yaml"
-CACHE_SIZE = 20_000  # paragraphs, as the rules checker keeps them
-CACHE_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -58,8 +55,7 @@ class VariantFormsChecker(DocumentChecker):
 
     def __init__(self) -> None:
         variants()  # read the data now, not in the first check
-        self._cache: TextCache[_Hits] = TextCache(CACHE_SIZE, CACHE_CHARS)
-        self._lock = threading.Lock()
+        self._hits = ParagraphMemo(_hits_in)
 
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
         data = variants()
@@ -89,13 +85,7 @@ class VariantFormsChecker(DocumentChecker):
                         f"håll samma form i hela texten.", (right,), Severity.INFO))
         return sorted(found, key=lambda f: f.start)
 
-    def _hits(self, text: str) -> _Hits:
-        with self._lock:
-            hit = self._cache.get(text)
-        if hit is not None:
-            return hit
-        found = tuple((m.start(), m.group(), " ".join(m.group().lower().split()))
-                      for m in variants().pattern.finditer(text))
-        with self._lock:
-            self._cache.put(text, found)
-        return found
+
+def _hits_in(text: str) -> _Hits:
+    return tuple((m.start(), m.group(), " ".join(m.group().lower().split()))
+                 for m in variants().pattern.finditer(text))

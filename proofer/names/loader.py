@@ -145,9 +145,9 @@ def load_text(text: str, path: str) -> LoadResult:
         line = mark.line + 1 if mark is not None else 0
         # One line: a reader error ("unacceptable character #x0000") has no problem
         # of its own, and its text goes on with where in the string it was.
-        reason = swedish(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+        why = swedish(getattr(exc, "problem", None) or str(exc).splitlines()[0])
         return LoadResult([], [Problem(path, line, f"filen kunde inte tolkas som YAML: "
-                                                   f"{reason}; ingenting i filen lästes in")])
+                                                   f"{why}; ingenting i filen lästes in")])
     if root is None:
         return LoadResult([], [])
     items: list[yaml.Node]
