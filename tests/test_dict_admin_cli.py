@@ -199,3 +199,11 @@ def test_edit_of_a_broken_entry_says_where_and_why(tmp_path: Path,
     assert "'Fel Sort' kan inte läsas – rad 5: okänd sort 'persn'" in err
     assert "dict remove" in err and "finns inte" not in err
     assert path.read_text(encoding="utf-8") == BROKEN
+
+
+def test_a_refused_remove_leaves_no_folder_behind(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "ny" / "mapp" / "d.yaml"
+    assert main(["dict", "remove", "Finns Ej", "--file", str(target)]) == 1
+    assert "finns inte" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
