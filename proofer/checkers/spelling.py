@@ -82,7 +82,7 @@ SHORT_NAME = 3
 # Abbreviations written without their dots ("bl a", "75 proc"), which Hunspell lacks.
 DOTLESS_ABBREVIATIONS = frozenset(
     "bl proc resp dvs osv etc inkl exkl jfr enl milj mdr mkr tkr kr st ca kl nr tel obs "
-    "ang fr tf vd mr mrs ms dr prof doc ordf forts uppl fig tab".split())
+    "ang fr tf vd mr mrs ms dr prof doc ordf forts uppl fig tab pga ev fd".split())
 # First parts of a compound that are not words on their own: prefixes, and the
 # learned combining forms Swedish builds new words with ("geodata", "biobränsle").
 _PREFIXES = ("o", "ur", "ex", "ny", "icke", "själv", "sam", "miss", "geo", "bio", "eko",
@@ -731,6 +731,7 @@ CORRECT: tuple[str, ...] = (
     "Hon arbetar på Göteborgs-Posten och på SVT:s nyhetsredaktion.",
     "Det gäller rut- och rotavdraget.",
     "Till 80 proc berör de bl a kommunerna.",
+    "Tåget var sent pga snön, och ev förseningar meddelas av fd stationschefen.",
     "NATO och EU möttes under 1990-talet i Bryssel.",
     "Han köpte en iPhone på McDonald's i centrum.",
     "Höjda råvarutullar drabbar industrin efter oaviserade avbrott.",
