@@ -327,6 +327,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("De hade åker till stan.", "åker", ("vblex", "pres")),
     ("Först kör man rakt, sedan man sväng vänster.", "sväng", ("vblex", "imp")),
     ("Vi bodde i det gamla hus vid sjön.", "hus", ("n", "sg")),
+    ("Han fick en bra betyg i svenska.", "betyg", ("n", "sg")),
     ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
     ("Jag vet att hon gilla glass.", "gilla", ("vblex", "inf")),
     ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
