@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from proofer import error_model, spelling_context, word_classes
+from proofer import error_model, spelling_context, verb_forms, word_classes
 from proofer.checkers.base import ParagraphChecker
 from proofer.derivations import base_of
 from proofer.finding import Category, Finding, Severity
@@ -197,7 +197,8 @@ class SpellingChecker(ParagraphChecker):
     refines_after = frozenset({"grammar_rules"})
 
     def needs_refining(self, findings: Sequence[Finding]) -> bool:
-        return any(f.rule == "spelling.unknown-word" and len(f.suggestions) > 1
+        return any(f.rule == "spelling.unknown-word" and (
+            len(f.suggestions) > 1 or verb_forms.may_be_regularised(f.text))
                    for f in findings)
 
     def refine(self, paragraphs: Sequence[tuple[str, Sequence[Finding]]]
@@ -216,7 +217,10 @@ class SpellingChecker(ParagraphChecker):
         done = spelling_context.rerank_many(
             [(shared_analysis(text), list(found)) for text, found in paragraphs],
             readings, _did_you_mean, "spelling.unknown-word")
-        return [tuple(found) for found in done]
+        real = verb_forms.real_forms(
+            sorted({f.text for found in done for f in found
+                    if f.rule == "spelling.unknown-word"}), readings, morph.generate)
+        return [tuple(_real_verb_form_first(f, real) for f in found) for found in done]
 
     # -- deciding ---------------------------------------------------------------
 
@@ -773,6 +777,18 @@ def rank_suggestions(word: str, candidates: list[str]) -> list[str]:
     """Closest first by keyboard distance, then the more common word (kept for the
     name checker, which ranks the speller's candidates the same way)."""
     return rank(word, candidates)
+
+
+def _real_verb_form_first(f: Finding, real: dict[str, str]) -> Finding:
+    """A verb inflected the regular way ("komde", "springde"): the verb's own form
+    of that tense first (proofer.verb_forms), before the spellings of other words
+    ("kom de", "sprängde")."""
+    form = real.get(f.text) if f.rule == "spelling.unknown-word" else None
+    if form is None or (f.suggestions and f.suggestions[0] == form):
+        return f
+    rest = tuple(c for c in f.suggestions if c != form)[:MAX_SUGGESTIONS - 1]
+    return replace(f, suggestions=(form, *rest),
+                   message=f"Verbet böjs inte regelbundet – menade du {form}?")
 
 
 def _did_you_mean(suggestion: str) -> str:
