@@ -329,6 +329,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Vi bodde i det gamla hus vid sjön.", "hus", ("n", "sg")),
     ("Han fick en bra betyg i svenska.", "betyg", ("n", "sg")),
     ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
+    ("Vi kunde inte hittade vägen.", "hittade", ("vblex", "past")),
     ("Jag vet att hon gilla glass.", "gilla", ("vblex", "inf")),
     ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
     ("Jag har två stort problem.", "problem", ("n", "pl")),
