@@ -31,6 +31,13 @@ BLOCK_CHARS = 250_000
 REFINED = ":refined"
 
 
+class Stopped(Exception):
+    """The check was stopped (Engine.stop: the app is closing); there is no report."""
+
+    def __init__(self) -> None:
+        super().__init__("kontrollen avbröts")
+
+
 @dataclass
 class Report:
     findings: list[Finding]
@@ -47,6 +54,14 @@ class Engine:
         self._caches: dict[str, TextCache[tuple[Finding, ...]]] = {}
         self._lock = threading.Lock()
         self.paragraph_runs = 0  # how many (checker, paragraph) pairs actually ran
+        self._stopped = False
+
+    def stop(self) -> None:
+        """Take no more checks, and end the one running now at its next paragraph
+        (it raises Stopped): the app is closing, and a long draft's check would
+        keep the window open and frozen for minutes while nobody wants its report.
+        Called from another thread than the check's; close() still follows."""
+        self._stopped = True
 
     def engines(self) -> dict[str, str]:
         status: dict[str, str] = {}
@@ -93,6 +108,8 @@ class Engine:
         # A check allocates hundreds of thousands of short-lived objects and no
         # cycles worth collecting; the cyclic collector's passes over them cost a
         # tenth of a cold check, so it waits until the check is done.
+        if self._stopped:
+            raise Stopped
         with _collector_paused():
             return Report(merge(self._check(text, paragraphs, skip)), self.engines())
 
@@ -205,10 +222,11 @@ class Engine:
                     out[i] = refined
         return out
 
-    @staticmethod
-    def _document_pass(checkers: list[Checker], text: str, paragraphs: list[Paragraph],
-                       found: list[Finding]) -> None:
+    def _document_pass(self, checkers: list[Checker], text: str,
+                       paragraphs: list[Paragraph], found: list[Finding]) -> None:
         for checker in checkers:
+            if self._stopped:
+                raise Stopped
             if isinstance(checker, DocumentChecker):
                 found.extend(_tagged(checker.check_document(text, paragraphs), checker))
 
@@ -308,6 +326,8 @@ class Engine:
                    fresh: list[str]) -> tuple[Finding, ...]:
         """The paragraph's findings, from the cache or run now (then its text is
         added to `fresh`)."""
+        if self._stopped:
+            raise Stopped
         key = para.text
         with self._lock:
             cache = self._cache_for(checker.name)

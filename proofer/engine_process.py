@@ -65,6 +65,7 @@ class EngineProcess:
         # with the next check instead of waiting for the worker.
         self._forget = False
         self._ready = False
+        self._stopped = False
         self.spent = False
         if wait:
             self.ready()
@@ -95,6 +96,7 @@ class EngineProcess:
               skip: frozenset[str] = frozenset()) -> Report:
         self.ready()
         with self._lock:
+            self._refuse_if_stopped()
             forget, self._forget = self._forget, False
             self._send(("check", (text, forget, skip)))
             report, spent = self._receive()
@@ -105,6 +107,7 @@ class EngineProcess:
         """Engine.more_suggestions, asked of the worker (between checks)."""
         self.ready()
         with self._lock:
+            self._refuse_if_stopped()
             self._send(("suggest", (source, word)))
             return self._receive()
 
@@ -113,7 +116,21 @@ class EngineProcess:
         changed)."""
         self._forget = True
 
+    def stop(self) -> None:
+        """Take no more checks, and end the one running now at once (Engine.stop):
+        the worker holding it is ended, and the check waiting for it raises
+        RuntimeError. A worker with nothing to do is left to close() as usual."""
+        self._stopped = True
+        if self._lock.locked() or not self._ready:
+            self._process.terminate()
+
+    def _refuse_if_stopped(self) -> None:
+        if self._stopped:
+            raise RuntimeError("kontrollen avbröts")
+
     def close(self) -> None:
+        if not self._ready and not self._lock.locked():
+            self._process.terminate()  # still building its engine: nothing to wait for
         try:
             with self._lock:
                 self._send(("close", ()))

@@ -150,7 +150,12 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True,
             _write_into(shown, st0, data)
             return
     target = Path(os.path.realpath(shown))
-    _make_folder(target.parent)
+    with _folder_for(target):
+        _write_locked(shown, target, data, backup, expected)
+
+
+def _write_locked(shown: Path, target: Path, data: bytes, backup: bool,
+                  expected: str | None | bool) -> None:
     with file_lock(target):
         try:
             st: os.stat_result | None = os.stat(target)
@@ -190,12 +195,12 @@ def locked_edit(path: Path, attempt: Callable[[], T]) -> T:
     not lock (another program, an editor opened earlier) still gets ChangedOnDisk, and
     the attempt is then redone on top of its change."""
     target = Path(os.path.realpath(path))
-    _make_folder(target.parent)
 
     def locked() -> T:
         with file_lock(target):
             return attempt()
-    return retry_on_change(locked)
+    with _folder_for(target):
+        return retry_on_change(locked)
 
 
 def retry_on_change(attempt: Callable[[], T], *, give_up_after: float = 120.0) -> T:
@@ -217,14 +222,48 @@ def retry_on_change(attempt: Callable[[], T], *, give_up_after: float = 120.0) -
             delay = min(delay * 2, 1.0)
 
 
-def _make_folder(folder: Path) -> None:
-    """The target's folder, made if missing. A file in the way is said as what it is
-    (a part of the path is no folder), not as "file exists"."""
+@contextmanager
+def _folder_for(target: Path) -> Iterator[None]:
+    """The target's folder, made if missing for the write inside; when that write is
+    refused or fails, the folders made for it are removed again (when still empty:
+    the lock file is gone by then), so a refused save leaves the disk as it was."""
+    made = _make_folder(target.parent)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR),
-                                 str(folder)) from None
+        yield
+    except BaseException:
+        for folder in reversed(made):
+            with suppress(OSError):
+                os.rmdir(folder)
+        raise
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """The target's folder, made if missing; returns the folders this call made,
+    outermost first (one made meanwhile by someone else is not ours). A file in the
+    way is said as what it is (a part of the path is no folder), not as "file
+    exists"."""
+    missing: list[Path] = []
+    at = Path(folder)
+    while not at.is_dir() and at != at.parent:
+        missing.append(at)
+        at = at.parent
+    made: list[Path] = []
+    try:
+        for one in reversed(missing):
+            try:
+                one.mkdir()
+            except FileExistsError:
+                if one.is_dir():
+                    continue  # made meanwhile by someone else: not ours to remove
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR),
+                                         str(folder)) from None
+            made.append(one)
+    except BaseException:
+        for one in reversed(made):
+            with suppress(OSError):
+                one.rmdir()
+        raise
+    return made
 
 
 # -- locking ---------------------------------------------------------------------------

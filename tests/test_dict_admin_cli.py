@@ -169,3 +169,41 @@ def test_entries_that_are_no_list_are_refused_in_one_line(
         f"proofer dict: {path}: 'entries' ska vara en lista med poster; "
         "filen ändrades inte\n")
     assert path.read_text(encoding="utf-8") == content
+
+
+BROKEN = ("entries:\n"
+          "  - name: Anna Hallberg\n    kind: person\n    titles: 5\n"
+          "  - name: Fel Sort\n    kind: persn\n"
+          "  - name: Bo Ek\n    kind: person\n")
+
+
+@pytest.mark.parametrize("name", ["Fel Sort", "Anna Hallberg"])
+def test_remove_takes_out_a_broken_entry(tmp_path: Path, name: str,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A broken entry is still in the file; removing it is how an admin fixes it."""
+    path = tmp_path / "d.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    assert main(["dict", "remove", name, "--file", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert f"name: {name}\n" not in text
+    assert text.count("name: ") == 2 and "name: Bo Ek\n" in text
+    assert (tmp_path / "d.yaml.bak").read_text(encoding="utf-8") == BROKEN
+
+
+def test_edit_of_a_broken_entry_says_where_and_why(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    assert main(["dict", "edit", "Fel Sort", "--party", "S", "--file", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "'Fel Sort' kan inte läsas – rad 5: okänd sort 'persn'" in err
+    assert "dict remove" in err and "finns inte" not in err
+    assert path.read_text(encoding="utf-8") == BROKEN
+
+
+def test_a_refused_remove_leaves_no_folder_behind(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "ny" / "mapp" / "d.yaml"
+    assert main(["dict", "remove", "Finns Ej", "--file", str(target)]) == 1
+    assert "finns inte" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -94,3 +94,27 @@ def test_dict_validate_names_the_bad_entry(tmp_path: Path,
     assert main(["dict", "validate", str(path)]) != 0
     out = capsys.readouterr().out
     assert f"{path}:4: " in out and f"{path}:8: " in out
+
+
+@pytest.mark.parametrize("titles", ["5", "[5]", "[kommunalråd, 2024]", "1.5"])
+def test_a_number_for_the_titles_is_reported_by_line_and_the_rest_loads(
+        tmp_path: Path, titles: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`titles: 5` was read as a title "5" without a word about it."""
+    path = tmp_path / "namn.yaml"
+    path.write_text("entries:\n"
+                    "  - name: Sara Nyberg\n    kind: person\n    titles: [kommunalråd]\n"
+                    f"  - name: Anna Hallberg\n    kind: person\n    titles: {titles}\n"
+                    "  - name: Bo Ek\n    kind: person\n", encoding="utf-8")
+    result = load_file(path)
+    assert [e.name for e in result.entries] == ["Sara Nyberg", "Bo Ek"]
+    assert [(p.path, p.line) for p in result.problems] == [(str(path), 5)]
+    assert "'titles' ska vara en lista med titlar" in result.problems[0].reason
+    assert main(["dict", "validate", str(path)]) == 1
+    assert f"{path}:5: titeln" in capsys.readouterr().out
+
+
+def test_dict_add_refuses_a_title_without_a_letter(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    assert main(["dict", "add", "Bo Ek", "--kind", "person", "--title", "5",
+                 "--file", str(path)]) == 2
+    assert not path.exists()

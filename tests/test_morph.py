@@ -327,7 +327,10 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("De hade åker till stan.", "åker", ("vblex", "pres")),
     ("Först kör man rakt, sedan man sväng vänster.", "sväng", ("vblex", "imp")),
     ("Vi bodde i det gamla hus vid sjön.", "hus", ("n", "sg")),
+    ("Han fick en bra betyg i svenska.", "betyg", ("n", "sg")),
     ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
+    ("Vi kunde inte hittade vägen.", "hittade", ("vblex", "past")),
+    ("Det var svårt att hittade jobbet.", "hittade", ("vblex", "past")),
     ("Jag vet att hon gilla glass.", "gilla", ("vblex", "inf")),
     ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
     ("Jag har två stort problem.", "problem", ("n", "pl")),
@@ -387,6 +390,7 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Är det nya hus?"), "hus").has("n", "pl")
     assert tok(morph.analyse("Det enda jag vill är att vinna."), "jag").has("prn")
     assert tok(morph.analyse("Vi behöver utbildade lärare."), "utbildade").has("adj")
+    assert tok(morph.analyse("Vi kan köpa målade tavlor."), "målade").has("adj")
     assert tok(morph.analyse("I svensk lag står det så."), "lag").has("n", "sg")
     # the weak adjective before its noun, and the noun reading of "svenska", stay
     assert tok(morph.analyse("Det var den glada flickan."), "glada").has("adj", "def")
@@ -528,3 +532,20 @@ def test_the_worker_stays_a_bounded_way_ahead_and_serves_who_waits(monkeypatch) 
         assert sent == texts  # taken from the worker's results, not analysed again
     finally:
         morph.close()
+
+
+def test_a_hyphen_compound_the_analyser_splits_is_one_unit_with_the_heads_analyses() -> None:
+    """"Den nya tv-serien": lt-proc reads "tv", "-", "serien"; the rules must see one
+    definite noun, as for the compounds it knows ("EU-landet")."""
+    from proofer.morph.stream import join_hyphen_compounds
+    lexed = ("^nya/ny<adj><sint><pst><un><pl><def>$ ^tv/tv<n><ut><sg><ind>$^-/-<guio>/-<det>"
+             "<qnt><un><pl>$^serien/serie<n><ut><sg><def>$^./.<sent><clb>$")
+    assert join_hyphen_compounds(lexed) == (
+        "^nya/ny<adj><sint><pst><un><pl><def>$ ^tv-serien/tv-serie<n><ut><sg><def>$"
+        "^./.<sent><clb>$")
+    # numbers are no compound's first part, a blank after the hyphen is a shared
+    # compound ("rut- och"), and an unknown head stays as it was
+    for kept in ("^70/70<det><qnt><un><pl>$^-/-<guio>$^80-talet/80-tal<n><nt><sg><def>$",
+                 "^tv/tv<n><ut><sg><ind>$^-/-<guio>$ ^och/och<cnjcoo>$",
+                 "^tv/tv<n><ut><sg><ind>$^-/-<guio>$^xqzt/*xqzt$"):
+        assert join_hyphen_compounds(kept) == kept

@@ -126,6 +126,20 @@ def test_template_naming_a_missing_group_is_refused(tmp_path: Path) -> None:
     assert rules == [] and "nope" in errors[0]
 
 
+def test_message_names_what_the_match_found(tmp_path: Path) -> None:
+    body = "rules:\n" + GOOD_RULE.replace("message: Fel form.", "message: 'Skriv inte \\g<err>.'")
+    rules, errors = load_rules([_write(tmp_path, body)])
+    assert errors == []
+    (finding,) = rules[0].find("han häll med om")
+    assert finding.message == "Skriv inte häll."
+
+
+def test_message_naming_a_missing_group_is_refused(tmp_path: Path) -> None:
+    body = "rules:\n" + GOOD_RULE.replace("message: Fel form.", "message: 'Fel \\g<nope>.'")
+    rules, errors = load_rules([_write(tmp_path, body)])
+    assert rules == [] and "nope" in errors[0]
+
+
 def test_unreadable_yaml_names_the_file(tmp_path: Path) -> None:
     rules, errors = load_rules([_write(tmp_path, "rules: [\n  - id: x\n  bad")])
     assert rules == [] and errors[0].startswith("test.yaml")

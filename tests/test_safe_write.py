@@ -396,3 +396,42 @@ def test_a_write_into_the_file_that_fails_midway_points_to_the_backup(
     assert str(info.value).endswith(
         "filen kan vara ofullständig; den förra versionen finns i utkast.txt.bak")
     assert backup_path(p).read_text(encoding="utf-8") == "gammal text\n"
+
+
+# -- folders a save makes: kept when it succeeds, removed again when it is refused
+def test_a_refused_save_removes_the_folders_it_made(tmp_path: Path) -> None:
+    """The draft's folder was deleted while open: a save that is then refused (here
+    the file is not what the editor read) must not leave a recreated folder behind."""
+    target = tmp_path / "borttagen" / "under" / "utkast.txt"
+    with pytest.raises(safe_write.ChangedOnDisk):
+        atomic_write_text(target, "text\n", expected="något annat")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_edit_removes_the_folders_it_made(tmp_path: Path) -> None:
+    def refuse() -> None:
+        raise ValueError("posten finns inte")
+    with pytest.raises(ValueError):
+        safe_write.locked_edit(tmp_path / "ny" / "d.yaml", refuse)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_save_keeps_folders_that_were_there(tmp_path: Path) -> None:
+    (tmp_path / "fanns").mkdir()
+    target = tmp_path / "fanns" / "ny" / "utkast.txt"
+    with pytest.raises(safe_write.ChangedOnDisk):
+        atomic_write_text(target, "text\n", expected="något annat")
+    assert [p.name for p in tmp_path.rglob("*")] == ["fanns"]
+
+
+def test_a_save_into_a_missing_folder_makes_it(tmp_path: Path) -> None:
+    target = tmp_path / "ny" / "under" / "utkast.txt"
+    atomic_write_text(target, "text\n")
+    assert target.read_text(encoding="utf-8") == "text\n"
+
+
+def test_a_file_in_the_way_of_the_folder_is_said_as_no_folder(tmp_path: Path) -> None:
+    (tmp_path / "fil").write_text("x", encoding="utf-8")
+    with pytest.raises(NotADirectoryError):
+        atomic_write_text(tmp_path / "fil" / "ny" / "utkast.txt", "text\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["fil"]

@@ -282,10 +282,13 @@ class CapitalsChecker(SpellerParagraphChecker):
         if not word_classes.is_function_word(tok.text) or tok.text[1:] != tok.text[1:].lower():
             return False
         prev = toks[i - 1] if i > 0 else None
-        if prev is None or prev.kind is not Kind.WORD:
+        if prev is None:
             return False
-        if prev.text[:1].isupper() and not starts_sentence(text, prev.start):
-            return False  # "Gustav I": part of a name
+        if prev.kind is Kind.NUMBER or (prev.kind is Kind.WORD and prev.text[:1].isupper()
+                                        and not starts_sentence(text, prev.start)):
+            return self._adverb_opens_sentence(text, toks, i)
+        if prev.kind is not Kind.WORD:
+            return False
         if prev.text.lower() in rules().title_nouns:
             return False  # "filmen Så som i himmelen": a title begins
         gap = text[prev.end:tok.start]
@@ -306,6 +309,30 @@ class CapitalsChecker(SpellerParagraphChecker):
                 and not word_classes.is_function_word(nxt.text)
                 and (after is None or after.kind is not Kind.WORD
                      or not after.text[:1].isupper()))
+
+    def _adverb_opens_sentence(self, text: str, toks: list[Token], i: int) -> bool:
+        """"i mars 2012 Just nu är jag", "bor i Lundby Därför vill jag": after a name
+        or a number a capital may continue the name ("Gustav I dog", "Sommar 2012 Med
+        Lasse"), but an adverb (a word the analyser reads only as one) with a word in
+        lower case after it does not: it opens the next sentence, whose full stop is
+        missing (an adverb that is also a surname, "Just", read as the adverb). Not
+        after an item number ("1 Nu ...")."""
+        tok, prev = toks[i], toks[i - 1]
+        if (len(tok.text) < 3 or text[prev.end:tok.start] != " "
+                or _after_item_number(toks, i) or starts_sentence(text, prev.start)):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (nxt is None or nxt.kind is not Kind.WORD or text[tok.end:nxt.start] != " "
+                or not nxt.text[:1].islower()):
+            return False
+        before = toks[i - 2] if i > 1 else None
+        if (prev.kind is Kind.WORD and before is not None and before.kind is Kind.WORD
+                and before.text[:1].isupper() and not starts_sentence(text, before.start)):
+            return False  # words in capitals run on: a title ("Dansen I Rummet Bredvid")
+        (reading,) = _tagged_at(text, tok.start)
+        return (reading is not None and bool(reading.readings)
+                and reading.readings[0].tags[:1] == ("adv",)
+                and all(r.tags[:1] in (("adv",), ("np",)) for r in reading.readings))
 
     def _adjective_capitalised(self, text: str, toks: list[Token], i: int) -> bool:
         """"en Bra hållning": an adjective with a capital between a determiner and a
@@ -519,7 +546,8 @@ def _comma_splice(text: str, tok: Token) -> bool:
     right before a finite verb, and the words before the comma, from the sentence's
     start, hold a finite verb too. A greeting or a name before the comma ("Hej,
     Jag heter") has none; a clause opened by a conjunction or subjunction ("När vi
-    kom hem, ...") is no main clause of its own."""
+    kom hem, ...") is no main clause of its own, unless a main clause with its verb
+    before its subject follows it before the comma."""
     tagged = shared_analysis(text) or ()
     at = next((k for k, t in enumerate(tagged) if t.start == tok.start), None)
     if at is None:
@@ -537,9 +565,21 @@ def _comma_splice(text: str, tok: Token) -> bool:
     while first > 0 and not _tagged(tagged[first - 1], "sent"):
         first -= 1
     before = tagged[first:at]
-    if not before or before[0].text.lower() in rules().conjunctions:
+    if not before:
         return False
+    if before[0].text.lower() in rules().conjunctions:
+        # A fronted clause ("När hon var åtta år hamnade hon på barnhem, Min skola"):
+        # a main clause follows it where a finite verb stands before its subject
+        # pronoun (the inverted word order a subordinate clause never has).
+        return any(_finite(t) and _tagged_nominative(nxt)
+                   for t, nxt in zip(before[1:], before[2:], strict=False))
     return any(_finite(t) for t in before)
+
+
+def _tagged_nominative(token: Any) -> bool:
+    """Only a subject pronoun's readings: "hon", "vi" (not "det", "den")."""
+    return (bool(token.readings)
+            and all(r.tags[:1] == ("prn",) and "nom" in r.tags for r in token.readings))
 
 
 def _tagged(token: Any, *tags: str) -> bool:

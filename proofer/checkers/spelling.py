@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from proofer import error_model, spelling_context, word_classes
+from proofer import error_model, spelling_context, verb_forms, word_classes
 from proofer.checkers.base import ParagraphChecker
 from proofer.derivations import base_of
 from proofer.finding import Category, Finding, Severity
@@ -90,7 +90,7 @@ SHORT_NAME = 3
 # Abbreviations written without their dots ("bl a", "75 proc"), which Hunspell lacks.
 DOTLESS_ABBREVIATIONS = frozenset(
     "bl proc resp dvs osv etc inkl exkl jfr enl milj mdr mkr tkr kr st ca kl nr tel obs "
-    "ang fr tf vd mr mrs ms dr prof doc ordf forts uppl fig tab".split())
+    "ang fr tf vd mr mrs ms dr prof doc ordf forts uppl fig tab pga ev fd".split())
 # First parts of a compound that are not words on their own: prefixes, and the
 # learned combining forms Swedish builds new words with ("geodata", "biobränsle").
 _PREFIXES = ("o", "ur", "ex", "ny", "icke", "själv", "sam", "miss", "geo", "bio", "eko",
@@ -162,8 +162,20 @@ class SpellingChecker(ParagraphChecker):
         findings = []
         fine = self._fine
         awaiting: list[int] = []
+        digit_runs_done = -1
         for i, tok in enumerate(tokens):
             if tok.text in fine:
+                continue
+            if _glued_to_digit(text, tok):
+                # "kö4pte", "e2ablering": the tokenizer cuts the word at the digit;
+                # judged alone, "ablering" would be corrected over its own letters
+                # ("e2etablering"). The whole run or nothing.
+                if tok.start >= digit_runs_done:  # (each run once, however long)
+                    start, end = _alnum_run(text, tok.start, tok.end)
+                    digit_runs_done = end
+                    found = self._digit_slip(text, start, end)
+                    if found is not None:
+                        findings.append(found)
                 continue
             if (self.names_handle_capitalised and tok.text[0].isupper() and "-" not in tok.text
                     and not starts_sentence(text, tok.start)):
@@ -189,6 +201,24 @@ class SpellingChecker(ParagraphChecker):
         elif self._awaiting:
             self._awaiting.pop(text, None)
         return findings
+
+    def _digit_slip(self, text: str, start: int, end: int) -> Finding | None:
+        """A digit typed inside a word, which without it, or with a letter in its
+        place, is a word the speller knows ("kö4pte" -> köpte, "e2ablering" ->
+        etablering); anything else with a digit inside is a designation ("covid19",
+        "mp3", "B52") and left alone."""
+        run = text[start:end]
+        if end - start > MAX_DIGIT_RUN or not _DIGIT_INSIDE.fullmatch(run):
+            return None
+        at = next(k for k, c in enumerate(run) if c.isdigit())
+        head, tail = run[:at], run[at + 1:]
+        check = self.speller.check
+        fixes = [w for w in (head + tail, *(head + c + tail for c in _LETTERS)) if check(w)]
+        if not fixes:
+            return None
+        return Finding(start, end, run, Category.SPELLING, "spelling.digit-in-word",
+                       "En siffra mitt i ordet – menade du " + fixes[0] + "?",
+                       tuple(fixes[:5]), Severity.ERROR)
 
     def prepare(self, texts: list[str]) -> None:
         self._hunspell_budget = HUNSPELL_SUGGESTS_PER_BLOCK
@@ -255,8 +285,11 @@ class SpellingChecker(ParagraphChecker):
         done = spelling_context.rerank_many(
             [(shared_analysis(paragraphs[i][0]), list(filled[i])) for i in reorder],
             readings, _did_you_mean, "spelling.unknown-word")
+        real = verb_forms.real_forms(
+            sorted({f.text for found in done for f in found
+                    if f.rule == "spelling.unknown-word"}), readings, morph.generate)
         for i, found in zip(reorder, done, strict=True):
-            filled[i] = found
+            filled[i] = [_real_verb_form_first(f, real) for f in found]
         return [tuple(found) for found in filled]
 
     def _awaited(self, text: str, found: Sequence[Finding]) -> Sequence[Finding]:
@@ -639,8 +672,10 @@ class SpellingChecker(ParagraphChecker):
 
 
 def _reorderable(f: Finding) -> bool:
-    """A claim with a choice of corrections, which the word's slot may reorder."""
-    return f.rule == "spelling.unknown-word" and len(f.suggestions) > 1
+    """A claim with a choice of corrections, which the word's slot may reorder, or
+    a verb inflected the regular way (proofer.verb_forms)."""
+    return f.rule == "spelling.unknown-word" and (
+        len(f.suggestions) > 1 or verb_forms.may_be_regularised(f.text))
 
 
 def _may_await(f: Finding) -> bool:
@@ -708,6 +743,27 @@ def _quoted_term(text: str, tok: Token) -> bool:
     return len(inside.split()) <= QUOTED_TERM_WORDS
 
 
+# One digit between letters, at least two after it: a slip of the finger on the
+# row above the letters, not a designation ("mp3", "covid19", "G7").
+_DIGIT_INSIDE = re.compile(r"[^\W\d_]+\d[^\W\d_]{2,}")
+_LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
+MAX_DIGIT_RUN = 40  # longer runs of letters and digits are codes, not words
+
+
+def _glued_to_digit(text: str, tok: Token) -> bool:
+    return (tok.start > 0 and text[tok.start - 1].isdigit()) or (
+        tok.end < len(text) and text[tok.end].isdigit())
+
+
+def _alnum_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of letters and digits the token stands in."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def _hint(tok: Token, rule: str, message: str, suggestions: tuple[str, ...]) -> Finding:
     return Finding(tok.start, tok.end, tok.text, Category.SPELLING, rule, message,
                    suggestions, Severity.INFO)
@@ -724,6 +780,9 @@ def _not_a_plain_word(word: str) -> bool:
 # claim (hints are allowed: they are not errors).
 EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Han sgäer att det är klart.", "sgäer", "säger"),
+    # a digit typed inside a word: the whole word, not the letters after the digit
+    ("Han kö4pte en bil i går.", "kö4pte", "köpte"),
+    ("Det gäller nyanländas e2ablering på arbetsmarknaden.", "e2ablering", "etablering"),
     ("Vi måste htita en lösning.", "htita", "hitta"),
     ("Hon kmmer hem i morgon.", "kmmer", "kommer"),
     ("Beslutet är rwdan fattat.", "rwdan", "redan"),
@@ -792,6 +851,7 @@ CORRECT: tuple[str, ...] = (
     "Hon arbetar på Göteborgs-Posten och på SVT:s nyhetsredaktion.",
     "Det gäller rut- och rotavdraget.",
     "Till 80 proc berör de bl a kommunerna.",
+    "Tåget var sent pga snön, och ev förseningar meddelas av fd stationschefen.",
     "NATO och EU möttes under 1990-talet i Bryssel.",
     "Han köpte en iPhone på McDonald's i centrum.",
     "Höjda råvarutullar drabbar industrin efter oaviserade avbrott.",
@@ -807,6 +867,7 @@ CORRECT: tuple[str, ...] = (
     # language named before it, foreign words around it, a loanword no Swedish
     # word is spelt like, a loanword compound, a name across a dash.
     "Vaccinet mot covid-19 ges gratis.",
+    "Filen är en mp3, planet en B52 och mötet G7-ländernas; covid19 sprids.",
     # Hunspell lists "T-shirt"; the lower-case form is as usual. A web address.
     "Han hade en t-shirt på sig. Läs mer på Nordiskolan.org och skatteverket.se/privat.",
     "Ordet kommer från latinets translatio.",
@@ -833,6 +894,18 @@ def rank_suggestions(word: str, candidates: list[str]) -> list[str]:
     """Closest first by keyboard distance, then the more common word (kept for the
     name checker, which ranks the speller's candidates the same way)."""
     return rank(word, candidates)
+
+
+def _real_verb_form_first(f: Finding, real: dict[str, str]) -> Finding:
+    """A verb inflected the regular way ("komde", "springde"): the verb's own form
+    of that tense first (proofer.verb_forms), before the spellings of other words
+    ("kom de", "sprängde")."""
+    form = real.get(f.text) if f.rule == "spelling.unknown-word" else None
+    if form is None or (f.suggestions and f.suggestions[0] == form):
+        return f
+    rest = tuple(c for c in f.suggestions if c != form)[:MAX_SUGGESTIONS - 1]
+    return replace(f, suggestions=(form, *rest),
+                   message=f"Verbet böjs inte regelbundet – menade du {form}?")
 
 
 def _did_you_mean(suggestion: str) -> str:

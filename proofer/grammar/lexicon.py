@@ -273,6 +273,11 @@ def _valency_rule(raw: dict[str, Any]) -> dict[str, Any]:
              {"tags": ["n", "np"], "reading": "any"}],
             # The subject after the verb: "nästa år reser Sverige att ...".
             [{"tags": ["n", "np"], "reading": "any"}, {"word": ["att", "sig", "inte", "också"]}],
+            # The preposition stranded after the subject, the object fronted: "Honom
+            # litar ingen på", "Den musiken lyssnar ingen på längre" (where the clause
+            # ends: "titta film på kvällen" has a time after its "på")
+            [{**prep, "mark": True}, {"word": use},
+             {"tags": ["sent", "cm", "adv"], "reading": "any"}],
         ]
     if preps:
         rule["antipatterns"] = _antipatterns(preps)

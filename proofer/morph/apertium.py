@@ -34,7 +34,16 @@ from proofer.morph.lexer_cache import LONGEST_PIECE, MAX_PIECES, Junctions
 from proofer.morph.model import Reading, TaggedToken
 from proofer.morph.process import NullFlushPipeline, PipelineError
 from proofer.morph.sentence_ends import split_number_stops
-from proofer.morph.stream import Part, escape, maker, pairs, prefer, split_fields, unescape
+from proofer.morph.stream import (
+    Part,
+    escape,
+    join_hyphen_compounds,
+    maker,
+    pairs,
+    prefer,
+    split_fields,
+    unescape,
+)
 from proofer.morph.stream import analyses as parse_analyses
 from proofer.morph.window_cache import WindowCache
 from proofer.text_cache import TextCache, known_and_new
@@ -416,7 +425,8 @@ class ApertiumMorphology:
         if self._analyser is None:
             return [tuple(_unknown_tokens(p, 0, len(p))) for p in paragraphs]
         try:
-            cg_out = self._windows.outputs(self._analyser.run_many, self._lex(paragraphs))
+            cg_out = self._windows.outputs(self._analyser.run_many,
+                                           list(map(join_hyphen_compounds, self._lex(paragraphs))))
             cg_units = [drop_initial_names(pairs(c)) for c in cg_out]
             # CG-3's own output where no name reading was taken out (most paragraphs):
             # the tagger reads it as it is, without it being written out again.

@@ -27,6 +27,12 @@ SENTENCE_END = (Reading(".", ("sent",)),)
 _ABBREVIATION = re.compile(r"[^\W\d_]{1,5}")
 # What follows an abbreviation's point: a lower-case word or a number.
 _NOT_A_SENTENCE = re.compile(r"[ \u00a0]*[a-zåäöé0-9]")
+# Abbreviations of five letters ("resp.", "inkl.", "exkl.", "forts.") are unknown to
+# the analyser or read as a genitive; a five-letter word it reads as an ordinary
+# noun, adjective or verb ("stöld", "flera", "sovit") is that word, and its point
+# ends a sentence even before a word in lower case ("Det var en stöld. till
+# exempel ..."), where the writer forgot the capital or meant a comma.
+_WORD_CLASSES = frozenset({"n", "adj", "vblex"})
 
 
 def split_number_stops(paragraph: str, tokens: Sequence[TaggedToken]) -> list[TaggedToken]:
@@ -50,6 +56,14 @@ def split_number_stops(paragraph: str, tokens: Sequence[TaggedToken]) -> list[Ta
             last = k + 1
     out += tokens[last:]
     return _abbreviation_points(paragraph, _join_dotted_numbers(out))
+
+
+def _long_word(token: TaggedToken) -> bool:
+    """A word of five letters that the analyser knows as a plain noun, adjective or
+    verb (no genitive): no abbreviation, which are shorter or unknown to it."""
+    return (len(token.text) >= 5 and bool(token.readings)
+            and all(r.tags[:1] and r.tags[0] in _WORD_CLASSES and "gen" not in r.tags
+                    for r in token.readings))
 
 
 def _points(tokens: Sequence[TaggedToken]) -> list[int]:
@@ -93,7 +107,7 @@ def _abbreviation_points(paragraph: str, tokens: list[TaggedToken]) -> list[Tagg
             continue
         prev = tokens[j - 1]
         if (prev.end == t.start and _ABBREVIATION.fullmatch(prev.text)
-                and _NOT_A_SENTENCE.match(paragraph, t.end)):
+                and _NOT_A_SENTENCE.match(paragraph, t.end) and not _long_word(prev)):
             out += tokens[last:j - 1]
             out.append(TaggedToken(prev.start, t.end, prev.text + ".", prev.readings,
                                    prev.known, prev.source))

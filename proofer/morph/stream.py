@@ -167,3 +167,31 @@ def maker(cls: type[T]) -> Callable[[str, tuple[str, ...]], T]:
 
 
 _make_part = maker(Part)
+
+
+# Two word units joined by a hyphen the analyser has no compound for ("tv-serien",
+# "e-postadressen", "S-ledaren", "covid-19-vaccinet"): lt-proc reads the first part,
+# the hyphen and the head as three units, and rules then see "Den nya tv" (a common-
+# gender noun after "nya") instead of "Den nya tv-serien". A unit with no blank on
+# either side of the hyphen, the first part with a letter in it and the head known.
+_HYPHEN_COMPOUND = re.compile(
+    r"\^(?P<a>[^\W_][^\W_]*(?:-[^\W_]+)*)/[^$^\\]*\$"
+    r"\^-/-<guio>[^$^\\]*\$"
+    r"\^(?P<b>[^\W\d_][^\W_]*)/(?P<rb>[^*$^\\][^$^\\]*)\$")
+
+
+def join_hyphen_compounds(stream: str) -> str:
+    """The analyser's output with such a compound as one unit: the head's analyses,
+    each lemma prefixed with the first part ("tv-serie<n><ut><sg><def>"), as lt-proc
+    prints the compounds it knows ("EU-land<n><nt><sg><def>")."""
+    if "$^-/-<guio>" not in stream:
+        return stream
+    return _HYPHEN_COMPOUND.sub(_joined, stream)
+
+
+def _joined(m: re.Match[str]) -> str:
+    a, b = m.group("a"), m.group("b")
+    if not any(c.isalpha() for c in a):
+        return m.group()  # "70-80-talet": numbers, not a compound's first part
+    rest = "/".join(f"{a}-{analysis}" for analysis in m.group("rb").split("/"))
+    return f"^{a}-{b}/{rest}$"

@@ -213,6 +213,11 @@ def _edit(args: argparse.Namespace) -> int:
     def change(df: DictionaryFile) -> str:
         old = df.find(args.name)
         if old is None:
+            broken = df.broken(args.name)
+            if broken:
+                raise EntryError(f"'{args.name}' kan inte läsas – {broken}. Rätta posten "
+                                 "i filen, eller ta bort den med 'dict remove' och lägg "
+                                 "till den igen")
             raise EntryError(f"'{args.name}' finns inte i filen")
         df.update(args.name, _entry_from_args(args, old))
         return f"Ändrade '{args.name}' i {path}"
@@ -223,7 +228,7 @@ def _remove(args: argparse.Namespace) -> int:
     path = _target(args)
 
     def change(df: DictionaryFile) -> str:
-        if df.find(args.name) is None:
+        if not df.contains(args.name):  # a broken entry too: removing it is a fix
             raise EntryError(f"'{args.name}' finns inte i filen")
         df.remove(args.name)
         return f"Tog bort '{args.name}' ur {path} (föregående version: {path.name}.bak)"

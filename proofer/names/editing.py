@@ -146,6 +146,28 @@ class DictionaryFile:
     def find(self, name: str) -> Entry | None:
         return next((e for e in self.entries if e.name == name), None)
 
+    def broken(self, name: str) -> str | None:
+        """Why the entry called `name` cannot be read (with its line), or None when
+        it is valid or absent: a broken entry is still in the file, and an admin
+        must be able to remove it by name, or be told why it cannot be edited."""
+        try:
+            i = self._index(name)
+        except KeyError:
+            return None
+        try:
+            Entry.from_mapping(dict(self._items[i]))
+        except (EntryError, TypeError, ValueError) as exc:
+            return f"rad {self._line(i)}: {exc}"
+        return None
+
+    def contains(self, name: str) -> bool:
+        """An entry by that name is in the file, valid or broken."""
+        try:
+            self._index(name)
+        except KeyError:
+            return False
+        return True
+
     def _index(self, name: str) -> int:
         for i, item in enumerate(self._items):
             if isinstance(item, dict) and str(item.get("name", "")).strip() == name:

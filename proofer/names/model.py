@@ -75,6 +75,10 @@ class Entry:
             raise EntryError(f"okänd sort '{self.kind}' (tillåtna: {', '.join(KINDS)})")
         if self.name != self.name.strip() or "  " in self.name:
             raise EntryError(f"namnet '{self.name}' har extra mellanslag")
+        for title in self.titles:  # "titles: 5": a number where the titles belong
+            if not has_letter(title):
+                raise EntryError(f"titeln '{title}' har ingen bokstav: 'titles' ska vara en "
+                                 "lista med titlar, t.ex. titles: [kommunalråd]")
         for text in (self.name, *self.aliases, *self.wrong):
             if not has_letter(text):
                 raise EntryError(f"'{text}' har ingen bokstav: ett namn, alias eller en "

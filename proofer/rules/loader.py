@@ -213,6 +213,12 @@ def _build_rule(raw: dict[str, Any], file: str, line: int) -> Rule:
                 _check_template(compiled, template)
             except re.error as exc:
                 raise RuleLoadError(f"trasig ersättningsmall {template!r}: {exc}") from None
+    message = _str(raw, "message")
+    if "\\g<" in message:  # the message names what the match found, as a template does
+        try:
+            _check_template(compiled, message)
+        except re.error as exc:
+            raise RuleLoadError(f"trasigt meddelande {message!r}: {exc}") from None
     try:
         category = Category(raw["category"])
         severity = Severity(raw["severity"])
@@ -226,7 +232,7 @@ def _build_rule(raw: dict[str, Any], file: str, line: int) -> Rule:
     if not case_sensitive:
         precheck = [p.lower() for p in precheck]
     return Rule(
-        id=_str(raw, "id"), regex=regex, message=_str(raw, "message"),
+        id=_str(raw, "id"), regex=regex, message=message,
         suggestions=tuple(suggestions), source=_str(raw, "source"), category=category,
         severity=severity, examples=examples, correct=correct, file=file, line=line,
         url=str(raw.get("url", "")), precheck=tuple(precheck), case_sensitive=case_sensitive,

@@ -134,7 +134,9 @@ class Rule:
                 continue
             flagged = text[start:end]
             suggestions = tuple(self._fix(m, t, flagged) for t in self.suggestions)
-            yield Finding(start, end, flagged, self.category, self.id, self.message,
+            # A message may name what the match found ("m. fl." -> "\g<x>.\g<y>.")
+            message = m.expand(self.message) if "\\g<" in self.message else self.message
+            yield Finding(start, end, flagged, self.category, self.id, message,
                           suggestions, self.severity, "rules")
 
     def _fix(self, m: re.Match[str], template: str, flagged: str) -> str:

@@ -23,6 +23,8 @@ class Runner(Protocol):
 
     def wait(self) -> None: ...
 
+    def discard_queued(self) -> None: ...
+
     def busy(self) -> bool: ...
 
 
@@ -36,6 +38,9 @@ class SyncRunner:
         done(result)
 
     def wait(self) -> None:
+        pass
+
+    def discard_queued(self) -> None:
         pass
 
     def busy(self) -> bool:
@@ -82,6 +87,10 @@ class ThreadRunner(QObject):
 
     def wait(self) -> None:
         self._pool.waitForDone()
+
+    def discard_queued(self) -> None:
+        """Jobs not yet started never start (the window is closing)."""
+        self._pool.clear()
 
     def busy(self) -> bool:
         return self._pending > 0

@@ -79,6 +79,8 @@ class LiveChecker(QObject):
         self._two_passes = True  # the next check is of a new draft or a new engine
         self._live: dict[int, tuple[Report, list[LiveFinding]]] = {}
         self._live_lock = threading.Lock()
+        #: engines replaced while in use, whose close() is queued on the runner
+        self._retired: list[Engine] = []
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.check_now)
 
@@ -95,7 +97,7 @@ class LiveChecker(QObject):
         self._building = False
         old, self.engine = self.engine, engine
         if old is not None:
-            self.runner.submit(old.close, lambda _r: None, lambda _e: None)
+            self._retire(old)
         _freeze_heap()
         self.engineReady.emit()
         self.checked_revision = -1
@@ -108,11 +110,21 @@ class LiveChecker(QObject):
         if self._building or self.engine is None:
             return False
         old, self.engine = self.engine, engine
-        self.runner.submit(old.close, lambda _r: None, lambda _e: None)
+        self._retire(old)
         # Its caches are empty: a check now, off this process's interpreter lock,
         # makes the next re-check after an edit as quick as before.
         self.check_now()
         return True
+
+    def _retire(self, old: Engine) -> None:
+        """Close a replaced engine after the jobs queued for it."""
+        self._retired.append(old)
+
+        def close() -> None:
+            if old in self._retired:
+                self._retired.remove(old)
+                old.close()
+        self.runner.submit(close, lambda _r: None, lambda _e: None)
 
     def _build_failed(self, exc: BaseException) -> None:
         self.in_flight -= 1
@@ -197,8 +209,19 @@ class LiveChecker(QObject):
                 and self.engine is not None and self.checked_revision == self.revision)
 
     def close(self) -> None:
+        """The window is closing: the check running now is stopped, not waited for
+        (a long draft's took minutes, the window frozen meanwhile), queued ones never
+        start, and every engine is closed."""
         self.timer.stop()
+        self.runner.discard_queued()
+        current = self.engine
+        for engine in [*self._retired, current]:
+            stop = getattr(engine, "stop", None)  # a test's engine may have none
+            if callable(stop):
+                stop()
         self.runner.wait()
-        if self.engine is not None:
-            self.engine.close()
-            self.engine = None
+        self.engine = None
+        retired, self._retired = self._retired, []  # their queued close() never ran
+        for engine in [*retired, current]:
+            if engine is not None:
+                engine.close()

@@ -38,8 +38,31 @@ from proofer.ui.style import LABELS, colour
 
 ADDABLE = {Category.SPELLING, Category.NAME}
 MIN_POINTS, MAX_POINTS = 6.0, 48.0
-# C0 controls other than tab and line feed, and DEL: never part of a draft.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 controls other than tab and line feed, and DEL: never part of a draft; nor the
+# noncharacters U+FDD0–U+FDEF (Unicode keeps them for a program's own use: the stand-ins
+# below), so a pasted one can never be saved as the character it stands in for.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufdd0-\ufdef]")
+# Characters a QTextDocument does not hold as they are: it makes each one a paragraph
+# break (U+2029 is its own block separator, U+FDD0/U+FDD1 mark its frames, a lone CR
+# ends a line), so a draft saved from the editor came back with a new line where the
+# file had one of them. In the editor each stands as a noncharacter the text does not
+# contain, one to one (offsets stay), and is given back as it was.
+_NOT_KEPT = ("\u2029", "\ufdd0", "\ufdd1", "\r")
+_STAND_INS = tuple(chr(c) for c in range(0xFDD2, 0xFDF0))
+
+
+def stand_ins(text: str, known: dict[str, str] | None = None, *,
+              lone_cr: bool = True) -> dict[str, str]:
+    """The characters of `text` the editor cannot hold, each with its stand-in (those
+    in `known` keep theirs, for the undo history). `lone_cr` False: the file's own
+    line ends are CRs (a classic Mac file), which the editor shows as lines."""
+    table = dict(known or {})
+    taken = set(table.values())
+    free = (c for c in _STAND_INS if c not in taken and c not in text)
+    for char in _NOT_KEPT:
+        if char in text and char not in table and (lone_cr or char != "\r"):
+            table[char] = next(free)
+    return table
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
               Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock}
 
@@ -78,6 +101,8 @@ class DraftEditor(QPlainTextEdit):
     def __init__(self, store: FindingStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        #: characters of the draft shown as stand-ins (see `stand_ins`), usually none
+        self.stand_ins: dict[str, str] = {}
         #: called as f(menu, finding or None) while the right-click menu is built
         self.menu_extensions: list[Callable[[QMenu, LiveFinding | None], None]] = []
         self.review_id: int | None = None  # the finding under review, if any
@@ -92,6 +117,35 @@ class DraftEditor(QPlainTextEdit):
         self.cursorPositionChanged.connect(self._cursor_moved)
         self.verticalScrollBar().valueChanged.connect(self.schedule_refresh)
         self.setMouseTracking(True)
+
+    # -- the draft's text, every character as in the file ----------------------
+    def set_draft(self, text: str, *, lone_cr: bool = True) -> None:
+        """Show a newly opened draft (a new undo history, so new stand-ins)."""
+        self.stand_ins = stand_ins(text, lone_cr=lone_cr)
+        self.setPlainText(self.shown(text))
+
+    def shown(self, text: str) -> str:
+        """`text` as the editor holds it: with the stand-ins, same length."""
+        for char, stand_in in self.stand_ins.items():
+            text = text.replace(char, stand_in)
+        return text
+
+    def draft_text(self) -> str:
+        """The draft as the core sees it: blocks joined by '\\n', every character as
+        it came (toPlainText would turn no-break spaces into spaces)."""
+        return self.given_back(self.document().toRawText().replace("\u2029", "\n"))
+
+    def given_back(self, text: str) -> str:
+        for char, stand_in in self.stand_ins.items():
+            text = text.replace(stand_in, char)
+        return text
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copied text has the draft's own characters, never a stand-in."""
+        data = super().createMimeDataFromSelection()
+        if self.stand_ins and data.hasText():
+            data.setText(self.given_back(data.text()))
+        return data
 
     # -- text size -------------------------------------------------------------
     def point_size(self) -> float:

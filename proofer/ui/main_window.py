@@ -47,7 +47,7 @@ from proofer.ui.background import Runner, ThreadRunner
 from proofer.ui.cards import CardPanel
 from proofer.ui.changelog import Change, ChangeLog, ChangeTable
 from proofer.ui.checking import LiveChecker, build_engine
-from proofer.ui.editor import DraftEditor
+from proofer.ui.editor import DraftEditor, stand_ins
 from proofer.ui.ignored_log import IgnoredLog, ignored_entry
 from proofer.ui.live import FindingStore, LiveFinding
 from proofer.ui.more_suggestions import MoreSuggestions
@@ -73,6 +73,12 @@ def default_size(window: QWidget) -> QSize:
         return want
     room = screen.availableGeometry().size()
     return want.boundedTo(QSize(room.width() * 9 // 10, room.height() * 9 // 10))
+
+
+def _lone_cr(doc: Document) -> bool:
+    """Whether a CR in the draft is a character of its own (to be kept as it is),
+    not the file's line end (a classic Mac file, shown as lines)."""
+    return not isinstance(doc.source_data, dict) or doc.source_data.get("newline") != "\r"
 
 
 def failure_text(target: Path, exc: BaseException) -> str:
@@ -228,9 +234,8 @@ class MainWindow(QMainWindow):
 
     # -- text and findings -------------------------------------------------------
     def editor_text(self) -> str:
-        """The draft as the core sees it: blocks joined by '\\n', no character lost
-        (toPlainText would turn no-break spaces into spaces)."""
-        return self.editor.document().toRawText().replace("\u2029", "\n")
+        """The draft as the core sees it (DraftEditor.draft_text)."""
+        return self.editor.draft_text()
 
     def _undo_command_added(self) -> None:
         self.changes.new_undo_command(self.editor.document().availableUndoSteps())
@@ -728,7 +733,7 @@ class MainWindow(QMainWindow):
         self.editor.leave_review()
         self._set_unchecked("Inte kontrollerad" if self._engine_failed else "Kontrolleras …")
         self.editor.line_breaks = doc.format in ("html", "docx")
-        self.editor.setPlainText(doc.text if text is None else text)
+        self.editor.set_draft(doc.text if text is None else text, lone_cr=_lone_cr(doc))
         self.editor.document().setModified(text is not None)
         self._update_title()
         self._findings_changed()
@@ -809,7 +814,9 @@ class MainWindow(QMainWindow):
         cur = QTextCursor(self.editor.document())
         cur.select(QTextCursor.SelectionType.Document)
         cur.beginEditBlock()
-        cur.insertText(fresh.text)
+        self.editor.stand_ins = stand_ins(fresh.text, self.editor.stand_ins,
+                                          lone_cr=_lone_cr(fresh))
+        cur.insertText(self.editor.shown(fresh.text))
         cur.endEditBlock()
         self.doc = fresh
         self.editor.document().setModified(False)

@@ -110,3 +110,56 @@ def test_a_file_name_that_is_no_valid_utf8_opens_autosaves_and_saves(
     assert draft.read_text(encoding="utf-8") == "Ny Hej då.\n"
     window.recent_menu.actions()[0].trigger()  # the list keeps the name as it is
     assert window.editor_text() == "Ny Hej då.\n" and not dialogs.shown
+
+
+ODD_BREAKS = "Stycke ett.\u2029Stycke två\rmed CR.\ufdd0\ufdd1 Slut.\n"
+
+
+def test_characters_the_editor_cannot_hold_come_back_as_they_were(
+        qtbot, window, tmp_path, dialogs) -> None:  # noqa: ANN001
+    """A lone U+2029 (and Qt's own frame marks U+FDD0/U+FDD1, a CR in a file of LF
+    lines) became a new line in the editor, and so on save: a draft's characters
+    must come back as they were unless the person edited them."""
+    draft = tmp_path / "udda.txt"
+    draft.write_bytes(ODD_BREAKS.encode())
+    assert window.open_path(draft)
+    assert window.editor_text() == ODD_BREAKS
+    assert window.editor.document().blockCount() == 2  # the one real line end
+    window.editor.insertPlainText("Ny ")
+    assert window.save()
+    assert draft.read_bytes() == ("Ny " + ODD_BREAKS).encode()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    window.editor.insertPlainText("Mer.\u2029Sist.")  # typed or pasted: a paragraph break
+    assert window.save()
+    assert draft.read_bytes() == ("Ny " + ODD_BREAKS + "Mer.\nSist.").encode()
+
+
+def test_a_pasted_stand_in_never_becomes_the_character_it_stands_for(
+        qtbot, window, tmp_path, dialogs) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QMimeData
+
+    draft = tmp_path / "udda.txt"
+    draft.write_bytes("Ett.\u2029Två.\n".encode())
+    assert window.open_path(draft)
+    stand_in = window.editor.stand_ins["\u2029"]
+    window.editor.selectAll()
+    copied = window.editor.createMimeDataFromSelection()
+    assert copied.text() == "Ett.\u2029Två.\n"  # the draft's own character
+    pasted = QMimeData()
+    pasted.setText(f"X{stand_in}Y")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    window.editor.insertFromMimeData(pasted)
+    assert window.editor_text() == "XYEtt.\u2029Två.\n"
+
+
+def test_reloading_from_disk_keeps_the_characters_and_undo_brings_back_the_own_version(
+        qtbot, window, tmp_path, dialogs) -> None:  # noqa: ANN001
+    draft = tmp_path / "udda.txt"
+    draft.write_bytes("Ett.\u2029Två.\n".encode())
+    assert window.open_path(draft)
+    window.editor.insertPlainText("Min ")
+    draft.write_bytes("Deras\r text.\ufdd0\n".encode())
+    window.reload_from_disk()
+    assert window.editor_text() == "Deras\r text.\ufdd0\n"
+    window.editor.undo()
+    assert window.editor_text() == "Min Ett.\u2029Två.\n"
