@@ -18,6 +18,8 @@ WRONG = [
      "style.unopened-parenthesis"),
     ("Hon kallade det ”ett stort misstag och gick sedan ”hem[”].", "style.unpaired-quote"),
     ("Han sa [»]nej och gick sedan hem.", "style.unpaired-quote"),
+    ('Hon kallade satsningen ["]den största i Göteborgs historia.', "style.unpaired-quote"),
+    ('Han sa "nej" och kallade det ["]ett misstag.', "style.unpaired-quote"),
 ]
 
 RIGHT = [
@@ -28,6 +30,8 @@ RIGHT = [
     "Han sa »nej» och gick.",
     "Kommunalrådet Anna Lindqvist (S) vill bygga fler bostäder (se faktaruta).",
     'Han sa "nej" och gick.',
+    'Skärmen är 27" stor och kostar "bara" 2 000 kronor.',
+    'Låten "99" toppade listan.',
 ]
 
 
@@ -51,6 +55,14 @@ def test_a_quotation_running_on_into_the_next_paragraph_is_right() -> None:
     found = Engine([PairedMarksChecker()]).check(text).findings
     assert [(text[f.start:f.start + 12], f.rule) for f in found] == [
         ("”Det här är ", "style.unpaired-quote")]
+
+
+def test_a_straight_quotation_running_on_into_the_next_paragraph_is_right() -> None:
+    text = ('"Vi har inget val.\n\n"Vi måste agera nu", säger hon.\n\n'
+            'Han kallade det "ett misstag.\n\nMötet hålls på tisdag.')
+    found = Engine([PairedMarksChecker()]).check(text).findings
+    assert [(f.start, f.rule) for f in found] == [
+        (text.index('"ett'), "style.unpaired-quote")]
 
 
 def test_offsets_are_in_the_whole_document() -> None:

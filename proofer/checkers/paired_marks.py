@@ -10,8 +10,14 @@ when the next paragraph opens with one too. That look at the next paragraph make
 this a document checker; it only scans paragraphs with a parenthesis or quotation
 mark in them, so a re-check costs next to nothing.
 
-Not claimed: a closing parenthesis after a list label ("1)", "b)", "iv)"), a smiley
-(":)"), and straight quotation marks (the typography rules ask for ”…” first).
+Straight quotation marks ("…", typed on every keyboard) are counted as a kind of
+their own: the typography rules ask for ”…” only where a pair stands, so a straight
+quotation left open was claimed by nothing (found by QA). A straight mark after a
+digit may be an inch or seconds mark (27"): an odd count with one of those is not
+claimed.
+
+Not claimed: a closing parenthesis after a list label ("1)", "b)", "iv)") or a smiley
+(":)").
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from proofer.finding import Category, Finding, Severity
 _LIST_LABEL = re.compile(r"(?:^|[\s(])(?:\d{1,2}|[^\W\d_]|[ivxIVX]{2,4})$")
 # Swedish quotation marks: ”…” (the same mark both ends), »…» and the German-style
 # „…“ some writers paste; each kind is counted on its own.
-_QUOTE_KINDS = ("”“„", "»«")
+_QUOTE_KINDS = ("”“„", "»«", '"')
 _SMILEY = ":;=8"
 _ALL_MARKS = "()" + "".join(_QUOTE_KINDS)
 
@@ -93,6 +99,8 @@ def _quotes(text: str, marks: str, next_opens: bool) -> Finding | None:
     at = [i for i, ch in enumerate(text) if ch in marks]
     if len(at) % 2 == 0:
         return None
+    if marks == '"' and any(i and text[i - 1].isdigit() for i in at):
+        return None  # 27" (inches): the odd one may be no quotation mark at all
     if next_opens and not text[:at[0]].strip():
         return None  # a quotation running on into the next paragraph, as it should
     last = at[-1]
