@@ -330,6 +330,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Han fick en bra betyg i svenska.", "betyg", ("n", "sg")),
     ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
     ("Vi kunde inte hittade vägen.", "hittade", ("vblex", "past")),
+    ("Det var svårt att hittade jobbet.", "hittade", ("vblex", "past")),
     ("Jag vet att hon gilla glass.", "gilla", ("vblex", "inf")),
     ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
     ("Jag har två stort problem.", "problem", ("n", "pl")),
@@ -389,6 +390,7 @@ def test_our_disambiguation_leaves_other_words_alone(morph: ApertiumMorphology) 
     assert tok(morph.analyse("Är det nya hus?"), "hus").has("n", "pl")
     assert tok(morph.analyse("Det enda jag vill är att vinna."), "jag").has("prn")
     assert tok(morph.analyse("Vi behöver utbildade lärare."), "utbildade").has("adj")
+    assert tok(morph.analyse("Vi kan köpa målade tavlor."), "målade").has("adj")
     assert tok(morph.analyse("I svensk lag står det så."), "lag").has("n", "sg")
     # the weak adjective before its noun, and the noun reading of "svenska", stay
     assert tok(morph.analyse("Det var den glada flickan."), "glada").has("adj", "def")
