@@ -147,8 +147,20 @@ class SpellingChecker(ParagraphChecker):
         tokens = list(words(text))
         findings = []
         fine = self._fine
+        digit_runs_done = -1
         for i, tok in enumerate(tokens):
             if tok.text in fine:
+                continue
+            if _glued_to_digit(text, tok):
+                # "kö4pte", "e2ablering": the tokenizer cuts the word at the digit;
+                # judged alone, "ablering" would be corrected over its own letters
+                # ("e2etablering"). The whole run or nothing.
+                if tok.start >= digit_runs_done:  # (each run once, however long)
+                    start, end = _alnum_run(text, tok.start, tok.end)
+                    digit_runs_done = end
+                    found = self._digit_slip(text, start, end)
+                    if found is not None:
+                        findings.append(found)
                 continue
             if (self.names_handle_capitalised and tok.text[0].isupper() and "-" not in tok.text
                     and not starts_sentence(text, tok.start)):
@@ -168,6 +180,24 @@ class SpellingChecker(ParagraphChecker):
                     f = self._with_hunspell_suggestions(f)
                 findings.append(f)
         return findings
+
+    def _digit_slip(self, text: str, start: int, end: int) -> Finding | None:
+        """A digit typed inside a word, which without it, or with a letter in its
+        place, is a word the speller knows ("kö4pte" -> köpte, "e2ablering" ->
+        etablering); anything else with a digit inside is a designation ("covid19",
+        "mp3", "B52") and left alone."""
+        run = text[start:end]
+        if end - start > MAX_DIGIT_RUN or not _DIGIT_INSIDE.fullmatch(run):
+            return None
+        at = next(k for k, c in enumerate(run) if c.isdigit())
+        head, tail = run[:at], run[at + 1:]
+        check = self.speller.check
+        fixes = [w for w in (head + tail, *(head + c + tail for c in _LETTERS)) if check(w)]
+        if not fixes:
+            return None
+        return Finding(start, end, run, Category.SPELLING, "spelling.digit-in-word",
+                       "En siffra mitt i ordet – menade du " + fixes[0] + "?",
+                       tuple(fixes[:5]), Severity.ERROR)
 
     def prepare(self, texts: list[str]) -> None:
         self._hunspell_budget = HUNSPELL_SUGGESTS_PER_BLOCK
@@ -651,6 +681,27 @@ def _quoted_term(text: str, tok: Token) -> bool:
     return len(inside.split()) <= QUOTED_TERM_WORDS
 
 
+# One digit between letters, at least two after it: a slip of the finger on the
+# row above the letters, not a designation ("mp3", "covid19", "G7").
+_DIGIT_INSIDE = re.compile(r"[^\W\d_]+\d[^\W\d_]{2,}")
+_LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
+MAX_DIGIT_RUN = 40  # longer runs of letters and digits are codes, not words
+
+
+def _glued_to_digit(text: str, tok: Token) -> bool:
+    return (tok.start > 0 and text[tok.start - 1].isdigit()) or (
+        tok.end < len(text) and text[tok.end].isdigit())
+
+
+def _alnum_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of letters and digits the token stands in."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def _hint(tok: Token, rule: str, message: str, suggestions: tuple[str, ...]) -> Finding:
     return Finding(tok.start, tok.end, tok.text, Category.SPELLING, rule, message,
                    suggestions, Severity.INFO)
@@ -667,6 +718,9 @@ def _not_a_plain_word(word: str) -> bool:
 # claim (hints are allowed: they are not errors).
 EXAMPLES: tuple[tuple[str, str, str], ...] = (
     ("Han sgäer att det är klart.", "sgäer", "säger"),
+    # a digit typed inside a word: the whole word, not the letters after the digit
+    ("Han kö4pte en bil i går.", "kö4pte", "köpte"),
+    ("Det gäller nyanländas e2ablering på arbetsmarknaden.", "e2ablering", "etablering"),
     ("Vi måste htita en lösning.", "htita", "hitta"),
     ("Hon kmmer hem i morgon.", "kmmer", "kommer"),
     ("Beslutet är rwdan fattat.", "rwdan", "redan"),
@@ -751,6 +805,7 @@ CORRECT: tuple[str, ...] = (
     # language named before it, foreign words around it, a loanword no Swedish
     # word is spelt like, a loanword compound, a name across a dash.
     "Vaccinet mot covid-19 ges gratis.",
+    "Filen är en mp3, planet en B52 och mötet G7-ländernas; covid19 sprids.",
     # Hunspell lists "T-shirt"; the lower-case form is as usual. A web address.
     "Han hade en t-shirt på sig. Läs mer på Nordiskolan.org och skatteverket.se/privat.",
     "Ordet kommer från latinets translatio.",
