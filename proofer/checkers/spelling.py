@@ -284,7 +284,7 @@ class SpellingChecker(ParagraphChecker):
 
         done = spelling_context.rerank_many(
             [(shared_analysis(paragraphs[i][0]), list(filled[i])) for i in reorder],
-            readings, _did_you_mean, "spelling.unknown-word")
+            readings, _did_you_mean, "spelling.unknown-word", morph.generate)
         real = verb_forms.real_forms(
             sorted({f.text for found in done for f in found
                     if f.rule == "spelling.unknown-word"}), readings, morph.generate)
@@ -672,10 +672,10 @@ class SpellingChecker(ParagraphChecker):
 
 
 def _reorderable(f: Finding) -> bool:
-    """A claim with a choice of corrections, which the word's slot may reorder, or
-    a verb inflected the regular way (proofer.verb_forms)."""
+    """A claim with corrections, which the word's slot may reorder or put in the
+    slot's form, or a verb inflected the regular way (proofer.verb_forms)."""
     return f.rule == "spelling.unknown-word" and (
-        len(f.suggestions) > 1 or verb_forms.may_be_regularised(f.text))
+        bool(f.suggestions) or verb_forms.may_be_regularised(f.text))
 
 
 def _may_await(f: Finding) -> bool:
