@@ -202,8 +202,14 @@ def format_finding(path: str, doc, f) -> str:
                 if len(f.suggestions) > 1 else "")
     else:
         fix = more = ""
-    quoted = "" if f.text and f.text in f.message else f" «{shown.strip('«»')}»"
+    quoted = "" if _names_it(f.message, f.text) else f" «{shown.strip('«»')}»"
     return f"{path}:{line}:{col}: {label}/{severity}: {f.message}{quoted}{fix}{more}"
+
+
+def _names_it(message: str, text: str) -> bool:
+    """The message already shows the finding's text, as a word of its own: "sa" in
+    "Satsen saknar subjekt" does not say which word is meant."""
+    return bool(text) and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", message) is not None
 
 
 def _visible(text: str, limit: int = 60) -> str:

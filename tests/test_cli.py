@@ -239,3 +239,18 @@ def test_a_reader_that_goes_away_during_a_long_json_document(tmp_path: Path) -> 
     assert first.startswith(b'{"version": 1')
     assert proc.returncode == 141, err
     assert "internt fel" not in err
+
+
+def test_text_output_names_the_words_unless_the_message_shows_them_as_a_word() -> None:
+    """"sa" stands inside "saknar": the line said nothing of which word was meant."""
+    from proofer.cli import format_finding
+    from proofer.document import Document
+    from proofer.finding import Category, Finding, Severity
+
+    doc = Document("Senare sa Per att det var bra.")
+    short = Finding(7, 9, "sa", Category.GRAMMAR, "r", "Satsen saknar subjekt efter verbet.",
+                    (), Severity.ERROR)
+    assert format_finding("a.txt", doc, short).endswith("verbet. «sa»")
+    named = Finding(0, 6, "Senare", Category.STYLE, "r", "Ordet Senare är ovanligt här.",
+                    (), Severity.WARNING)
+    assert format_finding("a.txt", doc, named).endswith("här.")

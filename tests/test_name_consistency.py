@@ -73,6 +73,17 @@ def test_what_is_not_one_person_spelt_two_ways_is_quiet(engine: Engine, text: st
     assert _claims(engine, text) == []
 
 
+def test_a_person_introduced_at_a_sentence_start_counts_when_named_so_again(
+        engine: Engine) -> None:
+    """"Per" is also a word (per styck): at a sentence's start "Per Andersson" was no
+    full name, so a later "sa Per Anderson" had nothing to be compared with."""
+    text = ("Per Andersson, vd för bolaget, säger att beskedet kom.\n\n"
+            "Senare sa Per Anderson att beskedet var väntat.")
+    assert _claims(engine, text) == [("Anderson", "Andersson")]
+    # a common word opening a sentence before a name is no first name of its own
+    assert _claims(engine, "Enligt Lindqvist är det klart. Senare sa Per Lindkvist nej.") == []
+
+
 def test_a_re_check_gives_the_same_findings(engine: Engine) -> None:
     text = "Utredaren Per Andersson leder arbetet.\n\nEnligt Per Anderson är det klart."
     first = _claims(engine, text)

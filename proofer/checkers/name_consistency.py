@@ -12,7 +12,11 @@ Filip/Philip, Persson/Pehrsson, Dahl/Dal). Names that
 sound different (Hansson/Jansson, Larsson/Karlsson) are different people.
 
 A full name is the evidence: two capitalised words in a row, the first of them not
-a sentence's first word unless the second is a name as well. Two full names are one
+a sentence's first word unless the second is a name as well. A sentence's first
+word that is also a common word ("Per", "Bo", "Stig") makes a full name only when
+the article also writes that first name before a surname that sounds the same
+inside a sentence ("Per Andersson säger …" … "sa Per Anderson"): a person is most
+often introduced at a sentence's start. Two full names are one
 person when both parts share keys; a surname alone (a later "enligt Lindkvist") is
 compared with the surnames of the full names. The spelling the article uses more
 often is taken as meant (at a tie, the first one written); every other spelling is
@@ -66,8 +70,10 @@ class _Mention:
     text: str  # the name as written, without a genitive s
 
 
-# A paragraph's full names and names standing alone.
-_ParagraphNames = tuple[tuple[tuple[_Mention, _Mention], ...], tuple[_Mention, ...]]
+# A paragraph's full names, names standing alone, and the sentence-initial pairs
+# whose first word is also a common word (a full name only if confirmed elsewhere).
+_Pairs = tuple[tuple[_Mention, _Mention], ...]
+_ParagraphNames = tuple[_Pairs, tuple[_Mention, ...], _Pairs]
 
 
 class NameConsistencyChecker(DocumentChecker):
@@ -81,9 +87,12 @@ class NameConsistencyChecker(DocumentChecker):
         self._paragraph = ParagraphMemo(self._names_in)
 
     def check_document(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:
-        pairs, alone = self._mentions(paragraphs)
+        pairs, alone, maybe = self._mentions(paragraphs)
         if not pairs:
             return []
+        confirmed = {(first.text, name_key(last.text)) for first, last in pairs}
+        pairs += [(first, last) for first, last in maybe
+                  if (first.text, name_key(last.text)) in confirmed]
         # One group per person (first name and surname keys): the first names, and
         # the surnames with every surname standing alone that sounds the same.
         firsts: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
@@ -114,23 +123,29 @@ class NameConsistencyChecker(DocumentChecker):
         return sorted(found.values(), key=lambda f: f.start)
 
     def _mentions(self, paragraphs: list[Paragraph]
-                  ) -> tuple[list[tuple[_Mention, _Mention]], list[_Mention]]:
-        """Full names (first name, surname) and names standing alone mid-sentence,
-        a genitive s taken off where the article also writes the name without it."""
+                  ) -> tuple[list[tuple[_Mention, _Mention]], list[_Mention],
+                             list[tuple[_Mention, _Mention]]]:
+        """Full names (first name, surname), names standing alone mid-sentence and
+        the sentence-initial pairs to be confirmed, a genitive s taken off where
+        the article also writes the name without it."""
         raw_pairs: list[tuple[_Mention, _Mention]] = []
         raw_alone: list[_Mention] = []
+        raw_maybe: list[tuple[_Mention, _Mention]] = []
         for para in paragraphs:
-            pairs, alone = self._paragraph(para.text)
-            if not pairs and not alone:
+            pairs, alone, maybe = self._paragraph(para.text)
+            if not pairs and not alone and not maybe:
                 continue
             at = para.start
             raw_pairs += [(_Mention(at + a.start, a.text), _Mention(at + b.start, b.text))
                           for a, b in pairs]
             raw_alone += [_Mention(at + m.start, m.text) for m in alone]
+            raw_maybe += [(_Mention(at + a.start, a.text), _Mention(at + b.start, b.text))
+                          for a, b in maybe]
         written = {m.text for pair in raw_pairs for m in pair} | {m.text for m in raw_alone}
         base = lambda m: (_Mention(m.start, m.text[:-1])  # noqa: E731
                           if m.text.endswith("s") and m.text[:-1] in written else m)
-        return [(a, base(b)) for a, b in raw_pairs], [base(m) for m in raw_alone]
+        return ([(a, base(b)) for a, b in raw_pairs], [base(m) for m in raw_alone],
+                [(a, base(b)) for a, b in raw_maybe])
 
     def _names_in(self, text: str) -> _ParagraphNames:
         """One paragraph's names, offsets in the paragraph."""
@@ -138,6 +153,7 @@ class NameConsistencyChecker(DocumentChecker):
         # would tokenize a long text's paragraphs once more after its blocks.
         toks = [_Mention(m.start(), m.group()) for m in _NAME_TOKEN.finditer(text)]
         pairs: list[tuple[_Mention, _Mention]] = []
+        maybe: list[tuple[_Mention, _Mention]] = []
         paired = set()
         for a, b in zip(toks, toks[1:], strict=False):
             if (text[a.start + len(a.text):b.start] != " "
@@ -150,12 +166,13 @@ class NameConsistencyChecker(DocumentChecker):
             # a full name's ("Karl Lindqvist"), another person's than a namesake's.
             if starts_sentence(text, a.start) and self.speller.check(a.text.lower()):
                 paired.add(b.start)
+                maybe.append((a, b))
                 continue
             pairs.append((a, b))
             paired.update((a.start, b.start))
         alone = tuple(t for t in toks if t.start not in paired and len(t.text) >= MIN_LENGTH
                       and not starts_sentence(text, t.start))
-        return tuple(pairs), alone
+        return tuple(pairs), alone, tuple(maybe)
 
 
 def _most_used(mentions: list[_Mention]) -> str:
