@@ -22,6 +22,7 @@ from proofer.yaml_data import read_yaml
 DATA = Path(__file__).resolve().parents[1] / "resources" / "spelling" / "slots.yaml"
 
 TagExpr = tuple[frozenset[str], ...]
+MORE = 4  # the speller's corrections kept after a re-inflected one
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Slot:
     examples: tuple[tuple[str, str], ...]
     #: look-alikes whose first correction must stay the speller's
     correct: tuple[tuple[str, str], ...]
+    #: tags of the form a verb the speller offers first is put in when no
+    #: correction fits ("att såger": "säger" -> "säga"); empty: none
+    inflect_to: tuple[str, ...] = ()
 
 
 def _tags(value: Any) -> TagExpr:
@@ -58,7 +62,8 @@ def slots() -> tuple[Slot, ...]:
             _tags(raw.get("after")),
             _tags(raw["expects"]),
             tuple((str(w), str(c)) for w, c in raw.get("examples", ())),
-            tuple((str(w), str(c)) for w, c in raw.get("correct", ()))))
+            tuple((str(w), str(c)) for w, c in raw.get("correct", ())),
+            tuple(str(raw.get("inflect_to", "")).split())))
     return tuple(out)
 
 
@@ -99,19 +104,25 @@ def slot_at(tagged: Sequence[Any], start: int, end: int) -> Slot | None:
     return None
 
 
+Generate = Callable[[str, Sequence[str]], list[str]]
+
+
 def rerank(findings: list[Finding], tagged: Sequence[Any] | None,
            readings: Callable[[list[str]], dict[str, Sequence[Any]]],
-           message: Callable[[str], str], rule: str) -> list[Finding]:
+           message: Callable[[str], str], rule: str,
+           generate: Generate | None = None) -> list[Finding]:
     """The findings of `rule` with their corrections that fit the slot moved first
     (in the speller's order among themselves), and `message` of the new first one.
     `readings` gives words' readings out of context (the morphology's analysis of
-    each word alone)."""
-    return rerank_many([(tagged, findings)], readings, message, rule)[0]
+    each word alone); `generate` (the morphology's generator) lets a slot that
+    names `inflect_to` put the speller's first correction, a verb, in its form."""
+    return rerank_many([(tagged, findings)], readings, message, rule, generate)[0]
 
 
 def rerank_many(paragraphs: Sequence[tuple[Sequence[Any] | None, list[Finding]]],
                 readings: Callable[[list[str]], dict[str, Sequence[Any]]],
-                message: Callable[[str], str], rule: str) -> list[list[Finding]]:
+                message: Callable[[str], str], rule: str,
+                generate: Generate | None = None) -> list[list[Finding]]:
     """rerank for several paragraphs (each its tokens and its findings), with one
     call of `readings` for all their corrections: one round trip to the
     morphology's tools for a whole check, not one per paragraph. A word's readings
@@ -122,22 +133,25 @@ def rerank_many(paragraphs: Sequence[tuple[Sequence[Any] | None, list[Finding]]]
     if not words:
         return [findings for _, findings in paragraphs]
     known = readings(words)
-    return [_moved(findings, todo, known, message) if todo else findings
+    return [_moved(findings, todo, known, message, generate) if todo else findings
             for (_, findings), todo in zip(paragraphs, todos, strict=True)]
 
 
 def _todo(findings: list[Finding], tagged: Sequence[Any] | None, rule: str
           ) -> list[tuple[int, Finding, Slot]]:
-    """The findings of `rule` with a choice of corrections, each with its slot."""
+    """The findings of `rule` with a choice of corrections (or one, where the slot
+    may re-inflect it), each with its slot."""
     if not tagged:
         return []
     todo = [(i, f, slot_at(tagged, f.start, f.end)) for i, f in enumerate(findings)
-            if f.rule == rule and len(f.suggestions) > 1]
-    return [(i, f, s) for i, f, s in todo if s is not None]
+            if f.rule == rule and f.suggestions]
+    return [(i, f, s) for i, f, s in todo
+            if s is not None and (len(f.suggestions) > 1 or s.inflect_to)]
 
 
 def _moved(findings: list[Finding], todo: list[tuple[int, Finding, Slot]],
-           known: dict[str, Sequence[Any]], message: Callable[[str], str]) -> list[Finding]:
+           known: dict[str, Sequence[Any]], message: Callable[[str], str],
+           generate: Generate | None = None) -> list[Finding]:
     out = list(findings)
     for i, f, slot in todo:
         fits = [c for c in f.suggestions if any(
@@ -145,4 +159,27 @@ def _moved(findings: list[Finding], todo: list[tuple[int, Finding, Slot]],
         if fits and len(fits) < len(f.suggestions) and fits[0] != f.suggestions[0]:
             rest = [c for c in f.suggestions if c not in fits]
             out[i] = replace(f, suggestions=tuple(fits + rest), message=message(fits[0]))
+        elif not fits and slot.inflect_to and generate is not None:
+            form = _inflected(f.suggestions[0], known, slot.inflect_to, generate)
+            if form:
+                out[i] = replace(f, suggestions=(form, *f.suggestions[:MORE]),
+                                 message=message(form))
     return out
+
+
+def _inflected(word: str, known: dict[str, Sequence[Any]], tags: tuple[str, ...],
+               generate: Generate) -> str | None:
+    """`word` in the form `tags` when it is a verb and nothing else (every reading of
+    it alone, of one lemma: "säger" -> "säga"; not "hann", which may stand for
+    "han"), in its case."""
+    tokens = known.get(word.lower(), ())
+    if len(tokens) != 1 or not tokens[0].readings:
+        return None
+    readings = tokens[0].readings
+    lemmas = {r.lemma for r in readings}
+    if len(lemmas) != 1 or not all(r.tags[:1] == ("vblex",) for r in readings):
+        return None
+    forms = generate(next(iter(lemmas)), tags)
+    if not forms or forms[0].lower() == word.lower():
+        return None
+    return forms[0][:1].upper() + forms[0][1:] if word[:1].isupper() else forms[0]

@@ -228,7 +228,7 @@ class SpellingChecker(ParagraphChecker):
 
     def needs_refining(self, findings: Sequence[Finding]) -> bool:
         return any(f.rule == "spelling.unknown-word" and (
-            len(f.suggestions) > 1 or verb_forms.may_be_regularised(f.text))
+            f.suggestions or verb_forms.may_be_regularised(f.text))
                    for f in findings)
 
     def refine(self, paragraphs: Sequence[tuple[str, Sequence[Finding]]]
@@ -246,7 +246,7 @@ class SpellingChecker(ParagraphChecker):
 
         done = spelling_context.rerank_many(
             [(shared_analysis(text), list(found)) for text, found in paragraphs],
-            readings, _did_you_mean, "spelling.unknown-word")
+            readings, _did_you_mean, "spelling.unknown-word", morph.generate)
         real = verb_forms.real_forms(
             sorted({f.text for found in done for f in found
                     if f.rule == "spelling.unknown-word"}), readings, morph.generate)
