@@ -36,7 +36,7 @@ from proofer.suggestions import (
     rank,
     too_long_to_edit,
 )
-from proofer.tokens import INVISIBLE, Kind, Token, starts_sentence, words
+from proofer.tokens import INVISIBLE, Kind, Token, other_script, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
 
@@ -183,6 +183,9 @@ class SpellingChecker(ParagraphChecker):
                     findings.append(slip)
                 elif not too_long_to_edit(tok.text):  # (a fuzzed text's huge words)
                     fine.add(tok.text)
+                continue
+            if other_script(tok.text):
+                fine.add(tok.text)
                 continue
             f = self._check_word(text, tokens, i)
             if f is not None:
