@@ -215,6 +215,32 @@ def _other(m: re.Match[str]) -> Token | None:
 _SENTENCE_END = re.compile(r"[.!?:…]\s*$|^\s*[-–—”\"]?\s*$")
 
 
+def other_script(word: str) -> bool:
+    """A word with letters but none of them Latin ("Зеленський", "مرحبا", "東京"): a
+    name or a quotation in its own script, which no Swedish word list can judge, so
+    it is neither a misspelling nor a name to check (a Swedish article quotes such
+    words beside their Swedish form: "Volodymyr Zelenskyj (Володимир Зеленський)")."""
+    if word.isascii():
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and not any(c <= "\u024f" or "\u1e00" <= c <= "\u1eff"
+                                     for c in letters)
+
+
+# Characters that do not show and cut a word for the tokenizer: the soft hyphen and
+# the zero-width space, non-joiner, joiner and word joiner, and a stray BOM.
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def cut_word(text: str, start: int, end: int) -> bool:
+    """A word token that is only part of what the writer typed as one word: a digit
+    or an invisible character glued to it ("kö4pte", "kom\u200bmunen"). Judged on
+    its own, a part gets corrections that damage the word when accepted."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isdigit() or after.isdigit() or before in INVISIBLE or after in INVISIBLE
+
+
 def starts_sentence(text: str, offset: int) -> bool:
     """True where a capital at `offset` says nothing about being a name: the start
     of a paragraph, after . ! ? : or after a quote dash."""

@@ -27,7 +27,7 @@ from proofer.finding import Category, Finding, Severity
 from proofer.frequency import swedish_words, zipf
 from proofer.morphology import lexicon
 from proofer.speller import Speller
-from proofer.tokens import starts_sentence, words
+from proofer.tokens import cut_word, starts_sentence, words
 
 MIN_LENGTH = 4
 # Longer tokens are no words ("hahaha…" for a page): each form's probes grow with the
@@ -94,6 +94,8 @@ EXAMPLES_WRONG: list[tuple[str, str, str]] = [
     ("Under natten var det kallt. Det blev varmt unders dagen.", "unders", "under"),
 ]
 EXAMPLES_RIGHT: list[str] = [
+    # a word cut by an invisible character: its parts are no forms of the article
+    "Han bor i kom\u200bmunen sedan i fjol. Hon bor i kom\u00admmunen bredvid.",
     "Han sa det men man trodde honom inte. Den och det, han och hon.",
     "Exportstrategin är ny och exportstrategier finns i alla regioner.",
     "Bilen stod i garaget. Bilden visade bilen.",
@@ -341,10 +343,12 @@ class ConsistencyChecker(DocumentChecker):
         given (a build from scratch needs none of them)."""
         forms = self._forms
         get = forms.get
-        for start, _end, w, _kind in words(para):
+        for start, end, w, _kind in words(para):
             # _comparable, inline: this runs for every word of the article.
             if not MIN_LENGTH <= len(w) <= MAX_LENGTH or not w.isalpha() or w.isupper():
                 continue
+            if cut_word(para, start, end):
+                continue  # "kom\u200bmunen": "munen" is no form the article uses
             key = w.lower()
             if len(w) < SHORT_WORD and not _short_kept(key):
                 continue
@@ -647,7 +651,8 @@ def _locate(text: str, key: str) -> tuple[int, int, str]:
     takes part in the statistics (the caller knows there is one)."""
     for tok in words(text):
         w = tok.text
-        if w.lower() == key and _comparable(text, w, tok.start) is not None:
+        if (w.lower() == key and _comparable(text, w, tok.start) is not None
+                and not cut_word(text, tok.start, tok.end)):
             return tok.start, tok.end, w
     raise ValueError(key)
 

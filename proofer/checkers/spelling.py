@@ -36,7 +36,7 @@ from proofer.suggestions import (
     rank,
     too_long_to_edit,
 )
-from proofer.tokens import Kind, Token, starts_sentence, words
+from proofer.tokens import INVISIBLE, Kind, Token, other_script, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
 
@@ -151,12 +151,22 @@ class SpellingChecker(ParagraphChecker):
         for i, tok in enumerate(tokens):
             if tok.text in fine:
                 continue
+            if _glued_to_invisible(text, tok):
+                # "kom\u200bmunen", "Kommun\u00adstyrelsen": a soft hyphen or a
+                # zero-width character cuts the word; the word is the run without them
+                if tok.start >= digit_runs_done:
+                    start, end = _run(text, tok.start, tok.end, INVISIBLE)
+                    digit_runs_done = end
+                    found = self._invisible_split(text, start, end)
+                    if found is not None:
+                        findings.append(found)
+                continue
             if _glued_to_digit(text, tok):
                 # "kö4pte", "e2ablering": the tokenizer cuts the word at the digit;
                 # judged alone, "ablering" would be corrected over its own letters
                 # ("e2etablering"). The whole run or nothing.
                 if tok.start >= digit_runs_done:  # (each run once, however long)
-                    start, end = _alnum_run(text, tok.start, tok.end)
+                    start, end = _run(text, tok.start, tok.end)
                     digit_runs_done = end
                     found = self._digit_slip(text, start, end)
                     if found is not None:
@@ -173,6 +183,9 @@ class SpellingChecker(ParagraphChecker):
                     findings.append(slip)
                 elif not too_long_to_edit(tok.text):  # (a fuzzed text's huge words)
                     fine.add(tok.text)
+                continue
+            if other_script(tok.text):
+                fine.add(tok.text)
                 continue
             f = self._check_word(text, tokens, i)
             if f is not None:
@@ -198,6 +211,20 @@ class SpellingChecker(ParagraphChecker):
         return Finding(start, end, run, Category.SPELLING, "spelling.digit-in-word",
                        "En siffra mitt i ordet – menade du " + fixes[0] + "?",
                        tuple(fixes[:5]), Severity.ERROR)
+
+    def _invisible_split(self, text: str, start: int, end: int) -> Finding | None:
+        """A word cut by invisible characters, judged whole: silent when the word
+        without them is known (the artifact rule points at a zero-width character),
+        else claimed over the whole run with the speller's corrections of the word."""
+        run = text[start:end]
+        word = "".join(c for c in run if c not in INVISIBLE)
+        if len(word) > MAX_DIGIT_RUN or not word.isalpha() or self.speller.check(word):
+            return None
+        fixes = tuple(self.speller.suggest(word)[:5])
+        message = (_did_you_mean(fixes[0]) if fixes
+                   else "Okänt ord – finns inte i ordlistan, kontrollera stavningen")
+        return Finding(start, end, run, Category.SPELLING, "spelling.unknown-word", message,
+                       fixes, Severity.ERROR)
 
     def prepare(self, texts: list[str]) -> None:
         self._hunspell_budget = HUNSPELL_SUGGESTS_PER_BLOCK
@@ -693,11 +720,16 @@ def _glued_to_digit(text: str, tok: Token) -> bool:
         tok.end < len(text) and text[tok.end].isdigit())
 
 
-def _alnum_run(text: str, start: int, end: int) -> tuple[int, int]:
-    """The run of letters and digits the token stands in."""
-    while start > 0 and text[start - 1].isalnum():
+def _glued_to_invisible(text: str, tok: Token) -> bool:
+    return (tok.start > 0 and text[tok.start - 1] in INVISIBLE) or (
+        tok.end < len(text) and text[tok.end] in INVISIBLE)
+
+
+def _run(text: str, start: int, end: int, also: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """The run of letters and digits (and of `also`) the token stands in."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in also):
         start -= 1
-    while end < len(text) and text[end].isalnum():
+    while end < len(text) and (text[end].isalnum() or text[end] in also):
         end += 1
     return start, end
 
@@ -721,6 +753,8 @@ EXAMPLES: tuple[tuple[str, str, str], ...] = (
     # a digit typed inside a word: the whole word, not the letters after the digit
     ("Han kö4pte en bil i går.", "kö4pte", "köpte"),
     ("Det gäller nyanländas e2ablering på arbetsmarknaden.", "e2ablering", "etablering"),
+    # a word cut by a soft hyphen: the whole word, judged without it
+    ("Han bor i kom\u00admmunen sedan i fjol.", "kom\u00admmunen", "kommunen"),
     ("Vi måste htita en lösning.", "htita", "hitta"),
     ("Hon kmmer hem i morgon.", "kmmer", "kommer"),
     ("Beslutet är rwdan fattat.", "rwdan", "redan"),
@@ -806,6 +840,7 @@ CORRECT: tuple[str, ...] = (
     # word is spelt like, a loanword compound, a name across a dash.
     "Vaccinet mot covid-19 ges gratis.",
     "Filen är en mp3, planet en B52 och mötet G7-ländernas; covid19 sprids.",
+    "Kommun\u00adstyrelsen fattade beslutet om kom\u200bmunen.",
     # Hunspell lists "T-shirt"; the lower-case form is as usual. A web address.
     "Han hade en t-shirt på sig. Läs mer på Nordiskolan.org och skatteverket.se/privat.",
     "Ordet kommer från latinets translatio.",
