@@ -8,11 +8,9 @@ list, and a clear status instead of an exception when the dictionary is missing.
 from __future__ import annotations
 
 import os
-import queue
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +20,9 @@ from proofer.bounded_read import read_bytes
 from proofer.word_list_file import decode_word_list
 
 if TYPE_CHECKING:
+    import queue
+    from concurrent.futures import Future
+
     from proofer.word_table import WordTable
 
 LANGUAGE = "sv_SE"
@@ -263,6 +264,8 @@ class _Search:
     __slots__ = ("answer", "pid")
 
     def __init__(self) -> None:
+        from concurrent.futures import Future  # (not imported by a check that needs none)
+
         self.answer: Future[list[str]] = Future()
         self.pid = os.getpid()
 
@@ -288,6 +291,8 @@ class _Suggester:
     ~16 MB, once per process and language)."""
 
     def __init__(self, language: str) -> None:
+        import queue
+
         self.language = language
         self.words: queue.SimpleQueue[tuple[str, Future[list[str]]]] = queue.SimpleQueue()
         threading.Thread(target=self._run, name=f"hunspell-suggest-{language}",
