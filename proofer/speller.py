@@ -104,10 +104,15 @@ class Speller:
             self._more.clear()
 
     def is_accepted(self, word: str) -> bool:
-        """In the personal list or another registered word source."""
-        if word in self._accepted or word.lower() in self._accepted_lower:
+        """In the personal list or another registered word source. (Asked for every
+        word a check meets outside the speller's cache, ~5,000 in 10,000 words: a
+        plain loop, and no lower-casing when the list is empty.)"""
+        if self._accepted and (word in self._accepted or word.lower() in self._accepted_lower):
             return True
-        return any(look(word) for look in self._extra_lookups)
+        for look in self._extra_lookups:
+            if look(word):
+                return True
+        return False
 
     def accepted_exactly(self, word: str) -> bool:
         """In the personal word list as written (case and all)."""
@@ -115,7 +120,10 @@ class Speller:
 
     def vouched_by_lookups(self, word: str) -> bool:
         """Known to another registered word source (the name dictionaries)."""
-        return any(look(word) for look in self._extra_lookups)
+        for look in self._extra_lookups:
+            if look(word):
+                return True
+        return False
 
     def check(self, word: str) -> bool:
         """True if Hunspell (with its compound rules) or an accepted list knows it."""
