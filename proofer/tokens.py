@@ -215,6 +215,18 @@ def _other(m: re.Match[str]) -> Token | None:
 _SENTENCE_END = re.compile(r"[.!?:…]\s*$|^\s*[-–—”\"]?\s*$")
 
 
+def other_script(word: str) -> bool:
+    """A word with letters but none of them Latin ("Зеленський", "مرحبا", "東京"): a
+    name or a quotation in its own script, which no Swedish word list can judge, so
+    it is neither a misspelling nor a name to check (a Swedish article quotes such
+    words beside their Swedish form: "Volodymyr Zelenskyj (Володимир Зеленський)")."""
+    if word.isascii():
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and not any(c <= "\u024f" or "\u1e00" <= c <= "\u1eff"
+                                     for c in letters)
+
+
 # Characters that do not show and cut a word for the tokenizer: the soft hyphen and
 # the zero-width space, non-joiner, joiner and word joiner, and a stray BOM.
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")

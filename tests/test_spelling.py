@@ -150,3 +150,25 @@ def test_more_suggestions_asks_hunspell_only_where_ours_have_nothing() -> None:
     assert sp.more_suggestions("huvedpersson")[0] == "huvudperson"
     assert sp.more_suggestions("Huvedpersson")[0] == "Huvudperson"
     assert sp.more_suggestions("altid") == sp.suggest("altid")  # ours kept
+
+
+OTHER_SCRIPTS = [
+    "Texten innehåller arabiska: مرحبا بالعالم och hebreiska: שלום עולם i mitten.",
+    "Presidenten Volodymyr Zelenskyj (Володимир Зеленський) talade i går.",
+    "Ordet ἀγάπη är grekiska, och 東京 är Tokyo.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_SCRIPTS)
+def test_words_in_another_script_are_no_misspelling_nor_a_name_to_check(text: str) -> None:
+    """"بالعالم" and "東京" were claimed as unknown Swedish words, "Зеленський" hinted
+    as a name to check: no Swedish word list can judge another script's words."""
+    engine = build_engine(Settings(languagetool_mode="off"))
+    found = [(f.text, f.rule) for f in engine.check(text).findings
+             if not f.text.isascii() and not any(c in "åäöÅÄÖ" for c in f.text)]
+    assert found == []
+
+
+def test_a_latin_word_with_a_foreign_letter_is_still_checked(speller: Speller) -> None:
+    checker = SpellingChecker(speller)
+    assert [f.text for f in claims(checker, "Hon åt en smörgåß i går.")] == ["smörgåß"]

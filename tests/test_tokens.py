@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proofer.tokens import _SENTENCE_END, Kind, starts_sentence, tokenize, words
+from proofer.tokens import _SENTENCE_END, Kind, other_script, starts_sentence, tokenize, words
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -86,3 +86,11 @@ def test_token_lookahead_only_skips(text: str) -> None:
                        + pattern[end + 1:], _TOKEN.flags)
     assert [(m.span(), m.lastgroup) for m in plain.finditer(text)] == \
         [(m.span(), m.lastgroup) for m in _TOKEN.finditer(text)]
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("Зеленський", True), ("مرحبا", True), ("東京", True), ("ἀγάπη", True),
+    ("smörgås", False), ("Łódź", False), ("Nguyễn", False), ("3M", False), ("", False),
+])
+def test_other_script(word: str, other: bool) -> None:
+    assert other_script(word) is other

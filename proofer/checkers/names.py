@@ -39,7 +39,7 @@ from proofer.names.store import TITLE, WRONG, NameStore, normalise, place_bit
 from proofer.settings import Settings, config_dir
 from proofer.speller import Speller
 from proofer.suggestions import too_long_to_edit
-from proofer.tokens import Token, starts_sentence, words
+from proofer.tokens import Token, other_script, starts_sentence, words
 
 # Word frequency (wordfreq Zipf) at or above which a word is a real word or name in
 # its own right, not a slip: alone, and inside a longer name whose other words match.
@@ -543,7 +543,8 @@ class NameChecker(ParagraphChecker):
                 findings.extend(self._exact_findings(text, toks, m, covered))
         for i in [i for i, c in enumerate(name_c) if c == ALONE]:
             tok = toks[i]
-            if not in_fuzzy[i] and not starts_sentence(text, tok.start):
+            if not in_fuzzy[i] and not starts_sentence(text, tok.start) \
+                    and not other_script(tok.text):
                 findings.append(Finding(tok.start, tok.end, tok.text, Category.NAME,
                                         "names.unknown", "Okänt namn – kontrollera stavningen",
                                         (), Severity.INFO))
