@@ -7,9 +7,12 @@ list, and a clear status instead of an exception when the dictionary is missing.
 
 from __future__ import annotations
 
+import os
+import queue
 import sys
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,9 +58,11 @@ class Speller:
         self._close_cached = lru_cache(maxsize=20_000)(self._close_uncached)
         self._likely_cached = lru_cache(maxsize=20_000)(self._likely_uncached)
         self._suggest_cached = lru_cache(maxsize=20_000)(self._suggest_uncached)
-        # word -> more_suggestions' answer; a dict, so that has_more_suggestions can
-        # tell an answer at hand from a Hunspell search to come
-        self._more: dict[str, tuple[str, ...]] = {}
+        # word -> more_suggestions' answer, or Hunspell's own suggestions still being
+        # looked for in the background (start_more_suggestions); a dict, so that
+        # has_more_suggestions can tell an answer at hand from a search to come
+        self._more: dict[str, tuple[str, ...] | _Search] = {}
+        self._language = language
 
     @property
     def available(self) -> bool:
@@ -148,24 +153,57 @@ class Speller:
         long ones: too slow for every unknown word of a check (a draft of fuzz or
         foreign text has thousands), but right for the one finding a person is
         looking at, where an error several edits away ("huvedpersson") would
-        otherwise come with no correction at all."""
+        otherwise come with no correction at all. A search begun by
+        start_more_suggestions is waited for here."""
         hit = self._more.get(word)
         if hit is None:
             if len(self._more) >= MORE_CACHE:
                 self._more.clear()
             hit = self._more[word] = self._more_uncached(word)
+        elif isinstance(hit, _Search):
+            hit = self._more[word] = self._more_uncached(word, hit)
         return list(hit)
 
+    def start_more_suggestions(self, word: str) -> None:
+        """Begin more_suggestions' Hunspell search for the word on a thread of its
+        own (with a dictionary handle of its own), when our corrections have
+        nothing: the spelling checker asks for a block's few such words as it meets
+        them and takes the answers when the block's other checkers are done, so
+        that the searches (50-300 ms each) run beside them instead of before them.
+        From here on has_more_suggestions says yes, as if the answer were in.
+
+        The search's answer is the one more_suggestions would get: Hunspell's time
+        limits count the process's CPU time, which another busy thread makes run
+        faster, but the searches asked here end well inside them (compared on the
+        words the evaluation sets ask about, with a thread spinning beside)."""
+        if word in self._more:
+            return
+        if len(self._more) >= MORE_CACHE:
+            self._more.clear()
+        if self._suggest_cached(word) or self._dict is None:
+            self._more[word] = self._more_uncached(word)  # at hand: no search
+            return
+        self._more[word] = _background_suggest(self._language, word)
+
+    def more_suggestions_ready(self, word: str) -> bool:
+        """Whether more_suggestions would answer at once (no search to wait for)."""
+        hit = self._more.get(word)
+        return hit is not None and (not isinstance(hit, _Search) or hit.done())
+
     def has_more_suggestions(self, word: str) -> bool:
-        """Whether more_suggestions has the word's answer at hand (no Hunspell call)."""
+        """Whether more_suggestions has the word's answer at hand or on its way (no
+        Hunspell call of this thread's to start)."""
         return word in self._more
 
-    def _more_uncached(self, word: str) -> tuple[str, ...]:
+    def _more_uncached(self, word: str, pending: _Search | None = None
+                       ) -> tuple[str, ...]:
         ours = self._suggest_cached(word)
         if ours or self._dict is None:
             return ours
-        found = [s for s in self.hunspell_suggest(word)
-                 if all(self.check(part) for part in s.split())]
+        found = None if pending is None else pending.result()
+        if found is None:  # none begun, or it failed, or it was begun before a fork
+            found = self.hunspell_suggest(word)
+        found = [s for s in found if all(self.check(part) for part in s.split())]
         return tuple(suggestions.rank(word, found))
 
     def close_candidates(self, word: str) -> list[str]:
@@ -214,6 +252,87 @@ class Speller:
                 # only the two-slip part of listed_candidates(two_edits=True) is left.
                 found |= suggestions.two_slip_candidates(word, self.check)
         return tuple(suggestions.rank(word, found))
+
+
+class _Search:
+    """A Hunspell search begun on the suggester thread of this process. A forked
+    process inherits its parent's speller, searches under way included, but not
+    the thread that was to answer them: there they count as not begun (no wait
+    on a thread that is not there, nor on a lock it may have held)."""
+
+    __slots__ = ("answer", "pid")
+
+    def __init__(self) -> None:
+        self.answer: Future[list[str]] = Future()
+        self.pid = os.getpid()
+
+    def done(self) -> bool:
+        return self.pid != os.getpid() or self.answer.done()
+
+    def result(self) -> list[str] | None:
+        """The suggestions; None when the search failed or is another process's."""
+        if self.pid != os.getpid():
+            return None
+        try:
+            return self.answer.result()
+        except Exception:  # noqa: BLE001 - the thread's handle failed: the caller asks its own
+            return None
+
+
+class _Suggester:
+    """One thread with a dictionary handle of its own for Hunspell's slow suggest
+    (enchant handles are not thread safe: the speller's own is busy answering the
+    check's words meanwhile). pyenchant's suggest lets go of the interpreter lock,
+    so a search runs on the other core while the check's Python goes on. The
+    handle is loaded on the thread, when the first word comes (~70 ms of CPU and
+    ~16 MB, once per process and language)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.words: queue.SimpleQueue[tuple[str, Future[list[str]]]] = queue.SimpleQueue()
+        threading.Thread(target=self._run, name=f"hunspell-suggest-{language}",
+                         daemon=True).start()
+
+    def _run(self) -> None:
+        handle = None
+        while True:
+            word, answer = self.words.get()
+            if not answer.set_running_or_notify_cancel():
+                continue
+            try:
+                if handle is None:
+                    import enchant
+
+                    handle = enchant.Broker().request_dict(self.language)
+                answer.set_result(list(handle.suggest(word)))
+            except BaseException as exc:  # noqa: BLE001 - handed to the one who waits
+                answer.set_exception(exc)
+
+
+_suggesters: dict[str, _Suggester] = {}
+_suggesters_lock = threading.Lock()
+
+
+def _background_suggest(language: str, word: str) -> _Search:
+    """Hunspell's suggestions for the word, looked for on the language's
+    suggester thread."""
+    with _suggesters_lock:
+        suggester = _suggesters.get(language)
+        if suggester is None:
+            suggester = _suggesters[language] = _Suggester(language)
+    search = _Search()
+    suggester.words.put((word, search.answer))
+    return search
+
+
+def _forget_suggesters_in_child() -> None:
+    """A forked process has none of its parent's threads: it starts its own."""
+    global _suggesters_lock
+    _suggesters.clear()
+    _suggesters_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_suggesters_in_child)
 
 
 def _check_holding_the_interpreter(d: Any) -> Callable[[str], bool]:

@@ -61,6 +61,14 @@ LONG_HEAD = 8
 # (a long compound's search is the slowest, and its suggestions the poorest).
 HUNSPELL_SUGGESTS_PER_BLOCK = 3
 MAX_HUNSPELL_SUGGEST_LENGTH = 16
+# A block with this much new text (an article of ~3,000 words) has those searches
+# run beside its other checkers (Speller.start_more_suggestions) and their answers
+# put in at the end of the block (refine): its other checkers outlast the searches
+# and the search thread's own dictionary handle (~70 ms to load, once per process).
+# A shorter text asks them in its spelling pass, as the search alone is faster.
+BACKGROUND_SEARCH_CHARS = 20_000
+# Paragraphs whose findings wait for such an answer (see _awaiting), at most.
+AWAITING_KEPT = 10_000
 # Common there: a loanword candidate ("covid", "source"), when no Swedish word is close.
 USED_ABROAD_OFTEN = 3.5
 # A correction this likely (proofer.error_model) makes the claim "menade du X?"; a
@@ -108,6 +116,12 @@ class SpellingChecker(ParagraphChecker):
         self.names_handle_capitalised = names_handle_capitalised
         self._mid_sentence_memo: tuple[str, frozenset[str]] | None = None
         self._hunspell_budget = HUNSPELL_SUGGESTS_PER_BLOCK  # see prepare
+        # Whether this block's Hunspell searches run in the background (prepare), and
+        # per paragraph the starts of the findings that wait for one (filled in by
+        # refine; kept as long as the engine may hold the paragraph's plain findings,
+        # e.g. from a check that skipped the refinement).
+        self._search_in_background = False
+        self._awaiting: dict[str, frozenset[int]] = {}
         # Per word: what the word alone says (context aside), as a finding at
         # offset 0 or None; valid while the speller knows the same words.
         self._verdicts: dict[str, Finding | None] = {}
@@ -147,6 +161,7 @@ class SpellingChecker(ParagraphChecker):
         tokens = list(words(text))
         findings = []
         fine = self._fine
+        awaiting: list[int] = []
         digit_runs_done = -1
         for i, tok in enumerate(tokens):
             if tok.text in fine:
@@ -190,8 +205,14 @@ class SpellingChecker(ParagraphChecker):
             f = self._check_word(text, tokens, i)
             if f is not None:
                 if not f.suggestions and f.severity is not Severity.INFO:
-                    f = self._with_hunspell_suggestions(f)
+                    f = self._with_hunspell_suggestions(f, awaiting)
                 findings.append(f)
+        if awaiting:
+            if len(self._awaiting) >= AWAITING_KEPT:
+                del self._awaiting[next(iter(self._awaiting))]
+            self._awaiting[text] = frozenset(awaiting)
+        elif self._awaiting:
+            self._awaiting.pop(text, None)
         return findings
 
     def _digit_slip(self, text: str, start: int, end: int) -> Finding | None:
@@ -228,19 +249,30 @@ class SpellingChecker(ParagraphChecker):
 
     def prepare(self, texts: list[str]) -> None:
         self._hunspell_budget = HUNSPELL_SUGGESTS_PER_BLOCK
+        self._search_in_background = sum(map(len, texts)) >= BACKGROUND_SEARCH_CHARS
 
-    def _with_hunspell_suggestions(self, f: Finding) -> Finding:
+    def _with_hunspell_suggestions(self, f: Finding, awaiting: list[int]) -> Finding:
         """A claimed word with no correction of ours ("huvedpersson", several edits
         from "huvudperson"): Hunspell's own suggestions, as the app offers them for
         the finding in view. They cost 50-150 ms a word, so a block of text asks
         for at most HUNSPELL_SUGGESTS_PER_BLOCK new ones (a draft of fuzz or foreign
-        text has thousands of such words); the speller keeps the answers."""
+        text has thousands of such words); the speller keeps the answers. In a
+        long block the search runs in the background: the finding's start goes to
+        `awaiting`, and refine puts the answer in."""
         if len(f.text) > MAX_HUNSPELL_SUGGEST_LENGTH:
             return f
         if not self.speller.has_more_suggestions(f.text):
             if self._hunspell_budget <= 0:
                 return f
             self._hunspell_budget -= 1
+            if self._search_in_background:
+                self.speller.start_more_suggestions(f.text)
+        if self._search_in_background and not self.speller.more_suggestions_ready(f.text):
+            awaiting.append(f.start)
+            return f
+        return self._with_more(f)
+
+    def _with_more(self, f: Finding) -> Finding:
         more = tuple(self.more_suggestions(f.text))
         return replace(f, suggestions=more) if more else f
 
@@ -254,30 +286,47 @@ class SpellingChecker(ParagraphChecker):
     refines_after = frozenset({"grammar_rules"})
 
     def needs_refining(self, findings: Sequence[Finding]) -> bool:
-        return any(f.rule == "spelling.unknown-word" and (
-            f.suggestions or verb_forms.may_be_regularised(f.text))
-                   for f in findings)
+        return any(_reorderable(f) or _may_await(f) for f in findings)
 
     def refine(self, paragraphs: Sequence[tuple[str, Sequence[Finding]]]
                ) -> list[tuple[Finding, ...]] | None:
-        """The corrections that fit the word's slot first (proofer.spelling_context),
-        read off the shared morphology; None without it (the speller's order)."""
+        """Hunspell's suggestions that were looked for in the background put in,
+        then the corrections that fit the word's slot first
+        (proofer.spelling_context), read off the shared morphology; None when
+        there is nothing to put in and no morphology (the speller's order)."""
         from proofer.checkers.grammar import morphology_or_none, shared_analysis
 
+        filled = [self._awaited(text, found) for text, found in paragraphs]
+        reorder = [i for i, found in enumerate(filled) if any(map(_reorderable, found))]
+        if not reorder:
+            return [tuple(found) for found in filled]
         morph = morphology_or_none()
         if morph is None:
-            return None
+            if all(new is old for new, (_, old) in zip(filled, paragraphs, strict=True)):
+                return None
+            return [tuple(found) for found in filled]
 
         def readings(words: list[str]) -> dict[str, list]:
             return dict(zip(words, morph.analyse_many(words), strict=True))
 
         done = spelling_context.rerank_many(
-            [(shared_analysis(text), list(found)) for text, found in paragraphs],
+            [(shared_analysis(paragraphs[i][0]), list(filled[i])) for i in reorder],
             readings, _did_you_mean, "spelling.unknown-word", morph.generate)
         real = verb_forms.real_forms(
             sorted({f.text for found in done for f in found
                     if f.rule == "spelling.unknown-word"}), readings, morph.generate)
-        return [tuple(_real_verb_form_first(f, real) for f in found) for found in done]
+        for i, found in zip(reorder, done, strict=True):
+            filled[i] = [_real_verb_form_first(f, real) for f in found]
+        return [tuple(found) for found in filled]
+
+    def _awaited(self, text: str, found: Sequence[Finding]) -> Sequence[Finding]:
+        """The paragraph's findings with the answers of the Hunspell searches they
+        waited for (check_paragraph), the same object when none did."""
+        starts = self._awaiting.get(text)
+        if not starts:
+            return found
+        return [self._with_more(f) if f.start in starts and _may_await(f) else f
+                for f in found]
 
     # -- deciding ---------------------------------------------------------------
 
@@ -647,6 +696,19 @@ class SpellingChecker(ParagraphChecker):
     def more_suggestions(self, word: str) -> list[str]:
         """For a finding of ours the person is looking at (see Speller)."""
         return self.speller.more_suggestions(word)[:MAX_SUGGESTIONS]
+
+
+def _reorderable(f: Finding) -> bool:
+    """A claim with corrections, which the word's slot may reorder or put in the
+    slot's form, or a verb inflected the regular way (proofer.verb_forms)."""
+    return f.rule == "spelling.unknown-word" and (
+        bool(f.suggestions) or verb_forms.may_be_regularised(f.text))
+
+
+def _may_await(f: Finding) -> bool:
+    """A claim without corrections that may wait for a Hunspell search."""
+    return (not f.suggestions and f.severity is not Severity.INFO
+            and len(f.text) <= MAX_HUNSPELL_SUGGEST_LENGTH)
 
 
 def _ambiguous(word: str, suggestions: tuple[str, ...]) -> bool:
