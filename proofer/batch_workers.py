@@ -50,6 +50,7 @@ from typing import Any
 
 from proofer.batch import FileResult, check_read, read_file
 from proofer.checkers.base import ParagraphChecker
+from proofer.composed_text import composed_view
 from proofer.document import Paragraph, split_paragraphs
 from proofer.engine import CACHE_CHARS, CACHE_SIZE, Engine, text_findings
 from proofer.finding import Finding
@@ -198,6 +199,11 @@ class _Batch:
         f = self.files[i] = _File(read)
         if read.text is None:
             f.result = read
+            return
+        if composed_view(read.text) is not None:
+            # decomposed letters: the whole file here, where the engine maps the
+            # findings back (rare: macOS's NFD pastes)
+            f.result = check_read(self.engine, read)
             return
         self.ahead_chars += len(read.text)
         f.paragraphs = split_paragraphs(read.text)

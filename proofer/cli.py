@@ -203,7 +203,20 @@ def format_finding(path: str, doc, f) -> str:
     else:
         fix = more = ""
     quoted = "" if _names_it(f.message, f.text) else f" «{shown.strip('«»')}»"
-    return f"{path}:{line}:{col}: {label}/{severity}: {f.message}{quoted}{fix}{more}"
+    return f"{one_line(path)}:{line}:{col}: {label}/{severity}: {f.message}{quoted}{fix}{more}"
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def one_line(text: str) -> str:
+    """A file name as a line of output may hold it: a newline in the name split one
+    finding over two lines (a batch job reading lines, an editor jumping to
+    file:line, took the halves for two), and an escape character could drive the
+    terminal. Control characters are shown escaped, as \\n, \\t or \\x1b."""
+    return _CONTROL_CHARS.sub(
+        lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
 
 
 def _names_it(message: str, text: str) -> bool:
@@ -228,7 +241,7 @@ def _print_text(results: list) -> None:
             print(format_finding(path, doc, f))
         claims = sum(1 for f in findings if str(f.severity) != "info")
         status = "; ".join(engine_status_text(k, v) for k, v in engines.items())
-        print(f"{path}: {claims} fel, {len(findings) - claims} tips ({status})")
+        print(f"{one_line(path)}: {claims} fel, {len(findings) - claims} tips ({status})")
 
 
 class _Progress:
@@ -256,7 +269,7 @@ class _Progress:
                             mininterval=0, ncols=size.columns or 80, nrows=size.lines or 24)
 
     def step(self, result: FileResult) -> None:
-        for line in result.messages:
+        for line in map(one_line, result.messages):  # each names a file: one line
             if self.bar is not None:
                 self.bar.write(line, file=sys.stderr)
             else:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from proofer.checkers.base import Checker, DocumentChecker, ParagraphChecker
+from proofer.composed_text import composed_view
 from proofer.document import Paragraph, split_paragraphs
 from proofer.finding import Finding
 from proofer.text_cache import TextCache
@@ -110,6 +111,11 @@ class Engine:
         # tenth of a cold check, so it waits until the check is done.
         if self._stopped:
             raise Stopped
+        view = composed_view(text)
+        if view is not None:  # decomposed letters: checked composed, mapped back
+            with _collector_paused():
+                found = merge(self._check(view.text, None, skip))
+            return Report(merge(view.restore(found)), self.engines())
         with _collector_paused():
             return Report(merge(self._check(text, paragraphs, skip)), self.engines())
 
@@ -117,7 +123,10 @@ class Engine:
                      ) -> list[Finding]:
         """Every checker's findings with valid spans, not yet merged (a batch adds
         LanguageTool's from this process before merging)."""
+        view = composed_view(text)
         with _collector_paused():
+            if view is not None:
+                return view.restore(self._check(view.text, None))
             return self._check(text, paragraphs)
 
     def document_findings(self, text: str, paragraphs: list[Paragraph]) -> list[Finding]:

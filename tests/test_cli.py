@@ -254,3 +254,19 @@ def test_text_output_names_the_words_unless_the_message_shows_them_as_a_word() -
     named = Finding(0, 6, "Senare", Category.STYLE, "r", "Ordet Senare är ovanligt här.",
                     (), Severity.WARNING)
     assert format_finding("a.txt", doc, named).endswith("här.")
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(tmp_path: Path) -> None:
+    """Text output is one line per finding (file:line:column): a newline in a file
+    name split it in two, and an escape character reached the terminal."""
+    draft = tmp_path / "med\nny rad.txt"
+    draft.write_text("Det var en bra dag.  Sedan gick hon hem.\n", encoding="utf-8")
+    missing = tmp_path / "saknas\x1b[31m.txt"
+    res = run("--no-languagetool", str(draft), str(missing))
+    lines = res.stdout.splitlines()
+    shown = str(tmp_path / "med\\nny rad.txt")
+    assert lines and all(line.startswith(shown + ":") for line in lines), res.stdout
+    assert res.stderr.splitlines() == [
+        f"proofer: {tmp_path}/saknas\\x1b[31m.txt: filen finns inte"], res.stderr
+    data = json.loads(run("--no-languagetool", "--format", "json", str(draft)).stdout)
+    assert data["files"][0]["path"] == str(draft)  # JSON holds the name as it is
