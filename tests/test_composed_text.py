@@ -55,3 +55,11 @@ def test_the_batch_maps_them_back_too(engine, tmp_path: Path) -> None:  # type: 
     two = list(batch_workers.check_in_workers(engine, paths, 2))
     assert [r.findings for r in two] == [r.findings for r in one]
     assert [f.text for f in one[1].findings] == [unicodedata.normalize("NFD", "kvälll")]
+
+
+def test_a_non_breaking_hyphen_joins_a_compound_like_a_hyphen(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "Skicka ett e\u2011postmeddelande till tv\u2011redaktionen."
+    assert engine.check(text).findings == []
+    found = engine.check("Skicka ett e\u2011postmedelande nu.").findings
+    # the unknown part alone, as after a plain hyphen
+    assert [(f.text, f.suggestions[0]) for f in found] == [("postmedelande", "postmeddelande")]

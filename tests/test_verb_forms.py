@@ -31,6 +31,7 @@ def _real(words: list[str]) -> dict[str, str]:
     ("sjungade", "sjöng"),     # the first conjugation's ending on a strong verb
     ("springat", "sprungit"),  # supine
     ("kunnit", "kunnat"),
+    ("gådd", "gått"),          # the participle's ending for the supine
 ])
 def test_regular_form_gives_the_verbs_own(word: str, form: str) -> None:
     assert _real([word]) == {word: form}

@@ -181,7 +181,8 @@ class SplitCompoundChecker(SpellerParagraphChecker):
             if a.kind is Kind.NUMBER and w1.isdigit():
                 if w2.startswith(data.number_heads):
                     candidates.append((a, b, f"{w1}-{w2}", "number"))
-            elif a.kind is Kind.WORD and _abbreviation(w1):
+            elif a.kind is Kind.WORD and (_abbreviation(w1)
+                                          or w1 in data.lowercase_abbreviations):
                 candidates.append((a, b, f"{w1}-{w2}", "definite"))
             elif (a.kind is Kind.WORD and w1[:1].isupper() and w1[1:].islower() and len(w1) > 2
                     and w1.isalpha() and w2.endswith(_DEFINITE_FORM)
@@ -457,6 +458,7 @@ def _abbreviation(word: str) -> bool:
 @dataclass(frozen=True)
 class WrittenApart:
     intensifiers: frozenset[str]
+    lowercase_abbreviations: frozenset[str]
     number_heads: tuple[str, ...]
     place_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
@@ -472,12 +474,14 @@ WRITTEN_APART = (Path(__file__).resolve().parents[2] / "resources" / "spelling"
 @cache
 def written_apart() -> WrittenApart:
     d = read_yaml(WRITTEN_APART)
-    examples = [*d["abbreviation_examples"], *d["number_examples"],
+    examples = [*d["abbreviation_examples"], *d["lowercase_abbreviation_examples"],
+                *d["number_examples"],
                 *d["intensifier_examples"], *d["place_examples"], *d["name_examples"]]
     right = [*d["abbreviation_right"], *d["number_right"], *d["intensifier_right"],
              *d["place_right"], *d["name_right"]]
     return WrittenApart(
         intensifiers=frozenset(d["intensifiers"]),
+        lowercase_abbreviations=frozenset(d["lowercase_abbreviations"]),
         number_heads=tuple(d["number_heads"]),
         place_adverbs=frozenset(d["place_adverbs"]),
         place_prepositions=frozenset(d["place_prepositions"]),
