@@ -43,7 +43,7 @@ LIST_SEP = ";"
 
 def add_dict_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dict", help="administrera namnordlistor")
-    acts = p.add_subparsers(dest="dict_command", required=True)
+    acts = p.add_subparsers(dest="dict_command", required=True, metavar="ÅTGÄRD")
 
     def file_opt(q: argparse.ArgumentParser, help_: str) -> None:
         q.add_argument("--file", type=Path, help=help_)
