@@ -32,6 +32,7 @@ from typing import Any
 from proofer import word_classes
 from proofer.checkers.base import SpellerParagraphChecker
 from proofer.checkers.grammar import shared_analysis
+from proofer.checkers.spelling import DOTLESS_ABBREVIATIONS
 from proofer.finding import Category, Finding, Severity
 from proofer.morphology import lexicon
 from proofer.speller import Speller
@@ -41,6 +42,7 @@ from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "capitals" / "capitals.yaml"
 HEADING_WORDS = 3  # "Konsekvenser och följder"
+MAX_ABBREVIATION = 5  # "fn", "smhi": longer words in lower case are words
 _ORDERED_LIST = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s")
 
 
@@ -126,6 +128,12 @@ class CapitalsChecker(SpellerParagraphChecker):
             if tok.text[0].islower():
                 if self._sentence_start(text, toks, i):
                     findings.append(_finding(tok, "sentence-start", _capitalised(tok.text)))
+                    continue
+                if tok.text in DOTLESS_ABBREVIATIONS:
+                    continue  # "tel", "pga": no name ("Tel Aviv") nor initialism ("PGA")
+                abbreviation = self._lower_case_abbreviation(tok.text)
+                if abbreviation:
+                    findings.append(_finding(tok, "abbreviation-lower-case", abbreviation))
                     continue
                 q = quiet.get(tok.text)
                 if q is None:
@@ -223,6 +231,17 @@ class CapitalsChecker(SpellerParagraphChecker):
         if name is None or word.endswith(rules().lower_case_institutions):
             return None
         return name
+
+    def _lower_case_abbreviation(self, word: str) -> str | None:
+        """"fn", "usa", "svt": an abbreviation Hunspell knows only in capitals (one
+        it knows with an initial capital, "Ica", is the name rule's; one written
+        without its dots, "pga", "tel", is the speller's)."""
+        if not 2 <= len(word) <= MAX_ABBREVIATION:
+            return None
+        sp = self.speller
+        if sp.check(word) or sp.check(word.capitalize()) or not sp.hunspell_knows(word.upper()):
+            return None
+        return word.upper()
 
     def _lower_case_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Hunspell (or a name dictionary) knows it only with a capital. Not in a
