@@ -145,6 +145,9 @@ class NameChecker(ParagraphChecker):
         missing = [Problem(p, 0, "finns inte (en delad mapp som inte är monterad?); "
                                  "dess namn kontrolleras inte")
                    for p in settings.dictionary_paths if not Path(p).exists()]
+        missing += [_empty_folder(p) for p in [*settings.dictionary_paths,
+                                               *settings.extra_dictionaries]
+                    if Path(p).is_dir() and not any(Path(p).glob("*.yaml"))]
         if missing:
             store.problems = [*missing, *store.problems]
         for problem in store.problems:
@@ -664,3 +667,13 @@ def _differing_words(written: str, suggestion: str) -> list[tuple[int, int, str,
         return [(0, len(written), written, suggestion)]
     return [(w.start(), w.end(), w.group(), fix)
             for w, fix in zip(words, fixes, strict=True) if w.group() != fix]
+
+
+def _empty_folder(path: str) -> Problem:
+    """A dictionary folder with no dictionary in it (only *.yaml files are read): its
+    names would go unchecked without a word, as a newsroom's "namn.yml" did."""
+    others = sorted(f.name for f in Path(path).glob("*.yml"))
+    hint = (f" ({', '.join(others[:3])} läses inte: byt ändelsen till .yaml)" if others
+            else "")
+    return Problem(path, 0, f"är en mapp utan namnordlistor (*.yaml){hint}; inga namn "
+                            "lästes därifrån")
