@@ -60,6 +60,7 @@ class CapitalRules:
     lower_case_institutions: tuple[str, ...]
     subject_pronouns: frozenset[str]
     abbreviations: frozenset[str]
+    possessive_name_starts: frozenset[str]
     raw: dict
 
 
@@ -79,6 +80,7 @@ def rules() -> CapitalRules:
         lower_case_institutions=tuple(data["lower_case_institutions"]),
         subject_pronouns=frozenset(data["subject_pronouns"]),
         abbreviations=frozenset(data["abbreviations"]),
+        possessive_name_starts=frozenset(data["possessive_name_starts"]),
         raw=data,
     )
 
@@ -312,6 +314,9 @@ class CapitalsChecker(SpellerParagraphChecker):
             return False
         if prev.text.lower() in rules().title_nouns:
             return False  # "filmen Så som i himmelen": a title begins
+        if (tok.text.lower() in rules().possessive_name_starts
+                and prev.text.lower() in lexicon().prepositions):
+            return False  # "på Mina sidor": a service's name begins
         gap = text[prev.end:tok.start]
         if gap.strip(" ,"):
             return False  # quotes, brackets, dashes: a title or a quote may start
