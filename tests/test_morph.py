@@ -332,6 +332,7 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
     ("Vi kunde inte hittade vägen.", "hittade", ("vblex", "past")),
     ("Det var svårt att hittade jobbet.", "hittade", ("vblex", "past")),
+    ("Var vänlig och visa legitimation.", "visa", ("vblex",)),
     ("Jag vet att hon gilla glass.", "gilla", ("vblex", "inf")),
     ("Jag köpte ny kläder.", "kläder", ("n", "pl")),
     ("Jag har två stort problem.", "problem", ("n", "pl")),

@@ -60,6 +60,7 @@ class CapitalRules:
     lower_case_institutions: tuple[str, ...]
     subject_pronouns: frozenset[str]
     abbreviations: frozenset[str]
+    possessive_name_starts: frozenset[str]
     raw: dict
 
 
@@ -79,6 +80,7 @@ def rules() -> CapitalRules:
         lower_case_institutions=tuple(data["lower_case_institutions"]),
         subject_pronouns=frozenset(data["subject_pronouns"]),
         abbreviations=frozenset(data["abbreviations"]),
+        possessive_name_starts=frozenset(data["possessive_name_starts"]),
         raw=data,
     )
 
@@ -298,7 +300,7 @@ class CapitalsChecker(SpellerParagraphChecker):
         "Bröderna Lejonhjärta och Jag"), nor where a name or title may start (after
         a name, in quotes)."""
         tok = toks[i]
-        if not word_classes.is_function_word(tok.text) or tok.text[1:] != tok.text[1:].lower():
+        if tok.text[1:] != tok.text[1:].lower():
             return False
         prev = toks[i - 1] if i > 0 else None
         if prev is None:
@@ -306,10 +308,15 @@ class CapitalsChecker(SpellerParagraphChecker):
         if prev.kind is Kind.NUMBER or (prev.kind is Kind.WORD and prev.text[:1].isupper()
                                         and not starts_sentence(text, prev.start)):
             return self._adverb_opens_sentence(text, toks, i)
+        if not word_classes.is_function_word(tok.text):
+            return False
         if prev.kind is not Kind.WORD:
             return False
         if prev.text.lower() in rules().title_nouns:
             return False  # "filmen Så som i himmelen": a title begins
+        if (tok.text.lower() in rules().possessive_name_starts
+                and prev.text.lower() in lexicon().prepositions):
+            return False  # "på Mina sidor": a service's name begins
         gap = text[prev.end:tok.start]
         if gap.strip(" ,"):
             return False  # quotes, brackets, dashes: a title or a quote may start
@@ -330,12 +337,12 @@ class CapitalsChecker(SpellerParagraphChecker):
                      or not after.text[:1].isupper()))
 
     def _adverb_opens_sentence(self, text: str, toks: list[Token], i: int) -> bool:
-        """"i mars 2012 Just nu är jag", "bor i Lundby Därför vill jag": after a name
+        """"i mars 2012 Just nu är jag", "bor i Lundby Tyvärr kan jag": after a name
         or a number a capital may continue the name ("Gustav I dog", "Sommar 2012 Med
-        Lasse"), but an adverb (a word the analyser reads only as one) with a word in
-        lower case after it does not: it opens the next sentence, whose full stop is
-        missing (an adverb that is also a surname, "Just", read as the adverb). Not
-        after an item number ("1 Nu ...")."""
+        Lasse"), but an adverb (a word the analyser reads only as one, of any kind,
+        not only the closed classes) with a word in lower case after it does not: it
+        opens the next sentence, whose full stop is missing (an adverb that is also a
+        surname, "Just", read as the adverb). Not after an item number ("1 Nu ...")."""
         tok, prev = toks[i], toks[i - 1]
         if (len(tok.text) < 3 or text[prev.end:tok.start] != " "
                 or _after_item_number(toks, i) or starts_sentence(text, prev.start)):
