@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from proofer import argparse_sv
 from proofer.document import Document
 from proofer.engine_status import engine_status_text
 from proofer.settings import Settings
@@ -287,6 +288,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; for `command` "check" or "prepare" without the
     other modules' sub-commands (importing them is a tenth of a short check's
     start)."""
+    argparse_sv.install()
     parser = argparse.ArgumentParser(
         prog="proofer", description="Korrektur för svenska nyhetstexter",
         epilog="Slutstatus: 0 inga fynd, 1 fynd, 2 felaktig användning eller en fil som "
@@ -294,7 +296,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(DEBUG_FLAG, action="store_true",
                         help="visa hela felspåret vid internt fel (som PROOFER_DEBUG=1); "
                              "får stå var som helst på kommandoraden")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     add_check_parser(sub)
     add_prepare_parser(sub)
     if command not in ("check", "prepare"):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from proofer import error_model, suggestions
 from proofer.bounded_read import read_bytes
-from proofer.word_list_file import decode_word_list
+from proofer.word_list_file import MAX_WORD_LIST_BYTES, decode_word_list
 
 if TYPE_CHECKING:
     import queue
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from proofer.word_table import WordTable
 
 LANGUAGE = "sv_SE"
-MAX_WORD_LIST_BYTES = 50 * 1024 * 1024  # a personal word list is kilobytes
 MORE_CACHE = 1_000  # words whose slow suggestions (more_suggestions) are kept
 
 

@@ -23,6 +23,9 @@ DATA = Path(__file__).resolve().parents[1] / "resources" / "spelling" / "slots.y
 
 TagExpr = tuple[frozenset[str], ...]
 MORE = 4  # the speller's corrections kept after a re-inflected one
+# The subject pronouns that stand between a finite auxiliary and its verb in V2
+# inversion ("Därför vill jag gå"); "det", "den" and "de" are also determiners.
+SUBJECT_PRONOUNS = frozenset({"jag", "du", "han", "hon", "vi", "ni", "man", "hen"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,9 @@ class Slot:
     #: tags of the form a verb the speller offers first is put in when no
     #: correction fits ("att såger": "säger" -> "säga"); empty: none
     inflect_to: tuple[str, ...] = ()
+    #: the word before may also stand before the subject pronoun that comes between
+    #: it and the misspelling (V2 inversion: "Därför vill jag «såger»")
+    across_subject: bool = False
 
 
 def _tags(value: Any) -> TagExpr:
@@ -63,7 +69,8 @@ def slots() -> tuple[Slot, ...]:
             _tags(raw["expects"]),
             tuple((str(w), str(c)) for w, c in raw.get("examples", ())),
             tuple((str(w), str(c)) for w, c in raw.get("correct", ())),
-            tuple(str(raw.get("inflect_to", "")).split())))
+            tuple(str(raw.get("inflect_to", "")).split()),
+            bool(before.get("across_subject", False))))
     return tuple(out)
 
 
@@ -92,8 +99,10 @@ def slot_at(tagged: Sequence[Any], start: int, end: int) -> Slot | None:
     if k is None or not tagged[k].text.strip():
         return None
     after = next((t for t in tagged if t.start >= end), None)
+    inverted = k > 0 and tagged[k].text.lower() in SUBJECT_PRONOUNS
     for slot in slots():
-        if not _fits_before(slot, tagged, k):
+        if not (_fits_before(slot, tagged, k)
+                or (slot.across_subject and inverted and _fits_before(slot, tagged, k - 1))):
             continue
         if slot.after_not and after is not None and _has(after, slot.after_not):
             continue

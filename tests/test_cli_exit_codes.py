@@ -104,3 +104,34 @@ def test_registry_is_what_the_cli_builds_with(
     monkeypatch.setattr(registry, "build_engine", build)
     check(str(clean))
     assert len(built) == 1
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["check"], "proofer check: fel: de här argumenten saknas: FILE"),
+    (["check", "--format", "xml", "a.txt"],
+     "proofer check: fel: argumentet --format: ogiltigt val: 'xml' (välj bland 'json', 'text')"),
+    (["check", "--jobs", "abc", "a.txt"], "proofer check: fel: argumentet --jobs/-j: ogiltigt "
+                                          "värde: 'abc'"),
+    (["check", "--bogus", "a.txt"], "proofer: fel: okända argument: --bogus"),
+    (["frobnicate"], "proofer: fel: argumentet KOMMANDO: ogiltigt val: 'frobnicate'"),
+    (["dict"], "proofer dict: fel: de här argumenten saknas: ÅTGÄRD"),
+])
+def test_usage_errors_are_said_in_swedish(argv: list[str], said: str,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse's own words ("usage:", "error: the following arguments are
+    required") reached the user in English."""
+    from proofer.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("användning: proofer") and said in err, err
+
+
+def test_help_is_in_swedish(capsys: pytest.CaptureFixture[str]) -> None:
+    from proofer.cli import main
+
+    assert main(["check", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("användning: proofer check")
+    assert "flaggor:" in out and "visa den här hjälpen och avsluta" in out
+    assert "usage" not in out and "show this help" not in out

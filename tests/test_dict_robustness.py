@@ -118,3 +118,30 @@ def test_dict_add_refuses_a_title_without_a_letter(tmp_path: Path) -> None:
     assert main(["dict", "add", "Bo Ek", "--kind", "person", "--title", "5",
                  "--file", str(path)]) == 2
     assert not path.exists()
+
+
+def test_a_dictionary_folder_without_dictionaries_is_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder given as a dictionary whose files end in .yml (only *.yaml is read)
+    or that holds none: its names went unchecked without a word."""
+    shared = tmp_path / "delad"
+    shared.mkdir()
+    (shared / "namn.yml").write_text("entries:\n  - name: Bo Ek\n    kind: person\n",
+                                     encoding="utf-8")
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    settings = Settings()
+    settings.languagetool_mode = "off"
+    settings.dictionary_paths = [str(shared)]
+    settings.extra_dictionaries = [str(empty)]
+    engine = build_engine(settings)
+    names = next(c for c in engine.checkers if c.name == "names")
+    said = [str(p) for p in names.store.problems]
+    assert f"{shared}: är en mapp utan namnordlistor (*.yaml) (namn.yml läses inte: byt " \
+           "ändelsen till .yaml); inga namn lästes därifrån" in said
+    assert f"{empty}: är en mapp utan namnordlistor (*.yaml); inga namn lästes därifrån" in said
+    assert f"proofer: namnordlista: {empty}: är en mapp utan" in capsys.readouterr().err
+    settings.dictionary_paths = [str(empty)]  # a shared folder with no lists yet
+    settings.extra_dictionaries = []
+    names = next(c for c in build_engine(settings).checkers if c.name == "names")
+    assert names.store.problems == []

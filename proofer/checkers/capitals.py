@@ -32,6 +32,7 @@ from typing import Any
 from proofer import word_classes
 from proofer.checkers.base import SpellerParagraphChecker
 from proofer.checkers.grammar import shared_analysis
+from proofer.checkers.spelling import DOTLESS_ABBREVIATIONS
 from proofer.finding import Category, Finding, Severity
 from proofer.morphology import lexicon
 from proofer.speller import Speller
@@ -41,6 +42,7 @@ from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "capitals" / "capitals.yaml"
 HEADING_WORDS = 3  # "Konsekvenser och följder"
+MAX_ABBREVIATION = 5  # "fn", "smhi": longer words in lower case are words
 _ORDERED_LIST = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s")
 
 
@@ -58,6 +60,7 @@ class CapitalRules:
     lower_case_institutions: tuple[str, ...]
     subject_pronouns: frozenset[str]
     abbreviations: frozenset[str]
+    possessive_name_starts: frozenset[str]
     raw: dict
 
 
@@ -77,6 +80,7 @@ def rules() -> CapitalRules:
         lower_case_institutions=tuple(data["lower_case_institutions"]),
         subject_pronouns=frozenset(data["subject_pronouns"]),
         abbreviations=frozenset(data["abbreviations"]),
+        possessive_name_starts=frozenset(data["possessive_name_starts"]),
         raw=data,
     )
 
@@ -126,6 +130,12 @@ class CapitalsChecker(SpellerParagraphChecker):
             if tok.text[0].islower():
                 if self._sentence_start(text, toks, i):
                     findings.append(_finding(tok, "sentence-start", _capitalised(tok.text)))
+                    continue
+                if tok.text in DOTLESS_ABBREVIATIONS:
+                    continue  # "tel", "pga": no name ("Tel Aviv") nor initialism ("PGA")
+                abbreviation = self._lower_case_abbreviation(tok.text)
+                if abbreviation:
+                    findings.append(_finding(tok, "abbreviation-lower-case", abbreviation))
                     continue
                 q = quiet.get(tok.text)
                 if q is None:
@@ -224,6 +234,17 @@ class CapitalsChecker(SpellerParagraphChecker):
             return None
         return name
 
+    def _lower_case_abbreviation(self, word: str) -> str | None:
+        """"fn", "usa", "svt": an abbreviation Hunspell knows only in capitals (one
+        it knows with an initial capital, "Ica", is the name rule's; one written
+        without its dots, "pga", "tel", is the speller's)."""
+        if not 2 <= len(word) <= MAX_ABBREVIATION:
+            return None
+        sp = self.speller
+        if sp.check(word) or sp.check(word.capitalize()) or not sp.hunspell_knows(word.upper()):
+            return None
+        return word.upper()
+
     def _lower_case_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Hunspell (or a name dictionary) knows it only with a capital. Not in a
         web address ("aftonbladet.se"), a shared compound part ("rut- och"), after
@@ -279,7 +300,7 @@ class CapitalsChecker(SpellerParagraphChecker):
         "Bröderna Lejonhjärta och Jag"), nor where a name or title may start (after
         a name, in quotes)."""
         tok = toks[i]
-        if not word_classes.is_function_word(tok.text) or tok.text[1:] != tok.text[1:].lower():
+        if tok.text[1:] != tok.text[1:].lower():
             return False
         prev = toks[i - 1] if i > 0 else None
         if prev is None:
@@ -287,10 +308,15 @@ class CapitalsChecker(SpellerParagraphChecker):
         if prev.kind is Kind.NUMBER or (prev.kind is Kind.WORD and prev.text[:1].isupper()
                                         and not starts_sentence(text, prev.start)):
             return self._adverb_opens_sentence(text, toks, i)
+        if not word_classes.is_function_word(tok.text):
+            return False
         if prev.kind is not Kind.WORD:
             return False
         if prev.text.lower() in rules().title_nouns:
             return False  # "filmen Så som i himmelen": a title begins
+        if (tok.text.lower() in rules().possessive_name_starts
+                and prev.text.lower() in lexicon().prepositions):
+            return False  # "på Mina sidor": a service's name begins
         gap = text[prev.end:tok.start]
         if gap.strip(" ,"):
             return False  # quotes, brackets, dashes: a title or a quote may start
@@ -311,12 +337,12 @@ class CapitalsChecker(SpellerParagraphChecker):
                      or not after.text[:1].isupper()))
 
     def _adverb_opens_sentence(self, text: str, toks: list[Token], i: int) -> bool:
-        """"i mars 2012 Just nu är jag", "bor i Lundby Därför vill jag": after a name
+        """"i mars 2012 Just nu är jag", "bor i Lundby Tyvärr kan jag": after a name
         or a number a capital may continue the name ("Gustav I dog", "Sommar 2012 Med
-        Lasse"), but an adverb (a word the analyser reads only as one) with a word in
-        lower case after it does not: it opens the next sentence, whose full stop is
-        missing (an adverb that is also a surname, "Just", read as the adverb). Not
-        after an item number ("1 Nu ...")."""
+        Lasse"), but an adverb (a word the analyser reads only as one, of any kind,
+        not only the closed classes) with a word in lower case after it does not: it
+        opens the next sentence, whose full stop is missing (an adverb that is also a
+        surname, "Just", read as the adverb). Not after an item number ("1 Nu ...")."""
         tok, prev = toks[i], toks[i - 1]
         if (len(tok.text) < 3 or text[prev.end:tok.start] != " "
                 or _after_item_number(toks, i) or starts_sentence(text, prev.start)):

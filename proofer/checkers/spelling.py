@@ -346,6 +346,8 @@ class SpellingChecker(ParagraphChecker):
             return self._hyphen_parts(text, tokens, i)
         if word.islower() and self.speller.check(word.capitalize()):
             return None  # a name in lower case ("sverige"): the capitals checker's
+        if word.islower() and len(word) <= 5 and self.speller.hunspell_knows(word.upper()):
+            return None  # an abbreviation in lower case ("fn"): the capitals checker's
         if _DESIGNATION.match(text, tok.end):
             return _hint(tok, "spelling.designation",
                          "Okänt ord i en beteckning med nummer – kontrollera stavningen", ())

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from proofer import leftovers
+from proofer import argparse_sv, leftovers
 from proofer.settings import Settings
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -19,6 +19,7 @@ SCREENSHOT_TIMEOUT_S = 120
 
 
 def _parser() -> argparse.ArgumentParser:
+    argparse_sv.install()
     p = argparse.ArgumentParser(prog="proofer-gui", description="Proofer – korrekturläsning")
     p.add_argument("file", nargs="?", help="texten som ska öppnas")
     p.add_argument("--screenshot", metavar="OUT.png",
