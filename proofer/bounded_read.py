@@ -36,6 +36,17 @@ def read_bytes(path: Path | str, limit: int) -> bytes:
         os.close(fd)
 
 
+def unreadable(exc: OSError) -> str:
+    """Why a file could not be read, as a clause after its name: this module's own
+    reason as it stands ("är ingen vanlig fil (en namngiven rörledning) och läses
+    inte"), any other in brackets ("kunde inte läsas (saknar behörighet)")."""
+    if isinstance(exc, NotARegularFile):
+        return str(exc)
+    from proofer.os_errors import reason
+
+    return f"kunde inte läsas ({reason(exc)})"
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "namngiven rörledning"

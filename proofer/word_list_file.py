@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from proofer.bounded_read import read_bytes
 from proofer.safe_write import ChangedOnDisk, atomic_write_text, digest, fingerprint
+
+MAX_WORD_LIST_BYTES = 50 * 1024 * 1024  # a personal word list is kilobytes
 
 __all__ = ["ChangedOnDisk", "WordListError", "WordListFile", "decode_word_list"]
 
@@ -41,7 +44,7 @@ class WordListFile:
     def load(cls, path: Path | str) -> WordListFile:
         path = Path(path)
         try:
-            data = path.read_bytes()
+            data = read_bytes(path, MAX_WORD_LIST_BYTES)  # a FIFO would wait forever
         except FileNotFoundError:
             return cls(path, [], None)
         return cls(path, decode_word_list(data).splitlines(), digest(data))

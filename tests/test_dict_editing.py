@@ -194,19 +194,21 @@ def test_a_save_between_reading_and_fingerprinting_is_never_lost(
         dict_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another admin saves right after our load read the file: our save must be
     refused (and then redone on top), never silently drop their entry."""
-    real_read = Path.read_bytes
+    from proofer.names import editing
+
+    real_read = editing.read_bytes
     state = {"interleaved": False}
 
-    def read_then_someone_saves(self: Path) -> bytes:
-        data = real_read(self)
-        if self == dict_path and not state["interleaved"]:
+    def read_then_someone_saves(self: Path, limit: int) -> bytes:
+        data = real_read(self, limit)
+        if Path(self) == dict_path and not state["interleaved"]:
             state["interleaved"] = True
             theirs = DictionaryFile.load(dict_path)
             theirs.add(Entry("Eva Lund", "person"))
             theirs.save()
         return data
 
-    monkeypatch.setattr(Path, "read_bytes", read_then_someone_saves)
+    monkeypatch.setattr(editing, "read_bytes", read_then_someone_saves)
     mine = DictionaryFile.load(dict_path)
     mine.add(Entry("Bo Ek", "person"))
     with pytest.raises(ChangedOnDisk):

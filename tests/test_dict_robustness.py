@@ -141,3 +141,7 @@ def test_a_dictionary_folder_without_dictionaries_is_reported(
            "ändelsen till .yaml); inga namn lästes därifrån" in said
     assert f"{empty}: är en mapp utan namnordlistor (*.yaml); inga namn lästes därifrån" in said
     assert f"proofer: namnordlista: {empty}: är en mapp utan" in capsys.readouterr().err
+    settings.dictionary_paths = [str(empty)]  # a shared folder with no lists yet
+    settings.extra_dictionaries = []
+    names = next(c for c in build_engine(settings).checkers if c.name == "names")
+    assert names.store.problems == []

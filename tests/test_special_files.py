@@ -85,3 +85,45 @@ def test_html_nested_thousands_deep_gets_a_swedish_reason(tmp_path: Path) -> Non
     message = str(exc.value)
     assert "nästlad" in message and "djup.html" in message
     assert "Recursion" not in message and "recursion" not in message
+
+
+@pytest.mark.parametrize("argv", [
+    ["dict", "add", "Bo Ek", "--kind", "person", "--file", "{fifo}"],
+    ["dict", "remove", "Bo Ek", "--file", "{fifo}"],
+    ["dict", "import-csv", "{fifo}", "--file", "{tmp}/d.yaml"],
+])
+@pytest.mark.timeout(90)
+def test_dict_commands_on_a_fifo_say_so_instead_of_waiting(
+        fifo: Path, tmp_path: Path, argv: list[str]) -> None:
+    """`dict add --file FIFO` and `dict import-csv FIFO` waited for a writer forever."""
+    args = [a.format(fifo=fifo, tmp=tmp_path) for a in argv]
+    proc = subprocess.run(
+        [sys.executable, "-m", "proofer", *args], cwd=ROOT, capture_output=True, text=True,
+        timeout=60, env={**os.environ, "PROOFER_CONFIG_DIR": str(tmp_path / "cfg")})
+    assert proc.returncode in (1, 2)
+    assert f"{fifo}: är ingen vanlig fil (en namngiven rörledning) och läses inte" \
+        in proc.stderr, proc.stderr
+    assert not (tmp_path / "d.yaml").exists()
+
+
+@pytest.mark.timeout(30)  # without the bounded read, each of these waits forever
+def test_editing_files_on_a_fifo_is_refused(fifo: Path) -> None:
+    """The app's dictionary editor, the proposals queue, the word list editor and
+    "Lägg till i ordlistan" read through the same bounded read."""
+    from proofer.formats.errors import LoadError
+    from proofer.names.editing import DictionaryFile
+    from proofer.names.model import EntryError
+    from proofer.names.proposals import ProposalQueue
+    from proofer.ui.entry_csv import read_csv_text
+    from proofer.ui.words import _append_word
+    from proofer.word_list_file import WordListFile
+
+    with pytest.raises(EntryError, match="är ingen vanlig fil"):
+        DictionaryFile.load(fifo)
+    with pytest.raises(EntryError, match="förslagsfilen är ingen vanlig fil"):
+        ProposalQueue(fifo).pending()
+    for read in (WordListFile.load, lambda p: _append_word(p, "ord")):
+        with pytest.raises(OSError, match="är ingen vanlig fil"):
+            read(fifo)
+    with pytest.raises(LoadError, match="är ingen vanlig fil"):
+        read_csv_text(fifo)

@@ -145,9 +145,11 @@ class NameChecker(ParagraphChecker):
         missing = [Problem(p, 0, "finns inte (en delad mapp som inte är monterad?); "
                                  "dess namn kontrolleras inte")
                    for p in settings.dictionary_paths if not Path(p).exists()]
-        missing += [_empty_folder(p) for p in [*settings.dictionary_paths,
-                                               *settings.extra_dictionaries]
-                    if Path(p).is_dir() and not any(Path(p).glob("*.yaml"))]
+        for p, explicit in [*((p, False) for p in settings.dictionary_paths),
+                            *((p, True) for p in settings.extra_dictionaries)]:
+            problem = _folder_without_dictionaries(p, explicit)
+            if problem is not None:
+                missing.append(problem)
         if missing:
             store.problems = [*missing, *store.problems]
         for problem in store.problems:
@@ -669,10 +671,18 @@ def _differing_words(written: str, suggestion: str) -> list[tuple[int, int, str,
             for w, fix in zip(words, fixes, strict=True) if w.group() != fix]
 
 
-def _empty_folder(path: str) -> Problem:
-    """A dictionary folder with no dictionary in it (only *.yaml files are read): its
-    names would go unchecked without a word, as a newsroom's "namn.yml" did."""
-    others = sorted(f.name for f in Path(path).glob("*.yml"))
+def _folder_without_dictionaries(path: str, explicit: bool) -> Problem | None:
+    """A dictionary folder none of whose files is read (only *.yaml are): its names
+    would go unchecked without a word, as a newsroom's "namn.yml" did. A shared
+    folder that is simply empty (no lists yet) is no problem; one given for this
+    run (--dictionary) is, as an empty file would be."""
+    folder = Path(path)
+    if not folder.is_dir() or any(folder.glob("*.yaml")):
+        return None
+    others = sorted(f.name for f in folder.iterdir()
+                    if f.suffix.lower() in (".yml", ".yaml"))
+    if not others and not explicit:
+        return None
     hint = (f" ({', '.join(others[:3])} läses inte: byt ändelsen till .yaml)" if others
             else "")
     return Problem(path, 0, f"är en mapp utan namnordlistor (*.yaml){hint}; inga namn "

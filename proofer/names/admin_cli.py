@@ -26,9 +26,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from proofer.names.loader import load_all, load_file
+from proofer.bounded_read import read_bytes, unreadable
+from proofer.names.loader import MAX_DICTIONARY_BYTES, load_all, load_file
 from proofer.names.model import KINDS, LIST_KEYS, Entry, EntryError
-from proofer.os_errors import describe, reason
+from proofer.os_errors import describe
 from proofer.safe_write import ChangedOnDisk, atomic_write_text
 from proofer.settings import Settings
 
@@ -251,9 +252,13 @@ def _validate(args: argparse.Namespace) -> int:
 def _import_csv(args: argparse.Namespace) -> int:
     path = _target(args)
     try:
-        raw = args.csv.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        _err(f"{args.csv}: kunde inte läsas ({reason(exc)})")
+        # Bounded: a FIFO made the command wait for a writer forever.
+        raw = read_bytes(args.csv, MAX_DICTIONARY_BYTES).decode("utf-8-sig")
+    except OSError as exc:
+        _err(f"{args.csv}: {unreadable(exc)}")
+        return BAD_USAGE
+    except UnicodeDecodeError:
+        _err(f"{args.csv}: är inte UTF-8 (spara CSV-filen som UTF-8)")
         return BAD_USAGE
     dialect = csv.Sniffer().sniff(raw.split("\n", 1)[0], delimiters=",;\t") if raw else "excel"
     reader = csv.DictReader(io.StringIO(raw), dialect=dialect)

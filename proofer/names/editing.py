@@ -27,6 +27,8 @@ from typing import TypeVar
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from proofer.bounded_read import read_bytes, unreadable
+from proofer.names.loader import MAX_DICTIONARY_BYTES
 from proofer.names.model import LIST_KEYS, Entry, EntryError
 from proofer.safe_write import ChangedOnDisk, atomic_write_bytes, digest, locked_edit
 
@@ -74,11 +76,14 @@ class DictionaryFile:
         """
         path = Path(path)
         try:
-            data = path.read_bytes()
+            # Bounded: a FIFO given as --file made `dict add` wait for a writer forever.
+            data = read_bytes(path, MAX_DICTIONARY_BYTES)
         except FileNotFoundError:
             doc = CommentedMap()
             doc["entries"] = CommentedSeq()
             return cls(path, doc, None)
+        except OSError as exc:  # a FIFO, a folder, no permission: said, never edited
+            raise EntryError(f"{path}: {unreadable(exc)}; filen ändrades inte") from exc
         fp = digest(data)
         bom = data.startswith(codecs.BOM_UTF8)
         newline = "\n"

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import yaml
 
+from proofer.bounded_read import read_bytes, unreadable
 from proofer.names.editing import DictionaryFile
+from proofer.names.loader import MAX_DICTIONARY_BYTES
 from proofer.names.model import Entry, EntryError
 from proofer.safe_write import atomic_write_text, digest, locked_edit
 from proofer.yaml_loader import safe_load
@@ -41,9 +43,13 @@ class ProposalQueue:
         kept, not dropped by the next save) and the file's fingerprint. A file of
         another shape is refused: rewriting it as a queue would wipe what it holds."""
         try:
-            raw = self.path.read_bytes()  # one read: the fingerprint is of what we parse
+            # one read: the fingerprint is of what we parse; bounded (a FIFO waits)
+            raw = read_bytes(self.path, MAX_DICTIONARY_BYTES)
         except FileNotFoundError:
             return [], None
+        except OSError as exc:
+            raise EntryError(f"{self.path}: förslagsfilen {unreadable(exc)}; den ändrades "
+                             "inte") from exc
         try:
             data = safe_load(raw.decode("utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:

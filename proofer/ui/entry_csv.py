@@ -6,10 +6,11 @@ import csv
 import io
 from pathlib import Path
 
+from proofer.bounded_read import read_bytes, unreadable
 from proofer.formats.decode import decode_bytes
 from proofer.formats.errors import LoadError
+from proofer.names.loader import MAX_DICTIONARY_BYTES
 from proofer.names.model import KNOWN_KEYS, LIST_KEYS, Entry, EntryError
-from proofer.os_errors import reason
 
 
 def entries_to_csv(entries: list[Entry]) -> str:
@@ -27,9 +28,9 @@ def read_csv_text(path: Path) -> str:
     """A spreadsheet's CSV as text: UTF-8 (with or without Excel's BOM) or, as Excel
     with Swedish settings saves it, cp1252. LoadError says in Swedish why not."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_DICTIONARY_BYTES)  # a FIFO would hang the window
     except OSError as exc:
-        raise LoadError(path, f"kan inte läsas ({reason(exc)})") from exc
+        raise LoadError(path, unreadable(exc)) from exc
     return decode_bytes(data, path).text
 
 

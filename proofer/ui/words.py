@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from proofer.bounded_read import read_bytes
 from proofer.finding import Category, Finding
 from proofer.names.model import Entry
 from proofer.names.proposals import ProposalQueue, add_for_editor
 from proofer.safe_write import atomic_write_text, digest, locked_edit
 from proofer.settings import Settings
-from proofer.word_list_file import decode_word_list
+from proofer.word_list_file import MAX_WORD_LIST_BYTES, decode_word_list
 
 
 def is_name(finding: Finding) -> bool:
@@ -47,7 +48,7 @@ def _append_word(path: Path, word: str) -> None:
     """Add a line, compared-and-swapped against the bytes read: a word another window
     added at the same moment makes this save refused and redone, never lost."""
     try:
-        raw: bytes | None = path.read_bytes()
+        raw: bytes | None = read_bytes(path, MAX_WORD_LIST_BYTES)  # a FIFO would hang
     except FileNotFoundError:
         raw = None
     old = decode_word_list(raw or b"")
