@@ -328,6 +328,8 @@ def test_cli_without_apertium_says_why_and_checks_the_rest(tmp_path) -> None:
     ("Först kör man rakt, sedan man sväng vänster.", "sväng", ("vblex", "imp")),
     ("Vi bodde i det gamla hus vid sjön.", "hus", ("n", "sg")),
     ("Han fick en bra betyg i svenska.", "betyg", ("n", "sg")),
+    ("Har du några fråga?", "fråga", ("n", "sg")),
+    ("Flera skola har stängt i år.", "skola", ("n", "sg")),
     ("Eftersom mina barn är sjuka bor vi nära skolan.", "bor", ("vblex", "pres")),
     ("Vi ska ändrade reglerna.", "ändrade", ("vblex", "past")),
     ("Vi kunde inte hittade vägen.", "hittade", ("vblex", "past")),

@@ -417,9 +417,11 @@ class DraftEditor(QPlainTextEdit):
                     lambda: self.addWordRequested.emit(item.id, False))
                 menu.addAction("Lägg till och föreslå för redaktionens ordlista").triggered\
                     .connect(lambda: self.addWordRequested.emit(item.id, True))
-            same = len(self.store.same_rule(item))
+            alike = self.store.same_rule(item)
+            same = len(alike)
             if f.suggestions and same > 1:
-                menu.addAction(accept_all_label(f.message, same)).triggered.connect(
+                varied = len({i.finding.suggestions[0] for i in alike}) > 1
+                menu.addAction(accept_all_label(f.message, same, varied=varied)).triggered.connect(
                     lambda: self.acceptAllRequested.emit(item.id))
             menu.addSeparator()
         for extend in self.menu_extensions:  # more actions, from their own modules
@@ -452,9 +454,18 @@ class DraftEditor(QPlainTextEdit):
             super().dropEvent(event)
 
 
-def accept_all_label(message: str, count: int, limit: int = 60) -> str:
+def accept_all_label(message: str, count: int, limit: int = 60, *,
+                     varied: bool = False) -> str:
     """"Godta alla 3: Repliken inleds med bindestreck …": what the rule says, in
-    Swedish, never its internal id."""
+    Swedish, never its internal id. `varied`: the findings have different
+    suggestions, so this one's message ("Genitiv på svenska: Trafikverkets …") would
+    read as if every one became "Trafikverkets": the rule's words before the colon
+    are shown, and that each takes its own suggestion."""
+    if varied:
+        head = message.split(":", 1)[0].rstrip(" .")
+        if len(head) > limit:
+            head = head[: limit - 1].rstrip() + "…"
+        return f"Godta alla {count}: {head} (vart och ett med sitt förslag)"
     short = message if len(message) <= limit else message[: limit - 1].rstrip() + "…"
     return f"Godta alla {count}: {short}"
 

@@ -161,6 +161,20 @@ def test_accept_all_menu_says_the_rule_in_swedish(qtbot, window, tmp_path) -> No
     assert godta[0].startswith(f"Godta alla {len(window.store.same_rule(item))}: ")
 
 
+def test_accept_all_with_different_suggestions_does_not_name_one_of_them(
+        qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    """"Godta alla 2: Genitiv på svenska: Trafikverkets (…)" read as if SVT's became
+    "Trafikverkets" too; each finding takes its own suggestion."""
+    _open_text(qtbot, window, tmp_path,
+               "Trafikverket's talesperson sa att vägen stängs. SVT's reporter var där.\n")
+    item = next(i for i in window.store.visible() if i.finding.text == "Trafikverket's")
+    cur = window.editor.textCursor()
+    cur.setPosition(item.start)
+    menu = window.editor.finding_menu(window.editor.cursorRect(cur).center())
+    godta = [a.text() for a in menu.actions() if a.text().startswith("Godta alla")]
+    assert godta == ["Godta alla 2: Genitiv på svenska (vart och ett med sitt förslag)"]
+
+
 def test_removing_a_whole_line_leaves_no_hole(qtbot, window, seed) -> None:  # noqa: ANN001
     # "(ta bort)" on a leftover line: the line goes with its line break, so the
     # paragraphs around it are as if it had never been there; Ctrl+Z brings it back.
