@@ -109,3 +109,17 @@ def test_a_check_without_the_refinement_leaves_the_answer_for_the_next(
     assert fast.suggestions == ()
     (full,) = engine.check(text).findings
     assert full.suggestions[:1] == ("huvudperson",)
+
+
+def test_the_paragraphs_that_waited_are_not_kept_as_text(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the checker remembers of a paragraph whose finding waited for a search
+    holds no text: a fuzzed draft's 300 kB paragraph must not outlive the engine's
+    bounded caches here (issue 13)."""
+    monkeypatch.setattr(spelling, "BACKGROUND_SEARCH_CHARS", 0)
+    checker = SpellingChecker(Speller([]))
+    Engine([checker]).check("Han är huvedpersson i boken.")
+    assert checker._awaiting  # the finding waited
+    for key in checker._awaiting:
+        parts = key if isinstance(key, tuple) else (key,)
+        assert not any(isinstance(part, str) for part in parts)

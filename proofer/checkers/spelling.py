@@ -121,7 +121,10 @@ class SpellingChecker(ParagraphChecker):
         # refine; kept as long as the engine may hold the paragraph's plain findings,
         # e.g. from a check that skipped the refinement).
         self._search_in_background = False
-        self._awaiting: dict[str, frozenset[int]] = {}
+        # (Keyed by the paragraph's hash and length, not its text: a fuzzed draft's
+        # 300 kB paragraph would otherwise be held here long after the engine's
+        # bounded caches let it go, issue 13.)
+        self._awaiting: dict[tuple[int, int], frozenset[int]] = {}
         # Per word: what the word alone says (context aside), as a finding at
         # offset 0 or None; valid while the speller knows the same words.
         self._verdicts: dict[str, Finding | None] = {}
@@ -210,9 +213,9 @@ class SpellingChecker(ParagraphChecker):
         if awaiting:
             if len(self._awaiting) >= AWAITING_KEPT:
                 del self._awaiting[next(iter(self._awaiting))]
-            self._awaiting[text] = frozenset(awaiting)
+            self._awaiting[hash(text), len(text)] = frozenset(awaiting)
         elif self._awaiting:
-            self._awaiting.pop(text, None)
+            self._awaiting.pop((hash(text), len(text)), None)
         return findings
 
     def _digit_slip(self, text: str, start: int, end: int) -> Finding | None:
@@ -322,7 +325,7 @@ class SpellingChecker(ParagraphChecker):
     def _awaited(self, text: str, found: Sequence[Finding]) -> Sequence[Finding]:
         """The paragraph's findings with the answers of the Hunspell searches they
         waited for (check_paragraph), the same object when none did."""
-        starts = self._awaiting.get(text)
+        starts = self._awaiting.get((hash(text), len(text)))
         if not starts:
             return found
         return [self._with_more(f) if f.start in starts and _may_await(f) else f
