@@ -61,6 +61,7 @@ class CapitalRules:
     subject_pronouns: frozenset[str]
     abbreviations: frozenset[str]
     possessive_name_starts: frozenset[str]
+    function_word_names: frozenset[str]
     raw: dict
 
 
@@ -81,6 +82,7 @@ def rules() -> CapitalRules:
         subject_pronouns=frozenset(data["subject_pronouns"]),
         abbreviations=frozenset(data["abbreviations"]),
         possessive_name_starts=frozenset(data["possessive_name_starts"]),
+        function_word_names=frozenset(data["function_word_names"]),
         raw=data,
     )
 
@@ -310,8 +312,8 @@ class CapitalsChecker(SpellerParagraphChecker):
             return self._adverb_opens_sentence(text, toks, i)
         if not word_classes.is_function_word(tok.text):
             return False
-        if prev.kind is not Kind.WORD:
-            return False
+        if prev.kind is not Kind.WORD or tok.text.lower() in rules().function_word_names:
+            return False  # "Bo och Per i går": the name
         if prev.text.lower() in rules().title_nouns:
             return False  # "filmen Så som i himmelen": a title begins
         if (tok.text.lower() in rules().possessive_name_starts
