@@ -240,12 +240,14 @@ class CapitalsChecker(SpellerParagraphChecker):
         """"fn", "usa", "svt": an abbreviation Hunspell knows only in capitals (one
         it knows with an initial capital, "Ica", is the name rule's; one written
         without its dots, "pga", "tel", is the speller's)."""
-        if not 2 <= len(word) <= MAX_ABBREVIATION:
+        base, colon, ending = word.partition(":")  # "fn:s" -> "FN:s", the ending kept
+        if not 2 <= len(base) <= MAX_ABBREVIATION or not base.isalpha() or (
+                colon and not (ending.isalpha() and ending.islower() and len(ending) <= 4)):
             return None
         sp = self.speller
-        if sp.check(word) or sp.check(word.capitalize()) or not sp.hunspell_knows(word.upper()):
+        if sp.check(base) or sp.check(base.capitalize()) or not sp.hunspell_knows(base.upper()):
             return None
-        return word.upper()
+        return base.upper() + colon + ending
 
     def _lower_case_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Hunspell (or a name dictionary) knows it only with a capital. Not in a
