@@ -112,12 +112,12 @@ class Engine:
         if self._stopped:
             raise Stopped
         view = composed_view(text)
-        if view is not None:  # decomposed letters: checked composed, mapped back
-            with _collector_paused():
-                found = merge(self._check(view.text, None, skip))
-            return Report(merge(view.restore(found)), self.engines())
         with _collector_paused():
-            return Report(merge(self._check(text, paragraphs, skip)), self.engines())
+            if view is None:
+                return Report(merge(self._check(text, paragraphs, skip)), self.engines())
+            # decomposed letters: checked composed, the findings mapped back
+            found = merge(self._check(view.text, None, skip))
+        return Report(merge(view.restore(found)), self.engines())
 
     def raw_findings(self, text: str, paragraphs: list[Paragraph] | None = None
                      ) -> list[Finding]:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 LANGUAGE = "sv_SE"
 MORE_CACHE = 1_000  # words whose slow suggestions (more_suggestions) are kept
+MAX_INITIALISM = 5  # "fn", "smhi": longer words in lower case are words
 
 
 class Speller:
@@ -138,6 +139,20 @@ class Speller:
             if known is not None:
                 return known
         return self._hunspell_cached(word)
+
+    def initialism(self, word: str) -> str | None:
+        """"fn" -> "FN", "fn:s" -> "FN:s": a short word the speller rejects and knows
+        only in capitals (not with an initial capital: "Ica" is a name), its ending
+        after a colon kept; None for any other word. The capitals checker corrects
+        it, and the spelling checker leaves it to that one."""
+        base, colon, ending = word.partition(":")
+        if not 2 <= len(base) <= MAX_INITIALISM or not base.isalpha() or (
+                colon and not (ending.isalpha() and ending.islower() and len(ending) <= 4)):
+            return None
+        if self.check(base) or self.check(base.capitalize()) or not self.hunspell_knows(
+                base.upper()):
+            return None
+        return base.upper() + colon + ending
 
     def _hunspell_uncached(self, word: str) -> bool:
         with self._lock:

@@ -42,7 +42,6 @@ from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "capitals" / "capitals.yaml"
 HEADING_WORDS = 3  # "Konsekvenser och följder"
-MAX_ABBREVIATION = 5  # "fn", "smhi": longer words in lower case are words
 _ORDERED_LIST = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s")
 
 
@@ -135,7 +134,7 @@ class CapitalsChecker(SpellerParagraphChecker):
                     continue
                 if tok.text in DOTLESS_ABBREVIATIONS:
                     continue  # "tel", "pga": no name ("Tel Aviv") nor initialism ("PGA")
-                abbreviation = self._lower_case_abbreviation(tok.text)
+                abbreviation = self.speller.initialism(tok.text)  # "fn" -> "FN"
                 if abbreviation:
                     findings.append(_finding(tok, "abbreviation-lower-case", abbreviation))
                     continue
@@ -235,19 +234,6 @@ class CapitalsChecker(SpellerParagraphChecker):
         if name is None or word.endswith(rules().lower_case_institutions):
             return None
         return name
-
-    def _lower_case_abbreviation(self, word: str) -> str | None:
-        """"fn", "usa", "svt": an abbreviation Hunspell knows only in capitals (one
-        it knows with an initial capital, "Ica", is the name rule's; one written
-        without its dots, "pga", "tel", is the speller's)."""
-        base, colon, ending = word.partition(":")  # "fn:s" -> "FN:s", the ending kept
-        if not 2 <= len(base) <= MAX_ABBREVIATION or not base.isalpha() or (
-                colon and not (ending.isalpha() and ending.islower() and len(ending) <= 4)):
-            return None
-        sp = self.speller
-        if sp.check(base) or sp.check(base.capitalize()) or not sp.hunspell_knows(base.upper()):
-            return None
-        return base.upper() + colon + ending
 
     def _lower_case_name(self, text: str, toks: list[Token], i: int) -> bool:
         """Hunspell (or a name dictionary) knows it only with a capital. Not in a

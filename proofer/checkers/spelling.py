@@ -36,7 +36,7 @@ from proofer.suggestions import (
     rank,
     too_long_to_edit,
 )
-from proofer.tokens import INVISIBLE, Kind, Token, other_script, starts_sentence, words
+from proofer.tokens import INVISIBLE, Kind, Token, cut_word, other_script, starts_sentence, words
 
 MAX_SUGGESTIONS = 5
 
@@ -165,28 +165,21 @@ class SpellingChecker(ParagraphChecker):
         findings = []
         fine = self._fine
         awaiting: list[int] = []
-        digit_runs_done = -1
+        cut_runs_done = -1
         for i, tok in enumerate(tokens):
             if tok.text in fine:
                 continue
-            if _glued_to_invisible(text, tok):
-                # "kom\u200bmunen", "Kommun\u00adstyrelsen": a soft hyphen or a
-                # zero-width character cuts the word; the word is the run without them
-                if tok.start >= digit_runs_done:
-                    start, end = _run(text, tok.start, tok.end, INVISIBLE)
-                    digit_runs_done = end
-                    found = self._invisible_split(text, start, end)
-                    if found is not None:
-                        findings.append(found)
-                continue
-            if _glued_to_digit(text, tok):
-                # "kö4pte", "e2ablering": the tokenizer cuts the word at the digit;
-                # judged alone, "ablering" would be corrected over its own letters
-                # ("e2etablering"). The whole run or nothing.
-                if tok.start >= digit_runs_done:  # (each run once, however long)
+            if cut_word(text, tok.start, tok.end):
+                # "kö4pte", "e2ablering", "kom\u200bmunen": a digit or an invisible
+                # character cuts the word for the tokenizer; judged alone, "ablering"
+                # would be corrected over its own letters ("e2etablering"). The whole
+                # run or nothing, each run once however long.
+                if tok.start >= cut_runs_done:
                     start, end = _run(text, tok.start, tok.end)
-                    digit_runs_done = end
-                    found = self._digit_slip(text, start, end)
+                    cut_runs_done = end
+                    cut = (self._invisible_split if any(c in INVISIBLE for c in text[start:end])
+                           else self._digit_slip)
+                    found = cut(text, start, end)
                     if found is not None:
                         findings.append(found)
                 continue
@@ -224,7 +217,7 @@ class SpellingChecker(ParagraphChecker):
         etablering); anything else with a digit inside is a designation ("covid19",
         "mp3", "B52") and left alone."""
         run = text[start:end]
-        if end - start > MAX_DIGIT_RUN or not _DIGIT_INSIDE.fullmatch(run):
+        if end - start > MAX_CUT_RUN or not _DIGIT_INSIDE.fullmatch(run):
             return None
         at = next(k for k, c in enumerate(run) if c.isdigit())
         head, tail = run[:at], run[at + 1:]
@@ -242,7 +235,7 @@ class SpellingChecker(ParagraphChecker):
         else claimed over the whole run with the speller's corrections of the word."""
         run = text[start:end]
         word = "".join(c for c in run if c not in INVISIBLE)
-        if len(word) > MAX_DIGIT_RUN or not word.isalpha() or self.speller.check(word):
+        if len(word) > MAX_CUT_RUN or not word.isalpha() or self.speller.check(word):
             return None
         fixes = tuple(self.speller.suggest(word)[:5])
         message = (_did_you_mean(fixes[0]) if fixes
@@ -349,7 +342,7 @@ class SpellingChecker(ParagraphChecker):
             return self._hyphen_parts(text, tokens, i)
         if word.islower() and self.speller.check(word.capitalize()):
             return None  # a name in lower case ("sverige"): the capitals checker's
-        if word.islower() and len(word) <= 5 and self.speller.hunspell_knows(word.upper()):
+        if word.islower() and self.speller.initialism(word):
             return None  # an abbreviation in lower case ("fn"): the capitals checker's
         if _DESIGNATION.match(text, tok.end):
             return _hint(tok, "spelling.designation",
@@ -779,24 +772,14 @@ def _quoted_term(text: str, tok: Token) -> bool:
 # row above the letters, not a designation ("mp3", "covid19", "G7").
 _DIGIT_INSIDE = re.compile(r"[^\W\d_]+\d[^\W\d_]{2,}")
 _LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
-MAX_DIGIT_RUN = 40  # longer runs of letters and digits are codes, not words
+MAX_CUT_RUN = 40  # longer runs of letters and digits are codes, not words
 
 
-def _glued_to_digit(text: str, tok: Token) -> bool:
-    return (tok.start > 0 and text[tok.start - 1].isdigit()) or (
-        tok.end < len(text) and text[tok.end].isdigit())
-
-
-def _glued_to_invisible(text: str, tok: Token) -> bool:
-    return (tok.start > 0 and text[tok.start - 1] in INVISIBLE) or (
-        tok.end < len(text) and text[tok.end] in INVISIBLE)
-
-
-def _run(text: str, start: int, end: int, also: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """The run of letters and digits (and of `also`) the token stands in."""
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in also):
+def _run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of letters, digits and invisible characters the token stands in."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in INVISIBLE):
         start -= 1
-    while end < len(text) and (text[end].isalnum() or text[end] in also):
+    while end < len(text) and (text[end].isalnum() or text[end] in INVISIBLE):
         end += 1
     return start, end
 

@@ -175,7 +175,7 @@ _make_part = maker(Part)
 # gender noun after "nya") instead of "Den nya tv-serien". A unit with no blank on
 # either side of the hyphen, the first part with a letter in it and the head known.
 _HYPHEN_COMPOUND = re.compile(
-    r"\^(?P<a>[^\W_][^\W_]*(?:-[^\W_]+)*)/[^$^\\]*\$"
+    r"\^(?P<a>[^\W_]+(?:-[^\W_]+)*)/[^$^\\]*\$"
     r"\^-/-<guio>[^$^\\]*\$"
     r"\^(?P<b>[^\W\d_][^\W_]*)/(?P<rb>[^*$^\\][^$^\\]*)\$")
 
