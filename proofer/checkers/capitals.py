@@ -37,7 +37,7 @@ from proofer.finding import Category, Finding, Severity
 from proofer.morphology import lexicon
 from proofer.speller import Speller
 from proofer.suggestions import too_long_to_edit
-from proofer.tokens import Kind, Token, starts_sentence, tokenize
+from proofer.tokens import Kind, Token, cut_word, starts_sentence, tokenize
 from proofer.yaml_data import read_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "capitals" / "capitals.yaml"
@@ -134,7 +134,9 @@ class CapitalsChecker(SpellerParagraphChecker):
                     continue
                 if tok.text in DOTLESS_ABBREVIATIONS:
                     continue  # "tel", "pga": no name ("Tel Aviv") nor initialism ("PGA")
-                abbreviation = self.speller.initialism(tok.text)  # "fn" -> "FN"
+                # "fn" -> "FN"; not part of a designation cut at its digit ("mp3")
+                abbreviation = (None if cut_word(text, tok.start, tok.end)
+                                else self.speller.initialism(tok.text))
                 if abbreviation:
                     findings.append(_finding(tok, "abbreviation-lower-case", abbreviation))
                     continue
